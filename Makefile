@@ -1,0 +1,129 @@
+# Kursk Tracker: `make run` starts QGIS with the plugin and the sample series,
+# `make test` runs lint and the whole suite headless. Both set everything up.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN := kursk_tracker
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := build
+STAGE := $(BUILD)/plugin
+PROFILES := $(BUILD)/profiles
+PROFILE := $(PROFILES)/profiles/default
+OUT := out
+DIST := dist
+LANGUAGES := de
+TS_FILES := $(foreach l,$(LANGUAGES),i18n/$(PLUGIN)_$(l).ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | sort)
+
+# Debian packages the project needs (QGIS from Debian, no version pins: the
+# release decides; 3.22 on Debian 12, 3.40 on Debian 13).
+APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv pyqt5-dev-tools \
+	qttools5-dev-tools xvfb xauth ffmpeg poppler-utils zip sqlite3
+LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease) lrelease)
+
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup apt venv translations stage run render test lint zip deploy process clean
+
+help:
+	@echo "make run           start QGIS with Kursk Tracker and the sample series (headless: render to $(OUT)/)"
+	@echo "make test          lint and run the whole test suite headless"
+	@echo "make zip           build the plugin-repository zip in $(DIST)/"
+	@echo "make deploy        install the plugin into a QGIS profile (QGIS_PROFILE=default)"
+	@echo "make translations  update i18n/*.ts from the sources and compile *.qm"
+	@echo "make process ARGS='list'   run qgis_process with this checkout's plugin"
+
+setup: apt venv $(QM_FILES)
+
+apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.txt
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@$(PY) -c "import qgis.core, shapely, numpy; print('venv ready: QGIS', qgis.core.Qgis.QGIS_VERSION, '| shapely', shapely.__version__, '| numpy', numpy.__version__)"
+	@touch $@
+
+# Translations: sources -> .ts (kept in git, translated by hand) -> .qm (built).
+translations: apt
+	LC_ALL=C.UTF-8 pylupdate5 -noobsolete $(SOURCES) -ts $(TS_FILES)
+	$(MAKE) --no-print-directory $(QM_FILES)
+
+i18n/%.qm: i18n/%.ts
+	$(LRELEASE) -silent $< -qm $@
+
+# The plugin as QGIS sees it: a folder named like the package, with
+# metadata.txt, LICENSE, resources and i18n inside. Symlinks, so edits in the
+# checkout are live.
+stage: $(QM_FILES)
+	@rm -rf $(STAGE) && mkdir -p $(STAGE)/$(PLUGIN)
+	@for f in $(PLUGIN)/* metadata.txt LICENSE resources i18n; do \
+		ln -s "$(CURDIR)/$$f" $(STAGE)/$(PLUGIN)/$$(basename $$f); done
+
+profile: stage
+	@mkdir -p $(PROFILE)/python/plugins $(PROFILE)/QGIS
+	@ln -sfn "$(CURDIR)/$(STAGE)/$(PLUGIN)" $(PROFILE)/python/plugins/$(PLUGIN)
+	@$(PY) tools/profile_settings.py $(PROFILE)/QGIS/QGIS3.ini
+
+run: setup profile
+	@if [ -n "$$DISPLAY" ] && QT_QPA_PLATFORM=xcb $(PY) -c "from qgis.PyQt.QtWidgets import QApplication; QApplication([])" >/dev/null 2>&1; then \
+		echo "Starting QGIS with Kursk Tracker and the sample series…"; \
+		PYTHONPATH="$(CURDIR)/$(VENV)/lib/$$($(PY) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")')/site-packages" \
+		QT_QPA_PLATFORM=xcb qgis --profiles-path "$(CURDIR)/$(PROFILES)" --nologo --noversioncheck \
+			--code "$(CURDIR)/tools/open_sample.py"; \
+	else \
+		$(MAKE) --no-print-directory render; \
+		echo; \
+		echo "No display here, so the sample series was rendered headless (above)."; \
+		echo "To see QGIS desktop: run 'make run' on a machine with a display, or under Xvfb:"; \
+		echo "  Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 make run"; \
+	fi
+
+render: setup
+	@$(PY) tools/render_sample.py $(OUT)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+test: setup lint
+	$(PY) -m pytest
+
+zip: $(QM_FILES)
+	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PLUGIN) $(DIST)
+	@cp -r $(PLUGIN)/. $(BUILD)/zip/$(PLUGIN)/
+	@cp -r metadata.txt LICENSE resources $(BUILD)/zip/$(PLUGIN)/
+	@mkdir -p $(BUILD)/zip/$(PLUGIN)/i18n && cp $(QM_FILES) $(BUILD)/zip/$(PLUGIN)/i18n/
+	@find $(BUILD)/zip -name '__pycache__' -type d -prune -exec rm -rf {} + ; find $(BUILD)/zip -name '*.pyc' -delete
+	@rm -f $(DIST)/$(PLUGIN)-$(VERSION).zip
+	@cd $(BUILD)/zip && zip -q -r -X "$(CURDIR)/$(DIST)/$(PLUGIN)-$(VERSION).zip" $(PLUGIN)
+	@echo "$(DIST)/$(PLUGIN)-$(VERSION).zip"
+
+QGIS_PROFILE ?= default
+QGIS_PROFILE_ROOT ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
+deploy: zip
+	@mkdir -p "$(QGIS_PROFILE_ROOT)/$(QGIS_PROFILE)/python/plugins"
+	@rm -rf "$(QGIS_PROFILE_ROOT)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+	@cd "$(QGIS_PROFILE_ROOT)/$(QGIS_PROFILE)/python/plugins" && unzip -q "$(CURDIR)/$(DIST)/$(PLUGIN)-$(VERSION).zip"
+	@echo "Installed into $(QGIS_PROFILE_ROOT)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+# qgis_process with this checkout's plugin: its own profile, the plugin enabled.
+# (Debian's /usr/bin/qgis_process wrapper adds a flag that QGIS 3.22 rejects.)
+QGIS_PROCESS := $(firstword $(wildcard /usr/bin/qgis_process.bin) qgis_process)
+process: setup profile
+	@QGIS_CUSTOM_CONFIG_PATH="$(CURDIR)/$(PROFILES)" $(QGIS_PROCESS) $(ARGS)
+
+clean:
+	rm -rf $(BUILD) $(DIST) $(OUT) i18n/*.qm

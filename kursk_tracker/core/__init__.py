@@ -1,0 +1,1 @@
+"""The domain: series, snapshots, time. No qgis.gui, mostly no QGIS at all."""

@@ -1,0 +1,87 @@
+"""Series, sides, snapshots and feature kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .timefmt import week_number
+
+
+class FeatureKind(str, Enum):
+    """The kinds of dated features a snapshot holds; each is one layer."""
+
+    AREAS = "areas"
+    FRONT_LINES = "front_lines"
+    MOVEMENTS = "movements"
+    ANNOTATIONS = "annotations"
+
+
+class AreaStatus(str, Enum):
+    CONTROLLED = "controlled"
+    CONTESTED = "contested"
+    CLAIMED = "claimed"
+    UNKNOWN = "unknown"
+    POCKET = "pocket"
+
+
+class MovementKind(str, Enum):
+    ATTACK = "attack"
+    COUNTERATTACK = "counterattack"
+    RELIEF_ATTACK = "relief_attack"
+    WITHDRAWAL = "withdrawal"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One party to the conflict."""
+
+    code: str
+    """Short code used in the data, such as "UA"."""
+    names: dict[str, str]
+    """Display name per language code ("en", "de", ...)."""
+    colour: str
+    """Fill colour as #rrggbb."""
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or self.code
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The situation at one instant."""
+
+    id: int
+    valid_at: dt.datetime
+    """Timezone-aware instant (stored as UTC)."""
+    title: str = ""
+    caption: str = ""
+    source: str = ""
+
+
+@dataclass
+class Series:
+    """A whole campaign: its sides, epoch, display time zone and snapshots."""
+
+    names: dict[str, str]
+    sides: list[Side]
+    epoch: dt.date
+    """Day 0 of week numbering (the operation's start)."""
+    timezone: str = "Europe/Berlin"
+    credit: str = ""
+    illustrative: bool = False
+    """True for made-up data that must not be read as ground truth."""
+    snapshots: list[Snapshot] = field(default_factory=list)
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or ""
+
+    def side(self, code: str) -> Side | None:
+        return next((s for s in self.sides if s.code == code), None)
+
+    def week_of(self, instant: dt.datetime) -> int:
+        return week_number(instant, self.epoch, self.timezone)
+
+    def sorted_snapshots(self) -> list[Snapshot]:
+        return sorted(self.snapshots, key=lambda s: s.valid_at)

@@ -1,0 +1,1 @@
+"""Maps out of QGIS: rendered images now, print layouts and animation later."""

@@ -1,0 +1,1 @@
+"""The docks and their widgets; thin, over core/, store/, layers/, export/."""

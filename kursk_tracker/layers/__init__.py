@@ -1,0 +1,1 @@
+"""Map layers made from a series: loaded, styled, filtered (qgis.core only)."""

@@ -1,0 +1,160 @@
+"""A series GeoPackage as a styled layer group in a QGIS project."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsExpressionContextUtils,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ..core.errors import SeriesFileError
+from ..core.series import Series, Snapshot
+from ..store.gpkg import read_series
+from ..store.schema import DRAW_ORDER, LAYER_BY_NAME
+from ..toolbelt.i18n import tr
+from ..toolbelt.paths import resource
+
+CONTEXT_LAYERS = (("countries", "context_countries"), ("states_provinces", "context_oblasts"))
+
+# Custom property marking our groups and layers, so they are found again.
+ROLE_PROPERTY = "kursk_tracker/role"
+
+
+def world_map_path() -> Path:
+    return Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
+
+
+def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
+    qml = resource("styles", f"{style_name}.qml")
+    if not qml.exists():
+        return False
+    _message, ok = layer.loadNamedStyle(str(qml))
+    return bool(ok)
+
+
+def set_series_variables(layer: QgsVectorLayer, series: Series, language: str) -> None:
+    """What the QML styles read: side colours and the label language."""
+    colours = {side.code: side.colour for side in series.sides}
+    QgsExpressionContextUtils.setLayerVariable(layer, "kt_side_colours", json.dumps(colours))
+    QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", language)
+
+
+def enable_temporal(layer: QgsVectorLayer) -> None:
+    """Let QGIS's Temporal Controller play the layer: valid_from until valid_to."""
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields)
+    properties.setStartField("valid_from")
+    properties.setEndField("valid_to")
+    properties.setLimitMode(Qgis.VectorTemporalLimitMode.IncludeBeginExcludeEnd)
+    # Off by default: our own snapshot filter decides what is shown until the
+    # user starts the Temporal Controller.
+    properties.setIsActive(False)
+
+
+@dataclass
+class SeriesLayers:
+    """A loaded series: its description, file, layer group and layers."""
+
+    series: Series
+    path: Path
+    group: QgsLayerTreeGroup
+    layers: dict[str, QgsVectorLayer] = field(default_factory=dict)
+    snapshot_id: int | None = None
+
+    def dated_layers(self) -> list[QgsVectorLayer]:
+        return [lyr for name, lyr in self.layers.items() if LAYER_BY_NAME[name].dated]
+
+    def show_snapshot(self, snapshot: Snapshot | None) -> None:
+        """Filter the dated layers to one snapshot (None: show all)."""
+        self.snapshot_id = None if snapshot is None else snapshot.id
+        subset = "" if snapshot is None else f'"snapshot_id" = {snapshot.id}'
+        for layer in self.dated_layers():
+            if layer.subsetString() != subset:
+                layer.setSubsetString(subset)
+                layer.triggerRepaint()
+
+    def current_snapshot(self) -> Snapshot | None:
+        return next((s for s in self.series.snapshots if s.id == self.snapshot_id), None)
+
+
+def load_series_layers(
+    path: str | Path,
+    project: QgsProject | None = None,
+    language: str = "en",
+    with_context: bool = True,
+) -> SeriesLayers:
+    """Add a series' layers to `project` in a group of their own, styled."""
+    project = project or QgsProject.instance()
+    path = Path(path)
+    series = read_series(path)
+    name = series.name(language) or path.stem
+    if series.illustrative:
+        name = tr("{name} (illustrative)").format(name=name)
+    root = project.layerTreeRoot()
+    group = root.insertGroup(0, name)
+    group.setCustomProperty(ROLE_PROPERTY, "series")
+    group.setCustomProperty("kursk_tracker/path", str(path))
+    result = SeriesLayers(series, path, group)
+    for layer_name in DRAW_ORDER:
+        layer = QgsVectorLayer(f"{path}|layername={layer_name}", _layer_title(layer_name), "ogr")
+        if not layer.isValid():
+            raise SeriesFileError(path, f"layer '{layer_name}' cannot be opened")
+        apply_style(layer, layer_name)
+        set_series_variables(layer, series, language)
+        if LAYER_BY_NAME[layer_name].dated:
+            enable_temporal(layer)
+        layer.setCustomProperty(ROLE_PROPERTY, layer_name)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        result.layers[layer_name] = layer
+    if with_context:
+        _add_context(project, group)
+    snapshots = series.sorted_snapshots()
+    result.show_snapshot(snapshots[-1] if snapshots else None)
+    return result
+
+
+def _add_context(project: QgsProject, group: QgsLayerTreeGroup) -> None:
+    source = world_map_path()
+    if not source.exists():
+        return
+    context = group.addGroup(tr("Context"))
+    context.setCustomProperty(ROLE_PROPERTY, "context")
+    for layer_name, style in CONTEXT_LAYERS:
+        title = tr("Countries") if layer_name == "countries" else tr("Regions")
+        layer = QgsVectorLayer(f"{source}|layername={layer_name}", title, "ogr")
+        if not layer.isValid():
+            continue
+        apply_style(layer, style)
+        layer.setCustomProperty(ROLE_PROPERTY, style)
+        project.addMapLayer(layer, False)
+        context.insertLayer(0, layer)
+
+
+def _layer_title(layer_name: str) -> str:
+    return {
+        "areas": tr("Areas held"),
+        "front_lines": tr("Front lines"),
+        "movements": tr("Movements"),
+        "annotations": tr("Annotations"),
+        "places": tr("Places"),
+    }[layer_name]
+
+
+def remove_series_groups(project: QgsProject | None = None) -> None:
+    """Remove every series group (and its layers) from the project."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    for group in list(root.findGroups()):
+        if group.customProperty(ROLE_PROPERTY) == "series":
+            layer_ids = [node.layerId() for node in group.findLayers()]
+            root.removeChildNode(group)
+            project.removeMapLayers(layer_ids)

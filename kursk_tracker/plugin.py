@@ -1,0 +1,183 @@
+"""Wires Kursk Tracker into QGIS: menu, toolbar, docks, Processing, translator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
+
+from .core.errors import KurskTrackerError
+from .export.render import DISPLAY_CRS
+from .gui.controller import SeriesController
+from .gui.export_dock import ExportDock
+from .gui.situation_dock import SituationDock
+from .gui.timeline_dock import TimelineDock
+from .processing.provider import KurskTrackerProvider
+from .toolbelt.i18n import install_translator, remove_translator, tr
+from .toolbelt.log import log
+from .toolbelt.paths import icon_path
+from .toolbelt.settings import PluginSettings
+
+MENU_OBJECT_NAME = "KurskTrackerMenu"
+TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
+
+
+class KurskTrackerPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.translator = None
+        self.provider: KurskTrackerProvider | None = None
+        self.controller: SeriesController | None = None
+        self.docks: list = []
+        self.actions: list[QAction] = []
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self._project_connections: list = []
+
+    def initProcessing(self) -> None:  # noqa: N802
+        if self.provider is None:
+            self.provider = KurskTrackerProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802
+        self.translator = install_translator()
+        self.initProcessing()
+        self.controller = SeriesController(QgsProject.instance())
+        window = self.iface.mainWindow()
+
+        self.situation_dock = SituationDock(
+            self.controller, self.ask_open_series, self.open_sample_series, window
+        )
+        self.timeline_dock = TimelineDock(self.controller, window)
+        self.export_dock = ExportDock(self.controller, self.iface.mapCanvas(), window)
+        self.docks = [self.situation_dock, self.timeline_dock, self.export_dock]
+        for dock in self.docks:
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.iface.mainWindow().tabifyDockWidget(self.situation_dock, self.export_dock)
+        self.situation_dock.raise_()
+
+        self.menu = QMenu(tr("Kursk Tracker"), window)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+        self.toolbar = self.iface.addToolBar(tr("Kursk Tracker"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+
+        open_action = self._action("open_series.svg", tr("Open series…"), self.ask_open_series)
+        sample_action = self._action("sample.svg", tr("Open sample series"), self.open_sample_series)
+        self.menu.addAction(open_action)
+        self.menu.addAction(sample_action)
+        self.menu.addSeparator()
+        self.toolbar.addAction(open_action)
+        for dock in self.docks:
+            toggle = dock.toggleViewAction()
+            self.menu.addAction(toggle)
+        self.toolbar.addAction(self.situation_dock.toggleViewAction())
+        self.toolbar.addAction(self.timeline_dock.toggleViewAction())
+        self.toolbar.addAction(self.export_dock.toggleViewAction())
+        menu_bar = window.menuBar()
+        help_menu = next(
+            (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"),
+            None,
+        )
+        if help_menu is not None:
+            menu_bar.insertMenu(help_menu, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+        project = QgsProject.instance()
+        self._connect(project.readProject, self._read_project)
+        self._connect(project.cleared, self.controller.forget)
+        self.controller.attach_to_project()
+
+    def _action(self, icon: str, text: str, slot) -> QAction:
+        action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.actions.append(action)
+        return action
+
+    def _connect(self, signal, slot) -> None:
+        signal.connect(slot)
+        self._project_connections.append((signal, slot))
+
+    def unload(self) -> None:
+        for signal, slot in self._project_connections:
+            signal.disconnect(slot)
+        self._project_connections = []
+        for dock in self.docks:
+            self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks = []
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.setParent(None)
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+        if self.controller is not None:
+            self.controller.deleteLater()
+            self.controller = None
+
+    def ask_open_series(self) -> None:
+        settings = PluginSettings.load()
+        path, _filter = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(), tr("Open series"), settings.last_series_folder,
+            tr("Series GeoPackage (*.gpkg)"),
+        )
+        if path:
+            settings.last_series_folder = str(Path(path).parent)
+            settings.save()
+            self.open_series(path)
+
+    def open_series(self, path) -> None:
+        project = QgsProject.instance()
+        if not project.mapLayers():
+            # An empty project: draw in Web Mercator, as readers know web maps.
+            project.setCrs(QgsCoordinateReferenceSystem(DISPLAY_CRS))
+        try:
+            loaded = self.controller.open_series(path)
+        except KurskTrackerError as error:
+            self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
+            return
+        self._zoom_to(loaded)
+        log(tr("Opened series {path}").format(path=path))
+
+    def open_sample_series(self) -> None:
+        from .gui.controller import sample_series_path
+
+        self.open_series(sample_series_path())
+
+    def _zoom_to(self, loaded) -> None:
+        from .export.render import layers_extent
+
+        canvas = self.iface.mapCanvas()
+        areas = loaded.layers.get("areas")
+        if areas is None:
+            return
+        subset = areas.subsetString()
+        areas.setSubsetString("")
+        try:
+            extent = layers_extent([areas], canvas.mapSettings().destinationCrs(), margin=0.25)
+        except KurskTrackerError:
+            extent = None
+        areas.setSubsetString(subset)
+        if extent is not None:
+            canvas.setExtent(extent)
+            canvas.refresh()
+
+    def _read_project(self, _document) -> None:
+        self.controller.attach_to_project()

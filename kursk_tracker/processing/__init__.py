@@ -1,0 +1,1 @@
+"""The Processing provider `kursk_tracker`: one thin algorithm per module."""

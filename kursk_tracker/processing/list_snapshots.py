@@ -1,0 +1,84 @@
+"""Processing: the snapshots of a series as a table (date, week, title, source)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsWkbTypes,
+)
+
+from ..core.errors import KurskTrackerError
+from ..core.timefmt import format_instant, iso_utc
+from ..store.gpkg import read_series
+from ..toolbelt.compat import make_field
+from ..toolbelt.i18n import current_language, tr
+
+
+class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "listsnapshots"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("List snapshots of a series")
+
+    def group(self) -> str:
+        return tr("Series")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "series"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), "
+            "the date as the locale writes it, the week number from the series epoch, "
+            "title and source."
+        )
+
+    def createInstance(self) -> ListSnapshotsAlgorithm:  # noqa: N802
+        return ListSnapshotsAlgorithm()
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, tr("Series GeoPackage"), extension="gpkg"
+        ))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Snapshots"), QgsProcessing.TypeVector
+        ))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        try:
+            series = read_series(path)
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
+        fields = QgsFields()
+        for name, kind in (("id", "integer"), ("valid_at", "string"), ("date", "string"),
+                           ("week", "integer"), ("title", "string"), ("source", "string")):
+            fields.append(make_field(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
+        )
+        language = current_language()
+        snapshots = series.sorted_snapshots()
+        for index, snap in enumerate(snapshots):
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            feature.setAttributes([
+                snap.id, iso_utc(snap.valid_at),
+                format_instant(snap.valid_at, series.timezone, language),
+                series.week_of(snap.valid_at), snap.title, snap.source,
+            ])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.setProgress(100.0 * (index + 1) / max(1, len(snapshots)))
+        return {self.OUTPUT: dest_id}

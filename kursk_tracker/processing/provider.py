@@ -1,0 +1,32 @@
+"""The Kursk Tracker Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import PLUGIN_ID, __version__
+from ..toolbelt.i18n import tr
+from ..toolbelt.paths import icon_path
+from .list_snapshots import ListSnapshotsAlgorithm
+
+
+class KurskTrackerProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PLUGIN_ID
+
+    def name(self) -> str:
+        return tr("Kursk Tracker")
+
+    def longName(self) -> str:  # noqa: N802
+        return tr("Kursk Tracker {version}").format(version=__version__)
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path("kursk_tracker.svg"))
+
+    def versionInfo(self) -> str:  # noqa: N802
+        return __version__
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for algorithm in (ListSnapshotsAlgorithm(),):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,1 @@
+"""The series on disk: the GeoPackage schema, reading and writing."""

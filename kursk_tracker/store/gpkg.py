@@ -1,0 +1,188 @@
+"""Reading and writing a series GeoPackage.
+
+Reading the series description uses sqlite3 directly (a GeoPackage is an
+SQLite file), so it needs no QGIS; writing uses GDAL's OGR, which ships
+with QGIS. Writes go to a temporary file beside the target that replaces it
+only when complete, so a failure never leaves a half-written series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import SeriesFileError
+from ..core.series import Series, Side, Snapshot
+from ..core.timefmt import iso_utc, parse_utc
+from .schema import CRS_AUTHID, LAYERS, SETTINGS_TABLE, SNAPSHOT_FIELDS, SNAPSHOTS_TABLE
+
+
+@dataclass
+class FeatureRecord:
+    """One feature to write: its layer, geometry as WKT, and attributes."""
+
+    layer: str
+    wkt: str
+    attributes: dict[str, object] = field(default_factory=dict)
+
+
+def series_to_settings(series: Series) -> dict[str, str]:
+    return {
+        "names": json.dumps(series.names, ensure_ascii=False),
+        "sides": json.dumps(
+            [{"code": s.code, "names": s.names, "colour": s.colour} for s in series.sides],
+            ensure_ascii=False,
+        ),
+        "epoch": series.epoch.isoformat(),
+        "timezone": series.timezone,
+        "credit": series.credit,
+        "illustrative": "true" if series.illustrative else "false",
+    }
+
+
+def settings_to_series(settings: dict[str, str], snapshots: list[Snapshot]) -> Series:
+    sides = [Side(d["code"], dict(d["names"]), d["colour"]) for d in json.loads(settings["sides"])]
+    return Series(
+        names=json.loads(settings["names"]),
+        sides=sides,
+        epoch=dt.date.fromisoformat(settings["epoch"]),
+        timezone=settings.get("timezone") or "Europe/Berlin",
+        credit=settings.get("credit", ""),
+        illustrative=settings.get("illustrative", "false") == "true",
+        snapshots=snapshots,
+    )
+
+
+def read_series(path: str | os.PathLike[str]) -> Series:
+    """The series description and snapshot list of a series GeoPackage."""
+    path = Path(path)
+    if not path.is_file():
+        raise SeriesFileError(path, "file not found")
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            missing = {SETTINGS_TABLE, SNAPSHOTS_TABLE} - tables
+            if missing:
+                raise SeriesFileError(
+                    path, f"not a Kursk Tracker series (no table {', '.join(sorted(missing))})"
+                )
+            settings = dict(db.execute(f"SELECT key, value FROM {SETTINGS_TABLE}").fetchall())
+            rows = db.execute(
+                f"SELECT id, valid_at, title, caption, source FROM {SNAPSHOTS_TABLE} ORDER BY valid_at"
+            ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise SeriesFileError(path, f"not a readable GeoPackage ({error})") from error
+    snapshots = [
+        Snapshot(int(r[0]), parse_utc(r[1]), r[2] or "", r[3] or "", r[4] or "") for r in rows
+    ]
+    try:
+        return settings_to_series(settings, snapshots)
+    except (KeyError, ValueError, TypeError) as error:
+        raise SeriesFileError(path, f"series settings are incomplete or damaged ({error})") from error
+
+
+def _ogr_type(ogr, kind: str) -> int:
+    return {
+        "string": ogr.OFTString,
+        "integer": ogr.OFTInteger,
+        "real": ogr.OFTReal,
+        "datetime": ogr.OFTDateTime,
+    }[kind]
+
+
+def _ogr_value(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return iso_utc(value)
+    return value
+
+
+def temporal_attributes(series: Series) -> dict[int, dict[str, object]]:
+    """valid_at/valid_from/valid_to per snapshot id: valid until the next one."""
+    ordered = series.sorted_snapshots()
+    spans: dict[int, dict[str, object]] = {}
+    for index, snap in enumerate(ordered):
+        following = ordered[index + 1].valid_at if index + 1 < len(ordered) else None
+        spans[snap.id] = {
+            "snapshot_id": snap.id,
+            "valid_at": snap.valid_at,
+            "valid_from": snap.valid_at,
+            "valid_to": following,
+        }
+    return spans
+
+
+def write_series(
+    path: str | os.PathLike[str], series: Series, features: Iterable[FeatureRecord]
+) -> None:
+    """Write a complete series GeoPackage, replacing `path` only on success."""
+    from osgeo import ogr, osr
+
+    ogr.UseExceptions()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(suffix=".gpkg", prefix=".kt-", dir=path.parent)
+    os.close(handle)
+    os.unlink(tmp_name)
+    spans = temporal_attributes(series)
+    try:
+        source = ogr.GetDriverByName("GPKG").CreateDataSource(tmp_name)
+        srs = osr.SpatialReference()
+        srs.SetFromUserInput(CRS_AUTHID)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        layers = {}
+        for spec in LAYERS:
+            layer = source.CreateLayer(
+                spec.name, srs, ogr.__dict__[f"wkb{spec.geometry}"], ["GEOMETRY_NAME=geom"]
+            )
+            for name, kind in spec.fields:
+                layer.CreateField(ogr.FieldDefn(name, _ogr_type(ogr, kind)))
+            layers[spec.name] = layer
+        source.StartTransaction()
+        for record in features:
+            layer = layers[record.layer]
+            feature = ogr.Feature(layer.GetLayerDefn())
+            attributes = dict(record.attributes)
+            if "snapshot_id" in attributes:
+                attributes.update(spans[int(attributes["snapshot_id"])])
+            for name, value in attributes.items():
+                if value is not None:
+                    feature.SetField(name, _ogr_value(value))
+            geometry = ogr.CreateGeometryFromWkt(record.wkt)
+            target = layer.GetGeomType()
+            if ogr.GT_Flatten(geometry.GetGeometryType()) != target:
+                geometry = ogr.ForceTo(geometry, target)
+            feature.SetGeometry(geometry)
+            layer.CreateFeature(feature)
+        source.CommitTransaction()
+
+        snapshots = source.CreateLayer(SNAPSHOTS_TABLE, None, ogr.wkbNone)
+        for name, kind in SNAPSHOT_FIELDS:
+            snapshots.CreateField(ogr.FieldDefn(name, _ogr_type(ogr, kind)))
+        for snap in series.sorted_snapshots():
+            row = ogr.Feature(snapshots.GetLayerDefn())
+            for name, value in (
+                ("id", snap.id), ("valid_at", snap.valid_at), ("title", snap.title),
+                ("caption", snap.caption), ("source", snap.source),
+            ):
+                row.SetField(name, _ogr_value(value))
+            snapshots.CreateFeature(row)
+
+        settings = source.CreateLayer(SETTINGS_TABLE, None, ogr.wkbNone)
+        settings.CreateField(ogr.FieldDefn("key", ogr.OFTString))
+        settings.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+        for key, value in series_to_settings(series).items():
+            row = ogr.Feature(settings.GetLayerDefn())
+            row.SetField("key", key)
+            row.SetField("value", value)
+            settings.CreateFeature(row)
+        source = None  # closes and flushes the file
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)

@@ -1,0 +1,63 @@
+"""The canonical series schema, shared by every store.
+
+One layer per feature kind, each feature carrying `valid_at` (the snapshot's
+instant, UTC) and `valid_from`/`valid_to` (the span it is shown for: from its
+snapshot to the next; open at the end), so QGIS's Temporal Controller can
+play the layers as they are. Tables for snapshots and series settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CRS_AUTHID = "EPSG:4326"
+
+SNAPSHOTS_TABLE = "snapshots"
+SETTINGS_TABLE = "series_settings"
+
+# Field types: "string", "integer", "real", "datetime".
+TEMPORAL_FIELDS: tuple[tuple[str, str], ...] = (
+    ("snapshot_id", "integer"),
+    ("valid_at", "datetime"),
+    ("valid_from", "datetime"),
+    ("valid_to", "datetime"),
+    ("side", "string"),
+)
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    name: str
+    geometry: str
+    """OGR geometry type name: MultiPolygon, MultiLineString, LineString, Point."""
+    fields: tuple[tuple[str, str], ...]
+    dated: bool = True
+
+
+LAYERS: tuple[LayerSpec, ...] = (
+    LayerSpec("areas", "MultiPolygon", (*TEMPORAL_FIELDS, ("status", "string"))),
+    LayerSpec("front_lines", "MultiLineString", (*TEMPORAL_FIELDS, ("name", "string"))),
+    LayerSpec("movements", "LineString",
+              (*TEMPORAL_FIELDS, ("kind", "string"), ("label", "string"))),
+    LayerSpec("annotations", "Point", (*TEMPORAL_FIELDS, ("text", "string"))),
+    LayerSpec(
+        "places",
+        "Point",
+        (("name_en", "string"), ("name_de", "string"), ("name_local", "string"),
+         ("rank", "integer"), ("source", "string")),
+        dated=False,
+    ),
+)
+
+LAYER_BY_NAME = {spec.name: spec for spec in LAYERS}
+
+# Drawing order in the layer tree, top first.
+DRAW_ORDER = ("annotations", "places", "movements", "front_lines", "areas")
+
+SNAPSHOT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "integer"),
+    ("valid_at", "datetime"),
+    ("title", "string"),
+    ("caption", "string"),
+    ("source", "string"),
+)

@@ -1,0 +1,1 @@
+"""Small shared helpers: paths, metadata, logging, settings, i18n, QGIS compat."""

@@ -1,0 +1,34 @@
+"""User settings kept between sessions in QgsSettings under kursk_tracker/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from qgis.core import QgsSettings
+
+PREFIX = "kursk_tracker"
+
+
+@dataclass
+class PluginSettings:
+    last_series_folder: str = ""
+    """Folder of the last series opened."""
+    export_folder: str = ""
+    """Folder of the last export."""
+    export_width: int = 1600
+    """Width in pixels of exported images."""
+    export_dpi: int = 150
+
+    @classmethod
+    def load(cls) -> PluginSettings:
+        store = QgsSettings()
+        values = {}
+        for item in fields(cls):
+            default = item.default
+            values[item.name] = store.value(f"{PREFIX}/{item.name}", default, type=type(default))
+        return cls(**values)
+
+    def save(self) -> None:
+        store = QgsSettings()
+        for item in fields(self):
+            store.setValue(f"{PREFIX}/{item.name}", getattr(self, item.name))

@@ -1,0 +1,43 @@
+"""Fixtures for tests inside QGIS: an iface whose docks land in a real window."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QMainWindow
+
+
+def flush_deletes() -> None:
+    """Run pending deleteLater() calls, as the QGIS event loop would."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def iface(qgis_iface):
+    """pytest-qgis's iface, with docks and toolbars added to its real QMainWindow.
+
+    The stub's addDockWidget does nothing; QGIS itself adds the dock to the
+    main window, which is what the load/unload tests must see.
+    """
+    window: QMainWindow = qgis_iface.mainWindow()
+    qgis_iface.addDockWidget = lambda area, dock: window.addDockWidget(area, dock)
+    qgis_iface.removeDockWidget = lambda dock: window.removeDockWidget(dock)
+    qgis_iface.addToolBar = lambda name: window.addToolBar(name)
+    yield qgis_iface
+    QgsProject.instance().clear()
+    flush_deletes()
+
+
+@pytest.fixture
+def plugin(iface):
+    """The plugin as QGIS loads it: classFactory, initProcessing, initGui."""
+    import kursk_tracker
+
+    instance = kursk_tracker.classFactory(iface)
+    instance.initProcessing()
+    instance.initGui()
+    yield instance
+    instance.unload()
+    flush_deletes()

@@ -1,0 +1,78 @@
+"""Loading, unloading and reloading the plugin leaves QGIS as it was."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
+
+import kursk_tracker
+from kursk_tracker.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+
+from .conftest import flush_deletes
+
+DOCK_NAMES = ("KurskTrackerSituationDock", "KurskTrackerTimelineDock", "KurskTrackerExportDock")
+
+
+def _docks(window) -> list[str]:
+    return sorted(d.objectName() for d in window.findChildren(QDockWidget)
+                  if d.objectName().startswith("KurskTracker"))
+
+
+def _menus(window) -> list[QMenu]:
+    return [a.menu() for a in window.menuBar().actions()
+            if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME]
+
+
+def _toolbars(window) -> list[QToolBar]:
+    return window.findChildren(QToolBar, TOOLBAR_OBJECT_NAME)
+
+
+def _providers() -> list[str]:
+    return [p.id() for p in QgsApplication.processingRegistry().providers() if p.id() == "kursk_tracker"]
+
+
+def test_docks_menu_toolbar_and_provider_present_after_load(plugin, iface):
+    window = iface.mainWindow()
+    assert _docks(window) == sorted(DOCK_NAMES)
+    assert len(_menus(window)) == 1
+    menu_texts = [a.text() for a in _menus(window)[0].actions()]
+    assert "Open sample series" in menu_texts
+    assert len(_toolbars(window)) == 1
+    assert _providers() == ["kursk_tracker"]
+    algorithm_ids = [a.id() for a in QgsApplication.processingRegistry().providerById("kursk_tracker").algorithms()]
+    assert "kursk_tracker:listsnapshots" in algorithm_ids
+
+
+def test_load_and_unload_ten_times_leaves_nothing_behind(iface):
+    window = iface.mainWindow()
+    before_menus = len(window.menuBar().actions())
+    for _ in range(10):
+        instance = kursk_tracker.classFactory(iface)
+        instance.initProcessing()
+        instance.initGui()
+        assert _docks(window) == sorted(DOCK_NAMES)
+        assert len(_menus(window)) == 1
+        assert len(_toolbars(window)) == 1
+        assert _providers() == ["kursk_tracker"]
+        instance.unload()
+        flush_deletes()
+        assert _docks(window) == []
+        assert _menus(window) == []
+        assert _toolbars(window) == []
+        assert _providers() == []
+        assert instance.translator is None
+        assert instance._project_connections == []
+    assert len(window.menuBar().actions()) == before_menus
+
+
+def test_unload_disconnects_from_the_project(iface):
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    before = project.receivers(project.readProject) if hasattr(project, "receivers") else None
+    instance = kursk_tracker.classFactory(iface)
+    instance.initGui()
+    instance.unload()
+    flush_deletes()
+    if before is not None:
+        assert project.receivers(project.readProject) == before
