@@ -1,0 +1,70 @@
+"""The plugin-repository zip follows the repository's rules and installs in QGIS."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+@pytest.fixture(scope="module")
+def plugin_zip() -> Path:
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(["make", "--no-print-directory", "zip"], cwd=root, check=True,
+                            capture_output=True, text=True)
+    path = root / result.stdout.strip().splitlines()[-1]
+    assert path.is_file()
+    return path
+
+
+def test_zip_holds_one_top_folder_named_like_the_package(plugin_zip):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert {name.split("/")[0] for name in names} == {"kursk_tracker"}
+    for required in ("__init__.py", "metadata.txt", "LICENSE", "plugin.py",
+                     "i18n/kursk_tracker_de.qm", "resources/sample/kursk_sample.gpkg",
+                     "resources/icons/kursk_tracker.svg"):
+        assert f"kursk_tracker/{required}" in names, required
+
+
+def test_zip_holds_nothing_the_repository_refuses(plugin_zip):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    refused = [n for n in names if "__pycache__" in n or n.endswith(".pyc") or "/.git" in n
+               or "/tests/" in n or "/.venv" in n or n.endswith(".ts")]
+    assert refused == []
+
+
+def test_zip_metadata_is_the_checkouts(plugin_zip, repo_root):
+    with zipfile.ZipFile(plugin_zip) as archive:
+        packed = archive.read("kursk_tracker/metadata.txt").decode("utf-8")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(packed)
+    assert parser["general"]["version"] in plugin_zip.name
+    assert packed == (repo_root / "metadata.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
+def test_installed_zip_gives_qgis_process_the_provider(plugin_zip, tmp_path):
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "kursk_tracker"], env=env, check=True,
+                   capture_output=True, timeout=120)
+    sample = plugins / "kursk_tracker" / "resources" / "sample" / "kursk_sample.gpkg"
+    out = tmp_path / "snapshots.csv"
+    result = subprocess.run(
+        [QGIS_PROCESS, "run", "kursk_tracker:listsnapshots", "--",
+         f"INPUT={sample}", f"OUTPUT={out}"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,valid_at,date,week,title,source"
+    assert len(lines) > 10
