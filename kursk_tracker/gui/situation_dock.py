@@ -46,7 +46,7 @@ class SituationDock(QgsDockWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.table)
         self.setWidget(body)
         controller.seriesChanged.connect(self.refresh)
@@ -86,15 +86,14 @@ class SituationDock(QgsDockWidget):
     def _select_current(self) -> None:
         snapshot = self.controller.current_snapshot()
         self.table.blockSignals(True)
+        self.table.clearSelection()
         for index in range(self.table.topLevelItemCount()):
             item = self.table.topLevelItem(index)
-            selected = snapshot is not None and item.data(0, Qt.ItemDataRole.UserRole) == snapshot.id
-            item.setSelected(selected)
-            if selected:
+            if snapshot is not None and item.data(0, Qt.ItemDataRole.UserRole) == snapshot.id:
+                self.table.setCurrentItem(item)
                 self.table.scrollToItem(item)
         self.table.blockSignals(False)
 
-    def _selection_changed(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.controller.show_snapshot(int(items[0].data(0, Qt.ItemDataRole.UserRole)))
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
+        if item is not None:
+            self.controller.show_snapshot(int(item.data(0, Qt.ItemDataRole.UserRole)))
