@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
 
@@ -54,10 +54,15 @@ class KurskTrackerPlugin:
         self.timeline_dock = TimelineDock(self.controller, window)
         self.export_dock = ExportDock(self.controller, self.iface.mapCanvas(), window)
         self.docks = [self.situation_dock, self.timeline_dock, self.export_dock]
-        for dock in self.docks:
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.iface.mainWindow().tabifyDockWidget(self.situation_dock, self.export_dock)
-        self.situation_dock.raise_()
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.iface.addDockWidget(right, self.situation_dock)
+        self.iface.addDockWidget(right, self.export_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        if window.isVisible():
+            self._arrange_docks_once()
+        else:
+            # QGIS lays out its docks from saved state at the end of start-up.
+            self._connect(self.iface.initializationCompleted, self._arrange_docks_once)
 
         self.menu = QMenu(tr("Kursk Tracker"), window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
@@ -90,6 +95,19 @@ class KurskTrackerPlugin:
         self._connect(project.readProject, self._read_project)
         self._connect(project.cleared, self.controller.forget)
         self.controller.attach_to_project()
+
+    def _arrange_docks_once(self) -> None:
+        """The first time: Export as a tab behind Situation layers.
+
+        Afterwards QGIS restores wherever the user put the docks.
+        """
+        settings = PluginSettings.load()
+        if settings.docks_arranged or not self.docks:
+            return
+        self.iface.mainWindow().tabifyDockWidget(self.situation_dock, self.export_dock)
+        self.situation_dock.raise_()
+        settings.docks_arranged = True
+        settings.save()
 
     def _action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
@@ -145,15 +163,15 @@ class KurskTrackerPlugin:
 
     def open_series(self, path) -> None:
         project = QgsProject.instance()
-        if not project.mapLayers():
-            # An empty project: draw in Web Mercator, as readers know web maps.
-            project.setCrs(QgsCoordinateReferenceSystem(DISPLAY_CRS))
+        was_empty = not project.mapLayers()
         try:
             loaded = self.controller.open_series(path)
         except KurskTrackerError as error:
             self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
             return
-        self._zoom_to(loaded)
+        # QGIS gives an empty project the first layer's CRS and extent once the
+        # event loop runs; set ours after that.
+        QTimer.singleShot(0, lambda: self._frame_series(loaded, was_empty))
         log(tr("Opened series {path}").format(path=path))
 
     def open_sample_series(self) -> None:
@@ -161,9 +179,14 @@ class KurskTrackerPlugin:
 
         self.open_series(sample_series_path())
 
-    def _zoom_to(self, loaded) -> None:
+    def _frame_series(self, loaded, new_project: bool) -> None:
+        """Zoom to the whole series; a new project draws in Web Mercator."""
         from .export.render import layers_extent
 
+        if self.controller is None or self.controller.current is not loaded:
+            return
+        if new_project:
+            QgsProject.instance().setCrs(QgsCoordinateReferenceSystem(DISPLAY_CRS))
         canvas = self.iface.mapCanvas()
         areas = loaded.layers.get("areas")
         if areas is None:
@@ -171,7 +194,7 @@ class KurskTrackerPlugin:
         subset = areas.subsetString()
         areas.setSubsetString("")
         try:
-            extent = layers_extent([areas], canvas.mapSettings().destinationCrs(), margin=0.25)
+            extent = layers_extent([areas], QgsProject.instance().crs(), margin=0.25)
         except KurskTrackerError:
             extent = None
         areas.setSubsetString(subset)

@@ -7,6 +7,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -54,7 +55,7 @@ class TimelineDock(QgsDockWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.next_button)
         layout.addLayout(row)
-        layout.addStretch(1)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setWidget(body)
         controller.seriesChanged.connect(self.refresh)
         controller.snapshotChanged.connect(self._show_current)

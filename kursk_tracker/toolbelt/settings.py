@@ -18,6 +18,8 @@ class PluginSettings:
     export_width: int = 1600
     """Width in pixels of exported images."""
     export_dpi: int = 150
+    docks_arranged: bool = False
+    """The docks were given their first arrangement (later the user's counts)."""
 
     @classmethod
     def load(cls) -> PluginSettings:

@@ -23,6 +23,9 @@ def iface(qgis_iface):
     """
     window: QMainWindow = qgis_iface.mainWindow()
     qgis_iface.addDockWidget = lambda area, dock: window.addDockWidget(area, dock)
+    qgis_iface.addTabifiedDockWidget = (
+        lambda area, dock, tabify_with=(), raise_tab=False: window.addDockWidget(area, dock)
+    )
     qgis_iface.removeDockWidget = lambda dock: window.removeDockWidget(dock)
     qgis_iface.addToolBar = lambda name: window.addToolBar(name)
     yield qgis_iface

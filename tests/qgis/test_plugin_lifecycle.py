@@ -39,7 +39,8 @@ def test_docks_menu_toolbar_and_provider_present_after_load(plugin, iface):
     assert "Open sample series" in menu_texts
     assert len(_toolbars(window)) == 1
     assert _providers() == ["kursk_tracker"]
-    algorithm_ids = [a.id() for a in QgsApplication.processingRegistry().providerById("kursk_tracker").algorithms()]
+    provider = QgsApplication.processingRegistry().providerById("kursk_tracker")
+    algorithm_ids = [a.id() for a in provider.algorithms()]
     assert "kursk_tracker:listsnapshots" in algorithm_ids
 
 
