@@ -27,6 +27,9 @@ LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lr
 
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
+# pyproj in the venv looks for PROJ data under the venv; use Debian's.
+export PROJ_DATA ?= /usr/share/proj
+export PROJ_LIB ?= /usr/share/proj
 
 .PHONY: help setup apt venv translations stage run render test lint zip deploy process clean
 

@@ -10,7 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from qgis.core import Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 
@@ -20,17 +21,17 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     from kursk_tracker.export.render import DISPLAY_CRS, layers_extent, render_png
-    from kursk_tracker.gui.controller import sample_series_path
     from kursk_tracker.layers.series_layers import load_series_layers, remove_series_groups
+    from kursk_tracker.store.sample import sample_working_copy
 
     project = QgsProject.instance()
     opens = []
     for _ in range(repeats):
         start = time.perf_counter()
-        loaded = load_series_layers(sample_series_path(), project, "en")
+        loaded = load_series_layers(sample_working_copy(ROOT / "build" / "sample"), project, "en")
         opens.append(time.perf_counter() - start)
         remove_series_groups(project)
-    loaded = load_series_layers(sample_series_path(), project, "en")
+    loaded = load_series_layers(sample_working_copy(ROOT / "build" / "sample"), project, "en")
     crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
     areas = loaded.layers["areas"]
     areas.setSubsetString("")

@@ -43,12 +43,12 @@
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="67" />
+        <location filename="../kursk_tracker/plugin.py" line="72" />
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="68" />
+        <location filename="../kursk_tracker/plugin.py" line="73" />
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
@@ -88,72 +88,72 @@
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="25" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="26" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="41" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="42" />
         <source>Previous snapshot</source>
         <translation>Vorheriger Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="51" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="52" />
         <source>Next snapshot</source>
         <translation>Nächster Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="76" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="77" />
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="80" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="81" />
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="100" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="178" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="129" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="208" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="132" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="211" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="132" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="211" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="144" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="223" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="145" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="224" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="146" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="225" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="147" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="226" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="148" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="227" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -163,17 +163,17 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="137" />
+        <location filename="../kursk_tracker/plugin.py" line="155" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="137" />
+        <location filename="../kursk_tracker/plugin.py" line="155" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="157" />
+        <location filename="../kursk_tracker/plugin.py" line="175" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -206,6 +206,51 @@
         <location filename="../kursk_tracker/processing/provider.py" line="22" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="58" />
+        <source>Controlled</source>
+        <translation>Kontrolliert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="59" />
+        <source>Contested</source>
+        <translation>Umkämpft</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="60" />
+        <source>Claimed</source>
+        <translation>Beansprucht</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="61" />
+        <source>Pocket</source>
+        <translation>Kessel</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
+        <source>Unknown</source>
+        <translation>Unklar</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
+        <source>Attack</source>
+        <translation>Angriff</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
+        <source>Counterattack</source>
+        <translation>Gegenangriff</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
+        <source>Relief attack</source>
+        <translation>Entlastungsangriff</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
+        <source>Withdrawal</source>
+        <translation>Rückzug</translation>
     </message>
 </context>
 </TS>

@@ -175,9 +175,10 @@ class KurskTrackerPlugin:
         log(tr("Opened series {path}").format(path=path))
 
     def open_sample_series(self) -> None:
-        from .gui.controller import sample_series_path
+        from .gui.controller import user_data_dir
+        from .store.sample import sample_working_copy
 
-        self.open_series(sample_series_path())
+        self.open_series(sample_working_copy(user_data_dir() / "sample"))
 
     def _frame_series(self, loaded, new_project: bool) -> None:
         """Zoom to the whole series; a new project draws in Web Mercator."""

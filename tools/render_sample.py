@@ -7,9 +7,10 @@ Writes OUT_DIR/sample_map.png (the week-12 situation, or the last snapshot).
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject  # noqa: E402
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 
 
 def main() -> int:
@@ -20,11 +21,11 @@ def main() -> int:
     try:
         from kursk_tracker.core.timefmt import format_instant
         from kursk_tracker.export.render import DISPLAY_CRS, layers_extent, render_png
-        from kursk_tracker.gui.controller import sample_series_path
         from kursk_tracker.layers.series_layers import load_series_layers
+        from kursk_tracker.store.sample import sample_working_copy
 
         project = QgsProject.instance()
-        loaded = load_series_layers(sample_series_path(), project, language)
+        loaded = load_series_layers(sample_working_copy(ROOT / "build" / "sample"), project, language)
         series = loaded.series
         snapshots = series.sorted_snapshots()
         shown = next((s for s in snapshots if series.week_of(s.valid_at) == 12), snapshots[-1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.series import Series, Snapshot
@@ -15,14 +15,13 @@ from ..layers.series_layers import (
     remove_series_groups,
 )
 from ..store.gpkg import read_series
+from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language
-from ..toolbelt.paths import resource
-
-SAMPLE_SERIES = ("sample", "kursk_sample.gpkg")
 
 
-def sample_series_path() -> Path:
-    return resource(*SAMPLE_SERIES)
+def user_data_dir() -> Path:
+    """The plugin's folder in the user's QGIS profile."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "kursk_tracker"
 
 
 class SeriesController(QObject):
@@ -49,7 +48,7 @@ class SeriesController(QObject):
         return self.current
 
     def open_sample(self) -> SeriesLayers:
-        return self.open_series(sample_series_path())
+        return self.open_series(sample_working_copy(user_data_dir() / "sample"))
 
     def close_series(self, emit: bool = True) -> None:
         if self.current is not None:

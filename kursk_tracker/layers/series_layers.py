@@ -9,9 +9,13 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
     QgsVectorLayer,
 )
 
@@ -36,7 +40,8 @@ def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
     qml = resource("styles", f"{style_name}.qml")
     if not qml.exists():
         return False
-    _message, ok = layer.loadNamedStyle(str(qml))
+    # True: our QML, not a style stored inside the data source (world_map.gpkg has one).
+    _message, ok = layer.loadNamedStyle(str(qml), True)
     return bool(ok)
 
 
@@ -45,6 +50,79 @@ def set_series_variables(layer: QgsVectorLayer, series: Series, language: str) -
     colours = {side.code: side.colour for side in series.sides}
     QgsExpressionContextUtils.setLayerVariable(layer, "kt_side_colours", json.dumps(colours))
     QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", language)
+
+
+def rule_labels() -> dict[str, str]:
+    """The legend words of the house styles, in the user's language."""
+    return {
+        "Controlled": tr("Controlled"),
+        "Contested": tr("Contested"),
+        "Claimed": tr("Claimed"),
+        "Pocket": tr("Pocket"),
+        "Unknown": tr("Unknown"),
+        "Attack": tr("Attack"),
+        "Counterattack": tr("Counterattack"),
+        "Relief attack": tr("Relief attack"),
+        "Withdrawal": tr("Withdrawal"),
+    }
+
+
+def _bind_side(symbol: QgsSymbol, side_code: str, colours_json: str) -> QgsSymbol:
+    """A copy of `symbol` whose side-dependent expressions are fixed to one side.
+
+    The house styles colour features with expressions on "side" and
+    @kt_side_colours; fixed to literals, the legend can draw them too.
+    """
+    bound = symbol.clone()
+    quoted_side = QgsExpression.quotedValue(side_code)
+    quoted_colours = QgsExpression.quotedString(colours_json)
+
+    def bind(layers) -> None:
+        for symbol_layer in layers:
+            properties = symbol_layer.dataDefinedProperties()
+            for key in properties.propertyKeys():
+                prop = properties.property(key)
+                if prop.propertyType() != QgsProperty.ExpressionBasedProperty:
+                    continue
+                text = prop.expressionString()
+                fixed = text.replace('"side"', quoted_side).replace("@kt_side_colours", quoted_colours)
+                if fixed != text:
+                    prop.setExpressionString(fixed)
+                    properties.setProperty(key, prop)
+            symbol_layer.setDataDefinedProperties(properties)
+            if symbol_layer.subSymbol() is not None:
+                bind(symbol_layer.subSymbol().symbolLayers())
+
+    bind(bound.symbolLayers())
+    return bound
+
+
+def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) -> None:
+    """Give each rule of a rule-based style one child per side, named for the legend.
+
+    "Ukraine: Controlled", "Russia: Controlled", … from whatever sides the
+    series has, each coloured as its side.
+    """
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        return
+    labels = rule_labels()
+    colours = json.dumps({side.code: side.colour for side in series.sides})
+    for rule in list(renderer.rootRule().children()):
+        symbol = rule.symbol()
+        if symbol is None or rule.children():
+            continue
+        label = labels.get(rule.label(), rule.label())
+        for side in series.sides:
+            rule.appendChild(QgsRuleBasedRenderer.Rule(
+                _bind_side(symbol, side.code, colours), 0, 0,
+                f'"side" = {QgsExpression.quotedValue(side.code)}',
+                f"{side.name(language)}: {label}",
+            ))
+        rule.appendChild(QgsRuleBasedRenderer.Rule(symbol.clone(), 0, 0, "ELSE", label))
+        rule.setSymbol(None)
+        rule.setLabel(label)
+    layer.triggerRepaint()
 
 
 def enable_temporal(layer: QgsVectorLayer) -> None:
@@ -109,6 +187,7 @@ def load_series_layers(
             raise SeriesFileError(path, f"layer '{layer_name}' cannot be opened")
         apply_style(layer, layer_name)
         set_series_variables(layer, series, language)
+        split_rules_by_side(layer, series, language)
         if LAYER_BY_NAME[layer_name].dated:
             enable_temporal(layer)
         layer.setCustomProperty(ROLE_PROPERTY, layer_name)

@@ -1,0 +1,105 @@
+"""The sample series opens from the menu, fills the docks and survives a project round trip."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtWidgets import QDockWidget, QSlider, QTreeWidget
+
+from kursk_tracker.store.schema import DRAW_ORDER
+
+from .conftest import flush_deletes
+
+WEEKLY_FROM_6_AUGUST_TO_5_NOVEMBER = 14
+
+
+def _menu_action(iface, text):
+    for action in iface.mainWindow().menuBar().actions():
+        menu = action.menu()
+        if menu is not None and menu.objectName() == "KurskTrackerMenu":
+            return next(a for a in menu.actions() if a.text() == text)
+    raise AssertionError("no Kursk Tracker menu")
+
+
+def _dock(iface, name) -> QDockWidget:
+    return iface.mainWindow().findChild(QDockWidget, name)
+
+
+def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
+    _menu_action(iface, "Open sample series").trigger()
+    project = QgsProject.instance()
+    groups = [g for g in project.layerTreeRoot().findGroups()
+              if g.customProperty("kursk_tracker/role") == "series"]
+    assert len(groups) == 1
+    assert "illustrative" in groups[0].name()
+    names = [node.layer().customProperty("kursk_tracker/role") for node in groups[0].findLayers()]
+    assert names[: len(DRAW_ORDER)] == list(DRAW_ORDER)
+    assert "context_countries" in names
+    areas = plugin.controller.current.layers["areas"]
+    assert areas.renderer() is not None and areas.renderer().type() != "singleSymbol"
+    assert areas.temporalProperties().startField() == "valid_from"
+    assert areas.featureCount() > 0  # the shown snapshot's areas
+
+
+def test_situation_dock_lists_every_snapshot_with_date_and_week(plugin, iface):
+    plugin.open_sample_series()
+    table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
+    rows = [[table.topLevelItem(i).text(c) for c in range(4)] for i in range(table.topLevelItemCount())]
+    assert len(rows) >= WEEKLY_FROM_6_AUGUST_TO_5_NOVEMBER
+    assert rows[0][:2] == ["6 August 2024, 22:00 CEST", "0"]
+    week12 = next(r for r in rows if r[1] == "12")
+    assert week12[0] == "29 October 2024, 22:00 CET"
+    assert all("Illustrative" in r[3] for r in rows)
+
+
+def test_choosing_a_snapshot_filters_the_map_and_moves_the_timeline(plugin, iface):
+    plugin.open_sample_series()
+    controller = plugin.controller
+    snapshots = controller.snapshots()
+    week12 = next(s for s in snapshots if controller.series.week_of(s.valid_at) == 12)
+    table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
+    row = [s.id for s in snapshots].index(week12.id)
+    table.setCurrentItem(table.topLevelItem(row))
+    assert controller.current_snapshot() == week12
+    areas = controller.current.layers["areas"]
+    assert areas.subsetString() == f'"snapshot_id" = {week12.id}'
+    assert {f["snapshot_id"] for f in areas.getFeatures()} == {week12.id}
+    slider = _dock(iface, "KurskTrackerTimelineDock").findChild(QSlider, "timelineSlider")
+    assert slider.value() == row
+    slider.setValue(0)
+    assert controller.current_snapshot() == snapshots[0]
+    assert table.topLevelItem(0).isSelected()
+    controller.step(1)
+    assert controller.current_snapshot() == snapshots[1]
+
+
+def test_a_saved_project_reopens_with_its_series(plugin, iface, tmp_path):
+    plugin.open_sample_series()
+    plugin.controller.step(-3)
+    shown = plugin.controller.current_snapshot()
+    project = QgsProject.instance()
+    path = tmp_path / "lagebild.qgz"
+    assert project.write(str(path))
+    project.clear()
+    flush_deletes()
+    assert plugin.controller.series is None
+    assert project.read(str(path))
+    assert plugin.controller.series is not None
+    assert plugin.controller.current_snapshot() == shown
+    table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
+    assert table.topLevelItemCount() == len(plugin.controller.snapshots())
+
+
+def test_the_sample_opens_from_a_working_copy_not_the_plugin_folder(plugin):
+    from kursk_tracker.store.gpkg import read_series
+    from kursk_tracker.store.sample import sample_series_path
+
+    plugin.open_sample_series()
+    opened = plugin.controller.current.path
+    assert opened != sample_series_path()
+    assert read_series(opened) == read_series(sample_series_path())
+    plugin.open_sample_series()
+    assert plugin.controller.current.path == opened
+    shipped = sample_series_path().parent
+    assert sorted(p.name for p in shipped.iterdir() if p.name.startswith("kursk_sample")) == [
+        "kursk_sample.gpkg"
+    ]
