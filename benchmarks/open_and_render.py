@@ -20,7 +20,7 @@ def main() -> int:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     app = QgsApplication([], False)
     app.initQgis()
-    from kursk_tracker.export.render import DISPLAY_CRS, layers_extent, render_png
+    from kursk_tracker.export.render import DISPLAY_CRS, render_png
     from kursk_tracker.layers.series_layers import load_series_layers, remove_series_groups
     from kursk_tracker.store.sample import sample_working_copy
 
@@ -33,9 +33,7 @@ def main() -> int:
         remove_series_groups(project)
     loaded = load_series_layers(sample_working_copy(ROOT / "build" / "sample"), project, "en")
     crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
-    areas = loaded.layers["areas"]
-    areas.setSubsetString("")
-    extent = layers_extent([areas], crs, margin=0.3)
+    extent = loaded.full_extent(crs, margin=0.3)
     layers = [node.layer() for node in project.layerTreeRoot().findLayers()]
     renders = []
     with tempfile.TemporaryDirectory() as folder:

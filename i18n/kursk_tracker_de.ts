@@ -113,47 +113,47 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="178" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="197" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="208" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="227" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="211" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="230" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="211" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="230" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="223" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="242" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="224" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="243" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="225" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="244" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="226" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="245" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="227" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="246" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -208,49 +208,54 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="58" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="60" />
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="59" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="61" />
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="60" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="61" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="133" />
+        <source>Other sides</source>
+        <translation>Andere Seiten</translation>
     </message>
 </context>
 </TS>

@@ -182,26 +182,19 @@ class KurskTrackerPlugin:
 
     def _frame_series(self, loaded, new_project: bool) -> None:
         """Zoom to the whole series; a new project draws in Web Mercator."""
-        from .export.render import layers_extent
-
         if self.controller is None or self.controller.current is not loaded:
             return
-        if new_project:
-            QgsProject.instance().setCrs(QgsCoordinateReferenceSystem(DISPLAY_CRS))
         canvas = self.iface.mapCanvas()
-        areas = loaded.layers.get("areas")
-        if areas is None:
-            return
-        subset = areas.subsetString()
-        areas.setSubsetString("")
+        if new_project:
+            crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
+            QgsProject.instance().setCrs(crs)
+            canvas.setDestinationCrs(crs)
         try:
-            extent = layers_extent([areas], QgsProject.instance().crs(), margin=0.25)
+            extent = loaded.full_extent(canvas.mapSettings().destinationCrs(), margin=0.25)
         except KurskTrackerError:
-            extent = None
-        areas.setSubsetString(subset)
-        if extent is not None:
-            canvas.setExtent(extent)
-            canvas.refresh()
+            return  # an empty series: leave the map where it is
+        canvas.setExtent(extent)
+        canvas.refresh()
 
     def _read_project(self, _document) -> None:
         self.controller.attach_to_project()

@@ -20,7 +20,7 @@ def main() -> int:
     app.initQgis()
     try:
         from kursk_tracker.core.timefmt import format_instant
-        from kursk_tracker.export.render import DISPLAY_CRS, layers_extent, render_png
+        from kursk_tracker.export.render import DISPLAY_CRS, render_png
         from kursk_tracker.layers.series_layers import load_series_layers
         from kursk_tracker.store.sample import sample_working_copy
 
@@ -31,9 +31,7 @@ def main() -> int:
         shown = next((s for s in snapshots if series.week_of(s.valid_at) == 12), snapshots[-1])
         loaded.show_snapshot(shown)
         crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
-        areas = loaded.layers["areas"]
-        areas.setSubsetString("")
-        extent = layers_extent([areas], crs, margin=0.3)
+        extent = loaded.full_extent(crs, margin=0.3)
         loaded.show_snapshot(shown)
         layers = [node.layer() for node in project.layerTreeRoot().findLayers() if node.isVisible()]
         path = render_png(layers, extent, out_dir / "sample_map.png", width=1600)

@@ -9,11 +9,13 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
     QgsProject,
     QgsProperty,
+    QgsRectangle,
     QgsRuleBasedRenderer,
     QgsSymbol,
     QgsVectorLayer,
@@ -98,31 +100,41 @@ def _bind_side(symbol: QgsSymbol, side_code: str, colours_json: str) -> QgsSymbo
 
 
 def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) -> None:
-    """Give each rule of a rule-based style one child per side, named for the legend.
+    """Turn each rule of a rule-based style into one rule per side, named for the legend.
 
     "Ukraine: Controlled", "Russia: Controlled", … from whatever sides the
-    series has, each coloured as its side.
+    series has, each coloured as its side; features of other sides keep the
+    style's neutral symbol.
     """
     renderer = layer.renderer()
     if not isinstance(renderer, QgsRuleBasedRenderer):
         return
     labels = rule_labels()
     colours = json.dumps({side.code: side.colour for side in series.sides})
-    for rule in list(renderer.rootRule().children()):
-        symbol = rule.symbol()
-        if symbol is None or rule.children():
-            continue
+    rules = [r for r in renderer.rootRule().children() if r.symbol() is not None and not r.children()]
+    filters = [r.filterExpression() for r in rules if not r.isElse() and r.filterExpression()]
+    codes = ", ".join(QgsExpression.quotedValue(side.code) for side in series.sides)
+    root = QgsRuleBasedRenderer.Rule(None)
+    for rule in rules:
+        if rule.isElse():
+            condition = "NOT (" + " OR ".join(f"({f})" for f in filters) + ")" if filters else "TRUE"
+        else:
+            condition = rule.filterExpression() or "TRUE"
         label = labels.get(rule.label(), rule.label())
         for side in series.sides:
-            rule.appendChild(QgsRuleBasedRenderer.Rule(
-                _bind_side(symbol, side.code, colours), 0, 0,
-                f'"side" = {QgsExpression.quotedValue(side.code)}',
+            root.appendChild(QgsRuleBasedRenderer.Rule(
+                _bind_side(rule.symbol(), side.code, colours), 0, 0,
+                f'({condition}) AND "side" = {QgsExpression.quotedValue(side.code)}',
                 f"{side.name(language)}: {label}",
             ))
-        rule.appendChild(QgsRuleBasedRenderer.Rule(symbol.clone(), 0, 0, "ELSE", label))
-        rule.setSymbol(None)
-        rule.setLabel(label)
-    layer.triggerRepaint()
+    if codes and rules:
+        # Sides the series does not name: drawn in the style's neutral grey.
+        fallback = next((r for r in rules if r.isElse()), rules[0])
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            fallback.symbol().clone(), 0, 0, f'"side" IS NULL OR "side" NOT IN ({codes})',
+            tr("Other sides"),
+        ))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
 def enable_temporal(layer: QgsVectorLayer) -> None:
@@ -158,6 +170,13 @@ class SeriesLayers:
             if layer.subsetString() != subset:
                 layer.setSubsetString(subset)
                 layer.triggerRepaint()
+
+    def full_extent(self, crs: QgsCoordinateReferenceSystem, margin: float = 0.1) -> QgsRectangle:
+        """The extent of all snapshots' areas in `crs`, whatever is shown now."""
+        from ..export.render import layers_extent
+
+        every_snapshot = QgsVectorLayer(f"{self.path}|layername=areas", "areas", "ogr")
+        return layers_extent([every_snapshot], crs, margin)
 
     def current_snapshot(self) -> Snapshot | None:
         return next((s for s in self.series.snapshots if s.id == self.snapshot_id), None)

@@ -35,7 +35,9 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
     assert names[: len(DRAW_ORDER)] == list(DRAW_ORDER)
     assert "context_countries" in names
     areas = plugin.controller.current.layers["areas"]
-    assert areas.renderer() is not None and areas.renderer().type() != "singleSymbol"
+    legend = [item.label() for item in areas.renderer().legendSymbolItems()]
+    assert "Ukraine: Controlled" in legend and "Russia: Controlled" in legend
+    assert "Ukraine: Pocket" in legend
     assert areas.temporalProperties().startField() == "valid_from"
     assert areas.featureCount() > 0  # the shown snapshot's areas
 
@@ -103,3 +105,20 @@ def test_the_sample_opens_from_a_working_copy_not_the_plugin_folder(plugin):
     assert sorted(p.name for p in shipped.iterdir() if p.name.startswith("kursk_sample")) == [
         "kursk_sample.gpkg"
     ]
+
+
+def test_legend_symbols_carry_their_sides_colour(plugin):
+    plugin.open_sample_series()
+    areas = plugin.controller.current.layers["areas"]
+    colours = {side.code: side.colour for side in plugin.controller.series.sides}
+    for item in areas.renderer().legendSymbolItems():
+        if not item.label().startswith(("Ukraine:", "Russia:")):
+            continue
+        side = "UA" if item.label().startswith("Ukraine") else "RU"
+        for symbol_layer in item.symbol().symbolLayers():
+            properties = symbol_layer.dataDefinedProperties()
+            for key in properties.propertyKeys():
+                text = properties.property(key).expressionString()
+                assert '"side"' not in text and "@kt_side_colours" not in text
+                if "json_to_map" in text:
+                    assert colours[side] in text
