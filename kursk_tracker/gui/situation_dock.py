@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -47,7 +49,12 @@ class SituationDock(QgsDockWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
         self.table.currentItemChanged.connect(self._current_changed)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        self.caption = QLabel(body)
+        self.caption.setObjectName("snapshotCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.caption)
         self.setWidget(body)
         controller.seriesChanged.connect(self.refresh)
         controller.snapshotChanged.connect(self._select_current)
@@ -85,6 +92,7 @@ class SituationDock(QgsDockWidget):
 
     def _select_current(self) -> None:
         snapshot = self.controller.current_snapshot()
+        self._show_caption(snapshot)
         self.table.blockSignals(True)
         self.table.clearSelection()
         for index in range(self.table.topLevelItemCount()):
@@ -93,6 +101,14 @@ class SituationDock(QgsDockWidget):
                 self.table.setCurrentItem(item)
                 self.table.scrollToItem(item)
         self.table.blockSignals(False)
+
+    def _show_caption(self, snapshot) -> None:
+        if snapshot is None:
+            self.caption.clear()
+            return
+        parts = [f"<b>{html.escape(snapshot.title)}</b>" if snapshot.title else "",
+                 html.escape(snapshot.caption)]
+        self.caption.setText("<br/>".join(p for p in parts if p))
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
         if item is not None:

@@ -122,3 +122,15 @@ def test_legend_symbols_carry_their_sides_colour(plugin):
                 assert '"side"' not in text and "@kt_side_colours" not in text
                 if "json_to_map" in text:
                     assert colours[side] in text
+
+
+def test_the_shown_snapshots_title_and_caption_are_under_the_list(plugin, iface):
+    from qgis.PyQt.QtWidgets import QLabel
+
+    plugin.open_sample_series()
+    controller = plugin.controller
+    week12 = next(s for s in controller.snapshots() if controller.series.week_of(s.valid_at) == 12)
+    controller.show_snapshot(week12.id)
+    caption = _dock(iface, "KurskTrackerSituationDock").findChild(QLabel, "snapshotCaption")
+    assert week12.title in caption.text()
+    assert week12.caption[:30] in caption.text()

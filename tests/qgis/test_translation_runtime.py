@@ -23,3 +23,22 @@ def test_german_locale_installs_the_compiled_translation(repo_root):
         settings.setValue("locale/userLocale", old[0])
         settings.setValue("locale/overrideFlag", old[1])
     assert tr("Open sample series") == "Open sample series"
+
+
+def test_reloading_a_german_plugin_ten_times_leaves_no_translator_behind(iface):
+    import kursk_tracker
+
+    settings = QgsSettings()
+    old = settings.value("locale/userLocale", ""), settings.value("locale/overrideFlag", False)
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    try:
+        for _ in range(10):
+            instance = kursk_tracker.classFactory(iface)
+            instance.initGui()
+            assert tr("Open sample series") == "Beispielserie öffnen"
+            instance.unload()
+            assert tr("Open sample series") == "Open sample series"
+    finally:
+        settings.setValue("locale/userLocale", old[0])
+        settings.setValue("locale/overrideFlag", old[1])
