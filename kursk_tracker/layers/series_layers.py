@@ -14,7 +14,6 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
     QgsProject,
-    QgsProperty,
     QgsRectangle,
     QgsRuleBasedRenderer,
     QgsSymbol,
@@ -25,6 +24,7 @@ from ..core.errors import SeriesFileError
 from ..core.series import Series, Snapshot
 from ..store.gpkg import read_series
 from ..store.schema import DRAW_ORDER, LAYER_BY_NAME
+from ..toolbelt.compat import expression_property_type
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import resource
 
@@ -84,7 +84,7 @@ def _bind_side(symbol: QgsSymbol, side_code: str, colours_json: str) -> QgsSymbo
             properties = symbol_layer.dataDefinedProperties()
             for key in properties.propertyKeys():
                 prop = properties.property(key)
-                if prop.propertyType() != QgsProperty.ExpressionBasedProperty:
+                if prop.propertyType() != expression_property_type():
                     continue
                 text = prop.expressionString()
                 fixed = text.replace('"side"', quoted_side).replace("@kt_side_colours", quoted_colours)

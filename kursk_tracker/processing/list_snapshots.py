@@ -6,18 +6,16 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_instant, iso_utc
 from ..store.gpkg import read_series
-from ..toolbelt.compat import make_field
+from ..toolbelt.compat import make_field, no_geometry_wkb_type, vector_source_type
 from ..toolbelt.i18n import current_language, tr
 
 
@@ -52,7 +50,7 @@ class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
             self.INPUT, tr("Series GeoPackage"), extension="gpkg"
         ))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Snapshots"), QgsProcessing.TypeVector
+            self.OUTPUT, tr("Snapshots"), vector_source_type()
         ))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -66,7 +64,7 @@ class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
                            ("week", "integer"), ("title", "string"), ("source", "string")):
             fields.append(make_field(name, kind))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
+            parameters, self.OUTPUT, context, fields, no_geometry_wkb_type()
         )
         language = current_language()
         snapshots = series.sorted_snapshots()
@@ -79,6 +77,6 @@ class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
                 format_instant(snap.valid_at, series.timezone, language),
                 series.week_of(snap.valid_at), snap.title, snap.source,
             ])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (index + 1) / max(1, len(snapshots)))
         return {self.OUTPUT: dest_id}

@@ -32,3 +32,28 @@ def make_field(name: str, kind: str):
         types = {"string": QVariant.String, "integer": QVariant.Int,
                  "real": QVariant.Double, "datetime": QVariant.DateTime}
     return QgsField(name, types[kind])
+
+
+def expression_property_type():
+    """QgsProperty's 'expression based' type (Qgis.PropertyType from 3.36)."""
+    if hasattr(Qgis, "PropertyType"):
+        return Qgis.PropertyType.Expression
+    from qgis.core import QgsProperty
+
+    return QgsProperty.ExpressionBasedProperty
+
+
+def no_geometry_wkb_type():
+    """The WKB type of a table without geometry (Qgis.WkbType from 3.30)."""
+    if hasattr(Qgis, "WkbType"):
+        return Qgis.WkbType.NoGeometry
+    return QgsWkbTypes.Type.NoGeometry
+
+
+def vector_source_type():
+    """Processing's 'any vector' source type (Qgis.ProcessingSourceType from 3.36)."""
+    if hasattr(Qgis, "ProcessingSourceType"):
+        return Qgis.ProcessingSourceType.Vector
+    from qgis.core import QgsProcessing
+
+    return QgsProcessing.SourceType.TypeVector
