@@ -14,6 +14,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +66,9 @@ def read_series(path: str | os.PathLike[str]) -> Series:
     if not path.is_file():
         raise SeriesFileError(path, "file not found")
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        # closing(): sqlite3's own context manager ends transactions but leaves the
+        # connection open, which keeps QGIS from switching the file to WAL.
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             missing = {SETTINGS_TABLE, SNAPSHOTS_TABLE} - tables
             if missing:
