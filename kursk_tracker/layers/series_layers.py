@@ -10,10 +10,12 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsDataProvider,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsRuleBasedRenderer,
     QgsSymbol,
@@ -149,6 +151,32 @@ def enable_temporal(layer: QgsVectorLayer) -> None:
     properties.setIsActive(False)
 
 
+def snapshot_filter(snapshot: Snapshot | None) -> str:
+    return "" if snapshot is None else f'"snapshot_id" = {snapshot.id}'
+
+
+def filtered_source(source: str, subset: str) -> str:
+    """An OGR layer source with `subset` as its filter ("" for none)."""
+    registry = QgsProviderRegistry.instance()
+    parts = registry.decodeUri("ogr", source)
+    parts["subset"] = subset
+    if not subset:
+        parts.pop("subset")
+    return registry.encodeUri("ogr", parts)
+
+
+def set_filter(layer: QgsVectorLayer, subset: str) -> None:
+    """Filter a GeoPackage layer by reopening it with the filter in its source.
+
+    QgsVectorLayer.setSubsetString on a GeoPackage in WAL mode leaves QGIS
+    3.22 (GDAL 3.6) unable to count the features ("unable to open database
+    file"); a filter given when the layer opens works everywhere.
+    """
+    layer.setDataSource(filtered_source(layer.source(), subset), layer.name(), "ogr",
+                        QgsDataProvider.ProviderOptions())
+    layer.triggerRepaint()
+
+
 @dataclass
 class SeriesLayers:
     """A loaded series: its description, file, layer group and layers."""
@@ -165,11 +193,10 @@ class SeriesLayers:
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         """Filter the dated layers to one snapshot (None: show all)."""
         self.snapshot_id = None if snapshot is None else snapshot.id
-        subset = "" if snapshot is None else f'"snapshot_id" = {snapshot.id}'
+        subset = snapshot_filter(snapshot)
         for layer in self.dated_layers():
             if layer.subsetString() != subset:
-                layer.setSubsetString(subset)
-                layer.triggerRepaint()
+                set_filter(layer, subset)
 
     def full_extent(self, crs: QgsCoordinateReferenceSystem, margin: float = 0.1) -> QgsRectangle:
         """The extent of all snapshots' areas in `crs`, whatever is shown now."""
@@ -195,13 +222,18 @@ def load_series_layers(
     name = series.name(language) or path.stem
     if series.illustrative:
         name = tr("{name} (illustrative)").format(name=name)
+    snapshots = series.sorted_snapshots()
+    initial = snapshot_filter(snapshots[-1] if snapshots else None)
     root = project.layerTreeRoot()
     group = root.insertGroup(0, name)
     group.setCustomProperty(ROLE_PROPERTY, "series")
     group.setCustomProperty("kursk_tracker/path", str(path))
     result = SeriesLayers(series, path, group)
     for layer_name in DRAW_ORDER:
-        layer = QgsVectorLayer(f"{path}|layername={layer_name}", _layer_title(layer_name), "ogr")
+        source = f"{path}|layername={layer_name}"
+        if LAYER_BY_NAME[layer_name].dated:
+            source = filtered_source(source, initial)
+        layer = QgsVectorLayer(source, _layer_title(layer_name), "ogr")
         if not layer.isValid():
             raise SeriesFileError(path, f"layer '{layer_name}' cannot be opened")
         apply_style(layer, layer_name)
@@ -215,8 +247,7 @@ def load_series_layers(
         result.layers[layer_name] = layer
     if with_context:
         _add_context(project, group)
-    snapshots = series.sorted_snapshots()
-    result.show_snapshot(snapshots[-1] if snapshots else None)
+    result.snapshot_id = snapshots[-1].id if snapshots else None
     return result
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QDockWidget, QSlider, QTreeWidget
 
@@ -65,6 +68,9 @@ def test_choosing_a_snapshot_filters_the_map_and_moves_the_timeline(plugin, ifac
     areas = controller.current.layers["areas"]
     assert areas.subsetString() == f'"snapshot_id" = {week12.id}'
     assert {f["snapshot_id"] for f in areas.getFeatures()} == {week12.id}
+    with closing(sqlite3.connect(f"file:{controller.current.path}?mode=ro", uri=True)) as db:
+        (expected,) = db.execute("SELECT COUNT(*) FROM areas WHERE snapshot_id = ?", (week12.id,)).fetchone()
+    assert areas.featureCount() == expected > 0
     slider = _dock(iface, "KurskTrackerTimelineDock").findChild(QSlider, "timelineSlider")
     assert slider.value() == row
     slider.setValue(0)
