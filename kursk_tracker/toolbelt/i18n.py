@@ -10,14 +10,11 @@ from __future__ import annotations
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..core.text import tr
 from ..core.timefmt import language_of
 from .paths import i18n_dir
 
-CONTEXT = "@default"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+__all__ = ["current_language", "install_translator", "qgis_locale", "remove_translator", "tr"]
 
 
 def qgis_locale() -> str:

@@ -1,0 +1,36 @@
+"""What every importer takes: options, progress and cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BBox = tuple[float, float, float, float]
+"""xmin, ymin, xmax, ymax in WGS84 longitude/latitude."""
+
+
+@dataclass
+class ImportOptions:
+    area_of_interest: BBox | None = None
+    """Clip everything to this box (WGS84); None keeps all."""
+    epoch: dt.date | None = None
+    """Week 0, for file names that carry a week number ("week12.kml")."""
+    timezone: str = "Europe/Berlin"
+    """Zone of dates without one (file names such as 2024-10-29_2200)."""
+    side_mapping: dict[str, str] = field(default_factory=dict)
+    """Source value (a colour "#01579b", a folder or field value) -> side code."""
+    kind_mapping: dict[str, str] = field(default_factory=dict)
+    """Source folder or layer name -> feature kind ("areas", "movements", …)."""
+    ask_date: Callable[[Path], dt.datetime | None] | None = None
+    """Asked when no date can be found for a file; None skips the file."""
+
+
+@dataclass
+class Feedback:
+    """Progress and cancel, so a QgsTask or a test can drive an import."""
+
+    progress: Callable[[float], None] = lambda fraction: None
+    """Called with 0..1."""
+    is_cancelled: Callable[[], bool] = lambda: False
