@@ -90,6 +90,32 @@ def read_series(path: str | os.PathLike[str]) -> Series:
         raise SeriesFileError(path, f"series settings are incomplete or damaged ({error})") from error
 
 
+def read_features(path: str | os.PathLike[str]) -> list[FeatureRecord]:
+    """Every feature of every layer of a series GeoPackage, as records."""
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    path = Path(path)
+    try:
+        source = ogr.Open(str(path), 0)
+    except RuntimeError as error:
+        raise SeriesFileError(path, f"not a readable GeoPackage ({error})") from error
+    records: list[FeatureRecord] = []
+    derived = {"valid_at", "valid_from", "valid_to"}  # the writer fills them from the snapshot
+    for spec in LAYERS:
+        layer = source.GetLayerByName(spec.name)
+        if layer is None:
+            raise SeriesFileError(path, f"not a Kursk Tracker series (no layer {spec.name})")
+        names = [name for name, _kind in spec.fields if name not in derived]
+        for feature in layer:
+            geometry = feature.GetGeometryRef()
+            if geometry is None:
+                continue
+            attributes = {name: feature.GetField(name) for name in names if feature.IsFieldSet(name)}
+            records.append(FeatureRecord(spec.name, geometry.ExportToIsoWkt(), attributes))
+    return records
+
+
 def _ogr_type(ogr, kind: str) -> int:
     return {
         "string": ogr.OFTString,

@@ -1,0 +1,99 @@
+"""Choosing the importer for a source, by the user's word or by sniffing the files."""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+from ..core.situation import ImportResult
+from ..core.text import tr
+from .base import Feedback, ImportOptions
+
+FORMATS = ("auto", "folder", "mymaps", "deepstate", "isw", "gpkg")
+_MODULES = {
+    "folder": "folder",
+    "mymaps": "mymaps",
+    "deepstate": "deepstate",
+    "isw": "isw",
+    "gpkg": "series_gpkg",
+}
+# Sniffing order: the most specific formats first; "folder" reads anything left.
+_DETECTION_ORDER = ("gpkg", "mymaps", "deepstate", "isw")
+SUPPORTED_SUFFIXES = {".geojson", ".json", ".kml", ".kmz", ".gpkg", ".shp"}
+
+
+def importer(name: str) -> ModuleType:
+    return importlib.import_module(f"{__package__}.{_MODULES[name]}")
+
+
+def format_names() -> dict[str, str]:
+    """The formats as the user reads them."""
+    return {
+        "auto": tr("Detect from the files"),
+        "folder": tr("Folder of dated files"),
+        "mymaps": tr("Google My Maps KML/KMZ"),
+        "deepstate": tr("DeepStateMap snapshots"),
+        "isw": tr("ISW layers"),
+        "gpkg": tr("Series GeoPackage"),
+    }
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Folders become their supported files (sorted); files stay."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def detect_format(path: Path) -> str:
+    if path.suffix.lower() in (".kml", ".kmz"):
+        return "mymaps"
+    for name in _DETECTION_ORDER:
+        try:
+            if importer(name).looks_like(path):
+                return name
+        except (OSError, ValueError):
+            continue
+    return "folder"
+
+
+def run_import(paths: list[Path], format_name: str, options: ImportOptions,
+               feedback: Feedback | None = None) -> ImportResult:
+    """Import `paths` with the named importer, or each file with its own ("auto")."""
+    feedback = feedback or Feedback()
+    if format_name not in FORMATS:
+        raise ValueError(f"unknown format {format_name!r}; one of {', '.join(FORMATS)}")
+    result = ImportResult()
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        result.error(path, tr("file or folder not found"))
+    paths = [p for p in paths if p.exists()]
+    if format_name == "folder":
+        groups = {"folder": paths}
+    elif format_name != "auto":
+        groups = {format_name: expand(paths)}
+    else:
+        groups = defaultdict(list)
+        for path in expand(paths):
+            groups[detect_format(path)].append(path)
+    total = sum(len(files) for files in groups.values()) or 1
+    done = 0
+    for name, files in groups.items():
+        if not files:
+            continue
+        if feedback.is_cancelled():
+            result.cancelled = True
+            break
+        offset, share = done / total, len(files) / total
+        part = Feedback(lambda f, o=offset, s=share: feedback.progress(o + f * s), feedback.is_cancelled)
+        result.extend(importer(name).import_files(files, options, part))
+        done += len(files)
+    feedback.progress(1.0)
+    return result
