@@ -38,7 +38,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="27" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="29" />
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -53,37 +53,37 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="61" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="68" />
         <source>No series open. Open a series GeoPackage or the sample series.</source>
         <translation>Keine Serie geöffnet. Öffnen Sie ein Serien-GeoPackage oder die Beispielserie.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="64" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="71" />
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="68" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="75" />
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -113,47 +113,47 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="197" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="224" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="227" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="258" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="230" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="261" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="230" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="261" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="242" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="273" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="243" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="274" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="244" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="275" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="245" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="276" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="246" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="277" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -178,27 +178,27 @@
         <translation>Serie geöffnet: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="32" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30" />
         <source>List snapshots of a series</source>
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="35" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="33" />
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="41" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="39" />
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="51" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="49" />
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="54" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="52" />
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
@@ -208,54 +208,109 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="60" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="61" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="69" />
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="70" />
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="133" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="135" />
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="34" />
+        <source>Detect from the files</source>
+        <translation>Aus den Dateien erkennen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="35" />
+        <source>Folder of dated files</source>
+        <translation>Ordner mit datierten Dateien</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="36" />
+        <source>Google My Maps KML/KMZ</source>
+        <translation>Google My Maps KML/KMZ</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="37" />
+        <source>DeepStateMap snapshots</source>
+        <translation>DeepStateMap-Stände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="38" />
+        <source>ISW layers</source>
+        <translation>ISW-Ebenen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/registry.py" line="76" />
+        <source>file or folder not found</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/series_gpkg.py" line="69" />
+        <source>the series has no snapshots</source>
+        <translation>die Serie hat keine Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="101" />
+        <source>{origin}: the series already has a snapshot at {when}; not imported</source>
+        <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="149" />
+        <source>{path}: the new date has no time zone</source>
+        <translation>{path}: das neue Datum hat keine Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="153" />
+        <source>{path}: another snapshot already has that date</source>
+        <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="168" />
+        <source>{path}: no snapshot {id}</source>
+        <translation>{path}: kein Lagestand {id}</translation>
     </message>
 </context>
 </TS>
