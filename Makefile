@@ -13,6 +13,8 @@ STAGE := $(BUILD)/plugin
 PROFILES := $(BUILD)/profiles
 PROFILE := $(PROFILES)/profiles/default
 OUT := out
+# QGIS itself runs Debian's Python; this puts the venv's packages (shapely 2) in its reach.
+VENV_SITE = $(CURDIR)/$(VENV)/lib/python$(shell /usr/bin/python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')/site-packages
 DIST := dist
 LANGUAGES := de
 TS_FILES := $(foreach l,$(LANGUAGES),i18n/$(PLUGIN)_$(l).ts)
@@ -84,8 +86,7 @@ profile: stage
 run: setup profile
 	@if [ -n "$$DISPLAY" ] && QT_QPA_PLATFORM=xcb $(PY) -c "from qgis.PyQt.QtWidgets import QApplication; QApplication([])" >/dev/null 2>&1; then \
 		echo "Starting QGIS with Kursk Tracker and the sample series…"; \
-		PYTHONPATH="$(CURDIR)/$(VENV)/lib/$$($(PY) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")')/site-packages" \
-		QT_QPA_PLATFORM=xcb qgis --profiles-path "$(CURDIR)/$(PROFILES)" --nologo --noversioncheck \
+		PYTHONPATH="$(VENV_SITE)" QT_QPA_PLATFORM=xcb qgis --profiles-path "$(CURDIR)/$(PROFILES)" --nologo --noversioncheck \
 			--code "$(CURDIR)/tools/open_sample.py"; \
 	else \
 		$(MAKE) --no-print-directory render; \
@@ -126,7 +127,7 @@ deploy: zip
 # (Debian's /usr/bin/qgis_process wrapper adds a flag that QGIS 3.22 rejects.)
 QGIS_PROCESS := $(firstword $(wildcard /usr/bin/qgis_process.bin) qgis_process)
 process: setup profile
-	@QGIS_CUSTOM_CONFIG_PATH="$(CURDIR)/$(PROFILES)" $(QGIS_PROCESS) $(ARGS)
+	@PYTHONPATH="$(VENV_SITE)" QGIS_CUSTOM_CONFIG_PATH="$(CURDIR)/$(PROFILES)" $(QGIS_PROCESS) $(ARGS)
 
 clean:
 	rm -rf $(BUILD) $(DIST) $(OUT) i18n/*.qm

@@ -43,12 +43,12 @@
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="72" />
+        <location filename="../kursk_tracker/plugin.py" line="73" />
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="73" />
+        <location filename="../kursk_tracker/plugin.py" line="74" />
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
@@ -158,22 +158,22 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="19" />
+        <location filename="../kursk_tracker/processing/provider.py" line="21" />
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="155" />
+        <location filename="../kursk_tracker/plugin.py" line="159" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="155" />
+        <location filename="../kursk_tracker/plugin.py" line="159" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="175" />
+        <location filename="../kursk_tracker/plugin.py" line="179" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="33" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="34" />
         <source>Series</source>
         <translation>Serie</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="49" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="50" />
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
@@ -203,7 +203,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="22" />
+        <location filename="../kursk_tracker/processing/provider.py" line="24" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -298,19 +298,134 @@
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="149" />
+        <location filename="../kursk_tracker/store/series_file.py" line="152" />
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="153" />
+        <location filename="../kursk_tracker/store/series_file.py" line="156" />
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="168" />
+        <location filename="../kursk_tracker/store/series_file.py" line="171" />
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="42" />
+        <source>Import into a series</source>
+        <translation>In eine Serie importieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="51" />
+        <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file.</source>
+        <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="65" />
+        <source>Files or folders</source>
+        <translation>Dateien oder Ordner</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="68" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="70" />
+        <source>Area of interest</source>
+        <translation>Interessengebiet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
+        <source>Series name (for a new series)</source>
+        <translation>Name der Serie (für eine neue Serie)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
+        <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
+        <source>Display time zone</source>
+        <translation>Zeitzone der Anzeige</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="80" />
+        <source>Snapshots added</source>
+        <translation>Hinzugefügte Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="81" />
+        <source>Snapshots skipped</source>
+        <translation>Übersprungene Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="82" />
+        <source>Files with errors</source>
+        <translation>Dateien mit Fehlern</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="90" />
+        <source>{path}: the series must be a .gpkg file</source>
+        <translation>{path}: die Serie muss eine .gpkg-Datei sein</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="112" />
+        <source>Import cancelled; the series is unchanged.</source>
+        <translation>Import abgebrochen; die Serie ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
+        <source>Nothing could be imported; no series was written.</source>
+        <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="115" />
+        <source>{n} snapshots added to {path}</source>
+        <translation>{n} Lagestände zu {path} hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="136" />
+        <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
+        <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="31" />
+        <source>Series statistics (held area)</source>
+        <translation>Serienstatistik (gehaltene Fläche)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
+        <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
+        <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="51" />
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="76" />
+        <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; it is not installed. Install it for QGIS's Python: python3 -m pip install --user 'shapely==2.0.7'</source>
+        <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; es ist nicht installiert. Installieren Sie es für das Python von QGIS: python3 -m pip install --user 'shapely==2.0.7'</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="81" />
+        <source>Kursk Tracker needs shapely 2 for importing and measuring series; QGIS's Python has shapely {version}. Install a newer one: python3 -m pip install --user 'shapely==2.0.7'</source>
+        <translation>Kursk Tracker braucht shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}. Installieren Sie ein neueres: python3 -m pip install --user 'shapely==2.0.7'</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="90" />
+        <source>shapely {version} does not work with this QGIS's GEOS library ({error}). Install shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</source>
+        <translation>shapely {version} arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}). Installieren Sie shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</translation>
     </message>
 </context>
 </TS>

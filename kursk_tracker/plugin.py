@@ -16,6 +16,7 @@ from .gui.export_dock import ExportDock
 from .gui.situation_dock import SituationDock
 from .gui.timeline_dock import TimelineDock
 from .processing.provider import KurskTrackerProvider
+from .toolbelt.compat import shapely_problem
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
 from .toolbelt.paths import icon_path
@@ -95,6 +96,9 @@ class KurskTrackerPlugin:
         self._connect(project.readProject, self._read_project)
         self._connect(project.cleared, self.controller.forget)
         self.controller.attach_to_project()
+        problem = shapely_problem()
+        if problem:
+            self.iface.messageBar().pushWarning(tr("Kursk Tracker"), problem)
 
     def _arrange_docks_once(self) -> None:
         """The first time: Export as a tab behind Situation layers.

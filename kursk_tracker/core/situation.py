@@ -10,10 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from .series import FeatureKind, Side
+
+if TYPE_CHECKING:  # shapely is needed to import, not to load the plugin
+    from shapely.geometry.base import BaseGeometry
 
 
 class Level(str, Enum):

@@ -97,3 +97,18 @@ def run_import(paths: list[Path], format_name: str, options: ImportOptions,
         done += len(files)
     feedback.progress(1.0)
     return result
+
+
+def import_to_series(paths: list[Path], format_name: str, options: ImportOptions, output: Path,
+                     feedback: Feedback | None = None, template=None):
+    """Import `paths` and add what is new to the series at `output`.
+
+    Returns the import result (with every problem met) and the merge summary;
+    a cancelled import changes nothing.
+    """
+    from ..store.series_file import MergeSummary, import_into
+
+    result = run_import(paths, format_name, options, feedback)
+    if result.cancelled:
+        return result, MergeSummary()
+    return result, import_into(output, result, template)

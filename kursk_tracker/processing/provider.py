@@ -8,7 +8,9 @@ from qgis.PyQt.QtGui import QIcon
 from ..__about__ import PLUGIN_ID, __version__
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import icon_path
+from .import_series import ImportSeriesAlgorithm
 from .list_snapshots import ListSnapshotsAlgorithm
+from .series_statistics import SeriesStatisticsAlgorithm
 
 
 class KurskTrackerProvider(QgsProcessingProvider):
@@ -28,5 +30,5 @@ class KurskTrackerProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in (ListSnapshotsAlgorithm(),):
+        for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -126,7 +126,10 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
 
 def import_into(path: str | os.PathLike[str], result: ImportResult,
                 template: Series | None = None) -> MergeSummary:
-    """Add an import to the series at `path` (created from `template` if missing)."""
+    """Add an import to the series at `path` (created from `template` if missing).
+
+    Nothing is written when nothing new arrives, so a failed import creates no file.
+    """
     path = Path(path)
     if path.exists():
         content = SeriesContent.read(path)
@@ -137,7 +140,7 @@ def import_into(path: str | os.PathLike[str], result: ImportResult,
             series.epoch = to_zone(first, series.timezone).date()
         content = SeriesContent(dataclasses.replace(series, snapshots=[]))
     summary = merge_import(content, result)
-    if summary.added or summary.places_added or not path.exists():
+    if summary.added or summary.places_added:
         content.write(path)
     return summary
 

@@ -1,0 +1,137 @@
+"""Processing: import files (DeepState, My Maps, ISW, folders, series) into a series GeoPackage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
+
+from ..core.situation import Level
+from ..core.text import tr
+from ..importers.base import Feedback, ImportOptions
+from ..importers.registry import FORMATS, format_names, import_to_series
+from ..store.series_file import new_series
+from ..toolbelt.compat import require_shapely
+
+
+class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    FORMAT = "FORMAT"
+    AREA_OF_INTEREST = "AREA_OF_INTEREST"
+    NAME = "NAME"
+    EPOCH = "EPOCH"
+    TIMEZONE = "TIMEZONE"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "importseries"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Import into a series")
+
+    def group(self) -> str:
+        return tr("Series")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "series"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Imports dated situation files into a series GeoPackage: a folder of files one per "
+            "date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, "
+            "DeepStateMap history snapshots, ISW layers or another series. The date comes from "
+            "the file name, a field or the layer metadata. Everything is transformed to WGS84, "
+            "clipped to the area of interest, repaired where invalid, and areas of one side are "
+            "dissolved. An existing series keeps all its snapshots: new dates are added, dates it "
+            "already has are reported and skipped. Problems are reported per file."
+        )
+
+    def createInstance(self) -> ImportSeriesAlgorithm:  # noqa: N802
+        return ImportSeriesAlgorithm()
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.INPUT, tr("Files or folders"), QgsProcessing.SourceType.TypeFile))
+        names = format_names()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FORMAT, tr("Format"), [f"{key}: {names[key]}" for key in FORMATS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterExtent(
+            self.AREA_OF_INTEREST, tr("Area of interest"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.NAME, tr("Series name (for a new series)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.EPOCH, tr("Operation start, week 0 (YYYY-MM-DD; for a new series)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TIMEZONE, tr("Display time zone"), defaultValue="Europe/Berlin"))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Series GeoPackage"), tr("GeoPackage (*.gpkg)")))
+        self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Snapshots added")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Snapshots skipped")))
+        self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Files with errors")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_shapely()
+        paths = [Path(p) for p in self.parameterAsFileList(parameters, self.INPUT, context)]
+        format_name = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException(tr("{path}: the series must be a .gpkg file").format(path=output))
+        timezone = self.parameterAsString(parameters, self.TIMEZONE, context) or "Europe/Berlin"
+        options = ImportOptions(area_of_interest=self._area(parameters, context), timezone=timezone,
+                                epoch=self._epoch(parameters, context))
+        template = None
+        if not output.exists():
+            name = self.parameterAsString(parameters, self.NAME, context) or output.stem
+            template = new_series({"en": name, "de": name}, options.epoch, timezone)
+        result, summary = import_to_series(
+            paths, format_name, options, output,
+            Feedback(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled), template,
+        )
+        for issue in result.issues:
+            if issue.level == Level.ERROR:
+                feedback.reportError(str(issue), False)
+            elif issue.level == Level.WARNING:
+                feedback.pushWarning(str(issue))
+            else:
+                feedback.pushInfo(str(issue))
+        for message in summary.skipped:
+            feedback.pushWarning(message)
+        if result.cancelled:
+            raise QgsProcessingException(tr("Import cancelled; the series is unchanged."))
+        if not output.exists():
+            raise QgsProcessingException(tr("Nothing could be imported; no series was written."))
+        feedback.pushInfo(tr("{n} snapshots added to {path}").format(n=len(summary.added), path=output))
+        failed = {issue.path for issue in result.issues if issue.level == Level.ERROR}
+        return {self.OUTPUT: str(output), "ADDED": len(summary.added), "SKIPPED": len(summary.skipped),
+                "ERRORS": len(failed)}
+
+    def _area(self, parameters, context):
+        if not parameters.get(self.AREA_OF_INTEREST):
+            return None
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        extent = self.parameterAsExtent(parameters, self.AREA_OF_INTEREST, context, wgs84)
+        if extent.isNull() or extent.isEmpty():
+            return None
+        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+
+    def _epoch(self, parameters, context) -> dt.date | None:
+        text = self.parameterAsString(parameters, self.EPOCH, context).strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as error:
+            raise QgsProcessingException(
+                tr("The operation start {text} is not a date (YYYY-MM-DD)").format(text=text)) from error

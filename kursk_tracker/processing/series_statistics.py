@@ -1,0 +1,75 @@
+"""Processing: held area per snapshot, side and status, with the change since the previous snapshot."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+)
+
+from ..core.errors import KurskTrackerError
+from ..toolbelt.compat import make_field, no_geometry_wkb_type, require_shapely, vector_source_type
+from ..toolbelt.i18n import tr
+
+FIELDS = (("valid_at", "string"), ("week", "integer"), ("side", "string"), ("status", "string"),
+          ("area_km2", "real"), ("change_km2", "real"))
+
+
+class SeriesStatisticsAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "seriesstatistics"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Series statistics (held area)")
+
+    def group(self) -> str:
+        return tr("Series")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "series"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net "
+            "change since the previous snapshot. One row per snapshot, side and status; a status "
+            "that disappears gets a row with area 0 and its loss."
+        )
+
+    def createInstance(self) -> SeriesStatisticsAlgorithm:  # noqa: N802
+        return SeriesStatisticsAlgorithm()
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Statistics"), vector_source_type()))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_shapely()
+        from ..store.statistics import series_statistics
+
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        try:
+            _series, rows = series_statistics(path)
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
+        fields = QgsFields()
+        for name, kind in FIELDS:
+            fields.append(make_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, no_geometry_wkb_type())
+        for index, row in enumerate(rows):
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.valid_at, row.week, row.side, row.status,
+                                   round(row.area_km2, 4), round(row.change_km2, 4)])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            feedback.setProgress(100.0 * (index + 1) / max(1, len(rows)))
+        return {self.OUTPUT: dest_id}
