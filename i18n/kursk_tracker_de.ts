@@ -38,52 +38,52 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="29" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="49" />
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="73" />
+        <location filename="../kursk_tracker/plugin.py" line="74" />
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="74" />
+        <location filename="../kursk_tracker/plugin.py" line="75" />
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="50" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="68" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="132" />
         <source>No series open. Open a series GeoPackage or the sample series.</source>
         <translation>Keine Serie geöffnet. Öffnen Sie ein Serien-GeoPackage oder die Beispielserie.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="71" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="142" />
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="75" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="145" />
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -163,17 +163,17 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="159" />
+        <location filename="../kursk_tracker/plugin.py" line="160" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="159" />
+        <location filename="../kursk_tracker/plugin.py" line="160" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="179" />
+        <location filename="../kursk_tracker/plugin.py" line="180" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -426,6 +426,146 @@
         <location filename="../kursk_tracker/toolbelt/compat.py" line="90" />
         <source>shapely {version} does not work with this QGIS's GEOS library ({error}). Install shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</source>
         <translation>shapely {version} arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}). Installieren Sie shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="50" />
+        <source>Import into the series</source>
+        <translation>In die Serie importieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="64" />
+        <source>Files or a folder; several separated by ;</source>
+        <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="65" />
+        <source>Files…</source>
+        <translation>Dateien …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="67" />
+        <source>Folder…</source>
+        <translation>Ordner …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="72" />
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="73" />
+        <source>Clip to the map's current extent</source>
+        <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="78" />
+        <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
+        <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="81" />
+        <source>Source value</source>
+        <translation>Quellwert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="81" />
+        <source>Side code</source>
+        <translation>Seitenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="86" />
+        <source>Add a mapping</source>
+        <translation>Zuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="103" />
+        <source>Files to import</source>
+        <translation>Zu importierende Dateien</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="103" />
+        <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
+        <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="110" />
+        <source>Folder to import</source>
+        <translation>Zu importierender Ordner</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="275" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="90" />
+        <source>Re-date…</source>
+        <translation>Umdatieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="93" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="104" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <source>Features</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <source>{side} km²</source>
+        <translation>{side} km²</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230" />
+        <source>New series</source>
+        <translation>Neue Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="259" />
+        <source>Import failed: {error}</source>
+        <translation>Import fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="268" />
+        <source>{n} snapshots imported into {name}.</source>
+        <translation>{n} Lagestände in {name} importiert.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="275" />
+        <source>{n} problems; the other files were imported:</source>
+        <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="304" />
+        <source>Re-date snapshot</source>
+        <translation>Lagestand umdatieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="306" />
+        <source>New date and time ({zone}):</source>
+        <translation>Neues Datum und Uhrzeit ({zone}):</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="335" />
+        <source>Remove snapshot</source>
+        <translation>Lagestand entfernen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="335" />
+        <source>Remove the snapshot of {when} and its features from the series?</source>
+        <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/tasks.py" line="21" />
+        <source>Importing into {name}</source>
+        <translation>Import in {name}</translation>
     </message>
 </context>
 </TS>

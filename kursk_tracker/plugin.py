@@ -50,7 +50,8 @@ class KurskTrackerPlugin:
         window = self.iface.mainWindow()
 
         self.situation_dock = SituationDock(
-            self.controller, self.ask_open_series, self.open_sample_series, window
+            self.controller, self.ask_open_series, self.open_sample_series, window,
+            self.iface.mapCanvas(), self.iface.messageBar(),
         )
         self.timeline_dock = TimelineDock(self.controller, window)
         self.export_dock = ExportDock(self.controller, self.iface.mapCanvas(), window)

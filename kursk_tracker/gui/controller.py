@@ -50,6 +50,15 @@ class SeriesController(QObject):
     def open_sample(self) -> SeriesLayers:
         return self.open_series(sample_working_copy(user_data_dir() / "sample"))
 
+    def reload(self) -> None:
+        """Reopen the series after its file changed, keeping the shown snapshot if it is still there."""
+        if self.current is None:
+            return
+        path, shown = self.current.path, self.current.snapshot_id
+        self.open_series(path)
+        if shown is not None:
+            self.show_snapshot(shown)
+
     def close_series(self, emit: bool = True) -> None:
         if self.current is not None:
             remove_series_groups(self.project)

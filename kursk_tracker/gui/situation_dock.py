@@ -1,55 +1,113 @@
-"""The Situation layers panel: the open series and its snapshots."""
+"""The Situation layers panel: the open series, its snapshots, imports and edits."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.errors import KurskTrackerError
+from ..core.situation import Level
 from ..core.timefmt import format_instant
+from ..importers.registry import FORMATS, format_names
+from ..store.gpkg import feature_counts
+from ..toolbelt.compat import shapely_problem
 from ..toolbelt.i18n import current_language, tr
+from ..toolbelt.log import log
+from ..toolbelt.settings import PluginSettings
 from .controller import SeriesController
 
 OBJECT_NAME = "KurskTrackerSituationDock"
+FIXED_COLUMNS = 5  # date, week, title, source, features; then one column per side
 
 
 class SituationDock(QgsDockWidget):
     def __init__(self, controller: SeriesController, open_series, open_sample,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, canvas=None, message_bar=None) -> None:
         super().__init__(tr("Situation layers"), parent)
         self.setObjectName(OBJECT_NAME)
         self.controller = controller
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.task = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.heading = QLabel(body)
         self.heading.setObjectName("seriesHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+
         buttons = QHBoxLayout()
         self.open_button = QPushButton(tr("Open series…"), body)
         self.open_button.clicked.connect(open_series)
         self.sample_button = QPushButton(tr("Open sample series"), body)
         self.sample_button.clicked.connect(open_sample)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.sample_button)
+        self.import_button = QToolButton(body)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setText(tr("Import"))
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.import_menu = QMenu(self.import_button)
+        names = format_names()
+        for key in FORMATS:
+            action = self.import_menu.addAction(names[key] + "…")
+            action.setData(key)
+            action.triggered.connect(lambda _checked=False, k=key: self.ask_import(k))
+        self.import_button.setMenu(self.import_menu)
+        for widget in (self.open_button, self.sample_button, self.import_button):
+            buttons.addWidget(widget)
         layout.addLayout(buttons)
+
         self.table = QTreeWidget(body)
         self.table.setObjectName("snapshotList")
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
         self.table.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)
+
+        edits = QHBoxLayout()
+        self.redate_button = QPushButton(tr("Re-date…"), body)
+        self.redate_button.setObjectName("redateButton")
+        self.redate_button.clicked.connect(self.ask_redate)
+        self.remove_button = QPushButton(tr("Remove"), body)
+        self.remove_button.setObjectName("removeButton")
+        self.remove_button.clicked.connect(self.ask_remove)
+        edits.addWidget(self.redate_button)
+        edits.addWidget(self.remove_button)
+        edits.addStretch(1)
+        layout.addLayout(edits)
+
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(body)
+        self.progress.setObjectName("importProgress")
+        self.cancel_button = QPushButton(tr("Cancel"), body)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        self._show_progress(False)
+
         self.caption = QLabel(body)
         self.caption.setObjectName("snapshotCaption")
         self.caption.setWordWrap(True)
@@ -60,35 +118,66 @@ class SituationDock(QgsDockWidget):
         controller.snapshotChanged.connect(self._select_current)
         self.refresh()
 
+    # The list ---------------------------------------------------------------
+
     def refresh(self) -> None:
         self.table.blockSignals(True)
         self.table.clear()
         series = self.controller.series
+        has_series = series is not None
+        for widget in (self.redate_button, self.remove_button):
+            widget.setEnabled(has_series)
         if series is None:
+            self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
             self.heading.setText(tr("No series open. Open a series GeoPackage or the sample series."))
-        else:
-            language = current_language()
-            text = f"<b>{series.name(language)}</b> — " + tr("{n} snapshots").format(
-                n=len(series.snapshots)
-            )
-            if series.illustrative:
-                text += "<br/><i>" + tr("Illustrative data, not ground truth.") + "</i>"
-            self.heading.setText(text)
-            for snap in series.sorted_snapshots():
-                item = QTreeWidgetItem([
-                    format_instant(snap.valid_at, series.timezone, language),
-                    str(series.week_of(snap.valid_at)),
-                    snap.title,
-                    snap.source,
-                ])
-                item.setData(0, Qt.ItemDataRole.UserRole, snap.id)
-                item.setToolTip(2, snap.caption or snap.title)
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.addTopLevelItem(item)
-            for column in range(2):
-                self.table.resizeColumnToContents(column)
+            self.table.blockSignals(False)
+            self._select_current()
+            return
+        language = current_language()
+        sides = series.sides
+        self.table.setHeaderLabels(
+            [tr("Date"), tr("Week"), tr("Title"), tr("Source"), tr("Features")]
+            + [tr("{side} km²").format(side=side.name(language)) for side in sides]
+        )
+        text = f"<b>{html.escape(series.name(language))}</b> — " + tr("{n} snapshots").format(
+            n=len(series.snapshots))
+        if series.illustrative:
+            text += "<br/><i>" + tr("Illustrative data, not ground truth.") + "</i>"
+        self.heading.setText(text)
+        path = self.controller.current.path
+        counts = feature_counts(path)
+        held = self._held_areas(path)
+        for snap in series.sorted_snapshots():
+            row = [
+                format_instant(snap.valid_at, series.timezone, language),
+                str(series.week_of(snap.valid_at)),
+                snap.title,
+                snap.source,
+                str(counts.get(snap.id, 0)),
+            ]
+            areas = held.get(snap.id) if held is not None else None
+            row += ["" if areas is None else f"{areas.get(side.code, 0.0):,.1f}" for side in sides]
+            item = QTreeWidgetItem(row)
+            item.setData(0, Qt.ItemDataRole.UserRole, snap.id)
+            item.setToolTip(2, snap.caption or snap.title)
+            for column in range(len(row)):
+                if column == 1 or column >= FIXED_COLUMNS - 1:
+                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        for column in (0, 1, 4, *range(FIXED_COLUMNS, FIXED_COLUMNS + len(sides))):
+            self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
         self._select_current()
+
+    def _held_areas(self, path: Path) -> dict[int, dict[str, float]] | None:
+        """Held km² per snapshot and side; None where shapely 2 is missing."""
+        if shapely_problem():
+            return None
+        from ..core.stats import held_by_side
+        from ..store.statistics import series_statistics
+
+        _series, rows = series_statistics(path)
+        return {snap_id: held_by_side(rows, snap_id) for snap_id in {r.snapshot_id for r in rows}}
 
     def _select_current(self) -> None:
         snapshot = self.controller.current_snapshot()
@@ -113,3 +202,152 @@ class SituationDock(QgsDockWidget):
     def _current_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
         if item is not None:
             self.controller.show_snapshot(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    # Imports ----------------------------------------------------------------
+
+    def ask_import(self, format_name: str) -> None:
+        from .import_dialog import ImportDialog
+
+        problem = shapely_problem()
+        if problem:
+            QMessageBox.warning(self, tr("Kursk Tracker"), problem)
+            return
+        settings = PluginSettings.load()
+        sides = [s.code for s in self.controller.series.sides] if self.controller.series else ["UA", "RU"]
+        dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths():
+            return
+        output = self._import_target()
+        if output is None:
+            return
+        timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
+        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), output)
+
+    def _import_target(self) -> Path | None:
+        if self.controller.current is not None:
+            return self.controller.current.path
+        settings = PluginSettings.load()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("New series"), settings.last_series_folder, tr("Series GeoPackage (*.gpkg)"))
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+
+    def start_import(self, paths: list[Path], format_name: str, options, output: Path) -> None:
+        """Import in the background; the series reopens when it is done."""
+        from .tasks import ImportTask
+
+        self.task = ImportTask(paths, format_name, options, output, self._import_done)
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self._show_progress(True)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel_import(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _show_progress(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+        self.import_button.setEnabled(not visible)
+        self.progress.setValue(0)
+
+    def _import_done(self, task) -> None:
+        self.task = None
+        self._show_progress(False)
+        if task.failure:
+            self._report(tr("Import failed: {error}").format(error=task.failure), Level.ERROR)
+            return
+        result, summary = task.result, task.summary
+        if result is None or result.cancelled:
+            self._report(tr("Import cancelled; the series is unchanged."), Level.WARNING)
+            return
+        lines = [str(issue) for issue in result.issues if issue.level != Level.INFO] + list(summary.skipped)
+        for issue in result.issues:
+            log(str(issue))
+        added = tr("{n} snapshots imported into {name}.").format(n=len(summary.added), name=task.output.name)
+        if summary.added:
+            if self.controller.current is not None and self.controller.current.path == task.output:
+                self.controller.reload()
+            else:
+                self.controller.open_series(task.output)
+        if lines:
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), added + "\n" + tr(
+                "{n} problems; the other files were imported:").format(n=len(lines)), parent=self)
+            box.setDetailedText("\n".join(lines))
+            box.setObjectName("importReport")
+            box.open()
+        else:
+            self._report(added, Level.INFO)
+
+    def _report(self, text: str, level: Level) -> None:
+        log(text)
+        if self.message_bar is None:
+            return
+        if level == Level.ERROR:
+            self.message_bar.pushCritical(tr("Kursk Tracker"), text)
+        elif level == Level.WARNING:
+            self.message_bar.pushWarning(tr("Kursk Tracker"), text)
+        else:
+            self.message_bar.pushSuccess(tr("Kursk Tracker"), text)
+
+    # Edits ------------------------------------------------------------------
+
+    def ask_redate(self) -> None:
+        snapshot = self.controller.current_snapshot()
+        series = self.controller.series
+        if snapshot is None or series is None:
+            return
+        zone = ZoneInfo(series.timezone)
+        local = snapshot.valid_at.astimezone(zone)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("Re-date snapshot"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(tr("New date and time ({zone}):").format(zone=series.timezone), dialog))
+        shown = QDateTime(local.year, local.month, local.day, local.hour, local.minute)
+        editor = QDateTimeEdit(shown, dialog)
+        editor.setDisplayFormat("yyyy-MM-dd HH:mm")
+        editor.setCalendarPopup(True)
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = editor.dateTime()
+        instant = dt.datetime(chosen.date().year(), chosen.date().month(), chosen.date().day(),
+                              chosen.time().hour(), chosen.time().minute(), tzinfo=zone)
+        self.redate(snapshot.id, instant)
+
+    def redate(self, snapshot_id: int, instant: dt.datetime) -> bool:
+        from ..store.series_file import redate_snapshot
+
+        return self._change(lambda path: redate_snapshot(path, snapshot_id, instant))
+
+    def ask_remove(self) -> None:
+        snapshot = self.controller.current_snapshot()
+        series = self.controller.series
+        if snapshot is None or series is None:
+            return
+        when = format_instant(snapshot.valid_at, series.timezone, current_language())
+        answer = QMessageBox.question(
+            self, tr("Remove snapshot"),
+            tr("Remove the snapshot of {when} and its features from the series?").format(when=when))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove(snapshot.id)
+
+    def remove(self, snapshot_id: int) -> bool:
+        from ..store.series_file import remove_snapshot
+
+        return self._change(lambda path: remove_snapshot(path, snapshot_id))
+
+    def _change(self, change) -> bool:
+        try:
+            change(self.controller.current.path)
+        except KurskTrackerError as error:
+            self._report(str(error), Level.ERROR)
+            return False
+        self.controller.reload()
+        return True

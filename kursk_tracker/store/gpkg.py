@@ -116,6 +116,21 @@ def read_features(path: str | os.PathLike[str]) -> list[FeatureRecord]:
     return records
 
 
+def feature_counts(path: str | os.PathLike[str]) -> dict[int, int]:
+    """Number of dated features per snapshot id, over all dated layers."""
+    counts: dict[int, int] = {}
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        for spec in LAYERS:
+            if not spec.dated:
+                continue
+            for snapshot_id, count in db.execute(
+                f'SELECT snapshot_id, COUNT(*) FROM "{spec.name}" GROUP BY snapshot_id'
+            ):
+                if snapshot_id is not None:
+                    counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
+    return counts
+
+
 def _ogr_type(ogr, kind: str) -> int:
     return {
         "string": ogr.OFTString,

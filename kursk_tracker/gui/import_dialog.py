@@ -1,0 +1,139 @@
+"""The import dialog: which files, which format, area of interest, side mapping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsSettings
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..importers.base import ImportOptions
+from ..importers.registry import FORMATS, format_names
+from ..toolbelt.i18n import tr
+
+MAPPING_KEY = "kursk_tracker/import/side_mapping"
+
+
+def saved_side_mapping() -> dict[str, str]:
+    text = QgsSettings().value(MAPPING_KEY, "{}")
+    try:
+        mapping = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
+
+
+def save_side_mapping(mapping: dict[str, str]) -> None:
+    QgsSettings().setValue(MAPPING_KEY, json.dumps(mapping, sort_keys=True))
+
+
+class ImportDialog(QDialog):
+    def __init__(self, format_name: str, sides: list[str], canvas=None, parent: QWidget | None = None,
+                 last_folder: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import into the series"))
+        self.setObjectName("KurskTrackerImportDialog")
+        self.canvas = canvas
+        self.last_folder = last_folder
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_combo = QComboBox(self)
+        names = format_names()
+        for key in FORMATS:
+            self.format_combo.addItem(names[key], key)
+        self.format_combo.setCurrentIndex(max(0, FORMATS.index(format_name)))
+        form.addRow(tr("Format"), self.format_combo)
+        row = QHBoxLayout()
+        self.paths_edit = QLineEdit(self)
+        self.paths_edit.setPlaceholderText(tr("Files or a folder; several separated by ;"))
+        files_button = QPushButton(tr("Files…"), self)
+        files_button.clicked.connect(self._choose_files)
+        folder_button = QPushButton(tr("Folder…"), self)
+        folder_button.clicked.connect(self._choose_folder)
+        row.addWidget(self.paths_edit, 1)
+        row.addWidget(files_button)
+        row.addWidget(folder_button)
+        form.addRow(tr("Input"), row)
+        self.clip_check = QCheckBox(tr("Clip to the map's current extent"), self)
+        self.clip_check.setChecked(format_name == "deepstate")
+        self.clip_check.setEnabled(canvas is not None)
+        form.addRow(tr("Area of interest"), self.clip_check)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Side of each source value (a colour such as #01579b, a folder or field "
+                                   "value); remembered for the next import:"), self))
+        self.mapping_table = QTableWidget(0, 2, self)
+        self.mapping_table.setHorizontalHeaderLabels([tr("Source value"), tr("Side code")])
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        for value, side in sorted(saved_side_mapping().items()):
+            self._add_mapping_row(value, side)
+        layout.addWidget(self.mapping_table)
+        add_row = QPushButton(tr("Add a mapping"), self)
+        add_row.clicked.connect(lambda: self._add_mapping_row("", sides[0] if sides else ""))
+        layout.addWidget(add_row)
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _add_mapping_row(self, value: str, side: str) -> None:
+        row = self.mapping_table.rowCount()
+        self.mapping_table.insertRow(row)
+        self.mapping_table.setItem(row, 0, QTableWidgetItem(value))
+        self.mapping_table.setItem(row, 1, QTableWidgetItem(side))
+
+    def _choose_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, tr("Files to import"), self.last_folder,
+            tr("Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)"))
+        if files:
+            self.paths_edit.setText(";".join(files))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder to import"), self.last_folder)
+        if folder:
+            self.paths_edit.setText(folder)
+
+    def paths(self) -> list[Path]:
+        return [Path(p.strip()) for p in self.paths_edit.text().split(";") if p.strip()]
+
+    def format_name(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def side_mapping(self) -> dict[str, str]:
+        mapping = {}
+        for row in range(self.mapping_table.rowCount()):
+            value, side = self.mapping_table.item(row, 0), self.mapping_table.item(row, 1)
+            if value and side and value.text().strip() and side.text().strip():
+                mapping[value.text().strip().lower()] = side.text().strip()
+        return mapping
+
+    def options(self, timezone: str) -> ImportOptions:
+        mapping = self.side_mapping()
+        save_side_mapping(mapping)
+        return ImportOptions(area_of_interest=self._area(), timezone=timezone, side_mapping=mapping)
+
+    def _area(self):
+        if not self.clip_check.isChecked() or self.canvas is None:
+            return None
+        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(),
+                                           QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+        extent = transform.transformBoundingBox(self.canvas.extent())
+        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())

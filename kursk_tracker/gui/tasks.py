@@ -1,0 +1,47 @@
+"""Background work: imports run in a QgsTask with progress and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qgis.core import QgsTask
+
+from ..core.errors import KurskTrackerError
+from ..core.situation import ImportResult
+from ..importers.base import Feedback, ImportOptions
+from ..toolbelt.i18n import tr
+
+
+class ImportTask(QgsTask):
+    """Imports files into a series file; never touches the project or widgets in run()."""
+
+    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output: Path,
+                 on_done: Callable[[ImportTask], None], template=None) -> None:
+        super().__init__(tr("Importing into {name}").format(name=output.name), QgsTask.Flag.CanCancel)
+        self.paths = paths
+        self.format_name = format_name
+        self.options = options
+        self.output = output
+        self.template = template
+        self.on_done = on_done
+        self.result: ImportResult | None = None
+        self.summary = None
+        self.failure: str | None = None
+
+    def run(self) -> bool:
+        from ..importers.registry import import_to_series
+
+        try:
+            self.result, self.summary = import_to_series(
+                self.paths, self.format_name, self.options, self.output,
+                Feedback(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled),
+                self.template,
+            )
+        except (KurskTrackerError, OSError, ValueError) as error:
+            self.failure = str(error)
+            return False
+        return not self.result.cancelled
+
+    def finished(self, ok: bool) -> None:
+        self.on_done(self)

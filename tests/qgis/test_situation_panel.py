@@ -1,0 +1,100 @@
+"""The Situation layers panel: held areas per side, imports in the background, re-date, remove."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidget
+
+from kursk_tracker.importers.base import ImportOptions
+from kursk_tracker.store.gpkg import read_series
+from kursk_tracker.store.sample import sample_series_path
+from kursk_tracker.store.statistics import series_statistics
+
+
+def _dock(iface):
+    return iface.mainWindow().findChild(QDockWidget, "KurskTrackerSituationDock")
+
+
+def _rows(dock):
+    table = dock.findChild(QTreeWidget, "snapshotList")
+    header = [table.headerItem().text(c) for c in range(table.columnCount())]
+    return header, [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+                    for i in range(table.topLevelItemCount())]
+
+
+def _wait_for(dock, seconds=60):
+    deadline = time.monotonic() + seconds
+    while dock.task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.task is None, "import did not finish"
+
+
+@pytest.fixture
+def series_copy(tmp_path):
+    target = tmp_path / "series.gpkg"
+    shutil.copyfile(sample_series_path(), target)
+    return target
+
+
+def test_the_list_shows_features_and_held_area_per_side(plugin, iface):
+    plugin.open_sample_series()
+    header, rows = _rows(_dock(iface))
+    assert header[4:] == ["Features", "Ukraine km²", "Russia km²"]
+    _series, stats = series_statistics(plugin.controller.current.path)
+    week12 = next(r for r in rows if r[1] == "12")
+    ua = sum(s.area_km2 for s in stats
+             if s.week == 12 and s.side == "UA" and s.status in ("controlled", "pocket"))
+    assert float(week12[5].replace(",", "")) == pytest.approx(ua, abs=0.05)
+    assert int(week12[4]) > 0
+
+
+def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface, tmp_path):
+    dock = _dock(iface)
+    output = tmp_path / "imported.gpkg"
+    dock.start_import([sample_series_path()], "gpkg", ImportOptions(), output)
+    assert dock.progress.isVisibleTo(dock)
+    _wait_for(dock)
+    assert not dock.progress.isVisibleTo(dock)
+    assert plugin.controller.current is not None and plugin.controller.current.path == output
+    _header, rows = _rows(dock)
+    assert len(rows) == len(read_series(sample_series_path()).snapshots)
+
+
+def test_a_cancelled_import_task_writes_nothing_and_says_so(plugin, iface, tmp_path):
+    from kursk_tracker.gui.tasks import ImportTask
+
+    done = []
+    output = tmp_path / "cancelled.gpkg"
+    task = ImportTask([sample_series_path()], "gpkg", ImportOptions(), output, done.append)
+    task.cancel()
+    assert task.run() is False
+    assert task.result.cancelled
+    assert not output.exists()
+    dock = _dock(iface)
+    dock._import_done(task)
+    assert plugin.controller.current is None
+    assert not dock.progress.isVisibleTo(dock)
+
+
+def test_redate_and_remove_change_the_file_and_the_list(plugin, iface, series_copy):
+    plugin.open_series(series_copy)
+    dock = _dock(iface)
+    snapshots = plugin.controller.snapshots()
+    target = snapshots[2]
+    new_instant = dt.datetime(2024, 8, 21, 6, 30, tzinfo=dt.timezone.utc)
+    assert dock.redate(target.id, new_instant)
+    moved = next(s for s in read_series(series_copy).snapshots if s.id == target.id)
+    assert moved.valid_at == new_instant
+    _header, rows = _rows(dock)
+    assert any(r[0] == "21 August 2024, 08:30 CEST" for r in rows)
+    assert not dock.redate(target.id, snapshots[3].valid_at)  # taken: refused, unchanged
+    assert dock.remove(snapshots[0].id)
+    _header, rows = _rows(dock)
+    assert len(rows) == len(snapshots) - 1
+    assert len(read_series(series_copy).snapshots) == len(snapshots) - 1
