@@ -38,7 +38,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="49" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -73,17 +73,17 @@
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="132" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="131" />
         <source>No series open. Open a series GeoPackage or the sample series.</source>
         <translation>Keine Serie geöffnet. Öffnen Sie ein Serien-GeoPackage oder die Beispielserie.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="142" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="143" />
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="145" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="146" />
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -493,22 +493,22 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="275" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="272" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="90" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="89" />
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="93" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="92" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="104" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="103" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -523,42 +523,42 @@
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="227" />
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="259" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="256" />
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="268" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="265" />
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="275" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="272" />
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="304" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="301" />
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="306" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="303" />
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="335" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="335" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -566,6 +566,461 @@
         <location filename="../kursk_tracker/gui/tasks.py" line="21" />
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="317" />
+        <source>{n} features have no DeepState key in their name; classified by their English name or fill colour</source>
+        <translation>{n} Objekte haben keinen DeepState-Schlüssel im Namen; nach englischem Namen oder Füllfarbe eingeordnet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="320" />
+        <source>{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as held areas</source>
+        <translation>{n} 2022 von der Ukraine befreite Gebiete (Füllung {fill}) nicht als gehaltene Gebiete importiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="323" />
+        <source>{n} territory outlines (Crimea and the like) ignored</source>
+        <translation>{n} Gebietsumrisse (Krim u. Ä.) übergangen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="326" />
+        <source>unknown colours of liberated areas, imported as {side}: {colours}</source>
+        <translation>unbekannte Farben befreiter Gebiete, als {side} importiert: {colours}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="329" />
+        <source>{n} attack directions without an arrow icon skipped</source>
+        <translation>{n} Angriffsrichtungen ohne Pfeilsymbol übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="332" />
+        <source>{n} features of no known DeepState kind skipped</source>
+        <translation>{n} Objekte ohne bekannte DeepState-Art übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="335" />
+        <source>{n} features with unreadable geometry skipped</source>
+        <translation>{n} Objekte mit unlesbarer Geometrie übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="433" />
+        <source>not a GeoJSON FeatureCollection</source>
+        <translation>keine GeoJSON-FeatureCollection</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="440" />
+        <source>no date in the file name or the file</source>
+        <translation>kein Datum im Dateinamen oder in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="471" />
+        <source>same date as {other}; skipped</source>
+        <translation>gleiches Datum wie {other}; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="467" />
+        <source>cannot be imported: {reason}</source>
+        <translation>kann nicht importiert werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="65" />
+        <source>no GeoJSON, KML, KMZ, GeoPackage or Shapefile files in the folder</source>
+        <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="71" />
+        <source>not a GeoJSON, KML, KMZ, GeoPackage or Shapefile file</source>
+        <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="139" />
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="96" />
+        <source>features carry different dates, {first} to {last}; used the latest</source>
+        <translation>die Objekte tragen verschiedene Daten, {first} bis {last}; das späteste verwendet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="123" />
+        <source>no date in the file name, fields or metadata (the name says week {week}, but no epoch is set)</source>
+        <translation>kein Datum in Dateiname, Feldern oder Metadaten (der Name nennt Woche {week}, aber kein Stichtag ist gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="126" />
+        <source>no date in the file name, fields or metadata</source>
+        <translation>kein Datum in Dateiname, Feldern oder Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="136" />
+        <source>this is a series GeoPackage; import it as a series, not as one dated file</source>
+        <translation>das ist ein Serien-GeoPackage; als Serie importieren, nicht als einzelne datierte Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="214" />
+        <source>none of its features could be imported</source>
+        <translation>keines ihrer Objekte ließ sich importieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="157" />
+        <source>KML and KMZ files need the My Maps importer, which is missing</source>
+        <translation>KML- und KMZ-Dateien brauchen den My-Maps-Import, der fehlt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="169" />
+        <source>{count} dated parts in the file; kept their own dates rather than the file name's</source>
+        <translation>{count} datierte Teile in der Datei; ihre eigenen Daten statt des Dateinamens behalten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="188" />
+        <source>could not be imported: {reason}</source>
+        <translation>nicht importierbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="196" />
+        <source>same date {when} as {other}; skipped</source>
+        <translation>gleiches Datum {when} wie {other}; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="205" />
+        <source>nothing left inside the area of interest; skipped</source>
+        <translation>nichts innerhalb des Interessengebiets übrig; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/folder.py" line="205" />
+        <source>no usable geometry; skipped</source>
+        <translation>keine brauchbare Geometrie; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="133" />
+        <source>no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder</source>
+        <translation>keine GeoJSON-, Esri-JSON-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="192" />
+        <source>ISW {day}</source>
+        <translation>ISW {day}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="203" />
+        <source>nothing of {day} left inside the area of interest</source>
+        <translation>nichts vom {day} innerhalb des Interessengebiets übrig</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/isw.py" line="227" />
+        <source>{count} features have no date in their fields or the file name; skipped</source>
+        <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="153" />
+        <source>could not be read ({error})</source>
+        <translation>konnte nicht gelesen werden ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="160" />
+        <source>same date as {other} ({when}); not imported</source>
+        <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="242" />
+        <source>cannot read the file ({error})</source>
+        <translation>Datei nicht lesbar ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="200" />
+        <source>empty file</source>
+        <translation>leere Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="224" />
+        <source>not a KML document (root element &lt;{name}&gt;)</source>
+        <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="231" />
+        <source>no placemarks in the document</source>
+        <translation>keine Ortsmarken im Dokument</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="236" />
+        <source>{count} places read; no situation features, so no snapshot</source>
+        <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="239" />
+        <source>no placemarks with a usable geometry</source>
+        <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="245" />
+        <source>no date in the file name, the document or its time stamps</source>
+        <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="252" />
+        <source>no features inside the area of interest</source>
+        <translation>keine Objekte im Interessengebiet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="608" />
+        <source>{count} placemarks with unreadable coordinates skipped</source>
+        <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="611" />
+        <source>{count} placemarks without a geometry skipped</source>
+        <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="614" />
+        <source>{count} places without a name skipped</source>
+        <translation>{count} Orte ohne Namen übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="616" />
+        <source>{count} network links not followed (only this file is read)</source>
+        <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="619" />
+        <source>folder '{folder}': unknown kind '{kind}' in the kind mapping</source>
+        <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="622" />
+        <source>folder '{folder}': {count} polygons do not fit its kind and were skipped</source>
+        <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="622" />
+        <source>folder '{folder}': {count} lines do not fit its kind and were skipped</source>
+        <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="629" />
+        <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
+        <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="633" />
+        <source>unknown colours {colours} — map them to a side to import their side</source>
+        <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="644" />
+        <source>no colour</source>
+        <translation>keine Farbe</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="646" />
+        <source>{colour} (1 feature)</source>
+        <translation>{colour} (1 Objekt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="647" />
+        <source>{colour} ({count} features)</source>
+        <translation>{colour} ({count} Objekte)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="54" />
+        <source>repaired an invalid {kind} geometry ({reason})</source>
+        <translation>ungültige Geometrie ({kind}) repariert ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="255" />
+        <source>not UTF-8 text (byte {offset})</source>
+        <translation>kein UTF-8-Text (Byte {offset})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="178" />
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="163" />
+        <source>truncated JSON at line {line}</source>
+        <translation>JSON bricht in Zeile {line} ab</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="268" />
+        <source>invalid JSON at line {line}, column {column}: {reason}</source>
+        <translation>ungültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="271" />
+        <source>JSON nested too deeply</source>
+        <translation>JSON zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="174" />
+        <source>not a supported vector file ({suffix})</source>
+        <translation>keine unterstützte Vektordatei ({suffix})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="176" />
+        <source>the file does not exist</source>
+        <translation>die Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="189" />
+        <source>not recognised</source>
+        <translation>nicht erkannt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="190" />
+        <source>cannot be read as {format}: {reason}</source>
+        <translation>nicht als {format} lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247" />
+        <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
+        <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="257" />
+        <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
+        <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="265" />
+        <source>layer {layer}: no transformation from its coordinate system to WGS84</source>
+        <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="299" />
+        <source>layer {layer}: {count} features without geometry skipped</source>
+        <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302" />
+        <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
+        <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="305" />
+        <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
+        <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="330" />
+        <source>cannot be read: {reason}</source>
+        <translation>nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="335" />
+        <source>the file holds no features</source>
+        <translation>die Datei enthält keine Objekte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="509" />
+        <source>no side for {count} features; map one of these values to a side: {values}</source>
+        <translation>keine Seite für {count} Objekte; ordnen Sie einen dieser Werte einer Seite zu: {values}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="512" />
+        <source>unknown feature kinds in the mapping: {kinds}</source>
+        <translation>unbekannte Objektarten in der Zuordnung: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="515" />
+        <source>{count} features have a geometry their kind cannot hold (points as areas, say); skipped</source>
+        <translation>{count} Objekte haben eine Geometrie, die zu ihrer Art nicht passt (etwa Punkte als Gebiete); übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="518" />
+        <source>layers not imported as held ground (map them to a kind to import them): {layers}</source>
+        <translation>nicht als gehaltenes Gebiet importierte Layer (zum Importieren einer Art zuordnen): {layers}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="63" />
+        <source>file too large ({size} MB, at most {cap} MB)</source>
+        <translation>Datei zu groß ({size} MB, höchstens {cap} MB)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="71" />
+        <source>file too large (more than {cap} MB)</source>
+        <translation>Datei zu groß (mehr als {cap} MB)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="100" />
+        <source>XML too large ({size} MB, at most {cap} MB)</source>
+        <translation>XML zu groß ({size} MB, höchstens {cap} MB)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="124" />
+        <source>XML declares entities (refused)</source>
+        <translation>XML deklariert Entitäten (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="127" />
+        <source>XML refers to an external entity (refused)</source>
+        <translation>XML verweist auf eine externe Entität (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="128" />
+        <source>XML declares notations (refused)</source>
+        <translation>XML deklariert Notationen (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="129" />
+        <source>XML has a DOCTYPE (refused)</source>
+        <translation>XML hat einen DOCTYPE (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="136" />
+        <source>not well-formed XML at line {line}: {reason}</source>
+        <translation>kein wohlgeformtes XML in Zeile {line}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="167" />
+        <source>KMZ entry {entry} inflates to more than {cap} MB (refused)</source>
+        <translation>KMZ-Eintrag {entry} entpackt auf mehr als {cap} MB (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="220" />
+        <source>KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)</source>
+        <translation>KMZ-Eintrag {entry} entpackt mehr als {ratio}:1 (als ZIP-Bombe abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="205" />
+        <source>KMZ has {count} entries (refused)</source>
+        <translation>KMZ hat {count} Einträge (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="209" />
+        <source>KMZ entry {entry} points outside the archive (absolute or '..' path, refused)</source>
+        <translation>KMZ-Eintrag {entry} zeigt aus dem Archiv hinaus (absoluter oder „..“-Pfad, abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="214" />
+        <source>KMZ would inflate to {size} MB (at most {cap} MB, refused)</source>
+        <translation>KMZ würde auf {size} MB entpacken (höchstens {cap} MB, abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="225" />
+        <source>KMZ holds no KML document (doc.kml)</source>
+        <translation>KMZ enthält kein KML-Dokument (doc.kml)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="227" />
+        <source>KMZ entry {entry} is encrypted</source>
+        <translation>KMZ-Eintrag {entry} ist verschlüsselt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="237" />
+        <source>truncated or damaged KMZ ({error})</source>
+        <translation>abgeschnittene oder beschädigte KMZ ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="239" />
+        <source>not a ZIP archive (a KMZ is a zipped KML)</source>
+        <translation>kein ZIP-Archiv (eine KMZ ist ein gezipptes KML)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="266" />
+        <source>truncated JSON at line {line}, column {column}</source>
+        <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
 </context>
 </TS>

@@ -40,7 +40,6 @@ from ..toolbelt.settings import PluginSettings
 from .controller import SeriesController
 
 OBJECT_NAME = "KurskTrackerSituationDock"
-FIXED_COLUMNS = 5  # date, week, title, source, features; then one column per side
 
 
 class SituationDock(QgsDockWidget):
@@ -135,9 +134,11 @@ class SituationDock(QgsDockWidget):
             return
         language = current_language()
         sides = series.sides
+        # Numbers first, the free text last, so the figures show in a narrow dock.
         self.table.setHeaderLabels(
-            [tr("Date"), tr("Week"), tr("Title"), tr("Source"), tr("Features")]
+            [tr("Date"), tr("Week")]
             + [tr("{side} km²").format(side=side.name(language)) for side in sides]
+            + [tr("Features"), tr("Title"), tr("Source")]
         )
         text = f"<b>{html.escape(series.name(language))}</b> — " + tr("{n} snapshots").format(
             n=len(series.snapshots))
@@ -148,23 +149,19 @@ class SituationDock(QgsDockWidget):
         counts = feature_counts(path)
         held = self._held_areas(path)
         for snap in series.sorted_snapshots():
-            row = [
-                format_instant(snap.valid_at, series.timezone, language),
-                str(series.week_of(snap.valid_at)),
-                snap.title,
-                snap.source,
-                str(counts.get(snap.id, 0)),
-            ]
             areas = held.get(snap.id) if held is not None else None
-            row += ["" if areas is None else f"{areas.get(side.code, 0.0):,.1f}" for side in sides]
+            row = (
+                [format_instant(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
+                + ["" if areas is None else f"{areas.get(side.code, 0.0):,.1f}" for side in sides]
+                + [str(counts.get(snap.id, 0)), snap.title, snap.source]
+            )
             item = QTreeWidgetItem(row)
             item.setData(0, Qt.ItemDataRole.UserRole, snap.id)
-            item.setToolTip(2, snap.caption or snap.title)
-            for column in range(len(row)):
-                if column == 1 or column >= FIXED_COLUMNS - 1:
-                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(len(row) - 2, snap.caption or snap.title)
+            for column in range(1, len(row) - 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        for column in (0, 1, 4, *range(FIXED_COLUMNS, FIXED_COLUMNS + len(sides))):
+        for column in range(self.table.columnCount() - 2):
             self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
         self._select_current()

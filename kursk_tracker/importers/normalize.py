@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..core.series import FeatureKind
 from ..core.situation import ImportResult, SituationFeature, SnapshotData
+from ..core.text import tr
 from .base import BBox
 
 # The geometry dimension each kind keeps: 2 polygons, 1 lines, 0 points.
@@ -50,7 +51,8 @@ def clean_geometry(geometry: BaseGeometry, kind: FeatureKind, origin: str,
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
         geometry = shapely.make_valid(geometry)
-        result.info(origin, f"repaired an invalid {kind.value} geometry ({reason})")
+        result.info(origin, tr("repaired an invalid {kind} geometry ({reason})").format(
+            kind=kind.value, reason=reason))
     cleaned = _parts_of_dimension(geometry, dimension)
     if cleaned is None or cleaned.is_empty:
         return None

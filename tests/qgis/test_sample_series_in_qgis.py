@@ -48,12 +48,13 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
 def test_situation_dock_lists_every_snapshot_with_date_and_week(plugin, iface):
     plugin.open_sample_series()
     table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
-    rows = [[table.topLevelItem(i).text(c) for c in range(4)] for i in range(table.topLevelItemCount())]
+    rows = [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+            for i in range(table.topLevelItemCount())]
     assert len(rows) >= WEEKLY_FROM_6_AUGUST_TO_5_NOVEMBER
     assert rows[0][:2] == ["6 August 2024, 22:00 CEST", "0"]
     week12 = next(r for r in rows if r[1] == "12")
     assert week12[0] == "29 October 2024, 22:00 CET"
-    assert all("Illustrative" in r[3] for r in rows)
+    assert all("Illustrative" in r[-1] for r in rows)
 
 
 def test_choosing_a_snapshot_filters_the_map_and_moves_the_timeline(plugin, iface):
