@@ -318,82 +318,77 @@
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="51" />
-        <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file.</source>
-        <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet.</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="65" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="66" />
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="68" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="70" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="80" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="80" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="82" />
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="81" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="83" />
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="82" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="84" />
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="90" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="92" />
         <source>{path}: the series must be a .gpkg file</source>
         <translation>{path}: die Serie muss eine .gpkg-Datei sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="112" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="116" />
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="115" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="117" />
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="136" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="138" />
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
@@ -1021,6 +1016,11 @@
         <location filename="../kursk_tracker/importers/safe_files.py" line="266" />
         <source>truncated JSON at line {line}, column {column}</source>
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="51" />
+        <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage).</source>
+        <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage).</translation>
     </message>
 </context>
 </TS>

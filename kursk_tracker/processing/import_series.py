@@ -21,7 +21,7 @@ from qgis.core import (
 from ..core.situation import Level
 from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
-from ..importers.registry import FORMATS, format_names, import_to_series
+from ..importers.registry import FORMATS, import_to_series
 from ..store.series_file import new_series
 from ..toolbelt.compat import require_shapely
 
@@ -55,7 +55,8 @@ class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
             "the file name, a field or the layer metadata. Everything is transformed to WGS84, "
             "clipped to the area of interest, repaired where invalid, and areas of one side are "
             "dissolved. An existing series keeps all its snapshots: new dates are added, dates it "
-            "already has are reported and skipped. Problems are reported per file."
+            "already has are reported and skipped. Problems are reported per file. Formats: auto "
+            "(detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage)."
         )
 
     def createInstance(self) -> ImportSeriesAlgorithm:  # noqa: N802
@@ -64,9 +65,10 @@ class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUT, tr("Files or folders"), QgsProcessing.SourceType.TypeFile))
-        names = format_names()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.FORMAT, tr("Format"), [f"{key}: {names[key]}" for key in FORMATS], defaultValue=0))
+        # Static strings: FORMAT=deepstate on the command line, as the README shows.
+        formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue="auto")
+        formats.setUsesStaticStrings(True)
+        self.addParameter(formats)
         self.addParameter(QgsProcessingParameterExtent(
             self.AREA_OF_INTEREST, tr("Area of interest"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -84,7 +86,7 @@ class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         require_shapely()
         paths = [Path(p) for p in self.parameterAsFileList(parameters, self.INPUT, context)]
-        format_name = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        format_name = self.parameterAsEnumString(parameters, self.FORMAT, context) or "auto"
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if output.suffix.lower() != ".gpkg":
             raise QgsProcessingException(tr("{path}: the series must be a .gpkg file").format(path=output))

@@ -43,7 +43,7 @@ def _qgis_area_km2(geometry: QgsGeometry) -> float:
 def test_import_a_series_geopackage_into_a_new_series_clipped_to_an_area(registry, tmp_path):
     out = tmp_path / "clipped.gpkg"
     results, ok, feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": 5,  # gpkg
+        "INPUT": [str(sample_series_path())], "FORMAT": "gpkg",
         "AREA_OF_INTEREST": "35.2,35.6,51.0,51.6 [EPSG:4326]", "NAME": "Test front",
         "OUTPUT": str(out),
     })
@@ -61,7 +61,7 @@ def test_importing_the_same_dates_again_adds_nothing_and_loses_nothing(registry,
     shutil.copyfile(sample_series_path(), out)
     before = read_series(out)
     results, ok, _feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": 0, "OUTPUT": str(out)})
+        "INPUT": [str(sample_series_path())], "FORMAT": "auto", "OUTPUT": str(out)})
     assert ok
     assert results["ADDED"] == 0 and results["SKIPPED"] == len(before.snapshots)
     assert read_series(out) == before
@@ -71,7 +71,7 @@ def test_a_missing_input_is_named_and_nothing_is_written(registry, tmp_path):
     out = tmp_path / "series.gpkg"
     missing = tmp_path / "nowhere" / "2024-10-29.geojson"
     _results, ok, feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(missing)], "FORMAT": 0, "OUTPUT": str(out)})
+        "INPUT": [str(missing)], "FORMAT": "auto", "OUTPUT": str(out)})
     assert not ok
     assert any(str(missing) in e for e in feedback.errors)
     assert not out.exists()
@@ -121,7 +121,7 @@ def test_import_and_statistics_run_headless_through_qgis_process(tmp_path, repo_
                    capture_output=True, timeout=120)
     series = tmp_path / "series.gpkg"
     run = subprocess.run([QGIS_PROCESS, "run", "kursk_tracker:importseries", "--",
-                          f"INPUT={sample_series_path()}", "FORMAT=0",
+                          f"INPUT={sample_series_path()}", "FORMAT=gpkg",
                           "AREA_OF_INTEREST=34.0,36.2,50.95,51.9 [EPSG:4326]", f"OUTPUT={series}"],
                          env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
@@ -131,3 +131,38 @@ def test_import_and_statistics_run_headless_through_qgis_process(tmp_path, repo_
                          env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert Path(stats).read_text(encoding="utf-8").startswith("valid_at,week,side,status,area_km2,change_km2")
+
+
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
+def test_deepstate_snapshots_import_headless_with_the_readme_parameters(tmp_path, repo_root):
+    """The command of the README: FORMAT=deepstate, the Kursk area of interest, a new series."""
+    import datetime as dt
+
+    from kursk_tracker.core.stats import area_km2
+    from tests.deepstate_fixtures import kursk_salient, unix_name, write_deepstate_file
+
+    folder = tmp_path / "deepstate"
+    folder.mkdir()
+    salients = {}
+    for day in range(3):
+        instant = dt.datetime(2024, 10, 27 + day, 21, tzinfo=dt.timezone.utc)
+        salients[instant] = kursk_salient(day=day)
+        write_deepstate_file(folder / unix_name(instant), instant, salient=salients[instant], size_kb=150)
+    site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=site,
+               QGIS_CUSTOM_CONFIG_PATH=str(repo_root / "build" / "profiles"))
+    series = tmp_path / "series.gpkg"
+    run = subprocess.run(["make", "--no-print-directory", "process",
+                          f"ARGS=run kursk_tracker:importseries -- INPUT={folder} FORMAT=deepstate "
+                          f'AREA_OF_INTEREST="34.0,36.2,50.95,51.9 [EPSG:4326]" OUTPUT={series}'],
+                         cwd=repo_root, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    imported = read_series(series)
+    assert [s.valid_at for s in imported.sorted_snapshots()] == sorted(salients)
+    areas = QgsVectorLayer(f"{series}|layername=areas", "areas", "ogr")
+    for snapshot in imported.snapshots:
+        held = [f for f in areas.getFeatures()
+                if f["snapshot_id"] == snapshot.id and f["side"] == "UA" and f["status"] == "controlled"]
+        assert len(held) == 1
+        expected = area_km2(salients[snapshot.valid_at])
+        assert _qgis_area_km2(held[0].geometry()) == pytest.approx(expected, rel=0.005)
