@@ -96,6 +96,7 @@ class KurskTrackerPlugin:
         project = QgsProject.instance()
         self._connect(project.readProject, self._read_project)
         self._connect(project.cleared, self.controller.forget)
+        self.controller.seriesOpened.connect(self._series_opened)
         self.controller.attach_to_project()
         problem = shapely_problem()
         if problem:
@@ -167,17 +168,21 @@ class KurskTrackerPlugin:
             self.open_series(path)
 
     def open_series(self, path) -> None:
-        project = QgsProject.instance()
-        was_empty = not project.mapLayers()
         try:
-            loaded = self.controller.open_series(path)
+            self.controller.open_series(path)
         except KurskTrackerError as error:
             self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
             return
-        # QGIS gives an empty project the first layer's CRS and extent once the
-        # event loop runs; set ours after that.
-        QTimer.singleShot(0, lambda: self._frame_series(loaded, was_empty))
         log(tr("Opened series {path}").format(path=path))
+
+    def _series_opened(self) -> None:
+        """Frame a newly opened series, from the menu, the panel or an import."""
+        loaded = self.controller.current
+        # The series' own layers are all the project has: a new project.
+        new_project = len(QgsProject.instance().mapLayers()) == len(loaded.group.findLayers())
+        # QGIS gives a new project the first layer's CRS and extent once the
+        # event loop runs; set ours after that.
+        QTimer.singleShot(0, lambda: self._frame_series(loaded, new_project))
 
     def open_sample_series(self) -> None:
         from .gui.controller import user_data_dir

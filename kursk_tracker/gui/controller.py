@@ -28,6 +28,7 @@ class SeriesController(QObject):
     """Opens series into the project and says which snapshot is shown."""
 
     seriesChanged = pyqtSignal()  # noqa: N815 (Qt naming)
+    seriesOpened = pyqtSignal()  # noqa: N815 — a series newly opened (not reloaded): frame the map
     snapshotChanged = pyqtSignal()  # noqa: N815
 
     def __init__(self, project: QgsProject | None = None) -> None:
@@ -39,12 +40,14 @@ class SeriesController(QObject):
     def series(self) -> Series | None:
         return None if self.current is None else self.current.series
 
-    def open_series(self, path: str | Path) -> SeriesLayers:
+    def open_series(self, path: str | Path, reloading: bool = False) -> SeriesLayers:
         """Replace the open series with the one at `path`."""
         self.close_series(emit=False)
         self.current = load_series_layers(path, self.project, current_language())
         self.seriesChanged.emit()
         self.snapshotChanged.emit()
+        if not reloading:
+            self.seriesOpened.emit()
         return self.current
 
     def open_sample(self) -> SeriesLayers:
@@ -55,7 +58,7 @@ class SeriesController(QObject):
         if self.current is None:
             return
         path, shown = self.current.path, self.current.snapshot_id
-        self.open_series(path)
+        self.open_series(path, reloading=True)
         if shown is not None:
             self.show_snapshot(shown)
 

@@ -134,7 +134,7 @@ def import_into(path: str | os.PathLike[str], result: ImportResult,
     if path.exists():
         content = SeriesContent.read(path)
     else:
-        series = template or new_series()
+        series = template or new_series({"en": path.stem, "de": path.stem})
         if template is None and result.snapshots:
             first = min(s.valid_at for s in result.snapshots)
             series.epoch = to_zone(first, series.timezone).date()

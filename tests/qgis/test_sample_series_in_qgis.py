@@ -141,3 +141,23 @@ def test_the_shown_snapshots_title_and_caption_are_under_the_list(plugin, iface)
     caption = _dock(iface, "KurskTrackerSituationDock").findChild(QLabel, "snapshotCaption")
     assert week12.title in caption.text()
     assert week12.caption[:30] in caption.text()
+
+
+def test_a_newly_opened_series_is_framed_in_web_mercator(plugin, iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    plugin.open_sample_series()
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    canvas = iface.mapCanvas()
+    assert QgsProject.instance().crs().authid() == "EPSG:3857"
+    assert canvas.mapSettings().destinationCrs().authid() == "EPSG:3857"
+    wgs84_extent = plugin.controller.current.full_extent(QgsCoordinateReferenceSystem("EPSG:4326"), 0.0)
+    series_extent = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           canvas.mapSettings().destinationCrs(),
+                                           QgsProject.instance()).transformBoundingBox(wgs84_extent)
+    assert canvas.extent().contains(series_extent)
+    # Zoomed to the series, not the world: the tighter dimension is close to the series'.
+    assert min(canvas.extent().width() / series_extent.width(),
+               canvas.extent().height() / series_extent.height()) < 2
