@@ -3,7 +3,8 @@
 Usage: .venv/bin/python benchmarks/import_deepstate.py [FILES] [--tracemalloc]
 Files are generated (~600 kB each, one day apart from 2024-08-06) into a
 temporary folder by tests/deepstate_fixtures.py, then `import_files` reads
-them all with the area of interest 34.0,36.2,50.95,51.9 (QGIS extent order).
+them all with the area of interest 34.0,36.2,50.95,51.9 (QGIS extent order)
+and `import_into` writes them to a new series GeoPackage.
 Target: under 30 s and under 1 GB on a 2-core machine. Not a test: these
 machines are shared, so figures are printed, not asserted.
 """
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from kursk_tracker.core.situation import Level
 from kursk_tracker.importers import deepstate
 from kursk_tracker.importers.base import Feedback, ImportOptions
+from kursk_tracker.store.series_file import import_into
 from tests.deepstate_fixtures import KURSK_AOI, kursk_salient, unix_name, write_deepstate_file
 
 START = dt.datetime(2024, 8, 6, tzinfo=dt.timezone.utc)
@@ -50,6 +52,9 @@ def main() -> int:
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         result = deepstate.import_files(paths, options, Feedback())
+        read_seconds = time.perf_counter() - start
+        # The whole import writes the series too (the atomic GeoPackage write).
+        summary = import_into(Path(folder) / "series.gpkg", result)
         seconds = time.perf_counter() - start
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         traced = tracemalloc.get_traced_memory()[1] if trace else None
@@ -59,7 +64,9 @@ def main() -> int:
     features = sum(len(s.features) for s in result.snapshots)
     problems = [i for i in result.issues if i.level != Level.INFO]
     print(f"imported {len(result.snapshots)} snapshots, {features} features "
-          f"({len(problems)} warnings/errors) in {seconds:.2f} s = {count / seconds:.0f} files/s"
+          f"({len(problems)} warnings/errors) in {seconds:.2f} s = {count / seconds:.0f} files/s "
+          f"(reading {read_seconds:.2f} s, writing {len(summary.added)} snapshots to the series "
+          f"{seconds - read_seconds:.2f} s)"
           + (" (under tracemalloc, slower)" if trace else ""))
     # ru_maxrss is in kB on Linux: the peak of the whole process, generation included.
     print(f"peak RSS {rss_after / 1024:.0f} MB (before the import {rss_before / 1024:.0f} MB)")
