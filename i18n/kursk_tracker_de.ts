@@ -163,17 +163,17 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="160" />
+        <location filename="../kursk_tracker/plugin.py" line="161" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="160" />
+        <location filename="../kursk_tracker/plugin.py" line="161" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="180" />
+        <location filename="../kursk_tracker/plugin.py" line="176" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -488,7 +488,7 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="272" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="280" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -528,32 +528,32 @@
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="265" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="268" />
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="272" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="280" />
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="301" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="319" />
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="303" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="321" />
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="350" />
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="350" />
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -1021,6 +1021,16 @@
         <location filename="../kursk_tracker/processing/import_series.py" line="51" />
         <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage).</source>
         <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="28" />
+        <source>Files without a date</source>
+        <translation>Dateien ohne Datum</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="31" />
+        <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time ({zone}) to import it:</source>
+        <translation>In Name, Feldern und Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit ({zone}) an, um sie zu importieren:</translation>
     </message>
 </context>
 </TS>

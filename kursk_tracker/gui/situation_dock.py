@@ -259,7 +259,10 @@ class SituationDock(QgsDockWidget):
         if result is None or result.cancelled:
             self._report(tr("Import cancelled; the series is unchanged."), Level.WARNING)
             return
-        lines = [str(issue) for issue in result.issues if issue.level != Level.INFO] + list(summary.skipped)
+        dated = self.ask_dates(task.undated) if task.undated else {}
+        asked = {str(path) for path in dated}
+        lines = [str(issue) for issue in result.issues
+                 if issue.level != Level.INFO and issue.path not in asked] + list(summary.skipped)
         for issue in result.issues:
             log(str(issue))
         added = tr("{n} snapshots imported into {name}.").format(n=len(summary.added), name=task.output.name)
@@ -268,6 +271,11 @@ class SituationDock(QgsDockWidget):
                 self.controller.reload()
             else:
                 self.controller.open_series(task.output)
+        if dated:
+            # The files the user dated: a second import that asks nobody.
+            options = task.options
+            options.ask_date = lambda path: dated.get(Path(path))
+            self.start_import(sorted(dated), task.format_name, options, task.output)
         if lines:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), added + "\n" + tr(
                 "{n} problems; the other files were imported:").format(n=len(lines)), parent=self)
@@ -276,6 +284,16 @@ class SituationDock(QgsDockWidget):
             box.open()
         else:
             self._report(added, Level.INFO)
+
+    def ask_dates(self, paths: list[Path]) -> dict[Path, dt.datetime]:
+        """Ask the instant of files that carry no date; files left unticked stay out."""
+        from .date_dialog import DateDialog
+
+        timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
+        dialog = DateDialog(paths, timezone, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return {}
+        return dialog.dates()
 
     def _report(self, text: str, level: Level) -> None:
         log(text)

@@ -28,6 +28,14 @@ class ImportTask(QgsTask):
         self.result: ImportResult | None = None
         self.summary = None
         self.failure: str | None = None
+        self.undated: list[Path] = []
+        """Files no date was found for; the panel asks the user afterwards."""
+        if options.ask_date is None:
+            # No dialog from a worker thread: note the file, answer "no date".
+            options.ask_date = self._note_undated
+
+    def _note_undated(self, path: Path):
+        self.undated.append(Path(path))
 
     def run(self) -> bool:
         from ..importers.registry import import_to_series

@@ -98,3 +98,44 @@ def test_redate_and_remove_change_the_file_and_the_list(plugin, iface, series_co
     _header, rows = _rows(dock)
     assert len(rows) == len(snapshots) - 1
     assert len(read_series(series_copy).snapshots) == len(snapshots) - 1
+
+
+def _undated_geojson(path):
+    path.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+        '"properties": {"side": "UA", "status": "controlled"}, "geometry": {"type": "Polygon", '
+        '"coordinates": [[[35.0, 51.0], [35.2, 51.0], [35.2, 51.2], [35.0, 51.0]]]}}]}',
+        encoding="utf-8")
+    return path
+
+
+def test_a_file_without_a_date_is_asked_for_and_then_imported(plugin, iface, tmp_path, monkeypatch):
+    undated = _undated_geojson(tmp_path / "lage.geojson")
+    when = dt.datetime(2024, 10, 29, 22, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    asked = []
+
+    def answer(paths):
+        asked.extend(paths)
+        return {paths[0]: when}
+
+    dock = _dock(iface)
+    monkeypatch.setattr(dock, "ask_dates", answer)
+    output = tmp_path / "series.gpkg"
+    dock.start_import([undated], "folder", ImportOptions(), output)
+    _wait_for(dock)  # the first import finds no date and asks
+    _wait_for(dock)  # the second imports the dated file
+    assert asked == [undated]
+    assert [s.valid_at for s in read_series(output).snapshots] == [when]
+
+
+def test_the_date_dialog_returns_the_ticked_files_in_the_series_zone(qgis_iface, tmp_path):
+    from kursk_tracker.gui.date_dialog import DateDialog
+
+    first, second = tmp_path / "a.geojson", tmp_path / "b.geojson"
+    dialog = DateDialog([first, second], "Europe/Berlin")
+    assert dialog.dates() == {}
+    dialog.set_date(second, dt.datetime(2024, 10, 29, 21, tzinfo=dt.timezone.utc))
+    chosen = dialog.dates()
+    assert list(chosen) == [second]
+    assert chosen[second] == dt.datetime(2024, 10, 29, 21, tzinfo=dt.timezone.utc)
+    assert chosen[second].utcoffset() == dt.timedelta(hours=1)  # MEZ
