@@ -423,67 +423,67 @@
         <translation>shapely {version} arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}). Installieren Sie shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="50" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="83" />
         <source>Import into the series</source>
         <translation>In die Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="64" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="97" />
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="65" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="98" />
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="67" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="100" />
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="72" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="105" />
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="73" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="106" />
         <source>Clip to the map's current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="78" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="111" />
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="81" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="113" />
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="81" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="113" />
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="86" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="115" />
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="103" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="133" />
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="103" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="133" />
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="110" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="140" />
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
@@ -1031,6 +1031,26 @@
         <location filename="../kursk_tracker/gui/date_dialog.py" line="31" />
         <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time ({zone}) to import it:</source>
         <translation>In Name, Feldern und Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit ({zone}) an, um sie zu importieren:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="118" />
+        <source>Kind of each folder or layer name (one of {kinds}):</source>
+        <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="120" />
+        <source>Folder or layer</source>
+        <translation>Ordner oder Layer</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="120" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="122" />
+        <source>Add a kind mapping</source>
+        <translation>Art-Zuordnung hinzufügen</translation>
     </message>
 </context>
 </TS>

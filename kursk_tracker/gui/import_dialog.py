@@ -27,11 +27,13 @@ from ..importers.base import ImportOptions
 from ..importers.registry import FORMATS, format_names
 from ..toolbelt.i18n import tr
 
-MAPPING_KEY = "kursk_tracker/import/side_mapping"
+SIDE_MAPPING_KEY = "kursk_tracker/import/side_mapping"
+KIND_MAPPING_KEY = "kursk_tracker/import/kind_mapping"
+KINDS = ("areas", "front_lines", "movements", "annotations", "places", "skip")
 
 
-def saved_side_mapping() -> dict[str, str]:
-    text = QgsSettings().value(MAPPING_KEY, "{}")
+def saved_mapping(key: str) -> dict[str, str]:
+    text = QgsSettings().value(key, "{}")
     try:
         mapping = json.loads(text or "{}")
     except ValueError:
@@ -39,8 +41,39 @@ def saved_side_mapping() -> dict[str, str]:
     return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
 
 
-def save_side_mapping(mapping: dict[str, str]) -> None:
-    QgsSettings().setValue(MAPPING_KEY, json.dumps(mapping, sort_keys=True))
+def save_mapping(key: str, mapping: dict[str, str]) -> None:
+    QgsSettings().setValue(key, json.dumps(mapping, sort_keys=True))
+
+
+class MappingTable(QTableWidget):
+    """Two columns, source value and what it maps to, remembered between imports."""
+
+    def __init__(self, key: str, headers: list[str], parent: QWidget) -> None:
+        super().__init__(0, 2, parent)
+        self.key = key
+        self.setHorizontalHeaderLabels(headers)
+        self.horizontalHeader().setStretchLastSection(True)
+        for value, target in sorted(saved_mapping(key).items()):
+            self.add_row(value, target)
+
+    def add_row(self, value: str = "", target: str = "") -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        self.setItem(row, 0, QTableWidgetItem(value))
+        self.setItem(row, 1, QTableWidgetItem(target))
+
+    def mapping(self) -> dict[str, str]:
+        mapping = {}
+        for row in range(self.rowCount()):
+            value, target = self.item(row, 0), self.item(row, 1)
+            if value and target and value.text().strip() and target.text().strip():
+                mapping[value.text().strip().lower()] = target.text().strip()
+        return mapping
+
+    def save(self) -> dict[str, str]:
+        mapping = self.mapping()
+        save_mapping(self.key, mapping)
+        return mapping
 
 
 class ImportDialog(QDialog):
@@ -77,27 +110,24 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("Side of each source value (a colour such as #01579b, a folder or field "
                                    "value); remembered for the next import:"), self))
-        self.mapping_table = QTableWidget(0, 2, self)
-        self.mapping_table.setHorizontalHeaderLabels([tr("Source value"), tr("Side code")])
-        self.mapping_table.horizontalHeader().setStretchLastSection(True)
-        for value, side in sorted(saved_side_mapping().items()):
-            self._add_mapping_row(value, side)
+        self.mapping_table = MappingTable(SIDE_MAPPING_KEY, [tr("Source value"), tr("Side code")], self)
         layout.addWidget(self.mapping_table)
         add_row = QPushButton(tr("Add a mapping"), self)
-        add_row.clicked.connect(lambda: self._add_mapping_row("", sides[0] if sides else ""))
+        add_row.clicked.connect(lambda: self.mapping_table.add_row("", sides[0] if sides else ""))
         layout.addWidget(add_row)
+        layout.addWidget(QLabel(tr("Kind of each folder or layer name (one of {kinds}):").format(
+            kinds=", ".join(KINDS)), self))
+        self.kind_table = MappingTable(KIND_MAPPING_KEY, [tr("Folder or layer"), tr("Kind")], self)
+        layout.addWidget(self.kind_table)
+        add_kind = QPushButton(tr("Add a kind mapping"), self)
+        add_kind.clicked.connect(lambda: self.kind_table.add_row("", "areas"))
+        layout.addWidget(add_kind)
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok_cancel, parent=self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 420)
-
-    def _add_mapping_row(self, value: str, side: str) -> None:
-        row = self.mapping_table.rowCount()
-        self.mapping_table.insertRow(row)
-        self.mapping_table.setItem(row, 0, QTableWidgetItem(value))
-        self.mapping_table.setItem(row, 1, QTableWidgetItem(side))
+        self.resize(640, 560)
 
     def _choose_files(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
@@ -117,18 +147,11 @@ class ImportDialog(QDialog):
     def format_name(self) -> str:
         return str(self.format_combo.currentData())
 
-    def side_mapping(self) -> dict[str, str]:
-        mapping = {}
-        for row in range(self.mapping_table.rowCount()):
-            value, side = self.mapping_table.item(row, 0), self.mapping_table.item(row, 1)
-            if value and side and value.text().strip() and side.text().strip():
-                mapping[value.text().strip().lower()] = side.text().strip()
-        return mapping
-
     def options(self, timezone: str) -> ImportOptions:
-        mapping = self.side_mapping()
-        save_side_mapping(mapping)
-        return ImportOptions(area_of_interest=self._area(), timezone=timezone, side_mapping=mapping)
+        """The import options; the mappings are remembered for the next import."""
+        kinds = {value: kind for value, kind in self.kind_table.save().items() if kind in KINDS}
+        return ImportOptions(area_of_interest=self._area(), timezone=timezone,
+                             side_mapping=self.mapping_table.save(), kind_mapping=kinds)
 
     def _area(self):
         if not self.clip_check.isChecked() or self.canvas is None:

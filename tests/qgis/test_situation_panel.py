@@ -139,3 +139,18 @@ def test_the_date_dialog_returns_the_ticked_files_in_the_series_zone(qgis_iface,
     assert list(chosen) == [second]
     assert chosen[second] == dt.datetime(2024, 10, 29, 21, tzinfo=dt.timezone.utc)
     assert chosen[second].utcoffset() == dt.timedelta(hours=1)  # MEZ
+
+
+def test_the_import_dialog_remembers_side_and_kind_mappings(qgis_iface):
+    from kursk_tracker.gui.import_dialog import ImportDialog
+
+    dialog = ImportDialog("mymaps", ["UA", "RU"])
+    dialog.mapping_table.add_row("#F57C00", "RU")
+    dialog.kind_table.add_row("Vorstöße", "movements")
+    dialog.kind_table.add_row("Unsinn", "nonsense")  # not a kind: left out
+    options = dialog.options("Europe/Berlin")
+    assert options.side_mapping["#f57c00"] == "RU"
+    assert options.kind_mapping == {"vorstöße": "movements"}
+    again = ImportDialog("mymaps", ["UA", "RU"])
+    assert again.mapping_table.mapping()["#f57c00"] == "RU"
+    assert again.kind_table.mapping()["vorstöße"] == "movements"
