@@ -28,7 +28,7 @@
         <translation>Karte als PNG exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="68" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="333" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -43,12 +43,12 @@
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="74" />
+        <location filename="../kursk_tracker/plugin.py" line="76" />
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="75" />
+        <location filename="../kursk_tracker/plugin.py" line="77" />
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
@@ -88,27 +88,17 @@
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="26" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="42" />
-        <source>Previous snapshot</source>
-        <translation>Vorheriger Lagestand</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="52" />
-        <source>Next snapshot</source>
-        <translation>Nächster Lagestand</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="77" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="223" />
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="81" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="229" />
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -158,22 +148,22 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="21" />
+        <location filename="../kursk_tracker/processing/provider.py" line="23" />
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="161" />
+        <location filename="../kursk_tracker/plugin.py" line="169" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="161" />
+        <location filename="../kursk_tracker/plugin.py" line="169" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="176" />
+        <location filename="../kursk_tracker/plugin.py" line="184" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -203,7 +193,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="24" />
+        <location filename="../kursk_tracker/processing/provider.py" line="26" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -1051,6 +1041,201 @@
         <location filename="../kursk_tracker/gui/import_dialog.py" line="122" />
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="58" />
+        <source>No areas to chart</source>
+        <translation>Keine Gebiete für das Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="85" />
+        <source>km² held</source>
+        <translation>gehaltene km²</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="229" />
+        <source>No change since {day}</source>
+        <translation>Keine Änderung seit {day}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="230" />
+        <source>{changes} since {day}</source>
+        <translation>{changes} seit {day}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="101" />
+        <source>Previous snapshot (Page Up)</source>
+        <translation>Vorheriger Lagestand (Bild auf)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="103" />
+        <source>Step back (Left)</source>
+        <translation>Schritt zurück (Links)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="105" />
+        <source>Play or pause (Space)</source>
+        <translation>Abspielen oder anhalten (Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="107" />
+        <source>Step forward (Right)</source>
+        <translation>Schritt vor (Rechts)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="109" />
+        <source>Next snapshot (Page Down)</source>
+        <translation>Nächster Lagestand (Bild ab)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="128" />
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="131" />
+        <source>{days} days/s</source>
+        <translation>{days} Tage/s</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="133" />
+        <source>Playing speed</source>
+        <translation>Abspielgeschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="134" />
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137" />
+        <source>Eased (most change mid-week)</source>
+        <translation>Geglättet (meiste Änderung zur Wochenmitte)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="138" />
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140" />
+        <source>Pace of the front between snapshots</source>
+        <translation>Tempo der Front zwischen den Lageständen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="145" />
+        <source>Go</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146" />
+        <source>Jump to the typed date and time</source>
+        <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="162" />
+        <source>PNG…</source>
+        <translation>PNG …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="163" />
+        <source>Save the chart as a PNG image</source>
+        <translation>Diagramm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="333" />
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="67" />
+        <source>{side}: gained</source>
+        <translation>{side}: gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="75" />
+        <source>{side}: lost</source>
+        <translation>{side}: verloren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="87" />
+        <source>Areas at the shown instant</source>
+        <translation>Gebiete zum gezeigten Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="56" />
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="34" />
+        <source>Change between two dates</source>
+        <translation>Änderung zwischen zwei Daten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="43" />
+        <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
+        <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="54" />
+        <source>From (ISO 8601)</source>
+        <translation>Von (ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="55" />
+        <source>To (ISO 8601)</source>
+        <translation>Bis (ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/change_between.py" line="83" />
+        <source>{side} {kind}: {area} km²</source>
+        <translation>{side} {kind}: {area} km²</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="39" />
+        <source>{name}: {text} is not an ISO 8601 date and time</source>
+        <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="54" />
+        <source>Front at a date (interpolated)</source>
+        <translation>Front zu einem Datum (interpoliert)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
+        <source>The areas each side holds at any instant: a snapshot's own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line.</source>
+        <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="75" />
+        <source>Date and time (ISO 8601)</source>
+        <translation>Datum und Uhrzeit (ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="76" />
+        <source>Pace between snapshots</source>
+        <translation>Tempo zwischen den Lageständen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="80" />
+        <source>Areas at the date</source>
+        <translation>Gebiete zum Datum</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="81" />
+        <source>Front lines at the date</source>
+        <translation>Frontlinien zum Datum</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="97" />
+        <source>{path}: the series has no snapshots</source>
+        <translation>{path}: die Serie hat keine Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="99" />
+        <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
+        <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsTemporalNavigationObject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
@@ -14,6 +14,7 @@ from .export.render import DISPLAY_CRS
 from .gui.controller import SeriesController
 from .gui.export_dock import ExportDock
 from .gui.situation_dock import SituationDock
+from .gui.temporal_sync import TemporalSync
 from .gui.timeline_dock import TimelineDock
 from .processing.provider import KurskTrackerProvider
 from .toolbelt.compat import shapely_problem
@@ -37,6 +38,7 @@ class KurskTrackerPlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self._project_connections: list = []
+        self.temporal_sync: TemporalSync | None = None
 
     def initProcessing(self) -> None:  # noqa: N802
         if self.provider is None:
@@ -97,6 +99,9 @@ class KurskTrackerPlugin:
         self._connect(project.readProject, self._read_project)
         self._connect(project.cleared, self.controller.forget)
         self.controller.seriesOpened.connect(self._series_opened)
+        navigation = self.iface.mapCanvas().temporalController()
+        if isinstance(navigation, QgsTemporalNavigationObject):
+            self.temporal_sync = TemporalSync(self.controller, navigation)
         self.controller.attach_to_project()
         problem = shapely_problem()
         if problem:
@@ -126,6 +131,9 @@ class KurskTrackerPlugin:
         self._project_connections.append((signal, slot))
 
     def unload(self) -> None:
+        if self.temporal_sync is not None:
+            self.temporal_sync.disconnect_all()
+            self.temporal_sync = None
         for signal, slot in self._project_connections:
             signal.disconnect(slot)
         self._project_connections = []

@@ -1,22 +1,26 @@
-"""The open series and the shown snapshot, shared by the three docks."""
+"""The open series and the shown instant, shared by the three docks.
+
+What the map shows at an instant is the scene's business (layers/scene.py);
+the controller opens and closes series in the project and tells the docks.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.series import Series, Snapshot
-from ..layers.series_layers import (
-    ROLE_PROPERTY,
-    SeriesLayers,
-    load_series_layers,
-    remove_series_groups,
-)
+from ..layers.scene import SeriesScene
+from ..layers.series_layers import ROLE_PROPERTY, SeriesLayers
 from ..store.gpkg import read_series
 from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language
+from ..toolbelt.settings import PluginSettings
+
+SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
 
 
 def user_data_dir() -> Path:
@@ -25,84 +29,145 @@ def user_data_dir() -> Path:
 
 
 class SeriesController(QObject):
-    """Opens series into the project and says which snapshot is shown."""
+    """Opens series into the project and says which instant and snapshot are shown."""
 
     seriesChanged = pyqtSignal()  # noqa: N815 (Qt naming)
     seriesOpened = pyqtSignal()  # noqa: N815 — a series newly opened (not reloaded): frame the map
-    snapshotChanged = pyqtSignal()  # noqa: N815
+    snapshotChanged = pyqtSignal()  # noqa: N815 — the snapshot in force changed
+    instantChanged = pyqtSignal()  # noqa: N815
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
         self.project = project or QgsProject.instance()
-        self.current: SeriesLayers | None = None
+        self.scene: SeriesScene | None = None
+
+    @property
+    def current(self) -> SeriesLayers | None:
+        return None if self.scene is None else self.scene.loaded
 
     @property
     def series(self) -> Series | None:
-        return None if self.current is None else self.current.series
+        return None if self.scene is None else self.scene.series
+
+    @property
+    def instant(self) -> dt.datetime | None:
+        return None if self.scene is None else self.scene.instant
+
+    @property
+    def frames(self):
+        return None if self.scene is None else self.scene.frames
+
+    @property
+    def live(self):
+        return None if self.scene is None else self.scene.live
+
+    # Opening -------------------------------------------------------------------
 
     def open_series(self, path: str | Path, reloading: bool = False) -> SeriesLayers:
         """Replace the open series with the one at `path`."""
         self.close_series(emit=False)
-        self.current = load_series_layers(path, self.project, current_language())
+        timing = PluginSettings.load().morph_timing
+        self.scene = SeriesScene.open(path, self.project, current_language(), timing)
         self.seriesChanged.emit()
-        self.snapshotChanged.emit()
+        self._show_initial_instant()
         if not reloading:
             self.seriesOpened.emit()
-        return self.current
+        return self.scene.loaded
+
+    def _show_initial_instant(self) -> None:
+        """After seriesChanged (the docks know the series): show the snapshot the layers show."""
+        snapshot = self.current_snapshot()
+        if snapshot is not None:
+            self.show_instant(snapshot.valid_at, force=True)
+        else:
+            self.snapshotChanged.emit()
+            self.instantChanged.emit()
 
     def open_sample(self) -> SeriesLayers:
         return self.open_series(sample_working_copy(user_data_dir() / "sample"))
 
     def reload(self) -> None:
-        """Reopen the series after its file changed, keeping the shown snapshot if it is still there."""
-        if self.current is None:
+        """Reopen the series after its file changed, keeping the shown instant."""
+        if self.scene is None:
             return
-        path, shown = self.current.path, self.current.snapshot_id
+        path, instant = self.scene.loaded.path, self.scene.instant
         self.open_series(path, reloading=True)
-        if shown is not None:
-            self.show_snapshot(shown)
+        if instant is not None:
+            self.show_instant(instant)
 
     def close_series(self, emit: bool = True) -> None:
-        if self.current is not None:
-            remove_series_groups(self.project)
-            self.current = None
+        if self.scene is not None:
+            self.scene.remove()
+            self.scene = None
         if emit:
             self.seriesChanged.emit()
             self.snapshotChanged.emit()
+            self.instantChanged.emit()
 
     def forget(self) -> None:
-        """The project was cleared: drop our reference without touching it."""
-        if self.current is not None:
-            self.current = None
+        """The project was cleared: drop our references without touching it."""
+        if self.scene is not None:
+            self.scene = None
             self.seriesChanged.emit()
             self.snapshotChanged.emit()
+            self.instantChanged.emit()
+
+    # The shown instant ---------------------------------------------------------
 
     def snapshots(self) -> list[Snapshot]:
-        return [] if self.series is None else self.series.sorted_snapshots()
+        return [] if self.scene is None else self.scene.snapshots()
 
     def current_snapshot(self) -> Snapshot | None:
-        return None if self.current is None else self.current.current_snapshot()
+        """The snapshot whose arrows and notes are shown: the one in force at the instant."""
+        return None if self.scene is None else self.scene.loaded.current_snapshot()
+
+    def span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        return None if self.scene is None else self.scene.span()
+
+    def show_instant(self, instant: dt.datetime, force: bool = False) -> None:
+        """Show the situation at `instant` (clamped to the series' span)."""
+        if self.scene is None or self.scene.span() is None:
+            return
+        if self.scene.clamp(instant) == self.scene.instant and not force:
+            return
+        changed = self.scene.show(instant)
+        if changed or force:
+            self.snapshotChanged.emit()
+        self.instantChanged.emit()
 
     def show_snapshot(self, snapshot_id: int) -> None:
-        if self.current is None or self.current.snapshot_id == snapshot_id:
-            return
         snapshot = next((s for s in self.snapshots() if s.id == snapshot_id), None)
-        if snapshot is not None:
-            self.current.show_snapshot(snapshot)
-            self.snapshotChanged.emit()
+        if snapshot is not None and (self.instant != snapshot.valid_at or
+                                     self.current.snapshot_id != snapshot_id):
+            self.show_instant(snapshot.valid_at)
 
     def step(self, offset: int) -> None:
-        """Show the snapshot `offset` places before or after the shown one."""
+        """Go to the snapshot `offset` places before or after the shown instant."""
         snapshots = self.snapshots()
-        if not snapshots:
+        if not snapshots or self.instant is None:
             return
-        ids = [s.id for s in snapshots]
-        index = ids.index(self.current.snapshot_id) if self.current.snapshot_id in ids else 0
-        self.show_snapshot(ids[max(0, min(len(ids) - 1, index + offset))])
+        times = [s.valid_at for s in snapshots]
+        if offset > 0:
+            later = [i for i, t in enumerate(times) if t > self.instant]
+            index = (later[0] + offset - 1) if later else len(times) - 1
+        else:
+            earlier = [i for i, t in enumerate(times) if t < self.instant]
+            index = (earlier[-1] + offset + 1) if earlier else 0
+        self.show_snapshot(snapshots[max(0, min(len(snapshots) - 1, index))].id)
+
+    def set_timing(self, timing: str) -> None:
+        if self.scene is not None:
+            self.scene.set_timing(timing)
+            self.instantChanged.emit()
+
+    def change_summary(self) -> str:
+        return "" if self.scene is None else self.scene.change_summary()
+
+    # Projects --------------------------------------------------------------------
 
     def attach_to_project(self) -> None:
         """After a project is read: take up the series group it holds, if any."""
-        self.current = None
+        self.scene = None
         root = self.project.layerTreeRoot()
         for group in root.findGroups():
             if group.customProperty(ROLE_PROPERTY) != "series":
@@ -115,15 +180,16 @@ class SeriesController(QObject):
                 for node in group.findLayers()
                 if node.layer() is not None
             }
-            current = SeriesLayers(read_series(path), path, group)
-            current.layers = {
-                name: layer for name, layer in layers.items()
-                if name in ("areas", "front_lines", "movements", "annotations", "places")
-            }
-            subset = current.layers.get("areas").subsetString() if "areas" in current.layers else ""
+            # The live layers are rebuilt from the series, never restored.
+            self.project.removeMapLayers([layer.id() for role, layer in layers.items()
+                                          if role.startswith("live_")])
+            loaded = SeriesLayers(read_series(path), path, group)
+            loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
+            subset = loaded.layers["areas"].subsetString() if "areas" in loaded.layers else ""
             if subset.startswith('"snapshot_id" = '):
-                current.snapshot_id = int(subset.split("=")[1])
-            self.current = current
+                loaded.snapshot_id = int(subset.split("=")[1])
+            self.scene = SeriesScene(loaded, self.project, current_language(),
+                                     PluginSettings.load().morph_timing)
             break
         self.seriesChanged.emit()
-        self.snapshotChanged.emit()
+        self._show_initial_instant()

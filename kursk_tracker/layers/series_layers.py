@@ -146,9 +146,9 @@ def enable_temporal(layer: QgsVectorLayer) -> None:
     properties.setStartField("valid_from")
     properties.setEndField("valid_to")
     properties.setLimitMode(Qgis.VectorTemporalLimitMode.IncludeBeginExcludeEnd)
-    # Off by default: our own snapshot filter decides what is shown until the
-    # user starts the Temporal Controller.
-    properties.setIsActive(False)
+    # Active: with the Temporal Controller on, QGIS itself filters the layers
+    # to its range (our timeline follows it); off, our snapshot filter rules.
+    properties.setIsActive(True)
 
 
 def snapshot_filter(snapshot: Snapshot | None) -> str:

@@ -8,6 +8,8 @@ from qgis.PyQt.QtGui import QIcon
 from ..__about__ import PLUGIN_ID, __version__
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import icon_path
+from .change_between import ChangeBetweenAlgorithm
+from .front_at_date import FrontAtDateAlgorithm
 from .import_series import ImportSeriesAlgorithm
 from .list_snapshots import ListSnapshotsAlgorithm
 from .series_statistics import SeriesStatisticsAlgorithm
@@ -30,5 +32,6 @@ class KurskTrackerProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm()):
+        for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm(),
+                          FrontAtDateAlgorithm(), ChangeBetweenAlgorithm()):
             self.addAlgorithm(algorithm)

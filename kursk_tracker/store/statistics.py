@@ -20,3 +20,11 @@ def series_statistics(path: str | os.PathLike[str]) -> tuple[Series, list[AreaRo
         for r in read_features(path) if r.layer == "areas"
     ]
     return series, area_table(series, areas)
+
+
+def series_frames(path: str | os.PathLike[str], timing: str = "eased"):
+    """The series at any instant (core.timeline.SeriesFrames) from a series file."""
+    from ..core.morph import MorphSettings
+    from ..core.timeline import SeriesFrames
+
+    return SeriesFrames.from_records(read_series(path), read_features(path), MorphSettings(timing=timing))

@@ -100,3 +100,25 @@ def require_shapely() -> None:
         from qgis.core import QgsProcessingException
 
         raise QgsProcessingException(problem)
+
+
+def temporal_navigation_modes():
+    """(off, animated) modes of the Temporal Controller (Qgis.TemporalNavigationMode from 3.36)."""
+    if hasattr(Qgis, "TemporalNavigationMode"):
+        return Qgis.TemporalNavigationMode.Disabled, Qgis.TemporalNavigationMode.Animated
+    from qgis.core import QgsTemporalNavigationObject
+
+    modes = QgsTemporalNavigationObject.NavigationMode
+    return modes.NavigationOff, modes.Animated
+
+
+def multipolygon_wkb_type():
+    if hasattr(Qgis, "WkbType"):
+        return Qgis.WkbType.MultiPolygon
+    return QgsWkbTypes.Type.MultiPolygon
+
+
+def multilinestring_wkb_type():
+    if hasattr(Qgis, "WkbType"):
+        return Qgis.WkbType.MultiLineString
+    return QgsWkbTypes.Type.MultiLineString

@@ -18,6 +18,13 @@ class PluginSettings:
     export_width: int = 1600
     """Width in pixels of exported images."""
     export_dpi: int = 150
+    timeline_step: int = 2
+    """Index of the step (1 h, 6 h, 1 d, 7 d)."""
+    timeline_speed: int = 1
+    """Index of the playing speed (days per second)."""
+    timeline_loop: bool = False
+    morph_timing: str = "eased"
+    """Pace of the front between snapshots: "eased" or "linear"."""
     docks_arranged: bool = False
     """The docks were given their first arrangement (later the user's counts)."""
 

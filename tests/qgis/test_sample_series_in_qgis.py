@@ -35,7 +35,8 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
     assert len(groups) == 1
     assert "illustrative" in groups[0].name()
     names = [node.layer().customProperty("kursk_tracker/role") for node in groups[0].findLayers()]
-    assert names[: len(DRAW_ORDER)] == list(DRAW_ORDER)
+    # The morphed areas and the change sit just above the stored areas, which they replace on the map.
+    assert names[: len(DRAW_ORDER) + 2] == [*DRAW_ORDER[:-1], "live_change", "live_areas", "areas"]
     assert "context_countries" in names
     areas = plugin.controller.current.layers["areas"]
     legend = [item.label() for item in areas.renderer().legendSymbolItems()]
@@ -72,8 +73,10 @@ def test_choosing_a_snapshot_filters_the_map_and_moves_the_timeline(plugin, ifac
     with closing(sqlite3.connect(f"file:{controller.current.path}?mode=ro", uri=True)) as db:
         (expected,) = db.execute("SELECT COUNT(*) FROM areas WHERE snapshot_id = ?", (week12.id,)).fetchone()
     assert areas.featureCount() == expected > 0
+    assert controller.instant == week12.valid_at
     slider = _dock(iface, "KurskTrackerTimelineDock").findChild(QSlider, "timelineSlider")
-    assert slider.value() == row
+    fraction = (week12.valid_at - snapshots[0].valid_at) / (snapshots[-1].valid_at - snapshots[0].valid_at)
+    assert slider.value() == round(fraction * slider.maximum())
     slider.setValue(0)
     assert controller.current_snapshot() == snapshots[0]
     assert table.topLevelItem(0).isSelected()

@@ -135,7 +135,9 @@ def build_patch(
     if source.is_empty:
         source, kind = geometry.representative_point(), "seed"
     patch_m = metric.to_metric(geometry)
-    source_m = metric.to_metric(source)
+    # A front digitised every few metres makes buffering slow and its arcs heavy; a
+    # fifth of a level step is far below what a frame can show.
+    source_m = shapely.simplify(metric.to_metric(source), level_step_m / 5.0)
     reach = depth(patch_m, source_m)
     levels = int(min(max(math.ceil(reach / max(level_step_m, 1e-6)), 1), max_levels))
     gained: list[BaseGeometry] = [EMPTY]

@@ -1,0 +1,65 @@
+"""Ground gained and lost by each side between two situations, in km²."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .stats import area_km2
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+HELD_STATUSES = ("controlled", "pocket")
+"""Statuses that count as ground a side holds; contested and claimed ground does not."""
+
+# Patches smaller than this (km²) are slivers of redrawn outlines, not changes.
+MIN_PATCH_KM2 = 0.01
+
+
+@dataclass(frozen=True)
+class Change:
+    side: str
+    kind: str
+    """"gain" or "loss"."""
+    geometry: BaseGeometry
+    area_km2: float
+
+
+def held_by_side(areas: dict[tuple[str, str], BaseGeometry]) -> dict[str, BaseGeometry]:
+    """Each side's held ground: the union of its controlled and pocketed areas."""
+    import shapely
+
+    parts: dict[str, list[BaseGeometry]] = defaultdict(list)
+    for (side, status), geometry in areas.items():
+        if side and status in HELD_STATUSES and geometry is not None and not geometry.is_empty:
+            parts[side].append(geometry)
+    return {side: shapely.union_all(geometries) for side, geometries in parts.items()}
+
+
+def changes_between(before: dict[tuple[str, str], BaseGeometry],
+                    after: dict[tuple[str, str], BaseGeometry]) -> list[Change]:
+    """Per side, one gain and one loss (multi)polygon with their geodesic areas."""
+    import shapely
+
+    held_before, held_after = held_by_side(before), held_by_side(after)
+    changes: list[Change] = []
+    for side in sorted(set(held_before) | set(held_after)):
+        empty = shapely.Polygon()
+        old, new = held_before.get(side, empty), held_after.get(side, empty)
+        for kind, patch in (("gain", shapely.difference(new, old)), ("loss", shapely.difference(old, new))):
+            polygons = [p for p in shapely.get_parts(patch)
+                        if shapely.get_dimensions(p) == 2 and area_km2(p) >= MIN_PATCH_KM2]
+            if polygons:
+                geometry = shapely.multipolygons(polygons)
+                changes.append(Change(side, kind, geometry, area_km2(geometry)))
+    return changes
+
+
+def net_by_side(changes: list[Change]) -> dict[str, tuple[float, float]]:
+    """(gained km², lost km²) per side."""
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for change in changes:
+        totals[change.side][0 if change.kind == "gain" else 1] += change.area_km2
+    return {side: (gain, loss) for side, (gain, loss) in totals.items()}

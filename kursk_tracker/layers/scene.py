@@ -1,0 +1,141 @@
+"""A series in a project shown at one instant, without any widget.
+
+The stored layers show the snapshot in force (the last at or before the
+instant, as QGIS's Temporal Controller does from valid_from to valid_to);
+between snapshots the areas are morphed (core/morph) into a memory layer,
+with the ground changed since the previous snapshot in another. The docks,
+the exports and the Processing algorithms all show a series through this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from qgis.core import QgsMapLayer, QgsProject
+
+from ..core.series import Series, Snapshot
+from ..core.text import tr
+from ..core.timefmt import format_day, iso_utc
+from ..toolbelt.compat import shapely_problem
+from .series_layers import SeriesLayers, load_series_layers
+
+
+class SeriesScene:
+    def __init__(self, loaded: SeriesLayers, project: QgsProject, language: str,
+                 timing: str = "eased") -> None:
+        self.loaded = loaded
+        self.project = project
+        self.language = language
+        self.instant: dt.datetime | None = None
+        self.frames = None
+        """core.timeline.SeriesFrames, where shapely 2 is present; else the map jumps between snapshots."""
+        self.live = None
+        """layers.live_layers.LiveLayers: the morphed areas and the change."""
+        self.changes: list = []
+        self.change_since: Snapshot | None = None
+        if not shapely_problem():
+            from ..core.morph import MorphSettings
+            from ..core.timeline import SeriesFrames
+            from ..store.gpkg import read_features
+            from .live_layers import LiveLayers
+
+            self.frames = SeriesFrames.from_records(loaded.series, read_features(loaded.path),
+                                                    MorphSettings(timing=timing))
+            self.live = LiveLayers(loaded, project, language)
+
+    @classmethod
+    def open(cls, path: str | Path, project: QgsProject, language: str, timing: str = "eased",
+             with_context: bool = True) -> SeriesScene:
+        return cls(load_series_layers(path, project, language, with_context), project, language, timing)
+
+    @property
+    def series(self) -> Series:
+        return self.loaded.series
+
+    def snapshots(self) -> list[Snapshot]:
+        return self.series.sorted_snapshots()
+
+    def span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        snapshots = self.snapshots()
+        return (snapshots[0].valid_at, snapshots[-1].valid_at) if snapshots else None
+
+    def snapshot_in_force(self, instant: dt.datetime) -> Snapshot | None:
+        """The last snapshot at or before `instant` (the first, before the series starts)."""
+        snapshots = self.snapshots()
+        if not snapshots:
+            return None
+        earlier = [s for s in snapshots if s.valid_at <= instant]
+        return earlier[-1] if earlier else snapshots[0]
+
+    def clamp(self, instant: dt.datetime) -> dt.datetime:
+        span = self.span()
+        return instant if span is None else min(max(instant, span[0]), span[1])
+
+    def show(self, instant: dt.datetime) -> bool:
+        """Show the situation at `instant` (clamped); True when the snapshot in force changed."""
+        instant = self.clamp(instant)
+        self.instant = instant
+        in_force = self.snapshot_in_force(instant)
+        changed = in_force is not None and in_force.id != self.loaded.snapshot_id
+        if in_force is not None:
+            self.loaded.show_snapshot(in_force)
+        if self.frames is not None and self.live is not None:
+            from ..core.change import changes_between
+
+            areas = self.frames.areas_at(instant)
+            self.change_since = self.frames.previous_snapshot(instant)
+            before = self.frames.areas.get(self.change_since.id, {}) if self.change_since else None
+            self.changes = changes_between(before, areas) if before is not None else []
+            since = iso_utc(self.change_since.valid_at) if self.change_since else ""
+            self.live.show(areas, self.changes, iso_utc(instant), since)
+        return changed
+
+    def set_timing(self, timing: str) -> None:
+        """"eased" or "linear" pace between snapshots."""
+        if self.frames is None:
+            return
+        from ..core.morph import MorphSettings
+
+        self.frames.settings = MorphSettings(timing=timing)
+        self.frames.clear()
+        if self.instant is not None:
+            self.show(self.instant)
+
+    def held_now(self) -> dict[str, float]:
+        """km² each side holds at the shown instant."""
+        if self.frames is None or self.instant is None:
+            return {}
+        from ..core.change import held_by_side
+        from ..core.stats import area_km2
+
+        return {side: area_km2(g) for side, g in held_by_side(self.frames.areas_at(self.instant)).items()}
+
+    def change_summary(self) -> str:
+        """"+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant."""
+        if self.change_since is None:
+            return ""
+        from ..core.change import net_by_side
+
+        parts = []
+        for side, (gain, loss) in sorted(net_by_side(self.changes).items()):
+            net = gain - loss
+            if abs(net) >= 0.05:
+                sign = "+" if net > 0 else "−"
+                parts.append(f"{sign}{abs(net):,.1f} km² {side}")
+        since = format_day(self.change_since.valid_at, self.series.timezone, self.language, with_year=False)
+        if not parts:
+            return tr("No change since {day}").format(day=since)
+        return tr("{changes} since {day}").format(changes=", ".join(parts), day=since)
+
+    def visible_layers(self) -> list[QgsMapLayer]:
+        """The project's visible layers, top first, as a map render wants them."""
+        root = self.project.layerTreeRoot()
+        return [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
+
+    def remove(self) -> None:
+        if self.live is not None:
+            self.live.remove()
+        from .series_layers import remove_series_groups
+
+        remove_series_groups(self.project)

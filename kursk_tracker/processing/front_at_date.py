@@ -1,0 +1,132 @@
+"""Processing: the areas and front lines at any instant, interpolated between snapshots."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ..core.errors import KurskTrackerError
+from ..core.text import tr
+from ..core.timefmt import iso_utc, parse_utc
+from ..toolbelt.compat import make_field, multilinestring_wkb_type, multipolygon_wkb_type, require_shapely
+
+TIMINGS = ("eased", "linear")
+
+
+def to_qgs(geometry) -> QgsGeometry:
+    import shapely
+
+    converted = QgsGeometry()
+    converted.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
+    return converted
+
+
+def parse_instant(text: str, name: str):
+    try:
+        return parse_utc(text)
+    except ValueError as error:
+        raise QgsProcessingException(
+            tr("{name}: {text} is not an ISO 8601 date and time").format(name=name, text=text)) from error
+
+
+class FrontAtDateAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    DATETIME = "DATETIME"
+    TIMING = "TIMING"
+    OUTPUT = "OUTPUT"
+    FRONT_LINES = "FRONT_LINES"
+
+    def name(self) -> str:
+        return "frontatdate"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Front at a date (interpolated)")
+
+    def group(self) -> str:
+        return tr("Timeline")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "timeline"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "The areas each side holds at any instant: a snapshot's own areas at its instant, and "
+            "between two snapshots the areas interpolated so that each gained patch grows from the "
+            "old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO "
+            "8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line."
+        )
+
+    def createInstance(self) -> FrontAtDateAlgorithm:  # noqa: N802
+        return FrontAtDateAlgorithm()
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(self.DATETIME, tr("Date and time (ISO 8601)")))
+        timing = QgsProcessingParameterEnum(self.TIMING, tr("Pace between snapshots"), list(TIMINGS),
+                                            defaultValue="eased")
+        timing.setUsesStaticStrings(True)
+        self.addParameter(timing)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Areas at the date")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.FRONT_LINES, tr("Front lines at the date"),
+                                                            optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_shapely()
+        from ..store.statistics import series_frames
+
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        instant = parse_instant(self.parameterAsString(parameters, self.DATETIME, context), self.DATETIME)
+        timing = self.parameterAsEnumString(parameters, self.TIMING, context) or "eased"
+        try:
+            frames = series_frames(path, timing)
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
+        span = frames.snapshots()
+        if not span:
+            raise QgsProcessingException(tr("{path}: the series has no snapshots").format(path=path))
+        if not span[0].valid_at <= instant <= span[-1].valid_at:
+            message = tr("{when} is outside the series ({first} to {last}); the nearest end is used")
+            feedback.pushWarning(message.format(when=iso_utc(instant), first=iso_utc(span[0].valid_at),
+                                                last=iso_utc(span[-1].valid_at)))
+        areas = frames.areas_at(instant)
+        stamp = iso_utc(instant)
+        fields = QgsFields()
+        for name, kind in (("side", "string"), ("status", "string"), ("valid_at", "string")):
+            fields.append(make_field(name, kind))
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                          multipolygon_wkb_type(), wgs84)
+        for (side, status), geometry in sorted(areas.items()):
+            if geometry.is_empty:
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes([side, status, stamp])
+            feature.setGeometry(to_qgs(geometry))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        results = {self.OUTPUT: dest}
+        line_fields = QgsFields()
+        for name, kind in (("side", "string"), ("valid_at", "string")):
+            line_fields.append(make_field(name, kind))
+        lines, lines_dest = self.parameterAsSink(parameters, self.FRONT_LINES, context, line_fields,
+                                                 multilinestring_wkb_type(), wgs84)
+        if lines is not None:
+            from ..core.morph import front_lines
+
+            for side, geometry in sorted(front_lines(areas).items()):
+                feature = QgsFeature(line_fields)
+                feature.setAttributes([side, stamp])
+                feature.setGeometry(to_qgs(geometry))
+                lines.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            results[self.FRONT_LINES] = lines_dest
+        return results
