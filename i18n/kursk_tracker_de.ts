@@ -18,17 +18,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="50" />
-        <source>Export map as PNG…</source>
-        <translation>Karte als PNG exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="68" />
-        <source>Export map as PNG</source>
-        <translation>Karte als PNG exportieren</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="333" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="324" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -1053,12 +1043,12 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="229" />
+        <location filename="../kursk_tracker/layers/scene.py" line="129" />
         <source>No change since {day}</source>
         <translation>Keine Änderung seit {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="230" />
+        <location filename="../kursk_tracker/layers/scene.py" line="130" />
         <source>{changes} since {day}</source>
         <translation>{changes} seit {day}</translation>
     </message>
@@ -1143,22 +1133,22 @@
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="333" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="324" />
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="67" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="69" />
         <source>{side}: gained</source>
         <translation>{side}: gewonnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="75" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="77" />
         <source>{side}: lost</source>
         <translation>{side}: verloren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="87" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="89" />
         <source>Areas at the shown instant</source>
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
@@ -1236,6 +1226,21 @@
         <location filename="../kursk_tracker/processing/front_at_date.py" line="99" />
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="94" />
+        <source>Front lines at the shown instant</source>
+        <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="50" />
+        <source>Export map as PNG…</source>
+        <translation>Karte als PNG exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="68" />
+        <source>Export map as PNG</source>
+        <translation>Karte als PNG exportieren</translation>
     </message>
 </context>
 </TS>

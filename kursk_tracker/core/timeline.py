@@ -44,6 +44,8 @@ class SeriesFrames:
     areas: dict[int, Areas]
     """snapshot id -> its areas."""
     settings: MorphSettings | None = None
+    fronts: dict[int, dict[str, BaseGeometry]] = field(default_factory=dict)
+    """snapshot id -> side -> the stored front line (where the source has one)."""
     _pairs: dict[tuple[int, int], PairMorph] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -52,14 +54,19 @@ class SeriesFrames:
         import shapely
 
         grouped: dict[int, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
+        lines: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for record in records:
-            if record.layer != "areas":
-                continue
-            key = (str(record.attributes.get("side") or ""), str(record.attributes.get("status") or ""))
-            grouped[int(record.attributes["snapshot_id"])][key].append(shapely.from_wkt(record.wkt))
+            if record.layer == "areas":
+                key = (str(record.attributes.get("side") or ""), str(record.attributes.get("status") or ""))
+                grouped[int(record.attributes["snapshot_id"])][key].append(shapely.from_wkt(record.wkt))
+            elif record.layer == "front_lines":
+                side = str(record.attributes.get("side") or "")
+                lines[int(record.attributes["snapshot_id"])][side].append(shapely.from_wkt(record.wkt))
         areas = {snap_id: {key: shapely.union_all(parts) for key, parts in layers.items()}
                  for snap_id, layers in grouped.items()}
-        return cls(series, areas, settings)
+        fronts = {snap_id: {side: shapely.union_all(parts) for side, parts in by_side.items()}
+                  for snap_id, by_side in lines.items()}
+        return cls(series, areas, settings, fronts)
 
     def snapshots(self) -> list[Snapshot]:
         return self.series.sorted_snapshots()
@@ -98,6 +105,45 @@ class SeriesFrames:
         if snapshot is not None or position.before.id == position.after.id:
             return dict(self.areas.get((snapshot or position.before).id, {}))
         return self.pair(position.before, position.after).frame(position.f)
+
+    def fronts_at(self, instant: dt.datetime, areas: Areas | None = None) -> dict[str, BaseGeometry]:
+        """Each side's front line at `instant`, moving with the morphed areas.
+
+        Where the ground did not change between the surrounding snapshots the
+        earlier snapshot's own front line stays; across the ground that
+        changed hands the front is the outline of the morphed held ground.
+        A source without front lines gets only the moving parts.
+        """
+        import shapely
+
+        from .change import held_by_side
+
+        position = self.position(instant)
+        if position is None:
+            return {}
+        snapshot = position.at_snapshot
+        if snapshot is not None or position.before.id == position.after.id:
+            return dict(self.fronts.get((snapshot or position.before).id, {}))
+        areas = self.areas_at(instant) if areas is None else areas
+        held_now = held_by_side(areas)
+        held_before = held_by_side(self.areas.get(position.before.id, {}))
+        held_after = held_by_side(self.areas.get(position.after.id, {}))
+        stored = self.fronts.get(position.before.id, {})
+        empty = shapely.Polygon()
+        fronts: dict[str, BaseGeometry] = {}
+        # Sides whose fronts the source draws; a source without any: every side.
+        drawn = {side for by_side in self.fronts.values() for side in by_side} or set(held_now)
+        for side in sorted(drawn):
+            changed = shapely.symmetric_difference(held_before.get(side, empty), held_after.get(side, empty))
+            # A hair's breadth, so the kept and the moving parts meet without slivers.
+            zone = shapely.buffer(changed, 1e-7) if not changed.is_empty else empty
+            kept = shapely.difference(stored.get(side, shapely.LineString()), zone)
+            moving = shapely.intersection(shapely.boundary(held_now.get(side, empty)), zone)
+            front = shapely.line_merge(shapely.union_all([kept, moving]))
+            lines = [g for g in shapely.get_parts(front) if shapely.get_dimensions(g) == 1]
+            if lines:
+                fronts[side] = shapely.multilinestrings(lines)
+        return fronts
 
     def previous_snapshot(self, instant: dt.datetime) -> Snapshot | None:
         """The last snapshot strictly before `instant`."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..core.timeline import Areas
 
 LIVE_AREAS = "live_areas"
+LIVE_FRONTS = "live_front_lines"
 LIVE_CHANGE = "live_change"
 
 
@@ -39,8 +40,9 @@ def _to_qgs(geometry) -> QgsGeometry:
     return converted
 
 
-def _memory_layer(name: str, fields: tuple[tuple[str, str], ...]) -> QgsVectorLayer:
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+def _memory_layer(name: str, fields: tuple[tuple[str, str], ...],
+                  geometry: str = "MultiPolygon") -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326", name, "memory")
     qgs_fields = QgsFields()
     for field_name, kind in fields:
         qgs_fields.append(make_field(field_name, kind))
@@ -79,7 +81,7 @@ def change_renderer(series: Series, language: str) -> QgsRuleBasedRenderer:
 
 
 class LiveLayers:
-    """The morphed areas and the change layer, in the series' group."""
+    """The morphed areas, their front lines and the change layer, in the series' group."""
 
     def __init__(self, loaded: SeriesLayers, project: QgsProject, language: str) -> None:
         self.loaded = loaded
@@ -89,10 +91,15 @@ class LiveLayers:
         apply_style(self.areas, "areas")
         set_series_variables(self.areas, loaded.series, language)
         split_rules_by_side(self.areas, loaded.series, language)
+        self.fronts = _memory_layer(tr("Front lines at the shown instant"),
+                                    (("side", "string"), ("valid_at", "string")), "MultiLineString")
+        apply_style(self.fronts, "front_lines")
+        set_series_variables(self.fronts, loaded.series, language)
         self.change = _memory_layer(tr("Change"), (("side", "string"), ("kind", "string"),
                                                    ("area_km2", "real"), ("since", "string")))
         self.change.setRenderer(change_renderer(loaded.series, language))
-        for layer, role in ((self.change, LIVE_CHANGE), (self.areas, LIVE_AREAS)):
+        for layer, role in ((self.fronts, LIVE_FRONTS), (self.change, LIVE_CHANGE),
+                            (self.areas, LIVE_AREAS)):
             layer.setCustomProperty(ROLE_PROPERTY, role)
             # Rebuilt from the series on every move: not saved with the project.
             layer.setCustomProperty("skipMemoryLayersCheck", 1)
@@ -103,12 +110,16 @@ class LiveLayers:
                      len(group.children()))
         group.insertLayer(index, self.areas)
         group.insertLayer(index, self.change)
-        # The morphed layer shows the areas; the stored one stays for editing and Temporal Controller.
-        node = group.findLayer(loaded.layers["areas"].id())
-        if node is not None:
-            node.setItemVisibilityChecked(False)
+        group.insertLayer(index, self.fronts)
+        # The live layers show areas and fronts; the stored ones stay for editing and
+        # for the Temporal Controller.
+        for name in ("areas", "front_lines"):
+            node = group.findLayer(loaded.layers[name].id())
+            if node is not None:
+                node.setItemVisibilityChecked(False)
 
-    def show(self, areas: Areas, changes: list[Change], valid_at: str, since: str) -> None:
+    def show(self, areas: Areas, changes: list[Change], valid_at: str, since: str,
+             fronts: dict | None = None) -> None:
         features = []
         for (side, status), geometry in areas.items():
             if geometry is None or geometry.is_empty:
@@ -118,6 +129,13 @@ class LiveLayers:
             feature.setGeometry(_to_qgs(geometry))
             features.append(feature)
         self._replace(self.areas, features)
+        features = []
+        for side, geometry in (fronts or {}).items():
+            feature = QgsFeature(self.fronts.fields())
+            feature.setAttributes([side, valid_at])
+            feature.setGeometry(_to_qgs(geometry))
+            features.append(feature)
+        self._replace(self.fronts, features)
         features = []
         for change in changes:
             feature = QgsFeature(self.change.fields())
@@ -135,6 +153,6 @@ class LiveLayers:
         layer.triggerRepaint()
 
     def remove(self) -> None:
-        for layer in (self.areas, self.change):
+        for layer in (self.areas, self.change, self.fronts):
             if self.project.mapLayer(layer.id()) is not None:
                 self.project.removeMapLayer(layer.id())

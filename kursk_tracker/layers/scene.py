@@ -88,7 +88,8 @@ class SeriesScene:
             before = self.frames.areas.get(self.change_since.id, {}) if self.change_since else None
             self.changes = changes_between(before, areas) if before is not None else []
             since = iso_utc(self.change_since.valid_at) if self.change_since else ""
-            self.live.show(areas, self.changes, iso_utc(instant), since)
+            fronts = self.frames.fronts_at(instant, areas)
+            self.live.show(areas, self.changes, iso_utc(instant), since, fronts)
         return changed
 
     def set_timing(self, timing: str) -> None:

@@ -35,8 +35,10 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
     assert len(groups) == 1
     assert "illustrative" in groups[0].name()
     names = [node.layer().customProperty("kursk_tracker/role") for node in groups[0].findLayers()]
-    # The morphed areas and the change sit just above the stored areas, which they replace on the map.
-    assert names[: len(DRAW_ORDER) + 2] == [*DRAW_ORDER[:-1], "live_change", "live_areas", "areas"]
+    # The morphed front lines and areas and the change sit just above the stored areas and
+    # take their place on the map.
+    assert names[: len(DRAW_ORDER) + 3] == [*DRAW_ORDER[:-1], "live_front_lines", "live_change",
+                                            "live_areas", "areas"]
     assert "context_countries" in names
     areas = plugin.controller.current.layers["areas"]
     legend = [item.label() for item in areas.renderer().legendSymbolItems()]
