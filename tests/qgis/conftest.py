@@ -14,6 +14,14 @@ def flush_deletes() -> None:
     QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fresh_plugin_settings(qgis_app):
+    """Each run starts from the plugin's defaults: pytest-qgis keeps QgsSettings between runs."""
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove("kursk_tracker")
+
+
 @pytest.fixture
 def iface(qgis_iface):
     """pytest-qgis's iface, with docks and toolbars added to its real QMainWindow.
