@@ -3,17 +3,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="31" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="63" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="43" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="76" />
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="81" />
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
@@ -23,7 +23,7 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="91" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="153" />
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="23" />
+        <location filename="../kursk_tracker/processing/provider.py" line="24" />
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="26" />
+        <location filename="../kursk_tracker/processing/provider.py" line="27" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -1233,14 +1233,239 @@
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="50" />
-        <source>Export map as PNG…</source>
-        <translation>Karte als PNG exportieren …</translation>
+        <location filename="../kursk_tracker/export/lagebild.py" line="251" />
+        <source>the template cannot be read ({error})</source>
+        <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="68" />
-        <source>Export map as PNG</source>
-        <translation>Karte als PNG exportieren</translation>
+        <location filename="../kursk_tracker/export/lagebild.py" line="259" />
+        <source>the template is not a QGIS layout template (.qpt)</source>
+        <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="261" />
+        <source>the template has no map item (give one the id kt_map)</source>
+        <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="653" />
+        <source>{name}: the series has no snapshots</source>
+        <translation>{name}: die Serie hat keine Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="303" />
+        <source>the layout has no map item</source>
+        <translation>das Layout hat kein Kartenelement</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="528" />
+        <source>unknown format {fmt}: use png, pdf or svg</source>
+        <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="532" />
+        <source>the folder cannot be created ({error})</source>
+        <translation>der Ordner kann nicht angelegt werden ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="549" />
+        <source>the {fmt} could not be written ({problem})</source>
+        <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="607" />
+        <source>the file cannot be written</source>
+        <translation>die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="608" />
+        <source>not enough memory</source>
+        <translation>nicht genug Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="609" />
+        <source>the page could not be drawn</source>
+        <translation>die Seite konnte nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="610" />
+        <source>a layer could not be drawn</source>
+        <translation>ein Layer konnte nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="611" />
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/lagebild.py" line="612" />
+        <source>export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="54" />
+        <source>Web figure (1600 × 1000 px)</source>
+        <translation>Web-Abbildung (1600 × 1000 px)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="55" />
+        <source>A4 page</source>
+        <translation>A4-Seite</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="58" />
+        <source>Other template file…</source>
+        <translation>Andere Vorlagendatei …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="62" />
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="75" />
+        <source>Width of PNG images; PDF and SVG keep the template's page size</source>
+        <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="104" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="91" />
+        <source>Export Lagebild…</source>
+        <translation>Lagebild exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="93" />
+        <source>The instant shown on the timeline, framed as the map canvas</source>
+        <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="96" />
+        <source>Export all snapshots…</source>
+        <translation>Alle Lagestände exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="100" />
+        <source>Open in layout designer</source>
+        <translation>Im Layout-Designer öffnen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="125" />
+        <source>Layout template</source>
+        <translation>Layoutvorlage</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="125" />
+        <source>QGIS layout templates (*.qpt)</source>
+        <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="183" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="184" />
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="185" />
+        <source>Export Lagebild</source>
+        <translation>Lagebild exportieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="260" />
+        <source>Open a series first.</source>
+        <translation>Zuerst eine Serie öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="210" />
+        <source>Lagebild written: {path}</source>
+        <translation>Lagebild geschrieben: {path}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="215" />
+        <source>Folder for the Lagebild of every snapshot</source>
+        <translation>Ordner für das Lagebild jedes Lagestands</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="228" />
+        <source>Exporting the Lagebild of every snapshot…</source>
+        <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="230" />
+        <source>Export all snapshots</source>
+        <translation>Alle Lagestände exportieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="250" />
+        <source>Cancelled: {done} of {total} files written to {folder}</source>
+        <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="252" />
+        <source>{done} of {total} files written to {folder}</source>
+        <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="270" />
+        <source>Layout “{name}” added to the project</source>
+        <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="60" />
+        <source>Export Lagebild (map figure)</source>
+        <translation>Lagebild exportieren (Kartenabbildung)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="69" />
+        <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series' time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template's page size. A single file's format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
+        <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="91" />
+        <source>Date and time (ISO 8601); empty for every snapshot</source>
+        <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="93" />
+        <source>Layout template (.qpt); empty for the built-in web figure</source>
+        <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="99" />
+        <source>Width of PNG images (px)</source>
+        <translation>Breite von PNG-Bildern (px)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="102" />
+        <source>Resolution (dpi)</source>
+        <translation>Auflösung (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="108" />
+        <source>Lagebild file (a folder for every snapshot)</source>
+        <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="111" />
+        <source>Files written</source>
+        <translation>Geschriebene Dateien</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="137" />
+        <source>{count} files written to {folder}</source>
+        <translation>{count} Dateien in {folder} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="142" />
+        <source>{when} is outside the series; the nearest end is used</source>
+        <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,23 @@
-"""The Export panel: the map as it is shown, to an image file."""
+"""The Export panel: the Lagebild of the instant on the timeline, or of every snapshot, as PNG, PDF or SVG.
+
+Thin: building and exporting the layout is export/lagebild.py's business,
+the same code the Processing algorithm runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from qgis.core import QgsPrintLayout, QgsReferencedRectangle
 from qgis.gui import QgsDockWidget, QgsMapCanvas
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -16,13 +25,16 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import KurskTrackerError
-from ..core.timefmt import iso_utc
-from ..export.render import render_png
-from ..toolbelt.i18n import tr
-from ..toolbelt.settings import PluginSettings
+from ..core.timefmt import language_of
+from ..export.lagebild import FORMATS, TEMPLATES, add_to_project, build_layout, export_batch, export_lagebild
+from ..export.lagebild import file_name as lagebild_file_name
+from ..export.settings import ExportSettings
+from ..toolbelt.i18n import current_language, tr
+from ..toolbelt.log import log
 from .controller import SeriesController
 
 OBJECT_NAME = "KurskTrackerExportDock"
+OTHER_TEMPLATE = "other"
 
 
 class ExportDock(QgsDockWidget):
@@ -32,61 +44,233 @@ class ExportDock(QgsDockWidget):
         self.setObjectName(OBJECT_NAME)
         self.controller = controller
         self.canvas = canvas
-        settings = PluginSettings.load()
+        settings = ExportSettings.load()
         body = QWidget(self)
         layout = QVBoxLayout(body)
         form = QFormLayout()
+
+        self.template_combo = QComboBox(body)
+        self.template_combo.setObjectName("templateCombo")
+        self.template_combo.addItem(tr("Web figure (1600 × 1000 px)"), "web")
+        self.template_combo.addItem(tr("A4 page"), "a4")
+        if settings.template_file and Path(settings.template_file).exists():
+            self.template_combo.addItem(Path(settings.template_file).name, settings.template_file)
+        self.template_combo.addItem(tr("Other template file…"), OTHER_TEMPLATE)
+        self._select(self.template_combo, settings.template, "web")
+        self._last_template = self.template_combo.currentData()
+        self.template_combo.activated.connect(self._template_chosen)
+        form.addRow(tr("Template"), self.template_combo)
+
+        self.format_combo = QComboBox(body)
+        self.format_combo.setObjectName("formatCombo")
+        for fmt in FORMATS:
+            self.format_combo.addItem(fmt.upper(), fmt)
+        self._select(self.format_combo, settings.format, "png")
+        form.addRow(tr("Format"), self.format_combo)
+
         self.width_spin = QSpinBox(body)
         self.width_spin.setRange(200, 10000)
         self.width_spin.setSuffix(" px")
-        self.width_spin.setValue(settings.export_width)
+        self.width_spin.setValue(settings.width_px)
+        self.width_spin.setToolTip(tr("Width of PNG images; PDF and SVG keep the template's page size"))
         form.addRow(tr("Width"), self.width_spin)
         self.dpi_spin = QSpinBox(body)
         self.dpi_spin.setRange(50, 1200)
         self.dpi_spin.setSuffix(" dpi")
-        self.dpi_spin.setValue(settings.export_dpi)
+        self.dpi_spin.setValue(settings.dpi)
         form.addRow(tr("Resolution"), self.dpi_spin)
+
+        self.language_combo = QComboBox(body)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("Deutsch", "de")
+        self.language_combo.addItem("English", "en")
+        self._select(self.language_combo, settings.language or current_language(), "en")
+        form.addRow(tr("Language"), self.language_combo)
         layout.addLayout(form)
-        self.export_button = QPushButton(tr("Export map as PNG…"), body)
-        self.export_button.setObjectName("exportPngButton")
+
+        self.export_button = QPushButton(tr("Export Lagebild…"), body)
+        self.export_button.setObjectName("exportLagebildButton")
+        self.export_button.setToolTip(tr("The instant shown on the timeline, framed as the map canvas"))
         self.export_button.clicked.connect(self.ask_and_export)
         layout.addWidget(self.export_button)
+        self.batch_button = QPushButton(tr("Export all snapshots…"), body)
+        self.batch_button.setObjectName("exportAllButton")
+        self.batch_button.clicked.connect(self.ask_and_export_all)
+        layout.addWidget(self.batch_button)
+        self.designer_button = QPushButton(tr("Open in layout designer"), body)
+        self.designer_button.setObjectName("openDesignerButton")
+        self.designer_button.clicked.connect(self.open_in_designer)
+        layout.addWidget(self.designer_button)
         self.status = QLabel(body)
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.setWidget(body)
+        controller.seriesChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # Choices -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str, fallback: str) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(index if index >= 0 else combo.findData(fallback))
+
+    def _template_chosen(self, _index: int) -> None:
+        if self.template_combo.currentData() != OTHER_TEMPLATE:
+            self._last_template = self.template_combo.currentData()
+            return
+        start = ExportSettings.load().template_file or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(self, tr("Layout template"), start,
+                                                    tr("QGIS layout templates (*.qpt)"))
+        if path:
+            self.set_template(path)
+        else:
+            self._select(self.template_combo, self._last_template, "web")
+
+    def set_template(self, template: str) -> None:
+        """Choose a built-in template ("web", "a4") or a .qpt file."""
+        if template not in TEMPLATES and self.template_combo.findData(template) < 0:
+            self.template_combo.insertItem(self.template_combo.count() - 1, Path(template).name, template)
+        self._select(self.template_combo, template, "web")
+        self._last_template = template
+
+    def template(self) -> str:
+        data = self.template_combo.currentData()
+        return self._last_template if data == OTHER_TEMPLATE else data
+
+    def fmt(self) -> str:
+        return self.format_combo.currentData()
+
+    def language(self) -> str:
+        return self.language_combo.currentData()
+
+    def _remember(self, folder: Path | None = None) -> ExportSettings:
+        settings = ExportSettings.load()
+        settings.template = self.template()
+        if settings.template not in TEMPLATES:
+            settings.template_file = settings.template
+        settings.format = self.fmt()
+        settings.width_px = self.width_spin.value()
+        settings.dpi = self.dpi_spin.value()
+        settings.language = self.language()
+        if folder is not None:
+            settings.folder = str(folder)
+        settings.save()
+        return settings
+
+    def _update_buttons(self) -> None:
+        ready = self.controller.scene is not None and bool(self.controller.snapshots())
+        for button in (self.export_button, self.batch_button, self.designer_button):
+            button.setEnabled(ready)
+
+    def canvas_extent(self) -> QgsReferencedRectangle | None:
+        if self.canvas is None or self.canvas.extent().isEmpty():
+            return None
+        return QgsReferencedRectangle(self.canvas.extent(), self.canvas.mapSettings().destinationCrs())
+
+    # Actions -------------------------------------------------------------------------------
 
     def default_file_name(self) -> str:
-        snapshot = self.controller.current_snapshot()
-        stamp = iso_utc(snapshot.valid_at)[:10] if snapshot else "map"
-        return f"lagebild_{stamp}.png"
+        scene = self.controller.scene
+        if scene is None or scene.instant is None:
+            return f"lagebild.{self.fmt()}"
+        return lagebild_file_name(scene.series, scene.instant, self.fmt())
 
     def ask_and_export(self) -> None:
-        settings = PluginSettings.load()
-        start = Path(settings.export_folder or Path.home()) / self.default_file_name()
+        folder = ExportSettings.load().folder or str(Path.home())
+        filters = {"png": tr("PNG images (*.png)"), "pdf": tr("PDF documents (*.pdf)"),
+                   "svg": tr("SVG drawings (*.svg)")}
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Export map as PNG"), str(start), tr("PNG images (*.png)")
-        )
+            self, tr("Export Lagebild"), str(Path(folder) / self.default_file_name()), filters[self.fmt()])
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> Path | None:
-        """Render what the canvas shows to `path` at the chosen width and DPI."""
-        settings = PluginSettings.load()
-        settings.export_width = self.width_spin.value()
-        settings.export_dpi = self.dpi_spin.value()
-        settings.export_folder = str(Path(path).parent)
-        settings.save()
+        """The Lagebild of the shown instant to `path` (format from its suffix, else the chosen one)."""
+        scene = self.controller.scene
+        if scene is None:
+            self.status.setText(tr("Open a series first."))
+            return None
+        target = Path(path)
+        fmt = target.suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            fmt = self.fmt()
+            target = target.with_name(f"{target.name}.{fmt}")
+        self._remember(target.parent)
         try:
-            written = render_png(
-                self.canvas.layers(), self.canvas.extent(), path,
-                width=self.width_spin.value(),
-                crs=self.canvas.mapSettings().destinationCrs().authid(),
-                dpi=float(self.dpi_spin.value()),
-            )
+            written = export_lagebild(scene, scene.instant, target, fmt, self.template(), self.language(),
+                                      self.width_spin.value(), float(self.dpi_spin.value()),
+                                      self.canvas_extent())
         except KurskTrackerError as error:
             self.status.setText(str(error))
             return None
         self.status.setText(tr("Written: {path}").format(path=written))
+        log(tr("Lagebild written: {path}").format(path=written))
         return written
+
+    def ask_and_export_all(self) -> None:
+        start = ExportSettings.load().folder or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the Lagebild of every snapshot"),
+                                                  start)
+        if folder:
+            self.export_all_to(folder)
+
+    def export_all_to(self, folder: str) -> list[Path]:
+        """A Lagebild of every snapshot into `folder`, with a progress dialog that can cancel."""
+        scene = self.controller.scene
+        if scene is None:
+            self.status.setText(tr("Open a series first."))
+            return []
+        self._remember(Path(folder))
+        total = len(scene.snapshots())
+        progress = QProgressDialog(tr("Exporting the Lagebild of every snapshot…"), tr("Cancel"), 0, total,
+                                   self)
+        progress.setWindowTitle(tr("Export all snapshots"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def step(done: int, count: int) -> None:
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            written = export_batch(scene, folder, self.fmt(), self.template(), self.language(),
+                                   self.width_spin.value(), float(self.dpi_spin.value()),
+                                   self.canvas_extent(), progress=step, cancelled=progress.wasCanceled)
+        except KurskTrackerError as error:
+            self.status.setText(str(error))
+            return []
+        finally:
+            progress.close()
+            # The batch stepped through the snapshots; the docks show the timeline's instant again.
+            self.controller.instantChanged.emit()
+        if len(written) < total:
+            text = tr("Cancelled: {done} of {total} files written to {folder}")
+        else:
+            text = tr("{done} of {total} files written to {folder}")
+        self.status.setText(text.format(done=len(written), total=total, folder=folder))
+        return written
+
+    def open_in_designer(self) -> QgsPrintLayout | None:
+        """The Lagebild as a layout in the project's layout manager, opened for hand edits."""
+        scene = self.controller.scene
+        if scene is None:
+            self.status.setText(tr("Open a series first."))
+            return None
+        self._remember()
+        try:
+            layout = build_layout(scene, scene.instant, self.template(), language_of(self.language()),
+                                  self.canvas_extent())
+        except KurskTrackerError as error:
+            self.status.setText(str(error))
+            return None
+        name = add_to_project(layout, scene)
+        self.status.setText(tr("Layout “{name}” added to the project").format(name=name))
+        from qgis.utils import iface
+
+        opener = getattr(iface, "openLayoutDesigner", None)
+        if opener is not None:
+            opener(layout)
+        return layout

@@ -1,0 +1,684 @@
+"""The Lagebild: a print layout from a template, filled for one instant, to PNG, PDF or SVG.
+
+A template (`.qpt`) places the items; the plugin fills those whose ids it
+knows (`ITEM_IDS`) and sets layout variables (`@kt_title`, `@kt_date`,
+`@kt_week`, `@kt_caption`, `@kt_credit`, `@kt_series`, `@kt_change`) that any
+label of a user's own template can use as `[% @kt_title %]`. A known label
+whose text holds an expression (`[% … %]`) keeps it: the template's author
+decided. The words of the figure follow the language asked for, not QGIS's
+interface language, so a German newsroom on an English QGIS still gets
+"Lagebild der Kursk-Offensive am 29. Oktober 22:00 MEZ".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsExpressionContextUtils,
+    QgsFillSymbol,
+    QgsLayerTree,
+    QgsLayerTreeLayer,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayer,
+    QgsMapLayerLegendUtils,
+    QgsPointXY,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsReferencedRectangle,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QSize, Qt
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..core.errors import KurskTrackerError
+from ..core.series import Series, Snapshot
+from ..core.text import tr
+from ..core.timefmt import format_day, format_instant, language_of, to_zone
+from ..layers.series_layers import ROLE_PROPERTY
+from ..toolbelt.paths import resource
+from .render import DISPLAY_CRS
+
+if TYPE_CHECKING:
+    from ..layers.scene import SeriesScene
+
+FORMATS = ("png", "pdf", "svg")
+
+TEMPLATES = {"web": "lagebild_web.qpt", "a4": "lagebild_a4.qpt"}
+"""The built-in templates: a landscape web figure (1600 × 1000 px at 150 dpi) and an A4 page."""
+
+ITEM_IDS = {
+    "kt_title": "label: the title, 'Lagebild der Kursk-Offensive am 29. Oktober 22:00 MEZ'",
+    "kt_week": "label: the week, '12. Woche' / 'week 12'",
+    "kt_map": "map: the situation, framed on the series (or the canvas extent)",
+    "kt_overview": "map: region and border, with the main map's extent drawn on it",
+    "kt_legend": "legend: only the series' layers that matter, filtered by what the map shows",
+    "kt_scalebar": "scale bar, linked to kt_map, in km",
+    "kt_north": "picture: a north arrow from QGIS's own SVGs, linked to kt_map",
+    "kt_caption": "label: 'Lagebild am 29. Oktober 22:00 MEZ: <caption> (<credit>)'",
+    "kt_credit": "label: the credit alone; with it the caption leaves the credit out",
+}
+"""The item ids the plugin fills, with what goes into each."""
+
+NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
+
+# The series' layers that belong in the legend, in the legend's order;
+# context layers (countries, regions) and the stored areas (hidden behind the
+# morphed ones) stay out.
+LEGEND_ROLES = ("live_areas", "live_change", "live_front_lines", "front_lines", "movements", "places")
+
+LEGEND_WORDS: dict[str, dict[str, str]] = {
+    "en": {"Controlled": "controlled", "Contested": "contested", "Claimed": "claimed", "Pocket": "pocket",
+           "Unknown": "unknown", "Attack": "attack", "Counterattack": "counterattack",
+           "Relief attack": "relief attack", "Withdrawal": "withdrawal", "gained": "gained", "lost": "lost"},
+    "de": {"Controlled": "kontrolliert", "Contested": "umkämpft", "Claimed": "beansprucht",
+           "Pocket": "Kessel", "Unknown": "unklar", "Attack": "Angriff", "Counterattack": "Gegenangriff",
+           "Relief attack": "Entlastungsangriff", "Withdrawal": "Rückzug", "gained": "gewonnen",
+           "lost": "verloren"},
+}
+"""The words of the house styles' legend entries ("Russia: Controlled") in the export language."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Situation map of the {name}, {when}",
+        "caption": "Situation on {when}: {text}",
+        "caption_bare": "Situation on {when}",
+        "between": "Situation on {when}, interpolated between {before} and {after}",
+        "week": "week {n}",
+        "change_title": "Change since {day}",
+        "areas": "Areas held",
+        "front_lines": "Front line",
+        "movements": "Movements",
+        "places": "Places",
+    },
+    "de": {
+        "title": "Lagebild der {name} am {when}",
+        "caption": "Lagebild am {when}: {text}",
+        "caption_bare": "Lagebild am {when}",
+        "between": "Lagebild am {when}, interpoliert zwischen {before} und {after}",
+        "week": "{n}. Woche",
+        "change_title": "Veränderung seit {day}",
+        "areas": "Gehaltene Gebiete",
+        "front_lines": "Frontlinie",
+        "movements": "Bewegungen",
+        "places": "Orte",
+    },
+}
+"""The figure's own words per language (the export language, not the interface's)."""
+
+
+class ExportError(KurskTrackerError):
+    """An export failed: names the file and the problem."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class LagebildText:
+    """The words of one Lagebild; also its layout variables (`@kt_<field>`)."""
+
+    title: str
+    date: str
+    week: str
+    caption: str
+    """As the column writes it, ending with the credit in parentheses."""
+    caption_text: str
+    """The same without the credit, for templates that set the credit apart."""
+    credit: str
+    series: str
+    change: str = ""
+
+    def variables(self) -> dict[str, str]:
+        return {"kt_title": self.title, "kt_date": self.date, "kt_week": self.week,
+                "kt_caption": self.caption, "kt_credit": self.credit, "kt_series": self.series,
+                "kt_change": self.change}
+
+
+def lagebild_text(series: Series, instant: dt.datetime, language: str, change: str = "") -> LagebildText:
+    """Title, date, week and caption of the Lagebild at `instant`, in `language` ("de"/"en")."""
+    lang = language_of(language)
+    words = WORDS[lang]
+    when = format_instant(instant, series.timezone, lang, with_year=False)
+    name = series.name(lang)
+    snapshots = series.sorted_snapshots()
+    at = next((s for s in snapshots if s.valid_at == instant), None)
+    if at is not None:
+        text = at.caption.strip()
+        caption = (words["caption"].format(when=when, text=text) if text
+                   else words["caption_bare"].format(when=when))
+    else:
+        caption = _between_caption(snapshots, instant, series.timezone, lang, when)
+    credit = series.credit.strip()
+    full = caption
+    if credit:
+        wrapped = credit if credit.startswith("(") else f"({credit})"
+        full = f"{caption} {wrapped}"
+    return LagebildText(
+        title=words["title"].format(name=name, when=when), date=when,
+        week=words["week"].format(n=series.week_of(instant)),
+        caption=full, caption_text=caption, credit=credit, series=name, change=change,
+    )
+
+
+def _between_caption(snapshots: list[Snapshot], instant: dt.datetime, timezone: str, lang: str,
+                     when: str) -> str:
+    """Between snapshots the map is interpolated: the caption says so, not borrowing a snapshot's words."""
+    before = [s for s in snapshots if s.valid_at < instant]
+    after = [s for s in snapshots if s.valid_at > instant]
+    if not before or not after:
+        return WORDS[lang]["caption_bare"].format(when=when)
+    return WORDS[lang]["between"].format(
+        when=when,
+        before=format_day(before[-1].valid_at, timezone, lang, with_year=False),
+        after=format_day(after[0].valid_at, timezone, lang, with_year=False))
+
+
+def file_name(series: Series, instant: dt.datetime, fmt: str) -> str:
+    """"lagebild_2024-10-29_2200.png": the instant in the series' local time."""
+    local = to_zone(instant, series.timezone)
+    return f"lagebild_{local:%Y-%m-%d_%H%M}.{fmt}"
+
+
+def layout_name(series: Series, instant: dt.datetime) -> str:
+    """"Lagebild 2024-10-29 22:00", the layout's name in the project's layout manager."""
+    local = to_zone(instant, series.timezone)
+    return f"Lagebild {local:%Y-%m-%d %H:%M}"
+
+
+def template_path(name_or_path: str | os.PathLike[str] | None) -> Path:
+    """A built-in template by name ("web", "a4") or a user's .qpt file."""
+    if name_or_path is None:
+        name_or_path = "web"
+    if str(name_or_path) in TEMPLATES:
+        return resource("templates", TEMPLATES[str(name_or_path)])
+    return Path(name_or_path)
+
+
+def north_arrow_svg(name: str = NORTH_ARROW_SVG) -> str:
+    """The full path of one of QGIS's own SVGs, found in its SVG search paths."""
+    for folder in QgsApplication.svgPaths():
+        candidate = Path(folder) / name
+        if candidate.exists():
+            return str(candidate)
+    return ""
+
+
+# Building and filling ----------------------------------------------------------------------------
+
+
+def build_layout(
+    scene: SeriesScene,
+    instant: dt.datetime | None = None,
+    template: str | os.PathLike[str] | None = None,
+    language: str | None = None,
+    extent: QgsRectangle | QgsReferencedRectangle | None = None,
+) -> QgsPrintLayout:
+    """A print layout in the scene's project from `template`, filled for `instant`.
+
+    `instant` None: the instant the scene shows. `extent` None: the series'
+    full extent; a QgsReferencedRectangle (the canvas extent) keeps its CRS,
+    a plain rectangle is read in EPSG:3857. The layout is not added to the
+    project's layout manager (see `add_to_project`).
+    """
+    path = template_path(template)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExportError(path, tr("the template cannot be read ({error})").format(error=error)) from error
+    document = QDomDocument()
+    if not document.setContent(text):
+        raise ExportError(path, tr("the template is not a QGIS layout template (.qpt)"))
+    layout = QgsPrintLayout(scene.project)
+    layout.initializeDefaults()
+    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok:
+        raise ExportError(path, tr("the template is not a QGIS layout template (.qpt)"))
+    if not isinstance(layout.itemById("kt_map"), QgsLayoutItemMap) and not _maps(layout):
+        raise ExportError(path, tr("the template has no map item (give one the id kt_map)"))
+    fill_layout(layout, scene, instant, language or scene.language, extent)
+    return layout
+
+
+def fill_layout(
+    layout: QgsPrintLayout,
+    scene: SeriesScene,
+    instant: dt.datetime | None = None,
+    language: str | None = None,
+    extent: QgsRectangle | QgsReferencedRectangle | None = None,
+) -> LagebildText:
+    """Show `instant` in the scene and fill the layout's known items and variables for it."""
+    if instant is not None:
+        scene.show(instant)
+    if scene.instant is None:
+        span = scene.span()
+        if span is None:
+            raise KurskTrackerError(tr("{name}: the series has no snapshots").format(name=scene.loaded.path))
+        scene.show(span[1])
+    instant = scene.instant
+    lang = language_of(language or scene.language)
+    words = lagebild_text(scene.series, instant, lang, scene.change_summary())
+    # A template that sets the credit apart gets the caption without it.
+    has_credit_item = isinstance(layout.itemById("kt_credit"), QgsLayoutItemLabel)
+    caption = words.caption_text if has_credit_item else words.caption
+    for name, value in {**words.variables(), "kt_caption": caption}.items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
+    layout.setCustomProperty("kursk_tracker/instant", instant.isoformat())
+    layout.setCustomProperty("kursk_tracker/language", lang)
+
+    labels = {"kt_title": words.title, "kt_week": words.week, "kt_credit": words.credit,
+              "kt_caption": caption}
+    for item_id, value in labels.items():
+        item = layout.itemById(item_id)
+        if isinstance(item, QgsLayoutItemLabel) and "[%" not in item.text():
+            item.setText(value)
+
+    main = layout.itemById("kt_map")
+    if not isinstance(main, QgsLayoutItemMap):
+        main = next(iter(_maps(layout)), None)
+    if main is None:
+        raise KurskTrackerError(tr("the layout has no map item"))
+    _fill_main_map(main, scene, extent)
+    overview = layout.itemById("kt_overview")
+    if isinstance(overview, QgsLayoutItemMap) and overview is not main:
+        _fill_overview(overview, main, scene)
+    legend = layout.itemById("kt_legend")
+    if isinstance(legend, QgsLayoutItemLegend):
+        _fill_legend(legend, main, scene, lang)
+    scalebar = layout.itemById("kt_scalebar")
+    if isinstance(scalebar, QgsLayoutItemScaleBar):
+        _fill_scalebar(scalebar, main)
+    north = layout.itemById("kt_north")
+    if isinstance(north, QgsLayoutItemPicture):
+        if not Path(north.picturePath()).exists():
+            north.setPicturePath(north_arrow_svg())
+        north.setLinkedMap(main)
+    layout.refresh()
+    return words
+
+
+def _maps(layout: QgsPrintLayout) -> list[QgsLayoutItemMap]:
+    return [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+
+
+def _layers_with_role(scene: SeriesScene, roles: tuple[str, ...]) -> list[QgsMapLayer]:
+    found = {}
+    for layer in scene.project.mapLayers().values():
+        role = layer.customProperty(ROLE_PROPERTY)
+        if role in roles:
+            found[role] = layer
+    return [found[role] for role in roles if role in found]
+
+
+def _fill_main_map(main: QgsLayoutItemMap, scene: SeriesScene,
+                   extent: QgsRectangle | QgsReferencedRectangle | None) -> None:
+    if isinstance(extent, QgsReferencedRectangle) and extent.crs().isValid():
+        crs = extent.crs()
+    else:
+        crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
+    main.setCrs(crs)
+    # A fixed layer set: the figure shows what the scene shows now, not whatever the project toggles later.
+    main.setLayers(scene.visible_layers())
+    main.setKeepLayerSet(True)
+    wanted = QgsRectangle(extent) if extent is not None and not extent.isEmpty() else None
+    _show_extent(main, wanted or scene.loaded.full_extent(crs, margin=0.1))
+    _measure_on_ellipsoid(scene.project, crs)
+
+
+def _show_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
+    """Show all of `extent`, widened to the item's shape.
+
+    Not zoomToExtent: on a map loaded from a template with an empty extent
+    it divides by zero.
+    """
+    frame = item.rect()
+    ratio = frame.width() / frame.height() if frame.height() > 0 else 1.0
+    width, height = extent.width(), extent.height()
+    if width / max(height, 1e-12) < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    centre = extent.center()
+    item.setExtent(QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                                centre.x() + width / 2, centre.y() + height / 2))
+
+
+def _measure_on_ellipsoid(project: QgsProject, crs: QgsCoordinateReferenceSystem) -> None:
+    """Scale bars measure with the project's ellipsoid; with none, Web Mercator's metres lie by 1/cos(lat).
+
+    A project without a CRS (headless) has no ellipsoid whatever is set, so it gets the map's CRS.
+    """
+    if not project.crs().isValid():
+        project.setCrs(crs)
+    if project.ellipsoid() in ("", "NONE"):
+        project.setEllipsoid("EPSG:7030")
+
+
+def _fill_overview(overview: QgsLayoutItemMap, main: QgsLayoutItemMap, scene: SeriesScene) -> None:
+    context = _layers_with_role(scene, ("live_areas", "context_oblasts", "context_countries"))
+    if context:
+        overview.setLayers(context)
+        overview.setKeepLayerSet(True)
+    overview.setCrs(main.crs())
+    # Region and border around the figure's extent: a few times larger, at least 400 km across.
+    extent = QgsRectangle(main.extent())
+    centre = extent.center()
+    half = max(extent.width() * 4.0, _metres_in(main.crs(), centre, 400_000.0)) / 2
+    _show_extent(overview, QgsRectangle(centre.x() - half, centre.y() - half,
+                                        centre.x() + half, centre.y() + half))
+    frame = overview.overview()
+    frame.setLinkedMap(main)
+    frame.setEnabled(True)
+    # An outline, not QGIS's default red fill, which would read as one side's colour.
+    frame.setFrameSymbol(QgsFillSymbol.createSimple({
+        "color": "0,0,0,0", "outline_color": "26,26,26,255", "outline_width": "0.5",
+        "outline_style": "solid"}))
+
+
+def _metres_in(crs: QgsCoordinateReferenceSystem, centre, metres: float) -> float:
+    """About `metres` on the ground as a width in `crs`'s units at `centre`."""
+    if crs.isGeographic():
+        return metres / 111_320.0
+    if crs.authid() == "EPSG:3857":
+        wgs84 = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+        latitude = wgs84.transform(centre).y()
+        return metres / max(math.cos(math.radians(latitude)), 0.1)
+    return metres
+
+
+def _fill_legend(legend: QgsLayoutItemLegend, main: QgsLayoutItemMap, scene: SeriesScene, lang: str) -> None:
+    words = WORDS[lang]
+    legend.setAutoUpdateModel(False)
+    legend.setLinkedMap(main)
+    root: QgsLayerTree = legend.model().rootGroup()
+    root.removeAllChildren()
+    visible = {layer.id() for layer in main.layers()}
+    since = scene.change_since
+    for layer in _layers_with_role(scene, LEGEND_ROLES):
+        if layer.id() not in visible:
+            continue
+        node: QgsLayerTreeLayer = root.addLayer(layer)
+        role = layer.customProperty(ROLE_PROPERTY)
+        if role == "live_change" and since is not None:
+            day = format_day(since.valid_at, scene.series.timezone, lang, with_year=False)
+            node.setCustomProperty("legend/title-label", words["change_title"].format(day=day))
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Subgroup)
+        else:
+            # The entries name themselves ("Russia: Controlled"); a heading over each would be noise.
+            key = role.removeprefix("live_")
+            node.setCustomProperty("legend/title-label", words.get(key, layer.name()))
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+        _relabel_entries(legend, node, scene.series, lang)
+    # Only what the map shows: no "Other sides", no attack kinds that are not drawn.
+    legend.setLegendFilterByMapEnabled(True)
+    legend.updateLegend()
+
+
+def _relabel_entries(legend: QgsLayoutItemLegend, node: QgsLayerTreeLayer, series: Series, lang: str) -> None:
+    """"Russia: Controlled" (the interface's language) -> "Russland: kontrolliert" (the figure's)."""
+    sides = {name: side for side in series.sides for name in (*side.names.values(), side.code)}
+    words = {}
+    for key in LEGEND_WORDS["en"]:
+        for spelling in (key, tr(key), *(table[key] for table in LEGEND_WORDS.values())):
+            words[spelling] = key
+    model = legend.model()
+    for index, entry in enumerate(model.layerOriginalLegendNodes(node)):
+        text = str(entry.data(Qt.ItemDataRole.DisplayRole) or "")
+        side_name, _colon, word = text.partition(": ")
+        side, key = sides.get(side_name), words.get(word)
+        if side is not None and key is not None:
+            label = f"{side.name(lang)}: {LEGEND_WORDS[lang][key]}"
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, label)
+    model.refreshLayerLegend(node)
+
+
+def _fill_scalebar(scalebar: QgsLayoutItemScaleBar, main: QgsLayoutItemMap) -> None:
+    """Link to the map and choose a round segment (1, 2 or 5 × 10ⁿ) about a tenth of the map wide."""
+    scalebar.setLinkedMap(main)
+    project = main.layout().project()
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(main.crs(), project.transformContext())
+    measure.setEllipsoid(project.ellipsoid())
+    extent = main.extent()
+    # Along the bottom edge, as QGIS's scale bar measures.
+    length = measure.measureLine(QgsPointXY(extent.xMinimum(), extent.yMinimum()),
+                                 QgsPointXY(extent.xMaximum(), extent.yMinimum()))
+    length = measure.convertLengthMeasurement(length, scalebar.units())
+    width_mm = main.rect().width()
+    if length > 0 and width_mm > 0:
+        raw = length / width_mm * min(max(width_mm * 0.1, 10.0), 30.0)
+        magnitude = 10 ** math.floor(math.log10(raw))
+        nice = min((f * magnitude for f in (1, 2, 5, 10)), key=lambda v: abs(math.log(v / raw)))
+        scalebar.setSegmentSizeMode(_fixed_segments())
+        scalebar.setUnitsPerSegment(nice)
+    scalebar.update()
+
+
+def _fixed_segments():
+    if hasattr(QgsScaleBarSettings, "SegmentSizeMode"):
+        return QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
+    from qgis.core import Qgis
+
+    return Qgis.ScaleBarSegmentSizeMode.Fixed
+
+
+@contextmanager
+def labels_in(scene: SeriesScene, language: str) -> Iterator[None]:
+    """Place names in `language` for the time of an export, then back to the scene's language."""
+    lang = language_of(language)
+    layers = list(scene.loaded.layers.values())
+    if scene.live is not None:
+        live = (getattr(scene.live, name, None) for name in ("areas", "fronts", "change"))
+        layers += [layer for layer in live if layer is not None]
+    before = {layer.id(): QgsExpressionContextUtils.layerScope(layer).variable("kt_language")
+              for layer in layers}
+    try:
+        for layer in layers:
+            QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", lang)
+        yield
+    finally:
+        for layer in layers:
+            with suppress(RuntimeError):  # a layer removed meanwhile
+                QgsExpressionContextUtils.setLayerVariable(layer, "kt_language",
+                                                           before.get(layer.id()) or scene.language)
+
+
+# Exporting -------------------------------------------------------------------------------------
+
+
+def export_layout(
+    layout: QgsPrintLayout,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    width_px: int | None = 1600,
+    dpi: float = 150.0,
+) -> Path:
+    """Export the layout's first page to PNG, PDF (vector, selectable text) or SVG; atomic write.
+
+    PNG: `width_px` pixels wide (the height follows the page), `dpi` written
+    into the file (without a width: the page at `dpi`). PDF and SVG keep the
+    page's size in mm; `dpi` is for anything that must be rasterised.
+    """
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ExportError(path, tr("unknown format {fmt}: use png, pdf or svg").format(fmt=fmt))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(path, tr("the folder cannot be created ({error})").format(
+            error=error.strerror or error)) from error
+    # The temporary file keeps the suffix: QGIS picks the image format from it.
+    tmp = path.with_name(f".{path.stem}.part.{fmt}")
+    exporter = QgsLayoutExporter(layout)
+    layout.refresh()
+    legend = next((i for i in layout.items() if isinstance(i, QgsLayoutItemLegend)), None)
+    if legend is not None and legend.legendFilterByMapEnabled():
+        legend.updateFilterByMap(False)
+    try:
+        result = _export(exporter, layout, tmp, fmt, width_px, dpi)
+        if result != QgsLayoutExporter.ExportResult.Success or not tmp.exists():
+            message = exporter.errorMessage() or _result_words(result)
+            raise ExportError(path, tr("the {fmt} could not be written ({problem})").format(
+                fmt=fmt.upper(), problem=message))
+        os.replace(tmp, path)
+    except OSError as error:
+        raise ExportError(path, tr("the {fmt} could not be written ({problem})").format(
+            fmt=fmt.upper(), problem=error.strerror or error)) from error
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
+    return path
+
+
+def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt: str,
+            width_px: int | None, dpi: float):
+    always_text = _always_text()
+    if fmt == "png":
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = float(dpi)
+        settings.generateWorldFile = False
+        if width_px:
+            page = layout.pageCollection().page(0).pageSize()
+            size = layout.renderContext().measurementConverter().convert(page, _millimetres())
+            height = max(1, round(width_px * size.height() / size.width()))
+            settings.imageSize = QSize(int(width_px), height)
+        settings.pages = [0]
+        return exporter.exportToImage(str(tmp), settings)
+    if fmt == "pdf":
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = float(dpi)
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = True
+        settings.textRenderFormat = always_text
+        settings.exportMetadata = True
+        return exporter.exportToPdf(str(tmp), settings)
+    settings = QgsLayoutExporter.SvgExportSettings()
+    settings.dpi = float(dpi)
+    settings.forceVectorOutput = True
+    settings.textRenderFormat = always_text
+    settings.exportAsLayers = False
+    return exporter.exportToSvg(str(tmp), settings)
+
+
+def _always_text():
+    """Text as text, so a PDF's title can be selected and searched (Qgis.TextRenderFormat from 3.28)."""
+    from qgis.core import Qgis
+
+    if hasattr(Qgis, "TextRenderFormat"):
+        return Qgis.TextRenderFormat.AlwaysText
+    from qgis.core import QgsRenderContext
+
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+
+
+def _millimetres():
+    if hasattr(QgsUnitTypes, "LayoutMillimeters"):
+        return QgsUnitTypes.LayoutMillimeters
+    from qgis.core import Qgis
+
+    return Qgis.LayoutUnit.Millimeters
+
+
+def _result_words(result) -> str:
+    names = {QgsLayoutExporter.ExportResult.FileError: tr("the file cannot be written"),
+             QgsLayoutExporter.ExportResult.MemoryError: tr("not enough memory"),
+             QgsLayoutExporter.ExportResult.PrintError: tr("the page could not be drawn"),
+             QgsLayoutExporter.ExportResult.SvgLayerError: tr("a layer could not be drawn"),
+             QgsLayoutExporter.ExportResult.Canceled: tr("cancelled")}
+    return names.get(result, tr("export failed"))
+
+
+def export_lagebild(
+    scene: SeriesScene,
+    instant: dt.datetime | None,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    template: str | os.PathLike[str] | None = None,
+    language: str | None = None,
+    width_px: int | None = 1600,
+    dpi: float = 150.0,
+    extent: QgsRectangle | QgsReferencedRectangle | None = None,
+) -> Path:
+    """One Lagebild to one file: build, fill, export."""
+    lang = language_of(language or scene.language)
+    with labels_in(scene, lang):
+        layout = build_layout(scene, instant, template, lang, extent)
+        return export_layout(layout, path, fmt, width_px, dpi)
+
+
+def export_batch(
+    scene: SeriesScene,
+    folder: str | os.PathLike[str],
+    fmt: str = "png",
+    template: str | os.PathLike[str] | None = None,
+    language: str | None = None,
+    width_px: int | None = 1600,
+    dpi: float = 150.0,
+    extent: QgsRectangle | QgsReferencedRectangle | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """A Lagebild of every snapshot in `folder`, named from the dates; returns the files written.
+
+    The layout is built once and refilled for each snapshot. On cancel the
+    files written so far stay (each complete) and the list says which.
+    """
+    folder = Path(folder)
+    snapshots = scene.snapshots()
+    if not snapshots:
+        raise KurskTrackerError(tr("{name}: the series has no snapshots").format(name=scene.loaded.path))
+    lang = language_of(language or scene.language)
+    shown = scene.instant
+    written: list[Path] = []
+    try:
+        with labels_in(scene, lang):
+            layout = build_layout(scene, snapshots[0].valid_at, template, lang, extent)
+            for index, snapshot in enumerate(snapshots):
+                if cancelled is not None and cancelled():
+                    break
+                if index:
+                    fill_layout(layout, scene, snapshot.valid_at, lang, extent)
+                target = folder / file_name(scene.series, snapshot.valid_at, fmt)
+                written.append(export_layout(layout, target, fmt, width_px, dpi))
+                if progress is not None:
+                    progress(index + 1, len(snapshots))
+    finally:
+        if shown is not None:
+            scene.show(shown)
+    return written
+
+
+def add_to_project(layout: QgsPrintLayout, scene: SeriesScene) -> str:
+    """Add the layout to the project's layout manager under a unique name; returns the name."""
+    manager = scene.project.layoutManager()
+    base = layout_name(scene.series, scene.instant) if scene.instant else "Lagebild"
+    name, number = base, 2
+    while manager.layoutByName(name) is not None:
+        name, number = f"{base} ({number})", number + 1
+    layout.setName(name)
+    manager.addLayout(layout)
+    return name
