@@ -42,6 +42,8 @@ from kursk_tracker.layers.scene import SeriesScene
 from kursk_tracker.processing.export_lagebild import ExportLagebildAlgorithm
 from kursk_tracker.store.sample import sample_working_copy
 
+from .conftest import flush_deletes
+
 WEEK_12 = dt.datetime(2024, 10, 29, 21, 0, tzinfo=dt.timezone.utc)
 TITLE_DE = "Lagebild der Kursk-Offensive am 29. Oktober 22:00 MEZ"
 TITLE_EN = "Situation map of the Kursk offensive, 29 October 22:00 CET"
@@ -328,6 +330,10 @@ def test_open_in_layout_designer_adds_a_uniquely_named_layout(plugin, export_doc
     assert first.name() == "Lagebild 2024-10-29 22:00"
     assert second.name() == "Lagebild 2024-10-29 22:00 (2)"
     assert manager.layoutByName(first.name()) is first
+    # Closing the project takes the layouts; here they go first, as a user would remove them.
+    for layout in (first, second):
+        manager.removeLayout(layout)
+    flush_deletes()
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -19,7 +19,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .geom import EMPTY, parts, polygonal, union
+from .geom import EMPTY, Assembly, parts, polygonal, union
 from .patch import Key, Patch, build_patch
 from .projection import LocalMetric
 from .timing import TIMINGS, eased_share, jump_times
@@ -78,6 +78,7 @@ class PairMorph:
     """Per patch, its jump times ("eased" timing)."""
     _cache: dict[Key, OrderedDict[tuple[int, ...], BaseGeometry]] = field(default_factory=dict, repr=False)
     _members: dict[Key, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
+    _assembly: dict[Key, Assembly] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for key in self.common:
@@ -85,6 +86,12 @@ class PairMorph:
                 (i, "gained") for i, p in enumerate(self.patches) if p.destination == key
             ] + [(i, "kept") for i, p in enumerate(self.patches) if key in p.kept]
             self._cache[key] = OrderedDict()
+            self._assembly[key] = Assembly(self.common[key], [self._pieces(i, role, key)
+                                                              for i, role in self._members[key]])
+
+    def _pieces(self, i: int, role: str, key: Key) -> list[BaseGeometry]:
+        patch = self.patches[i]
+        return patch.gained if role == "gained" else patch.kept[key]
 
     @property
     def keys(self) -> list[Key]:
@@ -116,11 +123,11 @@ class PairMorph:
         if hit is not None:
             cache.move_to_end(signature)
             return hit
-        pieces = [self.common[key]]
-        for i, role in members:
-            patch = self.patches[i]
-            pieces.append(patch.gained[levels[i]] if role == "gained" else patch.kept[key][levels[i]])
-        geometry = union(pieces)
+        geometry = self._assembly[key].union([levels[i] for i, _ in members])
+        if geometry is None:
+            # The outline touches itself somewhere: GEOS sorts that out.
+            pieces = [self.common[key]] + [self._pieces(i, role, key)[levels[i]] for i, role in members]
+            geometry = union(pieces)
         cache[signature] = geometry
         if len(cache) > 64:
             cache.popitem(last=False)
