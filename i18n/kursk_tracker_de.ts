@@ -143,17 +143,17 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="169" />
+        <location filename="../kursk_tracker/plugin.py" line="170" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="169" />
+        <location filename="../kursk_tracker/plugin.py" line="170" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="184" />
+        <location filename="../kursk_tracker/plugin.py" line="185" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -1043,12 +1043,12 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="129" />
+        <location filename="../kursk_tracker/layers/scene.py" line="160" />
         <source>No change since {day}</source>
         <translation>Keine Änderung seit {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="130" />
+        <location filename="../kursk_tracker/layers/scene.py" line="161" />
         <source>{changes} since {day}</source>
         <translation>{changes} seit {day}</translation>
     </message>
@@ -1466,6 +1466,11 @@
         <location filename="../kursk_tracker/processing/export_lagebild.py" line="142" />
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/scene.py" line="181" />
+        <source>Preparing the timeline</source>
+        <translation>Zeitleiste wird vorbereitet</translation>
     </message>
 </context>
 </TS>

@@ -161,6 +161,7 @@ class KurskTrackerPlugin:
         remove_translator(self.translator)
         self.translator = None
         if self.controller is not None:
+            self.controller.shutdown()
             self.controller.deleteLater()
             self.controller = None
 

@@ -96,17 +96,38 @@ class SeriesFrames:
                                           self.settings or MorphSettings())
         return self._pairs[key]
 
-    def areas_at(self, instant: dt.datetime) -> Areas:
-        """The areas at `instant`: a snapshot's own at its instant, morphed in between."""
+    def areas_at(self, instant: dt.datetime, wait: bool = True) -> Areas:
+        """The areas at `instant`: a snapshot's own at its instant, morphed in between.
+
+        With `wait` False a pair not yet precomputed (a background task is on
+        it) gives the nearer snapshot's areas instead of blocking.
+        """
         position = self.position(instant)
         if position is None:
             return {}
         snapshot = position.at_snapshot
         if snapshot is not None or position.before.id == position.after.id:
             return dict(self.areas.get((snapshot or position.before).id, {}))
+        if not wait and not self.is_ready(position.before, position.after):
+            nearer = position.before if position.f < 0.5 else position.after
+            return dict(self.areas.get(nearer.id, {}))
         return self.pair(position.before, position.after).frame(position.f)
 
-    def fronts_at(self, instant: dt.datetime, areas: Areas | None = None) -> dict[str, BaseGeometry]:
+    def is_ready(self, before: Snapshot, after: Snapshot) -> bool:
+        return (before.id, after.id) in self._pairs
+
+    def precompute_all(self, progress=None, cancelled=None) -> None:
+        """Every neighbouring pair, in order; for a background task."""
+        snapshots = self.snapshots()
+        for index in range(len(snapshots) - 1):
+            if cancelled is not None and cancelled():
+                return
+            self.pair(snapshots[index], snapshots[index + 1])
+            if progress is not None:
+                progress((index + 1) / max(1, len(snapshots) - 1))
+
+    def fronts_at(self, instant: dt.datetime, areas: Areas | None = None,
+                  wait: bool = True) -> dict[str, BaseGeometry]:
         """Each side's front line at `instant`, moving with the morphed areas.
 
         Where the ground did not change between the surrounding snapshots the
@@ -124,6 +145,9 @@ class SeriesFrames:
         snapshot = position.at_snapshot
         if snapshot is not None or position.before.id == position.after.id:
             return dict(self.fronts.get((snapshot or position.before).id, {}))
+        if not wait and not self.is_ready(position.before, position.after):
+            nearer = position.before if position.f < 0.5 else position.after
+            return dict(self.fronts.get(nearer.id, {}))
         areas = self.areas_at(instant) if areas is None else areas
         held_now = held_by_side(areas)
         held_before = held_by_side(self.areas.get(position.before.id, {}))

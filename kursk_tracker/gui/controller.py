@@ -68,11 +68,22 @@ class SeriesController(QObject):
         self.close_series(emit=False)
         timing = PluginSettings.load().morph_timing
         self.scene = SeriesScene.open(path, self.project, current_language(), timing)
+        self._precompute()
         self.seriesChanged.emit()
         self._show_initial_instant()
         if not reloading:
             self.seriesOpened.emit()
         return self.scene.loaded
+
+    def _precompute(self) -> None:
+        """The morph of every pair in the background; the map refreshes when it is ready."""
+        scene = self.scene
+
+        def ready() -> None:
+            if self.scene is scene and scene.instant is not None:
+                self.show_instant(scene.instant, force=True)
+
+        scene.precompute_in_background(ready)
 
     def _show_initial_instant(self) -> None:
         """After seriesChanged (the docks know the series): show the snapshot the layers show."""
@@ -107,10 +118,17 @@ class SeriesController(QObject):
     def forget(self) -> None:
         """The project was cleared: drop our references without touching it."""
         if self.scene is not None:
+            self.scene.cancel_background()
             self.scene = None
             self.seriesChanged.emit()
             self.snapshotChanged.emit()
             self.instantChanged.emit()
+
+    def shutdown(self) -> None:
+        """The plugin unloads: stop background work; the layers stay in the project."""
+        if self.scene is not None:
+            self.scene.cancel_background()
+            self.scene = None
 
     # The shown instant ---------------------------------------------------------
 
@@ -190,6 +208,7 @@ class SeriesController(QObject):
                 loaded.snapshot_id = int(subset.split("=")[1])
             self.scene = SeriesScene(loaded, self.project, current_language(),
                                      PluginSettings.load().morph_timing)
+            self._precompute()
             break
         self.seriesChanged.emit()
         self._show_initial_instant()

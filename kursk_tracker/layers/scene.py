@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from qgis.core import QgsMapLayer, QgsProject
+from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
 from ..core.series import Series, Snapshot
 from ..core.text import tr
@@ -43,6 +43,31 @@ class SeriesScene:
             self.frames = SeriesFrames.from_records(loaded.series, read_features(loaded.path),
                                                     MorphSettings(timing=timing))
             self.live = LiveLayers(loaded, project, language)
+        self.wait_for_morph = True
+        """False while a background task precomputes the pairs (the GUI): frames never block."""
+        self.task: PrecomputeTask | None = None
+
+    def precompute_in_background(self, on_done=None) -> None:
+        """Precompute every pair in a QgsTask; until a pair is ready its frames show the nearer snapshot."""
+        if self.frames is None:
+            return
+        from qgis.core import QgsApplication
+
+        self.wait_for_morph = False
+        self.task = PrecomputeTask(self.frames, on_done)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel_background(self) -> None:
+        """Stop the precompute and wait for its thread (it may be mid-pair)."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        task.on_done = None
+        try:
+            task.cancel()
+            task.waitForFinished(60000)
+        except RuntimeError:  # the task manager has already deleted a finished task
+            pass
 
     @classmethod
     def open(cls, path: str | Path, project: QgsProject, language: str, timing: str = "eased",
@@ -83,12 +108,12 @@ class SeriesScene:
         if self.frames is not None and self.live is not None:
             from ..core.change import changes_between
 
-            areas = self.frames.areas_at(instant)
+            areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
             self.change_since = self.frames.previous_snapshot(instant)
             before = self.frames.areas.get(self.change_since.id, {}) if self.change_since else None
             self.changes = changes_between(before, areas) if before is not None else []
             since = iso_utc(self.change_since.valid_at) if self.change_since else ""
-            fronts = self.frames.fronts_at(instant, areas)
+            fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
             self.live.show(areas, self.changes, iso_utc(instant), since, fronts)
         return changed
 
@@ -98,8 +123,13 @@ class SeriesScene:
             return
         from ..core.morph import MorphSettings
 
+        background = self.task is not None
+        on_done = self.task.on_done if background else None
+        self.cancel_background()
         self.frames.settings = MorphSettings(timing=timing)
         self.frames.clear()
+        if background:
+            self.precompute_in_background(on_done)
         if self.instant is not None:
             self.show(self.instant)
 
@@ -110,7 +140,8 @@ class SeriesScene:
         from ..core.change import held_by_side
         from ..core.stats import area_km2
 
-        return {side: area_km2(g) for side, g in held_by_side(self.frames.areas_at(self.instant)).items()}
+        areas = self.frames.areas_at(self.instant, wait=self.wait_for_morph)
+        return {side: area_km2(g) for side, g in held_by_side(areas).items()}
 
     def change_summary(self) -> str:
         """"+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant."""
@@ -135,8 +166,26 @@ class SeriesScene:
         return [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
 
     def remove(self) -> None:
+        self.cancel_background()
         if self.live is not None:
             self.live.remove()
         from .series_layers import remove_series_groups
 
         remove_series_groups(self.project)
+
+
+class PrecomputeTask(QgsTask):
+    """Precomputes the morph of every snapshot pair; touches no layer or widget."""
+
+    def __init__(self, frames, on_done=None) -> None:
+        super().__init__(tr("Preparing the timeline"), QgsTask.Flag.CanCancel)
+        self.frames = frames
+        self.on_done = on_done
+
+    def run(self) -> bool:
+        self.frames.precompute_all(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled)
+        return not self.isCanceled()
+
+    def finished(self, ok: bool) -> None:
+        if ok and self.on_done is not None:
+            self.on_done()

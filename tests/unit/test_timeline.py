@@ -52,3 +52,18 @@ def test_between_snapshots_the_front_keeps_still_where_nothing_changed_and_moves
 def test_only_sides_with_drawn_fronts_get_one(frames):
     before, after = frames.snapshots()[10:12]
     assert set(frames.fronts_at(before.valid_at + (after.valid_at - before.valid_at) / 3)) == {"UA"}
+
+
+def test_a_pair_not_yet_precomputed_shows_the_nearer_snapshot_without_blocking():
+    frames = SeriesFrames.from_records(read_series(sample_series_path()), read_features(sample_series_path()))
+    before, after = frames.snapshots()[3:5]
+    early = before.valid_at + (after.valid_at - before.valid_at) * 0.2
+    late = before.valid_at + (after.valid_at - before.valid_at) * 0.8
+    assert not frames.is_ready(before, after)
+    assert frames.areas_at(early, wait=False) == frames.areas[before.id]
+    assert frames.areas_at(late, wait=False) == frames.areas[after.id]
+    assert not frames.is_ready(before, after)
+    frames.precompute_all()
+    assert frames.is_ready(before, after)
+    morphed = frames.areas_at(early, wait=False)
+    assert morphed != frames.areas[before.id]
