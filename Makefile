@@ -33,10 +33,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PROJ_DATA ?= /usr/share/proj
 export PROJ_LIB ?= /usr/share/proj
 
-.PHONY: help setup apt venv translations stage run render test lint zip deploy process clean
+.PHONY: help setup apt venv translations stage run render demo test lint zip deploy process clean
 
 help:
 	@echo "make run           start QGIS with Kursk Tracker and the sample series (headless: render to $(OUT)/)"
+	@echo "make demo          the week-12 Lagebild (PNG, PDF) and the sample series as a GIF in $(OUT)/"
 	@echo "make test          lint and run the whole test suite headless"
 	@echo "make zip           build the plugin-repository zip in $(DIST)/"
 	@echo "make deploy        install the plugin into a QGIS profile (QGIS_PROFILE=default)"
@@ -89,7 +90,7 @@ run: setup profile
 		PYTHONPATH="$(VENV_SITE)" QT_QPA_PLATFORM=xcb qgis --profiles-path "$(CURDIR)/$(PROFILES)" --nologo --noversioncheck \
 			--code "$(CURDIR)/tools/open_sample.py"; \
 	else \
-		$(MAKE) --no-print-directory render; \
+		$(MAKE) --no-print-directory render demo; \
 		echo; \
 		echo "No display here, so the sample series was rendered headless (above)."; \
 		echo "To see QGIS desktop: run 'make run' on a machine with a display, or under Xvfb:"; \
@@ -98,6 +99,10 @@ run: setup profile
 
 render: setup
 	@$(PY) tools/render_sample.py $(OUT)
+
+# The week-12 Lagebild (PNG, PDF) and the whole sample series as a GIF, headless.
+demo: setup
+	@$(PY) tools/demo.py $(OUT) $(or $(KT_LANGUAGE),de)
 
 lint: venv
 	$(VENV)/bin/ruff check .

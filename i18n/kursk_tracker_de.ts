@@ -8,12 +8,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="76" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="78" />
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="81" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="83" />
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
@@ -28,7 +28,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="49" />
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -43,37 +43,37 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="131" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="132" />
         <source>No series open. Open a series GeoPackage or the sample series.</source>
         <translation>Keine Serie geöffnet. Öffnen Sie ein Serien-GeoPackage oder die Beispielserie.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="143" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="144" />
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="146" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="147" />
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -138,22 +138,22 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="24" />
+        <location filename="../kursk_tracker/processing/provider.py" line="25" />
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="170" />
+        <location filename="../kursk_tracker/plugin.py" line="172" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="170" />
+        <location filename="../kursk_tracker/plugin.py" line="172" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="185" />
+        <location filename="../kursk_tracker/plugin.py" line="187" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="27" />
+        <location filename="../kursk_tracker/processing/provider.py" line="28" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -468,72 +468,72 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="280" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="293" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="89" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="90" />
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="92" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="93" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="103" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="104" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="227" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="229" />
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="256" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="269" />
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="268" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="281" />
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="280" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="293" />
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="319" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="321" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="334" />
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="350" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="350" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -1043,16 +1043,6 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="160" />
-        <source>No change since {day}</source>
-        <translation>Keine Änderung seit {day}</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="161" />
-        <source>{changes} since {day}</source>
-        <translation>{changes} seit {day}</translation>
-    </message>
-    <message>
         <location filename="../kursk_tracker/gui/timeline_dock.py" line="101" />
         <source>Previous snapshot (Page Up)</source>
         <translation>Vorheriger Lagestand (Bild auf)</translation>
@@ -1220,7 +1210,7 @@
     <message>
         <location filename="../kursk_tracker/processing/front_at_date.py" line="97" />
         <source>{path}: the series has no snapshots</source>
-        <translation>{path}: die Serie hat keine Lagestände</translation>
+        <translation>{path}: Die Serie enthält keine Lagebilder</translation>
     </message>
     <message>
         <location filename="../kursk_tracker/processing/front_at_date.py" line="99" />
@@ -1303,27 +1293,27 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="54" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="56" />
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="55" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="57" />
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="58" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="60" />
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="62" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="64" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="75" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="77" />
         <source>Width of PNG images; PDF and SVG keep the template's page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
@@ -1333,87 +1323,87 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="91" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="93" />
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="93" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="95" />
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="96" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="98" />
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="100" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="102" />
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="125" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="138" />
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="125" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="138" />
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="183" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="199" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="184" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="200" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="185" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="201" />
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="260" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="276" />
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="210" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="226" />
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="215" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="231" />
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="228" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="244" />
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="230" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="246" />
         <source>Export all snapshots</source>
         <translation>Alle Lagestände exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="250" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="266" />
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="252" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="268" />
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="270" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="286" />
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
@@ -1468,9 +1458,264 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="181" />
+        <location filename="../kursk_tracker/layers/scene.py" line="195" />
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="71" />
+        <source>Unknown animation format {name}: use gif or mp4</source>
+        <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="74" />
+        <source>{fps} frames per second is not possible for {format}</source>
+        <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="77" />
+        <source>The step between frames must be longer than zero</source>
+        <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="79" />
+        <source>The hold on snapshots cannot be negative</source>
+        <translation>Die Standzeit auf Lagebildern kann nicht negativ sein</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="81" />
+        <source>A frame of {w}×{h} pixels is not possible</source>
+        <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="504" />
+        <source>{path}: export cancelled, nothing written</source>
+        <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="548" />
+        <source>Exporting animation {name}</source>
+        <translation>Animation {name} wird exportiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/animation.py" line="555" />
+        <source>{path}: the series cannot be read ({error})</source>
+        <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="159" />
+        <source>{path}: the GIF could not be written ({error})</source>
+        <translation>{path}: Das GIF konnte nicht geschrieben werden ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="152" />
+        <source>{path}: no frames to write</source>
+        <translation>{path}: keine Bilder zu schreiben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="192" />
+        <source>MP4 needs the program ffmpeg, which is not on the PATH. Install ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) or export a GIF.</source>
+        <translation>Für MP4 wird das Programm ffmpeg benötigt, es ist nicht im PATH. Installieren Sie ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) oder exportieren Sie ein GIF.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="210" />
+        <source>{path}: MP4 frames need an even width and height, not {w}×{h}</source>
+        <translation>{path}: MP4-Bilder brauchen eine gerade Breite und Höhe, nicht {w}×{h}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="253" />
+        <source>{path}: ffmpeg stopped ({error})</source>
+        <translation>{path}: ffmpeg wurde beendet ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/video.py" line="267" />
+        <source>{path}: ffmpeg failed ({error})</source>
+        <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="41" />
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="41" />
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="42" />
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="157" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="158" />
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="100" />
+        <source>Frames per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="167" />
+        <source>Step per frame</source>
+        <translation>Zeitschritt pro Bild</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="173" />
+        <source>Hold on snapshots</source>
+        <translation>Standzeit auf Lagebildern</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="185" />
+        <source>Frame size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="187" />
+        <source>GIF animation</source>
+        <translation>GIF-Animation</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="188" />
+        <source>MP4 video (H.264)</source>
+        <translation>MP4-Video (H.264)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="191" />
+        <source>Whole Lagebild layout on every frame (slower)</source>
+        <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="197" />
+        <source>Export animation…</source>
+        <translation>Animation exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <source>Export animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF-Animation (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="302" />
+        <source>Exporting {name}…</source>
+        <translation>{name} wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="316" />
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="348" />
+        <source>Written: {path} ({frames} frames, {seconds} s)</source>
+        <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="355" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="71" />
+        <source>Export animation (GIF, MP4)</source>
+        <translation>Animation exportieren (GIF, MP4)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="80" />
+        <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process).</source>
+        <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
+        <source>From (ISO 8601; empty: first snapshot)</source>
+        <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="98" />
+        <source>To (ISO 8601; empty: last snapshot)</source>
+        <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="101" />
+        <source>Hours per frame</source>
+        <translation>Stunden pro Bild</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="102" />
+        <source>Hold on snapshots (seconds)</source>
+        <translation>Standzeit auf Lagebildern (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="108" />
+        <source>Width (pixels)</source>
+        <translation>Breite (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
+        <source>Height (pixels)</source>
+        <translation>Höhe (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="110" />
+        <source>Language of dates and names</source>
+        <translation>Sprache von Daten und Namen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="114" />
+        <source>Whole Lagebild layout on every frame</source>
+        <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="116" />
+        <source>Animation</source>
+        <translation>Animation</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="116" />
+        <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
+        <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="118" />
+        <source>Frames rendered</source>
+        <translation>Gezeichnete Bilder</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="119" />
+        <source>Playing time (seconds)</source>
+        <translation>Laufzeit (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="131" />
+        <source>Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
+        <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="137" />
+        <source>Writing {format} to {path}</source>
+        <translation>{format} wird nach {path} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="156" />
+        <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
+        <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,8 @@ class KurskTrackerPlugin:
             signal.disconnect(slot)
         self._project_connections = []
         for dock in self.docks:
+            if hasattr(dock, "shutdown"):
+                dock.shutdown()
             self.iface.removeDockWidget(dock)
             dock.setParent(None)
             dock.deleteLater()

@@ -16,9 +16,11 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -105,8 +107,19 @@ class ExportDock(QgsDockWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
+        heading = QLabel(f"<b>{tr('Animation')}</b>", body)
+        layout.addWidget(heading)
+        from .animation_panel import AnimationPanel
+
+        self.animation_panel = AnimationPanel(controller, canvas, body)
+        layout.addWidget(self.animation_panel)
         layout.addStretch(1)
-        self.setWidget(body)
+        # Two sections in a narrow dock: let it scroll rather than squeeze.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         controller.seriesChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -171,6 +184,9 @@ class ExportDock(QgsDockWidget):
         return QgsReferencedRectangle(self.canvas.extent(), self.canvas.mapSettings().destinationCrs())
 
     # Actions -------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        self.animation_panel.shutdown()
 
     def default_file_name(self) -> str:
         scene = self.controller.scene

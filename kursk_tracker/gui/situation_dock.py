@@ -32,6 +32,7 @@ from ..core.errors import KurskTrackerError
 from ..core.situation import Level
 from ..core.timefmt import format_instant
 from ..importers.registry import FORMATS, format_names
+from ..layers.scene import format_number
 from ..store.gpkg import feature_counts
 from ..toolbelt.compat import shapely_problem
 from ..toolbelt.i18n import current_language, tr
@@ -152,7 +153,8 @@ class SituationDock(QgsDockWidget):
             areas = held.get(snap.id) if held is not None else None
             row = (
                 [format_instant(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
-                + ["" if areas is None else f"{areas.get(side.code, 0.0):,.1f}" for side in sides]
+                + ["" if areas is None else format_number(areas.get(side.code, 0.0), language)
+                   for side in sides]
                 + [str(counts.get(snap.id, 0)), snap.title, snap.source]
             )
             item = QTreeWidgetItem(row)
@@ -238,6 +240,17 @@ class SituationDock(QgsDockWidget):
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self._show_progress(True)
         QgsApplication.taskManager().addTask(self.task)
+
+    def shutdown(self) -> None:
+        """The plugin unloads: stop a running import (it writes nothing when cancelled) and wait."""
+        task, self.task = self.task, None
+        if task is not None:
+            task.on_done = lambda _task: None
+            try:
+                task.cancel()
+                task.waitForFinished(60000)
+            except RuntimeError:  # already finished and deleted by the task manager
+                pass
 
     def cancel_import(self) -> None:
         if self.task is not None:

@@ -16,9 +16,20 @@ from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
 from ..core.series import Series, Snapshot
 from ..core.text import tr
-from ..core.timefmt import format_day, iso_utc
+from ..core.timefmt import format_day, iso_utc, language_of
 from ..toolbelt.compat import shapely_problem
 from .series_layers import SeriesLayers, load_series_layers
+
+SUMMARY = {
+    "en": ("{changes} since {day}", "No change since {day}"),
+    "de": ("{changes} seit {day}", "Keine Änderung seit {day}"),
+}
+
+
+def format_number(value: float, language: str) -> str:
+    """"1,234.5" in English, "1.234,5" in German."""
+    text = f"{value:,.1f}"
+    return text.translate(str.maketrans(",.", ".,")) if language == "de" else text
 
 
 class SeriesScene:
@@ -144,21 +155,24 @@ class SeriesScene:
         return {side: area_km2(g) for side, g in held_by_side(areas).items()}
 
     def change_summary(self) -> str:
-        """"+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant."""
+        """"+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant, in the scene's language.
+
+        The scene's language, not QGIS's: an export in German from an English QGIS says "seit".
+        """
         if self.change_since is None:
             return ""
         from ..core.change import net_by_side
 
+        lang = language_of(self.language)
         parts = []
         for side, (gain, loss) in sorted(net_by_side(self.changes).items()):
             net = gain - loss
             if abs(net) >= 0.05:
                 sign = "+" if net > 0 else "−"
-                parts.append(f"{sign}{abs(net):,.1f} km² {side}")
-        since = format_day(self.change_since.valid_at, self.series.timezone, self.language, with_year=False)
-        if not parts:
-            return tr("No change since {day}").format(day=since)
-        return tr("{changes} since {day}").format(changes=", ".join(parts), day=since)
+                parts.append(f"{sign}{format_number(abs(net), lang)} km² {side}")
+        since = format_day(self.change_since.valid_at, self.series.timezone, lang, with_year=False)
+        changed, unchanged = SUMMARY[lang]
+        return changed.format(changes=", ".join(parts), day=since) if parts else unchanged.format(day=since)
 
     def visible_layers(self) -> list[QgsMapLayer]:
         """The project's visible layers, top first, as a map render wants them."""

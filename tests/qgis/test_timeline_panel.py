@@ -178,3 +178,18 @@ def test_temporal_controller_follows_the_timeline_and_the_timeline_follows_it(pl
         assert from_qdatetime(navigation.dateTimeRangeForFrameNumber(30).begin()) == controller.instant
     finally:
         sync.disconnect_all()
+
+
+def test_a_german_scene_sums_up_the_change_in_german_whatever_qgis_speaks(tmp_path):
+    from kursk_tracker.layers.scene import SeriesScene
+    from kursk_tracker.store.sample import sample_working_copy
+
+    scene = SeriesScene.open(sample_working_copy(tmp_path), QgsProject(), "de")
+    try:
+        snapshots = scene.snapshots()
+        scene.show(snapshots[11].valid_at)
+        text = scene.change_summary()
+        assert text.endswith("seit 15. Oktober")
+        assert "," in text.split(" km²")[0] and "." not in text.split(" km²")[0]
+    finally:
+        scene.remove()
