@@ -115,7 +115,10 @@ class KurskTrackerPlugin:
         settings = PluginSettings.load()
         if settings.docks_arranged or not self.docks:
             return
-        self.iface.mainWindow().tabifyDockWidget(self.situation_dock, self.export_dock)
+        window = self.iface.mainWindow()
+        window.tabifyDockWidget(self.situation_dock, self.export_dock)
+        # Wide enough for the snapshot list's figures and the export settings.
+        window.resizeDocks([self.situation_dock], [480], Qt.Orientation.Horizontal)
         self.situation_dock.raise_()
         settings.docks_arranged = True
         settings.save()
