@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="63" />
+        <location filename="../kursk_tracker/processing/base.py" line="12" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -23,7 +23,7 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="153" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="145" />
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
+        <location filename="../kursk_tracker/processing/base.py" line="12" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
@@ -143,17 +143,17 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="172" />
+        <location filename="../kursk_tracker/plugin.py" line="175" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="172" />
+        <location filename="../kursk_tracker/plugin.py" line="175" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="187" />
+        <location filename="../kursk_tracker/plugin.py" line="190" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -163,22 +163,22 @@
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="34" />
+        <location filename="../kursk_tracker/processing/base.py" line="12" />
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="39" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="33" />
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="50" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="41" />
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="52" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="43" />
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
@@ -298,77 +298,77 @@
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="66" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="57" />
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="60" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="63" />
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="65" />
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="67" />
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="80" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="71" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="82" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="73" />
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="83" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="84" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="92" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="83" />
         <source>{path}: the series must be a .gpkg file</source>
         <translation>{path}: die Serie muss eine .gpkg-Datei sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="105" />
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="116" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="107" />
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="117" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="108" />
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="138" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="129" />
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
@@ -378,12 +378,12 @@
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="34" />
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="51" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="42" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
@@ -998,7 +998,7 @@
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="51" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="45" />
         <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage).</source>
         <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage).</translation>
     </message>
@@ -1128,97 +1128,97 @@
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="69" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="61" />
         <source>{side}: gained</source>
         <translation>{side}: gewonnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="77" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="69" />
         <source>{side}: lost</source>
         <translation>{side}: verloren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="89" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="81" />
         <source>Areas at the shown instant</source>
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="56" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="48" />
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="34" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="35" />
         <source>Change between two dates</source>
         <translation>Änderung zwischen zwei Daten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="43" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="38" />
         <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
         <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="54" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
         <source>From (ISO 8601)</source>
         <translation>Von (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="55" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="47" />
         <source>To (ISO 8601)</source>
         <translation>Bis (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="83" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="75" />
         <source>{side} {kind}: {area} km²</source>
         <translation>{side} {kind}: {area} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="39" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="31" />
         <source>{name}: {text} is not an ISO 8601 date and time</source>
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="54" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="46" />
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="49" />
         <source>The areas each side holds at any instant: a snapshot's own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="75" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="58" />
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="76" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="59" />
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="80" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="81" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="64" />
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="97" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="80" />
         <source>{path}: the series has no snapshots</source>
         <translation>{path}: Die Serie enthält keine Lagebilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="99" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="82" />
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="94" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="86" />
         <source>Front lines at the shown instant</source>
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
@@ -1318,7 +1318,7 @@
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="104" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="96" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1343,117 +1343,117 @@
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="139" />
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="139" />
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="199" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="200" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="200" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="201" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="201" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="202" />
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="276" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="277" />
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="226" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="227" />
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="231" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="232" />
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="244" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="245" />
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="246" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="247" />
         <source>Export all snapshots</source>
         <translation>Alle Lagestände exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="266" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="267" />
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="268" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="269" />
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="286" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="287" />
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="60" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="61" />
         <source>Export Lagebild (map figure)</source>
         <translation>Lagebild exportieren (Kartenabbildung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="69" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="64" />
         <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series' time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template's page size. A single file's format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
         <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="91" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="83" />
         <source>Date and time (ISO 8601); empty for every snapshot</source>
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="93" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85" />
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="99" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="91" />
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="102" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="94" />
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="108" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="100" />
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="111" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="103" />
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="137" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129" />
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="142" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="134" />
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
@@ -1548,87 +1548,87 @@
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="157" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="145" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="158" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="146" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="100" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="91" />
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="167" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="155" />
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="173" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="161" />
         <source>Hold on snapshots</source>
         <translation>Standzeit auf Lagebildern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="185" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="173" />
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="187" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="175" />
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="188" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="176" />
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="191" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="179" />
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="197" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="185" />
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="271" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="302" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="290" />
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="316" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="304" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="348" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="336" />
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="355" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="343" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -1638,82 +1638,82 @@
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="80" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="74" />
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process).</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="98" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="89" />
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="101" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="92" />
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="102" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit auf Lagebildern (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="108" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="99" />
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="100" />
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="110" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="101" />
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="114" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="105" />
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="116" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="107" />
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="116" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="107" />
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="118" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="119" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="110" />
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="131" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="122" />
         <source>Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="137" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="128" />
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="156" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="147" />
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>

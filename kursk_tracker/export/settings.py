@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from qgis.core import QgsSettings
-
-PREFIX = "kursk_tracker/export"
+from ..toolbelt.settings import PREFIX, StoredSettings
 
 
 @dataclass
-class ExportSettings:
+class ExportSettings(StoredSettings):
+    GROUP = f"{PREFIX}/export"
+
     template: str = "web"
     """A built-in template ("web", "a4") or the path of a user's .qpt."""
     template_file: str = ""
@@ -23,17 +23,3 @@ class ExportSettings:
     """"de" or "en"; empty: QGIS's locale."""
     folder: str = ""
     """Folder of the last Lagebild or batch written."""
-
-    @classmethod
-    def load(cls) -> ExportSettings:
-        store = QgsSettings()
-        values = {}
-        for item in fields(cls):
-            default = item.default
-            values[item.name] = store.value(f"{PREFIX}/{item.name}", default, type=type(default))
-        return cls(**values)
-
-    def save(self) -> None:
-        store = QgsSettings()
-        for item in fields(self):
-            store.setValue(f"{PREFIX}/{item.name}", getattr(self, item.name))

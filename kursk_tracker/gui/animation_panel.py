@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QDateTime, QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import KurskTrackerError
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
 from ..toolbelt.i18n import current_language, tr
-from ..toolbelt.settings import PREFIX, PluginSettings
+from ..toolbelt.settings import PREFIX, PluginSettings, StoredSettings
 from .controller import SeriesController
 
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
@@ -43,8 +43,10 @@ def step_label(hours: int) -> str:
 
 
 @dataclass
-class AnimationSettings:
+class AnimationSettings(StoredSettings):
     """The panel's choices, kept in QgsSettings under kursk_tracker/animation/."""
+
+    GROUP = f"{PREFIX}/animation"
 
     fps: int = 10
     step_hours: int = 24
@@ -54,20 +56,6 @@ class AnimationSettings:
     format: str = "gif"
     use_layout: bool = False
     folder: str = ""
-
-    @classmethod
-    def load(cls) -> AnimationSettings:
-        store = QgsSettings()
-        values = {}
-        for item in fields(cls):
-            values[item.name] = store.value(f"{PREFIX}/animation/{item.name}", item.default,
-                                            type=type(item.default))
-        return cls(**values)
-
-    def save(self) -> None:
-        store = QgsSettings()
-        for item in fields(self):
-            store.setValue(f"{PREFIX}/animation/{item.name}", getattr(self, item.name))
 
 
 def layout_frames_available() -> bool:

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsFillSymbol,
-    QgsGeometry,
     QgsLinePatternFillSymbolLayer,
     QgsProject,
     QgsRuleBasedRenderer,
@@ -21,6 +20,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core.series import Series
 from ..toolbelt.compat import make_field
 from ..toolbelt.i18n import tr
+from .geometry import to_qgs
 from .series_layers import ROLE_PROPERTY, SeriesLayers, apply_style, set_series_variables, split_rules_by_side
 
 if TYPE_CHECKING:
@@ -30,14 +30,6 @@ if TYPE_CHECKING:
 LIVE_AREAS = "live_areas"
 LIVE_FRONTS = "live_front_lines"
 LIVE_CHANGE = "live_change"
-
-
-def _to_qgs(geometry) -> QgsGeometry:
-    import shapely
-
-    converted = QgsGeometry()
-    converted.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
-    return converted
 
 
 def _memory_layer(name: str, fields: tuple[tuple[str, str], ...],
@@ -126,21 +118,21 @@ class LiveLayers:
                 continue
             feature = QgsFeature(self.areas.fields())
             feature.setAttributes([side, status, valid_at])
-            feature.setGeometry(_to_qgs(geometry))
+            feature.setGeometry(to_qgs(geometry))
             features.append(feature)
         self._replace(self.areas, features)
         features = []
         for side, geometry in (fronts or {}).items():
             feature = QgsFeature(self.fronts.fields())
             feature.setAttributes([side, valid_at])
-            feature.setGeometry(_to_qgs(geometry))
+            feature.setGeometry(to_qgs(geometry))
             features.append(feature)
         self._replace(self.fronts, features)
         features = []
         for change in changes:
             feature = QgsFeature(self.change.fields())
             feature.setAttributes([change.side, change.kind, round(change.area_km2, 3), since])
-            feature.setGeometry(_to_qgs(change.geometry))
+            feature.setGeometry(to_qgs(change.geometry))
             features.append(feature)
         self._replace(self.change, features)
 

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -17,27 +16,23 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc
+from ..layers.geometry import to_qgs
 from ..toolbelt.compat import make_field, multipolygon_wkb_type, require_shapely
-from .front_at_date import parse_instant, to_qgs
+from .base import KurskTrackerAlgorithm
+from .front_at_date import parse_instant
 
 
-class ChangeBetweenAlgorithm(QgsProcessingAlgorithm):
+class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "changebetween"
+    GROUP = "timeline"
+
     INPUT = "INPUT"
     FROM = "FROM"
     TO = "TO"
     OUTPUT = "OUTPUT"
 
-    def name(self) -> str:
-        return "changebetween"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Change between two dates")
-
-    def group(self) -> str:
-        return tr("Timeline")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "timeline"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -45,9 +40,6 @@ class ChangeBetweenAlgorithm(QgsProcessingAlgorithm):
             "between snapshots the front is interpolated), with their area in km² on the WGS84 "
             "ellipsoid. Held ground is controlled or pocketed ground."
         )
-
-    def createInstance(self) -> ChangeBetweenAlgorithm:  # noqa: N802
-        return ChangeBetweenAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))

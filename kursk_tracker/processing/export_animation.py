@@ -7,7 +7,6 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -24,6 +23,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.video import FORMATS
 from ..toolbelt.compat import require_shapely
+from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
 LANGUAGES = ("auto", "en", "de")
@@ -50,7 +50,10 @@ def _advanced(parameter):
     return parameter
 
 
-class ExportAnimationAlgorithm(QgsProcessingAlgorithm):
+class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "exportanimation"
+    GROUP = "export"
+
     INPUT = "INPUT"
     FROM = "FROM"
     TO = "TO"
@@ -64,17 +67,8 @@ class ExportAnimationAlgorithm(QgsProcessingAlgorithm):
     USE_LAYOUT = "USE_LAYOUT"
     OUTPUT = "OUTPUT"
 
-    def name(self) -> str:
-        return "exportanimation"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Export animation (GIF, MP4)")
-
-    def group(self) -> str:
-        return tr("Export")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "export"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -87,9 +81,6 @@ class ExportAnimationAlgorithm(QgsProcessingAlgorithm):
             "USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then "
             "follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process)."
         )
-
-    def createInstance(self) -> ExportAnimationAlgorithm:  # noqa: N802
-        return ExportAnimationAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))

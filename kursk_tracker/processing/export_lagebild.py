@@ -20,6 +20,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.lagebild import FORMATS, export_batch, export_lagebild
 from ..toolbelt.compat import require_shapely
+from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
 LANGUAGES = ("de", "en")
@@ -42,7 +43,10 @@ def _integer_type():
     return QgsProcessingParameterNumber.Type.Integer
 
 
-class ExportLagebildAlgorithm(QgsProcessingAlgorithm):
+class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "exportlagebild"
+    GROUP = "export"
+
     INPUT = "INPUT"
     DATETIME = "DATETIME"
     TEMPLATE = "TEMPLATE"
@@ -53,17 +57,8 @@ class ExportLagebildAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
 
-    def name(self) -> str:
-        return "exportlagebild"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Export Lagebild (map figure)")
-
-    def group(self) -> str:
-        return tr("Export")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "export"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -82,9 +77,6 @@ class ExportLagebildAlgorithm(QgsProcessingAlgorithm):
 
     def flags(self):
         return super().flags() | _no_threading_flag()
-
-    def createInstance(self) -> ExportLagebildAlgorithm:  # noqa: N802
-        return ExportLagebildAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))

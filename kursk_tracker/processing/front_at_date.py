@@ -7,8 +7,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsGeometry,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -19,17 +17,11 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc, parse_utc
+from ..layers.geometry import to_qgs
 from ..toolbelt.compat import make_field, multilinestring_wkb_type, multipolygon_wkb_type, require_shapely
+from .base import KurskTrackerAlgorithm
 
 TIMINGS = ("eased", "linear")
-
-
-def to_qgs(geometry) -> QgsGeometry:
-    import shapely
-
-    converted = QgsGeometry()
-    converted.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
-    return converted
 
 
 def parse_instant(text: str, name: str):
@@ -40,24 +32,18 @@ def parse_instant(text: str, name: str):
             tr("{name}: {text} is not an ISO 8601 date and time").format(name=name, text=text)) from error
 
 
-class FrontAtDateAlgorithm(QgsProcessingAlgorithm):
+class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "frontatdate"
+    GROUP = "timeline"
+
     INPUT = "INPUT"
     DATETIME = "DATETIME"
     TIMING = "TIMING"
     OUTPUT = "OUTPUT"
     FRONT_LINES = "FRONT_LINES"
 
-    def name(self) -> str:
-        return "frontatdate"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Front at a date (interpolated)")
-
-    def group(self) -> str:
-        return tr("Timeline")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "timeline"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -66,9 +52,6 @@ class FrontAtDateAlgorithm(QgsProcessingAlgorithm):
             "old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO "
             "8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line."
         )
-
-    def createInstance(self) -> FrontAtDateAlgorithm:  # noqa: N802
-        return FrontAtDateAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))

@@ -8,7 +8,6 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -24,9 +23,13 @@ from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
 from ..store.series_file import new_series
 from ..toolbelt.compat import require_shapely
+from .base import KurskTrackerAlgorithm
 
 
-class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
+class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "importseries"
+    GROUP = "series"
+
     INPUT = "INPUT"
     FORMAT = "FORMAT"
     AREA_OF_INTEREST = "AREA_OF_INTEREST"
@@ -35,17 +38,8 @@ class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
     TIMEZONE = "TIMEZONE"
     OUTPUT = "OUTPUT"
 
-    def name(self) -> str:
-        return "importseries"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Import into a series")
-
-    def group(self) -> str:
-        return tr("Series")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "series"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -58,9 +52,6 @@ class ImportSeriesAlgorithm(QgsProcessingAlgorithm):
             "already has are reported and skipped. Problems are reported per file. Formats: auto "
             "(detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage)."
         )
-
-    def createInstance(self) -> ImportSeriesAlgorithm:  # noqa: N802
-        return ImportSeriesAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(

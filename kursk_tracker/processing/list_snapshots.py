@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -17,23 +16,18 @@ from ..core.timefmt import format_instant, iso_utc
 from ..store.gpkg import read_series
 from ..toolbelt.compat import make_field, no_geometry_wkb_type, vector_source_type
 from ..toolbelt.i18n import current_language, tr
+from .base import KurskTrackerAlgorithm
 
 
-class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
+class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "listsnapshots"
+    GROUP = "series"
+
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
 
-    def name(self) -> str:
-        return "listsnapshots"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("List snapshots of a series")
-
-    def group(self) -> str:
-        return tr("Series")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "series"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -41,9 +35,6 @@ class ListSnapshotsAlgorithm(QgsProcessingAlgorithm):
             "the date as the locale writes it, the week number from the series epoch, "
             "title and source."
         )
-
-    def createInstance(self) -> ListSnapshotsAlgorithm:  # noqa: N802
-        return ListSnapshotsAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(

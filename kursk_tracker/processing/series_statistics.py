@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -15,26 +14,21 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..toolbelt.compat import make_field, no_geometry_wkb_type, require_shapely, vector_source_type
 from ..toolbelt.i18n import tr
+from .base import KurskTrackerAlgorithm
 
 FIELDS = (("valid_at", "string"), ("week", "integer"), ("side", "string"), ("status", "string"),
           ("area_km2", "real"), ("change_km2", "real"))
 
 
-class SeriesStatisticsAlgorithm(QgsProcessingAlgorithm):
+class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
+    ALGORITHM_ID = "seriesstatistics"
+    GROUP = "series"
+
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
 
-    def name(self) -> str:
-        return "seriesstatistics"
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Series statistics (held area)")
-
-    def group(self) -> str:
-        return tr("Series")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "series"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -42,9 +36,6 @@ class SeriesStatisticsAlgorithm(QgsProcessingAlgorithm):
             "change since the previous snapshot. One row per snapshot, side and status; a status "
             "that disappears gets a row with area 0 and its loss."
         )
-
-    def createInstance(self) -> SeriesStatisticsAlgorithm:  # noqa: N802
-        return SeriesStatisticsAlgorithm()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))

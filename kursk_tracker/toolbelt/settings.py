@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import ClassVar, TypeVar
 
 from qgis.core import QgsSettings
 
 PREFIX = "kursk_tracker"
 
+T = TypeVar("T", bound="StoredSettings")
+
+
+class StoredSettings:
+    """A dataclass of plain values kept in QgsSettings under GROUP; defaults where unset."""
+
+    GROUP: ClassVar[str] = PREFIX
+
+    @classmethod
+    def load(cls: type[T]) -> T:
+        store = QgsSettings()
+        values = {}
+        for item in fields(cls):
+            values[item.name] = store.value(f"{cls.GROUP}/{item.name}", item.default, type=type(item.default))
+        return cls(**values)
+
+    def save(self) -> None:
+        store = QgsSettings()
+        for item in fields(self):
+            store.setValue(f"{self.GROUP}/{item.name}", getattr(self, item.name))
+
 
 @dataclass
-class PluginSettings:
+class PluginSettings(StoredSettings):
     last_series_folder: str = ""
     """Folder of the last series opened."""
     export_folder: str = ""
@@ -27,17 +49,3 @@ class PluginSettings:
     """Pace of the front between snapshots: "eased" or "linear"."""
     docks_arranged: bool = False
     """The docks were given their first arrangement (later the user's counts)."""
-
-    @classmethod
-    def load(cls) -> PluginSettings:
-        store = QgsSettings()
-        values = {}
-        for item in fields(cls):
-            default = item.default
-            values[item.name] = store.value(f"{PREFIX}/{item.name}", default, type=type(default))
-        return cls(**values)
-
-    def save(self) -> None:
-        store = QgsSettings()
-        for item in fields(self):
-            store.setValue(f"{PREFIX}/{item.name}", getattr(self, item.name))
