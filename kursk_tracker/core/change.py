@@ -41,19 +41,24 @@ def held_by_side(areas: dict[tuple[str, str], BaseGeometry]) -> dict[str, BaseGe
 def changes_between(before: dict[tuple[str, str], BaseGeometry],
                     after: dict[tuple[str, str], BaseGeometry]) -> list[Change]:
     """Per side, one gain and one loss (multi)polygon with their geodesic areas."""
+    return changes_between_held(held_by_side(before), held_by_side(after))
+
+
+def changes_between_held(held_before: dict[str, BaseGeometry],
+                         held_after: dict[str, BaseGeometry]) -> list[Change]:
+    """`changes_between` from each side's held ground (see `held_by_side`)."""
     import shapely
 
-    held_before, held_after = held_by_side(before), held_by_side(after)
     changes: list[Change] = []
     for side in sorted(set(held_before) | set(held_after)):
         empty = shapely.Polygon()
         old, new = held_before.get(side, empty), held_after.get(side, empty)
         for kind, patch in (("gain", shapely.difference(new, old)), ("loss", shapely.difference(old, new))):
-            polygons = [p for p in shapely.get_parts(patch)
-                        if shapely.get_dimensions(p) == 2 and area_km2(p) >= MIN_PATCH_KM2]
-            if polygons:
-                geometry = shapely.multipolygons(polygons)
-                changes.append(Change(side, kind, geometry, area_km2(geometry)))
+            measured = [(p, area_km2(p)) for p in shapely.get_parts(patch) if shapely.get_dimensions(p) == 2]
+            kept = [(p, km2) for p, km2 in measured if km2 >= MIN_PATCH_KM2]
+            if kept:
+                geometry = shapely.multipolygons([p for p, _km2 in kept])
+                changes.append(Change(side, kind, geometry, sum(km2 for _p, km2 in kept)))
     return changes
 
 

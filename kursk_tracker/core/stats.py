@@ -13,7 +13,6 @@ from functools import lru_cache
 
 import shapely
 from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
 
 from .series import Series
 from .timefmt import iso_utc
@@ -26,19 +25,22 @@ def _geod():
     return Geod(ellps="WGS84")
 
 
+def _ring_km2(ring) -> float:
+    lons, lats = ring.coords.xy
+    area, _perimeter = _geod().polygon_area_perimeter(lons, lats)
+    return abs(area) / 1e6
+
+
 def area_km2(geometry: BaseGeometry) -> float:
-    """Geodesic area of a lon/lat (multi)polygon in km²."""
+    """Geodesic area of a lon/lat (multi)polygon in km²: each shell less its holes."""
     if geometry is None or geometry.is_empty:
         return 0.0
     total = 0.0
     for polygon in shapely.get_parts(geometry):
         if shapely.get_dimensions(polygon) != 2:
             continue
-        # Counter-clockwise shells and clockwise holes: pyproj then adds the
-        # shell and subtracts the holes.
-        area, _perimeter = _geod().geometry_area_perimeter(orient(polygon, 1.0))
-        total += area
-    return total / 1e6
+        total += _ring_km2(polygon.exterior) - sum(_ring_km2(hole) for hole in polygon.interiors)
+    return total
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class SeriesFrames:
     fronts: dict[int, dict[str, BaseGeometry]] = field(default_factory=dict)
     """snapshot id -> side -> the stored front line (where the source has one)."""
     _pairs: dict[tuple[int, int], PairMorph] = field(default_factory=dict, repr=False)
+    _held: dict[int, dict] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_records(cls, series: Series, records, settings: MorphSettings | None = None) -> SeriesFrames:
@@ -168,6 +169,14 @@ class SeriesFrames:
             if lines:
                 fronts[side] = shapely.multilinestrings(lines)
         return fronts
+
+    def held(self, snapshot: Snapshot) -> dict[str, BaseGeometry]:
+        """Each side's held ground in a snapshot (computed once)."""
+        from .change import held_by_side
+
+        if snapshot.id not in self._held:
+            self._held[snapshot.id] = held_by_side(self.areas.get(snapshot.id, {}))
+        return self._held[snapshot.id]
 
     def previous_snapshot(self, instant: dt.datetime) -> Snapshot | None:
         """The last snapshot strictly before `instant`."""

@@ -117,12 +117,12 @@ class SeriesScene:
         if in_force is not None:
             self.loaded.show_snapshot(in_force)
         if self.frames is not None and self.live is not None:
-            from ..core.change import changes_between
+            from ..core.change import changes_between_held, held_by_side
 
             areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
             self.change_since = self.frames.previous_snapshot(instant)
-            before = self.frames.areas.get(self.change_since.id, {}) if self.change_since else None
-            self.changes = changes_between(before, areas) if before is not None else []
+            self.changes = (changes_between_held(self.frames.held(self.change_since), held_by_side(areas))
+                            if self.change_since is not None else [])
             since = iso_utc(self.change_since.valid_at) if self.change_since else ""
             fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
             self.live.show(areas, self.changes, iso_utc(instant), since, fronts)
