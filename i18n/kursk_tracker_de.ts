@@ -18,7 +18,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="324" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="349" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -83,12 +83,12 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="223" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248" />
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="229" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254" />
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -1043,87 +1043,87 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="101" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="110" />
         <source>Previous snapshot (Page Up)</source>
         <translation>Vorheriger Lagestand (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="103" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="112" />
         <source>Step back (Left)</source>
         <translation>Schritt zurück (Links)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="105" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="114" />
         <source>Play or pause (Space)</source>
         <translation>Abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="107" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="116" />
         <source>Step forward (Right)</source>
         <translation>Schritt vor (Rechts)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="109" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="118" />
         <source>Next snapshot (Page Down)</source>
         <translation>Nächster Lagestand (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="128" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="131" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140" />
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="133" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142" />
         <source>Playing speed</source>
         <translation>Abspielgeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="134" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143" />
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146" />
         <source>Eased (most change mid-week)</source>
         <translation>Geglättet (meiste Änderung zur Wochenmitte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="138" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147" />
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="149" />
         <source>Pace of the front between snapshots</source>
         <translation>Tempo der Front zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="145" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="154" />
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="155" />
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="162" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="171" />
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="163" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="172" />
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="324" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="349" />
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1458,7 +1458,7 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="195" />
+        <location filename="../kursk_tracker/layers/scene.py" line="198" />
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1716,6 +1716,21 @@
         <location filename="../kursk_tracker/processing/export_animation.py" line="147" />
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="102" />
+        <source>Measure the change from this snapshot</source>
+        <translation>Die Änderung ab diesem Lagestand messen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="227" />
+        <source>since the previous snapshot</source>
+        <translation>seit dem vorherigen Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="232" />
+        <source>since {when}</source>
+        <translation>seit {when}</translation>
     </message>
 </context>
 </TS>

@@ -178,6 +178,13 @@ class SeriesController(QObject):
             self.scene.set_timing(timing)
             self.instantChanged.emit()
 
+    def compare_with(self, snapshot_id: int | None) -> None:
+        """Measure the change from this snapshot (None: from the previous one)."""
+        if self.scene is not None:
+            self.scene.compare_with = snapshot_id
+            if self.scene.instant is not None:
+                self.show_instant(self.scene.instant, force=True)
+
     def change_summary(self) -> str:
         return "" if self.scene is None else self.scene.change_summary()
 

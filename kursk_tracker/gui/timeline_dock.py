@@ -94,7 +94,16 @@ class TimelineDock(QgsDockWidget):
         self.change_label = QLabel(body)
         self.change_label.setObjectName("changeLabel")
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.change_label)
+        change_row = QHBoxLayout()
+        change_row.addStretch(1)
+        change_row.addWidget(self.change_label)
+        self.compare_combo = QComboBox(body)
+        self.compare_combo.setObjectName("compareCombo")
+        self.compare_combo.setToolTip(tr("Measure the change from this snapshot"))
+        self.compare_combo.currentIndexChanged.connect(self._compare_changed)
+        change_row.addWidget(self.compare_combo)
+        change_row.addStretch(1)
+        layout.addLayout(change_row)
 
         row = QHBoxLayout()
         pixmaps = QStyle.StandardPixmap
@@ -208,8 +217,24 @@ class TimelineDock(QgsDockWidget):
             widget.setEnabled(enabled)
         if not enabled:
             self.stop()
+        self._refresh_compare()
         self._refresh_chart()
         self._show_instant()
+
+    def _refresh_compare(self) -> None:
+        self.compare_combo.blockSignals(True)
+        self.compare_combo.clear()
+        self.compare_combo.addItem(tr("since the previous snapshot"), None)
+        series = self.controller.series
+        if series is not None:
+            for snapshot in series.sorted_snapshots():
+                when = format_instant(snapshot.valid_at, series.timezone, current_language(), with_year=False)
+                self.compare_combo.addItem(tr("since {when}").format(when=when), snapshot.id)
+        self.compare_combo.blockSignals(False)
+        self.compare_combo.setEnabled(series is not None)
+
+    def _compare_changed(self) -> None:
+        self.controller.compare_with(self.compare_combo.currentData())
 
     def _value_of(self, instant: dt.datetime) -> int:
         return round((instant - self.origin).total_seconds() / 60 / MINUTES_PER_STEP)

@@ -45,6 +45,8 @@ class SeriesScene:
         """layers.live_layers.LiveLayers: the morphed areas and the change."""
         self.changes: list = []
         self.change_since: Snapshot | None = None
+        self.compare_with: int | None = None
+        """A snapshot id to measure the change from; None: the previous snapshot."""
         if not shapely_problem():
             from ..core.morph import MorphSettings
             from ..core.timeline import SeriesFrames
@@ -120,7 +122,8 @@ class SeriesScene:
             from ..core.change import changes_between_held, held_by_side
 
             areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
-            self.change_since = self.frames.previous_snapshot(instant)
+            chosen = next((s for s in self.snapshots() if s.id == self.compare_with), None)
+            self.change_since = chosen or self.frames.previous_snapshot(instant)
             self.changes = (changes_between_held(self.frames.held(self.change_since), held_by_side(areas))
                             if self.change_since is not None else [])
             since = iso_utc(self.change_since.valid_at) if self.change_since else ""

@@ -193,3 +193,20 @@ def test_a_german_scene_sums_up_the_change_in_german_whatever_qgis_speaks(tmp_pa
         assert "," in text.split(" km²")[0] and "." not in text.split(" km²")[0]
     finally:
         scene.remove()
+
+
+def test_the_change_can_be_measured_from_any_chosen_snapshot(plugin, timeline):
+    controller = plugin.controller
+    snapshots = controller.snapshots()
+    controller.show_snapshot(snapshots[12].id)
+    index = timeline.compare_combo.findData(snapshots[4].id)
+    timeline.compare_combo.setCurrentIndex(index)
+    assert controller.scene.change_since == snapshots[4]
+    held_then = controller.frames.held(snapshots[4])
+    held_now = controller.frames.held(snapshots[12])
+    lost = area_km2(shapely.difference(held_then["UA"], held_now["UA"]))
+    losses = [f for f in controller.live.change.getFeatures() if (f["side"], f["kind"]) == ("UA", "loss")]
+    assert losses[0]["area_km2"] == pytest.approx(lost, rel=0.005)
+    assert timeline.change_label.text().endswith("since 3 September")
+    timeline.compare_combo.setCurrentIndex(0)
+    assert controller.scene.change_since == snapshots[11]
