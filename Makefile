@@ -25,6 +25,8 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | so
 # release decides; 3.22 on Debian 12, 3.40 on Debian 13).
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv pyqt5-dev-tools \
 	qttools5-dev-tools xvfb xauth ffmpeg poppler-utils zip sqlite3
+# PostgreSQL and PostGIS for the team store's tests (the release decides the major version).
+APT_PACKAGES += $(shell sh tools/postgis_packages.sh)
 LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease) lrelease)
 
 export QT_QPA_PLATFORM ?= offscreen
