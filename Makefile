@@ -109,8 +109,16 @@ demo: setup
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# A failing test fails at once. A run that QGIS's native code crashes (killed by a
+# signal, seen rarely in teardown on QGIS 3.22) is reported and run once more; the
+# second run decides.
 test: setup lint
-	$(PY) -m pytest
+	@$(PY) -m pytest; status=$$?; \
+	if [ $$status -gt 128 ]; then \
+		echo "pytest was killed by signal $$((status - 128)) (a crash, not a failing test); running the suite once more"; \
+		$(PY) -m pytest; status=$$?; \
+	fi; \
+	exit $$status
 
 zip: $(QM_FILES)
 	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PLUGIN) $(DIST)
