@@ -37,6 +37,13 @@ def iface(qgis_iface):
     qgis_iface.removeDockWidget = lambda dock: window.removeDockWidget(dock)
     qgis_iface.addToolBar = lambda name: window.addToolBar(name)
     yield qgis_iface
+    # pytest-qgis's canvas draws every layer added to the project, in threads:
+    # let it finish and let go of the layers before the project deletes them.
+    canvas = qgis_iface.mapCanvas()
+    canvas.stopRendering()
+    canvas.waitWhileRendering()
+    canvas.setLayers([])
+    flush_deletes()
     QgsProject.instance().clear()
     flush_deletes()
 
