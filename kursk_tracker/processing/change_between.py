@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -17,7 +16,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_field, multipolygon_wkb_type, require_shapely
+from ..toolbelt.compat import make_fields, require_shapely, wkb_type
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
@@ -60,11 +59,9 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         changes = changes_between(frames.areas_at(start), frames.areas_at(end))
-        fields = QgsFields()
-        for name, kind in (("side", "string"), ("kind", "string"), ("area_km2", "real"),
-                           ("from", "string"), ("to", "string")):
-            fields.append(make_field(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, multipolygon_wkb_type(),
+        fields = make_fields((("side", "string"), ("kind", "string"), ("area_km2", "real"),
+                           ("from", "string"), ("to", "string")))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("MultiPolygon"),
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
         for change in changes:
             feature = QgsFeature(fields)

@@ -6,11 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -22,7 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.video import FORMATS
-from ..toolbelt.compat import require_shapely
+from ..toolbelt.compat import advanced_parameter_flag, number_parameter_type, require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
@@ -30,23 +28,12 @@ LANGUAGES = ("auto", "en", "de")
 
 
 def _number(name: str, description: str, kind: str, default: float, minimum: float, maximum: float):
-    # Qgis.ProcessingNumberParameterType from 3.36 (the old enum is gone in QGIS 4).
-    if hasattr(Qgis, "ProcessingNumberParameterType"):
-        types = Qgis.ProcessingNumberParameterType
-        number_type = types.Double if kind == "real" else types.Integer
-    else:
-        types = QgsProcessingParameterNumber.Type
-        number_type = types.Double if kind == "real" else types.Integer
-    return QgsProcessingParameterNumber(name, description, number_type, default, False, minimum, maximum)
+    return QgsProcessingParameterNumber(name, description, number_parameter_type(kind), default, False,
+                                        minimum, maximum)
 
 
 def _advanced(parameter):
-    """Shown under "Advanced parameters" (Qgis.ProcessingParameterFlag from 3.36)."""
-    if hasattr(Qgis, "ProcessingParameterFlag"):
-        flag = Qgis.ProcessingParameterFlag.Advanced
-    else:
-        flag = QgsProcessingParameterDefinition.Flag.FlagAdvanced
-    parameter.setFlags(parameter.flags() | flag)
+    parameter.setFlags(parameter.flags() | advanced_parameter_flag())
     return parameter
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -19,28 +18,13 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.lagebild import FORMATS, export_batch, export_lagebild
-from ..toolbelt.compat import require_shapely
+from ..toolbelt.compat import no_threading_flag, number_parameter_type, require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
 LANGUAGES = ("de", "en")
 
 
-def _no_threading_flag():
-    """Layouts render in the main thread (Qgis.ProcessingAlgorithmFlag from 3.36)."""
-    from qgis.core import Qgis
-
-    if hasattr(Qgis, "ProcessingAlgorithmFlag"):
-        return Qgis.ProcessingAlgorithmFlag.NoThreading
-    return QgsProcessingAlgorithm.FlagNoThreading
-
-
-def _integer_type():
-    from qgis.core import Qgis
-
-    if hasattr(Qgis, "ProcessingNumberParameterType"):
-        return Qgis.ProcessingNumberParameterType.Integer
-    return QgsProcessingParameterNumber.Type.Integer
 
 
 class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
@@ -76,7 +60,7 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         )
 
     def flags(self):
-        return super().flags() | _no_threading_flag()
+        return super().flags() | no_threading_flag()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
@@ -89,10 +73,10 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         formats.setUsesStaticStrings(True)
         self.addParameter(formats)
         self.addParameter(QgsProcessingParameterNumber(
-            self.WIDTH_PX, tr("Width of PNG images (px)"), _integer_type(), 1600, minValue=100,
+            self.WIDTH_PX, tr("Width of PNG images (px)"), number_parameter_type(), 1600, minValue=100,
             maxValue=20000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, tr("Resolution (dpi)"), _integer_type(), 150, minValue=30, maxValue=1200))
+            self.DPI, tr("Resolution (dpi)"), number_parameter_type(), 150, minValue=30, maxValue=1200))
         languages = QgsProcessingParameterEnum(self.LANGUAGE, tr("Language"), list(LANGUAGES),
                                                defaultValue="de")
         languages.setUsesStaticStrings(True)

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -18,7 +17,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc, parse_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_field, multilinestring_wkb_type, multipolygon_wkb_type, require_shapely
+from ..toolbelt.compat import make_fields, require_shapely, wkb_type
 from .base import KurskTrackerAlgorithm
 
 TIMINGS = ("eased", "linear")
@@ -84,12 +83,10 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
                                                 last=iso_utc(span[-1].valid_at)))
         areas = frames.areas_at(instant)
         stamp = iso_utc(instant)
-        fields = QgsFields()
-        for name, kind in (("side", "string"), ("status", "string"), ("valid_at", "string")):
-            fields.append(make_field(name, kind))
+        fields = make_fields((("side", "string"), ("status", "string"), ("valid_at", "string")))
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          multipolygon_wkb_type(), wgs84)
+                                          wkb_type("MultiPolygon"), wgs84)
         for (side, status), geometry in sorted(areas.items()):
             if geometry.is_empty:
                 continue
@@ -98,11 +95,9 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
             feature.setGeometry(to_qgs(geometry))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         results = {self.OUTPUT: dest}
-        line_fields = QgsFields()
-        for name, kind in (("side", "string"), ("valid_at", "string")):
-            line_fields.append(make_field(name, kind))
+        line_fields = make_fields((("side", "string"), ("valid_at", "string")))
         lines, lines_dest = self.parameterAsSink(parameters, self.FRONT_LINES, context, line_fields,
-                                                 multilinestring_wkb_type(), wgs84)
+                                                 wkb_type("MultiLineString"), wgs84)
         if lines is not None:
             from ..core.morph import front_lines
 

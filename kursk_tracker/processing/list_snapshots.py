@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -14,7 +13,7 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_instant, iso_utc
 from ..store.gpkg import read_series
-from ..toolbelt.compat import make_field, no_geometry_wkb_type, vector_source_type
+from ..toolbelt.compat import make_fields, vector_source_type, wkb_type
 from ..toolbelt.i18n import current_language, tr
 from .base import KurskTrackerAlgorithm
 
@@ -50,12 +49,10 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
             series = read_series(path)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
-        fields = QgsFields()
-        for name, kind in (("id", "integer"), ("valid_at", "string"), ("date", "string"),
-                           ("week", "integer"), ("title", "string"), ("source", "string")):
-            fields.append(make_field(name, kind))
+        fields = make_fields((("id", "integer"), ("valid_at", "string"), ("date", "string"),
+                           ("week", "integer"), ("title", "string"), ("source", "string")))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, no_geometry_wkb_type()
+            parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry")
         )
         language = current_language()
         snapshots = series.sorted_snapshots()

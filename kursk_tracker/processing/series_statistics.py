@@ -5,14 +5,13 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
 )
 
 from ..core.errors import KurskTrackerError
-from ..toolbelt.compat import make_field, no_geometry_wkb_type, require_shapely, vector_source_type
+from ..toolbelt.compat import make_fields, require_shapely, vector_source_type, wkb_type
 from ..toolbelt.i18n import tr
 from .base import KurskTrackerAlgorithm
 
@@ -51,10 +50,8 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
             _series, rows = series_statistics(path)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(make_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, no_geometry_wkb_type())
+        fields = make_fields(FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry"))
         for index, row in enumerate(rows):
             if feedback.isCanceled():
                 break

@@ -43,12 +43,6 @@ def expression_property_type():
     return QgsProperty.ExpressionBasedProperty
 
 
-def no_geometry_wkb_type():
-    """The WKB type of a table without geometry (Qgis.WkbType from 3.30)."""
-    if hasattr(Qgis, "WkbType"):
-        return Qgis.WkbType.NoGeometry
-    return QgsWkbTypes.Type.NoGeometry
-
 
 def vector_source_type():
     """Processing's 'any vector' source type (Qgis.ProcessingSourceType from 3.36)."""
@@ -112,13 +106,47 @@ def temporal_navigation_modes():
     return modes.NavigationOff, modes.Animated
 
 
-def multipolygon_wkb_type():
+def wkb_type(name: str):
+    """A WKB type by name: "NoGeometry", "MultiPolygon", … (Qgis.WkbType from 3.30)."""
     if hasattr(Qgis, "WkbType"):
-        return Qgis.WkbType.MultiPolygon
-    return QgsWkbTypes.Type.MultiPolygon
+        return getattr(Qgis.WkbType, name)
+    return getattr(QgsWkbTypes.Type, name)
 
 
-def multilinestring_wkb_type():
-    if hasattr(Qgis, "WkbType"):
-        return Qgis.WkbType.MultiLineString
-    return QgsWkbTypes.Type.MultiLineString
+def make_fields(spec):
+    """QgsFields from (name, kind) pairs; kinds as `make_field` takes them."""
+    from qgis.core import QgsFields
+
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(make_field(name, kind))
+    return fields
+
+
+def number_parameter_type(kind: str = "integer"):
+    """Integer or double Processing number parameters (Qgis.ProcessingNumberParameterType from 3.36)."""
+    if hasattr(Qgis, "ProcessingNumberParameterType"):
+        types = Qgis.ProcessingNumberParameterType
+    else:
+        from qgis.core import QgsProcessingParameterNumber
+
+        types = QgsProcessingParameterNumber.Type
+    return types.Double if kind == "real" else types.Integer
+
+
+def advanced_parameter_flag():
+    """Shown under "Advanced parameters" (Qgis.ProcessingParameterFlag from 3.36)."""
+    if hasattr(Qgis, "ProcessingParameterFlag"):
+        return Qgis.ProcessingParameterFlag.Advanced
+    from qgis.core import QgsProcessingParameterDefinition
+
+    return QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+
+def no_threading_flag():
+    """Algorithms that must run in the main thread, as layouts do (Qgis.ProcessingAlgorithmFlag from 3.36)."""
+    if hasattr(Qgis, "ProcessingAlgorithmFlag"):
+        return Qgis.ProcessingAlgorithmFlag.NoThreading
+    from qgis.core import QgsProcessingAlgorithm
+
+    return QgsProcessingAlgorithm.FlagNoThreading
