@@ -18,12 +18,12 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="349" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="352" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="145" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129" />
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Serie geöffnet: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="29" />
         <source>List snapshots of a series</source>
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
@@ -168,17 +168,17 @@
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="33" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="32" />
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="41" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="43" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="42" />
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
@@ -373,32 +373,32 @@
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="31" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="30" />
         <source>Series statistics (held area)</source>
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="34" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="33" />
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="42" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="41" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="76" />
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="70" />
         <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; it is not installed. Install it for QGIS's Python: python3 -m pip install --user 'shapely==2.0.7'</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; es ist nicht installiert. Installieren Sie es für das Python von QGIS: python3 -m pip install --user 'shapely==2.0.7'</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="81" />
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="75" />
         <source>Kursk Tracker needs shapely 2 for importing and measuring series; QGIS's Python has shapely {version}. Install a newer one: python3 -m pip install --user 'shapely==2.0.7'</source>
         <translation>Kursk Tracker braucht shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}. Installieren Sie ein neueres: python3 -m pip install --user 'shapely==2.0.7'</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="90" />
+        <location filename="../kursk_tracker/toolbelt/compat.py" line="84" />
         <source>shapely {version} does not work with this QGIS's GEOS library ({error}). Install shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</source>
         <translation>shapely {version} arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}). Installieren Sie shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="349" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="352" />
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1143,77 +1143,77 @@
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="48" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="47" />
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="35" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="34" />
         <source>Change between two dates</source>
         <translation>Änderung zwischen zwei Daten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="38" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="37" />
         <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
         <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="45" />
         <source>From (ISO 8601)</source>
         <translation>Von (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="47" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
         <source>To (ISO 8601)</source>
         <translation>Bis (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="75" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="72" />
         <source>{side} {kind}: {area} km²</source>
         <translation>{side} {kind}: {area} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="31" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="30" />
         <source>{name}: {text} is not an ISO 8601 date and time</source>
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="46" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="45" />
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="49" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="48" />
         <source>The areas each side holds at any instant: a snapshot's own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="58" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="59" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="58" />
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="62" />
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="64" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="80" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="79" />
         <source>{path}: the series has no snapshots</source>
         <translation>{path}: Die Serie enthält keine Lagebilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="82" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="81" />
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
@@ -1318,7 +1318,7 @@
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="96" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="80" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1408,52 +1408,52 @@
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="61" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="45" />
         <source>Export Lagebild (map figure)</source>
         <translation>Lagebild exportieren (Kartenabbildung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="64" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="48" />
         <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series' time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template's page size. A single file's format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
         <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="83" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="67" />
         <source>Date and time (ISO 8601); empty for every snapshot</source>
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="69" />
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="91" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="75" />
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="94" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="78" />
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="100" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="84" />
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="103" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="87" />
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="113" />
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="134" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="118" />
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
@@ -1558,7 +1558,7 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="91" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="78" />
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
@@ -1633,87 +1633,87 @@
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="71" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="58" />
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="74" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="61" />
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process).</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="74" />
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="89" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="76" />
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="92" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="79" />
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="80" />
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit auf Lagebildern (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="99" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="86" />
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="100" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="101" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="88" />
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="105" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="92" />
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="107" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="94" />
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="107" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="94" />
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="110" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="97" />
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="122" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
         <source>Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="128" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="115" />
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="147" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="134" />
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>

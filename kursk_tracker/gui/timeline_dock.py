@@ -266,12 +266,11 @@ class TimelineDock(QgsDockWidget):
         if series is None or self.controller.frames is None:
             self.chart.set_data({}, {}, {})
             return
-        from ..core.change import held_by_side
         from ..core.stats import area_km2
 
         lines: dict[str, list] = {side.code: [] for side in series.sides}
         for snapshot in series.sorted_snapshots():
-            held = held_by_side(self.controller.frames.areas.get(snapshot.id, {}))
+            held = self.controller.frames.held(snapshot)
             for code in lines:
                 lines[code].append((snapshot.valid_at, area_km2(held[code]) if code in held else 0.0))
         language = current_language()
@@ -345,8 +344,13 @@ class TimelineDock(QgsDockWidget):
         settings.save()
 
     def ask_save_chart(self) -> None:
-        settings = PluginSettings.load()
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Save chart"), settings.export_folder,
+        from pathlib import Path
+
+        from ..export.settings import ExportSettings
+
+        settings = ExportSettings.load()
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save chart"), settings.folder,
                                                     tr("PNG images (*.png)"))
-        if path:
-            self.chart.save_png(path)
+        if path and self.chart.save_png(path):
+            settings.folder = str(Path(path).parent)
+            settings.save()

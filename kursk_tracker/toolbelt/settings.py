@@ -35,11 +35,6 @@ class StoredSettings:
 class PluginSettings(StoredSettings):
     last_series_folder: str = ""
     """Folder of the last series opened."""
-    export_folder: str = ""
-    """Folder of the last export."""
-    export_width: int = 1600
-    """Width in pixels of exported images."""
-    export_dpi: int = 150
     timeline_step: int = 2
     """Index of the step (1 h, 6 h, 1 d, 7 d)."""
     timeline_speed: int = 1
