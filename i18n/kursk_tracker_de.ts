@@ -23,7 +23,7 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="130" />
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
@@ -43,37 +43,32 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="132" />
-        <source>No series open. Open a series GeoPackage or the sample series.</source>
-        <translation>Keine Serie geöffnet. Öffnen Sie ein Serien-GeoPackage oder die Beispielserie.</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="144" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="164" />
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="147" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="169" />
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -93,52 +88,52 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="224" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="287" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="258" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="322" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="261" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="325" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="261" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="325" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="273" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="337" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="274" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="338" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="275" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="339" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="276" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="340" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="277" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="341" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="25" />
+        <location filename="../kursk_tracker/processing/provider.py" line="26" />
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
@@ -148,7 +143,7 @@
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="175" />
+        <location filename="../kursk_tracker/processing/base.py" line="48" />
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
@@ -158,7 +153,7 @@
         <translation>Serie geöffnet: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="29" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="27" />
         <source>List snapshots of a series</source>
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
@@ -168,72 +163,72 @@
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="32" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30" />
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
+        <location filename="../kursk_tracker/importers/registry.py" line="39" />
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="42" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="38" />
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="28" />
+        <location filename="../kursk_tracker/processing/provider.py" line="29" />
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="62" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="63" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="64" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="69" />
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="65" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="70" />
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="66" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="71" />
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="72" />
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="73" />
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="69" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="74" />
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="70" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="75" />
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="135" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="140" />
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
@@ -273,117 +268,112 @@
         <translation>die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="101" />
+        <location filename="../kursk_tracker/store/series_file.py" line="105" />
         <source>{origin}: the series already has a snapshot at {when}; not imported</source>
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="152" />
+        <location filename="../kursk_tracker/store/series_file.py" line="186" />
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="156" />
+        <location filename="../kursk_tracker/store/series_file.py" line="198" />
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="171" />
+        <location filename="../kursk_tracker/store/series_file.py" line="220" />
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="42" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="44" />
         <source>Import into a series</source>
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="57" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="61" />
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="60" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="64" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="63" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="67" />
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="65" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="67" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="71" />
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="73" />
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="71" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="73" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="77" />
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="79" />
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="83" />
-        <source>{path}: the series must be a .gpkg file</source>
-        <translation>{path}: die Serie muss eine .gpkg-Datei sein</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="105" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="119" />
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="107" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="121" />
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="108" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="122" />
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="129" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="144" />
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="30" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="29" />
         <source>Series statistics (held area)</source>
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="33" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="32" />
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="41" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
@@ -468,77 +458,77 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="293" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="324" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="90" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="106" />
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="93" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="109" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="104" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="120" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="229" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="259" />
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="269" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="299" />
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="281" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="312" />
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="293" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="324" />
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="332" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="334" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="365" />
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="395" />
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="395" />
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/tasks.py" line="21" />
+        <location filename="../kursk_tracker/gui/tasks.py" line="25" />
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
@@ -998,11 +988,6 @@
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="45" />
-        <source>Imports dated situation files into a series GeoPackage: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage).</source>
-        <translation>Importiert datierte Lagedateien in ein Serien-GeoPackage: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage).</translation>
-    </message>
-    <message>
         <location filename="../kursk_tracker/gui/date_dialog.py" line="28" />
         <source>Files without a date</source>
         <translation>Dateien ohne Datum</translation>
@@ -1143,67 +1128,67 @@
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="47" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="34" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="33" />
         <source>Change between two dates</source>
         <translation>Änderung zwischen zwei Daten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="37" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="36" />
         <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
         <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="45" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="44" />
         <source>From (ISO 8601)</source>
         <translation>Von (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="45" />
         <source>To (ISO 8601)</source>
         <translation>Bis (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="72" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="71" />
         <source>{side} {kind}: {area} km²</source>
         <translation>{side} {kind}: {area} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="30" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="29" />
         <source>{name}: {text} is not an ISO 8601 date and time</source>
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="45" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="44" />
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="48" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="47" />
         <source>The areas each side holds at any instant: a snapshot's own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="56" />
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="58" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="62" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="61" />
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="63" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="62" />
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
@@ -1238,57 +1223,57 @@
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="653" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="654" />
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="303" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="304" />
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="528" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="529" />
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="532" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="533" />
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="549" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="550" />
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="607" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="608" />
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="608" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="609" />
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="609" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="610" />
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="610" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="611" />
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="611" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="612" />
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="612" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="613" />
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1448,17 +1433,17 @@
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="113" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="114" />
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="118" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="119" />
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="198" />
+        <location filename="../kursk_tracker/layers/scene.py" line="196" />
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1488,17 +1473,17 @@
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="504" />
+        <location filename="../kursk_tracker/export/animation.py" line="507" />
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="548" />
+        <location filename="../kursk_tracker/export/animation.py" line="564" />
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="555" />
+        <location filename="../kursk_tracker/export/animation.py" line="571" />
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -1558,7 +1543,7 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="78" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="77" />
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
@@ -1633,87 +1618,87 @@
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="58" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="57" />
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="61" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="60" />
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process).</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="74" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="73" />
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="76" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="75" />
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="79" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="78" />
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="80" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="79" />
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit auf Lagebildern (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="86" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="85" />
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="86" />
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="88" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="92" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="91" />
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="94" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="94" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="95" />
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="97" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="108" />
         <source>Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="115" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="114" />
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="134" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="133" />
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
@@ -1731,6 +1716,241 @@
         <location filename="../kursk_tracker/gui/timeline_dock.py" line="232" />
         <source>since {when}</source>
         <translation>seit {when}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="133" />
+        <source>{where} was changed by another user ({added} snapshots added, {removed} removed); the map shows the series as it is now.</source>
+        <translation>{where} wurde von jemand anderem geändert ({added} Lagestände hinzugefügt, {removed} entfernt); die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38" />
+        <source>Open PostGIS series</source>
+        <translation>PostGIS-Serie öffnen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38" />
+        <source>New series in PostGIS</source>
+        <translation>Neue Serie in PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="462" />
+        <source>Copy series to PostGIS</source>
+        <translation>Serie nach PostGIS kopieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <source>A series shared in a PostgreSQL/PostGIS database. The connection is one saved in QGIS (Browser, PostgreSQL, New Connection) or service=NAME from a PostgreSQL service file; passwords stay there.</source>
+        <translation>Eine gemeinsam genutzte Serie in einer PostgreSQL/PostGIS-Datenbank. Die Verbindung ist eine in QGIS gespeicherte (Browser, PostgreSQL, Neue Verbindung) oder service=NAME aus einer PostgreSQL-Dienstdatei; Passwörter bleiben dort.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <source>A new, empty series in its own schema of a PostGIS database; import into it afterwards. Everyone with access to the schema can work on it.</source>
+        <translation>Eine neue, leere Serie in einem eigenen Schema einer PostGIS-Datenbank; danach in sie importieren. Alle mit Zugriff auf das Schema können daran arbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <source>Copies the open series, every snapshot and feature, into a new schema of a PostGIS database, so a team can share it.</source>
+        <translation>Kopiert die offene Serie mit allen Lageständen und Objekten in ein neues Schema einer PostGIS-Datenbank, damit ein Team sie gemeinsam nutzen kann.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="58" />
+        <source>A saved QGIS connection, or service=NAME</source>
+        <translation>Eine in QGIS gespeicherte Verbindung oder service=NAME</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="62" />
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="67" />
+        <source>Lower-case letters, digits and underscores, such as kursk_2024</source>
+        <translation>Kleinbuchstaben, Ziffern und Unterstriche, etwa kursk_2024</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="68" />
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="70" />
+        <source>List series</source>
+        <translation>Serien auflisten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="99" />
+        <source>Choose a connection first.</source>
+        <translation>Zuerst eine Verbindung wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
+        <source>{n} series in this database.</source>
+        <translation>{n} Serien in dieser Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
+        <source>No Kursk Tracker series in this database yet.</source>
+        <translation>Noch keine Kursk-Tracker-Serie in dieser Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="116" />
+        <source>Taken already: {names}</source>
+        <translation>Schon vergeben: {names}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="123" />
+        <source>Choose a connection.</source>
+        <translation>Eine Verbindung wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="125" />
+        <source>Choose a schema.</source>
+        <translation>Ein Schema wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="71" />
+        <source>Open PostGIS series…</source>
+        <translation>PostGIS-Serie öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="73" />
+        <source>New series in PostGIS…</source>
+        <translation>Neue Serie in PostGIS …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="76" />
+        <source>Copy series to PostGIS…</source>
+        <translation>Serie nach PostGIS kopieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="78" />
+        <source>Copy series to GeoPackage…</source>
+        <translation>Serie in ein GeoPackage kopieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="151" />
+        <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
+        <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="449" />
+        <source>{where}: a series is there already; open it, or choose another schema.</source>
+        <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="462" />
+        <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
+        <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="470" />
+        <source>Copy series to GeoPackage</source>
+        <translation>Serie in ein GeoPackage kopieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="494" />
+        <source>Series copied to {where}.</source>
+        <translation>Serie nach {where} kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
+        <source>Series (GeoPackage or PostGIS)</source>
+        <translation>Serie (GeoPackage oder PostGIS)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/base.py" line="48" />
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/base.py" line="64" />
+        <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
+        <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/base.py" line="72" />
+        <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
+        <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="29" />
+        <source>Copy a series</source>
+        <translation>Serie kopieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="32" />
+        <source>Copies a whole series, every snapshot, feature, place and setting, to another store: a GeoPackage into a PostGIS schema to share it with a team, or a PostGIS series into a GeoPackage to take it along. Dates are kept to the second with their time zone. A series already at the target is left alone unless REPLACE is set; the copy is written in one step, so a failure leaves the target as it was.</source>
+        <translation>Kopiert eine ganze Serie mit allen Lageständen, Objekten, Orten und Einstellungen in einen anderen Speicher: ein GeoPackage in ein PostGIS-Schema, um sie mit einem Team zu teilen, oder eine PostGIS-Serie in ein GeoPackage, um sie mitzunehmen. Zeitpunkte bleiben sekundengenau mit Zeitzone erhalten. Eine Serie, die schon am Ziel liegt, bleibt unberührt, außer REPLACE ist gesetzt; die Kopie wird in einem Schritt geschrieben, ein Fehler lässt das Ziel, wie es war.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="41" />
+        <source>Series to copy</source>
+        <translation>Zu kopierende Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="42" />
+        <source>Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA</source>
+        <translation>Ziel: ein GeoPackage-Pfad oder postgis:connection=NAME schema=SCHEMA</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="44" />
+        <source>Replace a series already at the target</source>
+        <translation>Eine Serie am Ziel ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="46" />
+        <source>Copied series</source>
+        <translation>Kopierte Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="47" />
+        <source>Snapshots copied</source>
+        <translation>Kopierte Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="48" />
+        <source>Features copied</source>
+        <translation>Kopierte Objekte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="54" />
+        <source>{path}: the target must be a .gpkg file or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
+        <translation>{path}: Das Ziel muss eine .gpkg-Datei oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) sein</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="62" />
+        <source>{n} snapshots and {m} features copied to {where}</source>
+        <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="47" />
+        <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone's snapshots are kept.</source>
+        <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/import_series.py" line="87" />
+        <source>{path}: the series must be a .gpkg file or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
+        <translation>{path}: Die Serie muss eine .gpkg-Datei oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) sein</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="168" />
+        <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
+        <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="174" />
+        <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
+        <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="239" />
+        <source>{where}: a series cannot be copied onto itself</source>
+        <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/series_file.py" line="245" />
+        <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
+        <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
 </context>
 </TS>

@@ -367,7 +367,8 @@ class AnimationJob:
     removes everything written.
     """
 
-    def __init__(self, series_path: str | Path, output: str | Path, options: AnimationOptions) -> None:
+    def __init__(self, series, output: str | Path, options: AnimationOptions) -> None:
+        """`series`: a series location (GeoPackage path or postgis: location) or store."""
         options.check()
         self.output = Path(output)
         self.options = options
@@ -376,7 +377,9 @@ class AnimationJob:
             from .video import find_ffmpeg
 
             find_ffmpeg()  # before anything is drawn
-        self.series_path = Path(series_path)
+        from ..store.backend import open_store
+
+        self.store = open_store(series)
         self.project: QgsProject | None = None
         self.scene = None
         self.frames: list[Frame] = []
@@ -393,11 +396,11 @@ class AnimationJob:
 
         self.started = time.perf_counter()
         self.project = QgsProject()
-        self.scene = SeriesScene.open(self.series_path, self.project, self.options.language,
+        self.scene = SeriesScene.open(self.store, self.project, self.options.language,
                                       self.options.timing)
         span = self.scene.span()
         if span is None:
-            raise AnimationError(tr("{path}: the series has no snapshots").format(path=self.series_path))
+            raise AnimationError(tr("{path}: the series has no snapshots").format(path=self.store.describe()))
         start = self.options.start or span[0]
         end = self.options.end or span[1]
         self.frames = plan_frames(start, end, self.options.step, self.options.fps, self.options.hold_seconds,
@@ -492,11 +495,11 @@ class AnimationJob:
             self.project = None
 
 
-def export_animation(series_path: str | Path, output: str | Path, options: AnimationOptions,
+def export_animation(series, output: str | Path, options: AnimationOptions,
                      progress: Callable[[float], None] | None = None,
                      cancelled: Callable[[], bool] | None = None) -> AnimationResult:
     """Write the animation of a series file; raises AnimationCancelled when `cancelled()` turns True."""
-    job = AnimationJob(series_path, output, options)
+    job = AnimationJob(series, output, options)
     try:
         job.prepare()
         while True:
@@ -515,10 +518,23 @@ def export_animation(series_path: str | Path, output: str | Path, options: Anima
     return result
 
 
-def private_copy(series_path: Path, folder: Path) -> Path:
-    """A consistent copy of a series GeoPackage (WAL included), through SQLite's backup."""
+def private_copy(series, folder: Path) -> Path:
+    """A consistent copy of a series as a GeoPackage in `folder`.
+
+    A GeoPackage is copied through SQLite's backup (WAL included); a series
+    in PostGIS is read in one transaction and written to a file.
+    """
     import sqlite3
 
+    from ..store.backend import open_store, store_path
+    from ..store.gpkg import write_series
+
+    store = open_store(series)
+    series_path = store_path(store)
+    if series_path is None:
+        target = folder / "series.gpkg"
+        write_series(target, *store.read_content())
+        return target
     target = folder / series_path.name
     source = sqlite3.connect(f"{series_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -541,7 +557,7 @@ class AnimationTask(QgsTask):
     started).
     """
 
-    def __init__(self, series_path: str | Path, output: str | Path, options: AnimationOptions,
+    def __init__(self, series, output: str | Path, options: AnimationOptions,
                  on_done: Callable[[AnimationTask], None] | None = None) -> None:
         import tempfile
 
@@ -549,11 +565,11 @@ class AnimationTask(QgsTask):
                          QgsTask.Flag.CanCancel)
         self._folder = Path(tempfile.mkdtemp(prefix="kt-animation-"))
         try:
-            self.series_path = private_copy(Path(series_path), self._folder)
+            self.series_path = private_copy(series, self._folder)
         except Exception as error:
             self._remove_copy()
             raise AnimationError(tr("{path}: the series cannot be read ({error})").format(
-                path=series_path, error=error)) from error
+                path=getattr(series, "location", series), error=error)) from error
         self.output = Path(output)
         self.options = options
         self.on_done = on_done

@@ -276,7 +276,8 @@ def fill_layout(
     if scene.instant is None:
         span = scene.span()
         if span is None:
-            raise KurskTrackerError(tr("{name}: the series has no snapshots").format(name=scene.loaded.path))
+            raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
+                name=scene.loaded.store.describe()))
         scene.show(span[1])
     instant = scene.instant
     lang = language_of(language or scene.language)
@@ -650,7 +651,8 @@ def export_batch(
     folder = Path(folder)
     snapshots = scene.snapshots()
     if not snapshots:
-        raise KurskTrackerError(tr("{name}: the series has no snapshots").format(name=scene.loaded.path))
+        raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
+            name=scene.loaded.store.describe()))
     lang = language_of(language or scene.language)
     shown = scene.instant
     written: list[Path] = []

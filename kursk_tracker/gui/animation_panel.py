@@ -277,11 +277,11 @@ class AnimationPanel(QWidget):
         self.remember(str(path.parent))
         try:
             if options.use_layout:
-                self.foreground = ForegroundExport(AnimationJob(loaded.path, path, options), self)
+                self.foreground = ForegroundExport(AnimationJob(loaded.store, path, options), self)
                 self.foreground.progressChanged.connect(self._show_progress)
                 self.foreground.done.connect(self._foreground_done)
             else:
-                self.task = AnimationTask(loaded.path, path, options, self._task_done)
+                self.task = AnimationTask(loaded.store, path, options, self._task_done)
                 self.task.progressChanged.connect(self._show_progress)
         except KurskTrackerError as error:
             self.status.setText(str(error))

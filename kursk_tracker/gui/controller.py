@@ -10,14 +10,16 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 
+from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot
 from ..layers.scene import SeriesScene
-from ..layers.series_layers import ROLE_PROPERTY, SeriesLayers
-from ..store.gpkg import read_series
+from ..layers.series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
+from ..store.backend import SeriesStore, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
-from ..toolbelt.i18n import current_language
+from ..toolbelt.i18n import current_language, tr
+from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
@@ -35,11 +37,18 @@ class SeriesController(QObject):
     seriesOpened = pyqtSignal()  # noqa: N815 — a series newly opened (not reloaded): frame the map
     snapshotChanged = pyqtSignal()  # noqa: N815 — the snapshot in force changed
     instantChanged = pyqtSignal()  # noqa: N815
+    changedElsewhere = pyqtSignal(str)  # noqa: N815 — another user changed the open series; reloaded
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
         self.project = project or QgsProject.instance()
         self.scene: SeriesScene | None = None
+        self.versions: dict[int, object] = {}
+        """Snapshot versions read with the open series; a later re-date or removal is checked against them."""
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(300)
+        self._check_timer.timeout.connect(self.check_for_changes)
 
     @property
     def current(self) -> SeriesLayers | None:
@@ -63,17 +72,69 @@ class SeriesController(QObject):
 
     # Opening -------------------------------------------------------------------
 
-    def open_series(self, path: str | Path, reloading: bool = False) -> SeriesLayers:
-        """Replace the open series with the one at `path`."""
+    def open_series(self, location: str | Path | SeriesStore, reloading: bool = False) -> SeriesLayers:
+        """Replace the open series with the one at `location` (a GeoPackage path or a postgis: location)."""
+        store = open_store(location)
+        store.read_series()  # a clear error while the open series is still shown
         self.close_series(emit=False)
         timing = PluginSettings.load().morph_timing
-        self.scene = SeriesScene.open(path, self.project, current_language(), timing)
+        self.scene = SeriesScene.open(store, self.project, current_language(), timing)
+        self.versions = self._read_versions(store)
+        self._watch()
         self._precompute()
         self.seriesChanged.emit()
         self._show_initial_instant()
         if not reloading:
             self.seriesOpened.emit()
         return self.scene.loaded
+
+    @property
+    def store(self) -> SeriesStore | None:
+        return None if self.scene is None else self.scene.loaded.store
+
+    @staticmethod
+    def _read_versions(store: SeriesStore) -> dict[int, object]:
+        try:
+            return store.snapshot_versions()
+        except KurskTrackerError as error:
+            log(str(error))
+            return {}
+
+    def _watch(self) -> None:
+        """Hear when someone else changes a PostGIS series (PostgreSQL NOTIFY through QGIS's provider)."""
+        layer = None if self.scene is None else self.scene.loaded.layers.get("areas")
+        if layer is None or layer.providerType() != "postgres" or layer.dataProvider() is None:
+            return
+        layer.dataProvider().notify.connect(self._notified, Qt.ConnectionType.QueuedConnection)
+
+    def _notified(self, message: str) -> None:
+        from ..store.postgis import notify_payload
+
+        store = self.store
+        if store is not None and message == notify_payload(getattr(store, "schema", "")):
+            self._check_timer.start()  # a burst of notifications, one look
+
+    def check_for_changes(self) -> bool:
+        """Reload the open series if its stored content differs from what is shown; True if reloaded."""
+        if self.scene is None:
+            return False
+        store = self.scene.loaded.store
+        try:
+            series = store.read_series()
+            versions = store.snapshot_versions()
+        except KurskTrackerError as error:
+            log(str(error))
+            return False
+        if series == self.scene.series and versions == self.versions:
+            return False
+        before = {s.id for s in self.scene.series.snapshots}
+        after = {s.id for s in series.snapshots}
+        self.reload()
+        self.changedElsewhere.emit(tr(
+            "{where} was changed by another user ({added} snapshots added, {removed} removed); "
+            "the map shows the series as it is now.").format(
+                where=store.label(), added=len(after - before), removed=len(before - after)))
+        return True
 
     def _precompute(self) -> None:
         """The morph of every pair in the background; the map refreshes when it is ready."""
@@ -101,8 +162,8 @@ class SeriesController(QObject):
         """Reopen the series after its file changed, keeping the shown instant."""
         if self.scene is None:
             return
-        path, instant = self.scene.loaded.path, self.scene.instant
-        self.open_series(path, reloading=True)
+        store, instant = self.scene.loaded.store, self.scene.instant
+        self.open_series(store, reloading=True)
         if instant is not None:
             self.show_instant(instant)
 
@@ -197,8 +258,15 @@ class SeriesController(QObject):
         for group in root.findGroups():
             if group.customProperty(ROLE_PROPERTY) != "series":
                 continue
-            path = Path(str(group.customProperty("kursk_tracker/path", "")))
-            if not path.is_file():
+            location = str(group.customProperty(LOCATION_PROPERTY, "")
+                           or group.customProperty("kursk_tracker/path", ""))
+            if not location or (not is_postgis_location(location) and not Path(location).is_file()):
+                continue
+            store = open_store(location)
+            try:
+                series = store.read_series()
+            except KurskTrackerError as error:
+                log(str(error))
                 continue
             layers = {
                 str(node.layer().customProperty(ROLE_PROPERTY)): node.layer()
@@ -208,13 +276,15 @@ class SeriesController(QObject):
             # The live layers are rebuilt from the series, never restored.
             self.project.removeMapLayers([layer.id() for role, layer in layers.items()
                                           if role.startswith("live_")])
-            loaded = SeriesLayers(read_series(path), path, group)
+            loaded = SeriesLayers(series, store, group)
             loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
             subset = loaded.layers["areas"].subsetString() if "areas" in loaded.layers else ""
             if subset.startswith('"snapshot_id" = '):
                 loaded.snapshot_id = int(subset.split("=")[1])
             self.scene = SeriesScene(loaded, self.project, current_language(),
                                      PluginSettings.load().morph_timing)
+            self.versions = self._read_versions(store)
+            self._watch()
             self._precompute()
             break
         self.seriesChanged.emit()

@@ -33,7 +33,7 @@ from ..core.situation import Level
 from ..core.timefmt import format_instant
 from ..importers.registry import FORMATS, format_names
 from ..layers.scene import format_number
-from ..store.gpkg import feature_counts
+from ..store.backend import open_store
 from ..toolbelt.compat import shapely_problem
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
@@ -60,8 +60,24 @@ class SituationDock(QgsDockWidget):
         layout.addWidget(self.heading)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(tr("Open series…"), body)
-        self.open_button.clicked.connect(open_series)
+        self.open_series = open_series
+        self.open_button = QToolButton(body)
+        self.open_button.setObjectName("openButton")
+        self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.open_menu = QMenu(self.open_button)
+        open_file = self.open_menu.addAction(tr("Open series…"))
+        open_file.triggered.connect(lambda _checked=False: open_series())
+        self.open_button.setDefaultAction(open_file)
+        self.open_menu.addAction(tr("Open PostGIS series…")).triggered.connect(
+            lambda _checked=False: self.ask_open_postgis())
+        self.open_menu.addAction(tr("New series in PostGIS…")).triggered.connect(
+            lambda _checked=False: self.ask_new_postgis())
+        self.open_menu.addSeparator()
+        self.copy_postgis_action = self.open_menu.addAction(tr("Copy series to PostGIS…"))
+        self.copy_postgis_action.triggered.connect(lambda _checked=False: self.ask_copy_to_postgis())
+        self.copy_gpkg_action = self.open_menu.addAction(tr("Copy series to GeoPackage…"))
+        self.copy_gpkg_action.triggered.connect(lambda _checked=False: self.ask_copy_to_geopackage())
+        self.open_button.setMenu(self.open_menu)
         self.sample_button = QPushButton(tr("Open sample series"), body)
         self.sample_button.clicked.connect(open_sample)
         self.import_button = QToolButton(body)
@@ -116,6 +132,7 @@ class SituationDock(QgsDockWidget):
         self.setWidget(body)
         controller.seriesChanged.connect(self.refresh)
         controller.snapshotChanged.connect(self._select_current)
+        controller.changedElsewhere.connect(lambda text: self._report(text, Level.WARNING))
         self.refresh()
 
     # The list ---------------------------------------------------------------
@@ -127,9 +144,12 @@ class SituationDock(QgsDockWidget):
         has_series = series is not None
         for widget in (self.redate_button, self.remove_button):
             widget.setEnabled(has_series)
+        for action in (self.copy_postgis_action, self.copy_gpkg_action):
+            action.setEnabled(has_series)
         if series is None:
             self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
-            self.heading.setText(tr("No series open. Open a series GeoPackage or the sample series."))
+            self.heading.setText(tr("No series open. Open a series GeoPackage, a PostGIS series or the "
+                                    "sample series."))
             self.table.blockSignals(False)
             self._select_current()
             return
@@ -143,12 +163,18 @@ class SituationDock(QgsDockWidget):
         )
         text = f"<b>{html.escape(series.name(language))}</b> — " + tr("{n} snapshots").format(
             n=len(series.snapshots))
+        store = self.controller.store
+        text += "<br/><small>" + html.escape(store.describe()) + "</small>"
         if series.illustrative:
             text += "<br/><i>" + tr("Illustrative data, not ground truth.") + "</i>"
         self.heading.setText(text)
-        path = self.controller.current.path
-        counts = feature_counts(path)
-        held = self._held_areas(path)
+        self.heading.setToolTip(store.location)
+        try:
+            counts = store.feature_counts()
+        except KurskTrackerError as error:
+            log(str(error))
+            counts = {}
+        held = self._held_areas()
         for snap in series.sorted_snapshots():
             areas = held.get(snap.id) if held is not None else None
             row = (
@@ -168,14 +194,18 @@ class SituationDock(QgsDockWidget):
         self.table.blockSignals(False)
         self._select_current()
 
-    def _held_areas(self, path: Path) -> dict[int, dict[str, float]] | None:
+    def _held_areas(self) -> dict[int, dict[str, float]] | None:
         """Held km² per snapshot and side; None where shapely 2 is missing."""
         if shapely_problem():
             return None
         from ..core.stats import held_by_side
         from ..store.statistics import series_statistics
 
-        _series, rows = series_statistics(path)
+        try:
+            _series, rows = series_statistics(self.controller.store)
+        except KurskTrackerError as error:
+            log(str(error))
+            return None
         return {snap_id: held_by_side(rows, snap_id) for snap_id in {r.snapshot_id for r in rows}}
 
     def _select_current(self) -> None:
@@ -222,9 +252,9 @@ class SituationDock(QgsDockWidget):
         timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
         self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), output)
 
-    def _import_target(self) -> Path | None:
+    def _import_target(self) -> Path | str | None:
         if self.controller.current is not None:
-            return self.controller.current.path
+            return self.controller.store.location
         settings = PluginSettings.load()
         path, _filter = QFileDialog.getSaveFileName(
             self, tr("New series"), settings.last_series_folder, tr("Series GeoPackage (*.gpkg)"))
@@ -232,7 +262,7 @@ class SituationDock(QgsDockWidget):
             return None
         return Path(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
-    def start_import(self, paths: list[Path], format_name: str, options, output: Path) -> None:
+    def start_import(self, paths: list[Path], format_name: str, options, output: Path | str) -> None:
         """Import in the background; the series reopens when it is done."""
         from .tasks import ImportTask
 
@@ -278,9 +308,10 @@ class SituationDock(QgsDockWidget):
                  if issue.level != Level.INFO and issue.path not in asked] + list(summary.skipped)
         for issue in result.issues:
             log(str(issue))
-        added = tr("{n} snapshots imported into {name}.").format(n=len(summary.added), name=task.output.name)
+        target = open_store(task.output)
+        added = tr("{n} snapshots imported into {name}.").format(n=len(summary.added), name=target.label())
         if summary.added:
-            if self.controller.current is not None and self.controller.current.path == task.output:
+            if target.same_as(self.controller.store):
                 self.controller.reload()
             else:
                 self.controller.open_series(task.output)
@@ -352,7 +383,8 @@ class SituationDock(QgsDockWidget):
     def redate(self, snapshot_id: int, instant: dt.datetime) -> bool:
         from ..store.series_file import redate_snapshot
 
-        return self._change(lambda path: redate_snapshot(path, snapshot_id, instant))
+        expected = self.controller.versions.get(snapshot_id)
+        return self._change(lambda store: redate_snapshot(store, snapshot_id, instant, expected))
 
     def ask_remove(self) -> None:
         snapshot = self.controller.current_snapshot()
@@ -369,13 +401,95 @@ class SituationDock(QgsDockWidget):
     def remove(self, snapshot_id: int) -> bool:
         from ..store.series_file import remove_snapshot
 
-        return self._change(lambda path: remove_snapshot(path, snapshot_id))
+        expected = self.controller.versions.get(snapshot_id)
+        return self._change(lambda store: remove_snapshot(store, snapshot_id, expected))
 
     def _change(self, change) -> bool:
+        from ..store.series_file import SeriesConflictError
+
         try:
-            change(self.controller.current.path)
+            change(self.controller.store)
+        except SeriesConflictError as error:
+            self._report(str(error), Level.ERROR)
+            self.controller.reload()  # show what the other user did
+            return False
         except KurskTrackerError as error:
             self._report(str(error), Level.ERROR)
             return False
         self.controller.reload()
+        return True
+
+    # PostGIS ----------------------------------------------------------------
+
+    def _postgis_dialog(self, mode: str) -> str | None:
+        from .postgis_dialog import PostgisSeriesDialog
+
+        dialog = PostgisSeriesDialog(mode, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.location()
+
+    def ask_open_postgis(self) -> None:
+        location = self._postgis_dialog("open")
+        if location:
+            self.open_series(location)
+
+    def ask_new_postgis(self) -> None:
+        location = self._postgis_dialog("new")
+        if location and self.create_series(location):
+            self.open_series(location)
+
+    def create_series(self, location: str) -> bool:
+        """An empty series at `location`; refused where a series is already there."""
+        from ..store.series_file import new_series
+
+        try:
+            store = open_store(location)
+            if store.exists():
+                self._report(tr("{where}: a series is there already; open it, or choose another "
+                                "schema.").format(where=store.describe()), Level.ERROR)
+                return False
+            name = getattr(store, "schema", store.label())
+            store.write(new_series({"en": name, "de": name}), [])
+        except KurskTrackerError as error:
+            self._report(str(error), Level.ERROR)
+            return False
+        return True
+
+    def ask_copy_to_postgis(self) -> None:
+        location = self._postgis_dialog("copy")
+        if location and self.copy_to(location):
+            answer = QMessageBox.question(self, tr("Copy series to PostGIS"), tr(
+                "The series was copied to {where}. Open the copy now, to work on it with your team?").format(
+                    where=open_store(location).describe()))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.open_series(location)
+
+    def ask_copy_to_geopackage(self) -> None:
+        settings = PluginSettings.load()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Copy series to GeoPackage"), settings.last_series_folder,
+            tr("Series GeoPackage (*.gpkg)"))
+        if path:
+            self.copy_to(path if path.lower().endswith(".gpkg") else path + ".gpkg", replace=True)
+
+    def copy_to(self, location: str | Path, replace: bool = False) -> bool:
+        """Copy the open series, everything in it, to `location` (a GeoPackage or a PostGIS schema).
+
+        A PostGIS series already at the target is never replaced (it may be a
+        teammate's); a GeoPackage is replaced only when `replace` (the file
+        dialog asked).
+        """
+        from ..store.series_file import copy_series
+
+        source = self.controller.store
+        if source is None:
+            return False
+        try:
+            copy_series(source, location, replace=replace)
+        except KurskTrackerError as error:
+            self._report(str(error), Level.ERROR)
+            return False
+        where = open_store(location).describe()
+        self._report(tr("Series copied to {where}.").format(where=where), Level.INFO)
         return True

@@ -14,11 +14,15 @@ from ..toolbelt.i18n import tr
 
 
 class ImportTask(QgsTask):
-    """Imports files into a series file; never touches the project or widgets in run()."""
+    """Imports files into a series; never touches the project or widgets in run()."""
 
-    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output: Path,
+    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output,
                  on_done: Callable[[ImportTask], None], template=None) -> None:
-        super().__init__(tr("Importing into {name}").format(name=output.name), QgsTask.Flag.CanCancel)
+        """`output`: the series' location (a GeoPackage path or a postgis: location)."""
+        from ..store.backend import open_store
+
+        name = open_store(output).label()
+        super().__init__(tr("Importing into {name}").format(name=name), QgsTask.Flag.CanCancel)
         self.paths = paths
         self.format_name = format_name
         self.options = options

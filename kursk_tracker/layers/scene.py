@@ -10,7 +10,6 @@ the exports and the Processing algorithms all show a series through this.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
@@ -50,10 +49,9 @@ class SeriesScene:
         if not shapely_problem():
             from ..core.morph import MorphSettings
             from ..core.timeline import SeriesFrames
-            from ..store.gpkg import read_features
             from .live_layers import LiveLayers
 
-            self.frames = SeriesFrames.from_records(loaded.series, read_features(loaded.path),
+            self.frames = SeriesFrames.from_records(loaded.series, loaded.store.read_features(),
                                                     MorphSettings(timing=timing))
             self.live = LiveLayers(loaded, project, language)
         self.wait_for_morph = True
@@ -83,9 +81,9 @@ class SeriesScene:
             pass
 
     @classmethod
-    def open(cls, path: str | Path, project: QgsProject, language: str, timing: str = "eased",
+    def open(cls, location, project: QgsProject, language: str, timing: str = "eased",
              with_context: bool = True) -> SeriesScene:
-        return cls(load_series_layers(path, project, language, with_context), project, language, timing)
+        return cls(load_series_layers(location, project, language, with_context), project, language, timing)
 
     @property
     def series(self) -> Series:

@@ -1,4 +1,4 @@
-"""A series GeoPackage as a styled layer group in a QGIS project."""
+"""A series (GeoPackage or PostGIS) as a styled layer group in a QGIS project."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCredentials,
     QgsDataProvider,
+    QgsDataSourceUri,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
@@ -24,9 +26,10 @@ from qgis.core import (
 
 from ..core.errors import SeriesFileError
 from ..core.series import Series, Snapshot
-from ..store.gpkg import read_series
+from ..store.backend import PostgisStore, SeriesStore, open_store, store_path
+from ..store.postgis import notify_payload
 from ..store.schema import DRAW_ORDER, LAYER_BY_NAME
-from ..toolbelt.compat import expression_property_type
+from ..toolbelt.compat import expression_property_type, wkb_type
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import resource
 
@@ -34,6 +37,8 @@ CONTEXT_LAYERS = (("countries", "context_countries"), ("states_provinces", "cont
 
 # Custom property marking our groups and layers, so they are found again.
 ROLE_PROPERTY = "kursk_tracker/role"
+LOCATION_PROPERTY = "kursk_tracker/location"
+"""On the series group: the series' location (a GeoPackage path or a postgis: location)."""
 
 
 def world_map_path() -> Path:
@@ -166,26 +171,83 @@ def filtered_source(source: str, subset: str) -> str:
 
 
 def set_filter(layer: QgsVectorLayer, subset: str) -> None:
-    """Filter a GeoPackage layer by reopening it with the filter in its source.
+    """Filter a series layer to `subset`.
 
+    A GeoPackage layer is reopened with the filter in its source:
     QgsVectorLayer.setSubsetString on a GeoPackage in WAL mode leaves QGIS
     3.22 (GDAL 3.6) unable to count the features ("unable to open database
-    file"); a filter given when the layer opens works everywhere.
+    file"); a filter given when the layer opens works everywhere. PostGIS
+    layers take the filter as it is.
     """
-    layer.setDataSource(filtered_source(layer.source(), subset), layer.name(), "ogr",
-                        QgsDataProvider.ProviderOptions())
+    if layer.providerType() == "ogr":
+        layer.setDataSource(filtered_source(layer.source(), subset), layer.name(), "ogr",
+                            QgsDataProvider.ProviderOptions())
+    else:
+        layer.setSubsetString(subset)
     layer.triggerRepaint()
+
+
+def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
+    """The database part of a PostGIS series' layer sources, without a password.
+
+    A saved QGIS connection is used as saved (service, host, user, its
+    authentication configuration); where it holds a plain password, that
+    goes to QGIS's credential cache for this session instead of into the
+    layer sources, so it never reaches a project file or a log.
+    """
+    if store.connection_name:
+        from ..store.backend import resolve_qgis_connection
+
+        resolve_qgis_connection(store.connection_name)  # a clear error for an unknown name
+        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+        uri = QgsDataSourceUri(metadata.findConnection(store.connection_name, False).uri())
+    else:
+        uri = QgsDataSourceUri(" ".join(f"{k}='{v}'" for k, v in store.keywords.items()
+                                        if k in ("service", "host", "port", "dbname", "user", "sslmode")))
+    if store.connection_name and store.keywords.get("dbname"):
+        uri.setDatabase(store.keywords["dbname"])
+    password = uri.password()
+    if password:
+        uri.setPassword("")
+        QgsCredentials.instance().put(uri.connectionInfo(False), uri.username(), password)
+    return uri
+
+
+def layer_source(store: SeriesStore, layer_name: str, subset: str = "") -> tuple[str, str]:
+    """(source, provider key) of one layer of a series."""
+    if isinstance(store, PostgisStore):
+        uri = postgres_connection_uri(store)
+        uri.setDataSource(store.schema, layer_name, "geom", subset, "fid")
+        uri.setSrid("4326")
+        uri.setWkbType(wkb_type(LAYER_BY_NAME[layer_name].geometry))
+        return uri.uri(False), "postgres"
+    source = f"{store_path(store)}|layername={layer_name}"
+    return (filtered_source(source, subset) if subset else source), "ogr"
+
+
+def refresh_on_notify(layer: QgsVectorLayer, store: SeriesStore) -> None:
+    """Repaint when another user changes the series (PostgreSQL NOTIFY, where QGIS has it)."""
+    if not isinstance(store, PostgisStore) or not hasattr(layer, "setRefreshOnNotifyEnabled"):
+        return
+    setter = getattr(layer, "setRefreshOnNotifyMessage", None) or layer.setRefreshOnNofifyMessage
+    setter(notify_payload(store.schema))
+    layer.setRefreshOnNotifyEnabled(True)
 
 
 @dataclass
 class SeriesLayers:
-    """A loaded series: its description, file, layer group and layers."""
+    """A loaded series: its description, store, layer group and layers."""
 
     series: Series
-    path: Path
+    store: SeriesStore
     group: QgsLayerTreeGroup
     layers: dict[str, QgsVectorLayer] = field(default_factory=dict)
     snapshot_id: int | None = None
+
+    @property
+    def path(self) -> Path | None:
+        """The series GeoPackage (None for a series in PostGIS)."""
+        return store_path(self.store)
 
     def dated_layers(self) -> list[QgsVectorLayer]:
         return [lyr for name, lyr in self.layers.items() if LAYER_BY_NAME[name].dated]
@@ -202,7 +264,8 @@ class SeriesLayers:
         """The extent of all snapshots' areas in `crs`, whatever is shown now."""
         from ..export.render import layers_extent
 
-        every_snapshot = QgsVectorLayer(f"{self.path}|layername=areas", "areas", "ogr")
+        source, provider = layer_source(self.store, "areas")
+        every_snapshot = QgsVectorLayer(source, "areas", provider)
         return layers_extent([every_snapshot], crs, margin)
 
     def current_snapshot(self) -> Snapshot | None:
@@ -210,16 +273,16 @@ class SeriesLayers:
 
 
 def load_series_layers(
-    path: str | Path,
+    location: str | Path | SeriesStore,
     project: QgsProject | None = None,
     language: str = "en",
     with_context: bool = True,
 ) -> SeriesLayers:
     """Add a series' layers to `project` in a group of their own, styled."""
     project = project or QgsProject.instance()
-    path = Path(path)
-    series = read_series(path)
-    name = series.name(language) or path.stem
+    store = open_store(location)
+    series = store.read_series()
+    name = series.name(language) or store.label()
     if series.illustrative:
         name = tr("{name} (illustrative)").format(name=name)
     snapshots = series.sorted_snapshots()
@@ -227,20 +290,21 @@ def load_series_layers(
     root = project.layerTreeRoot()
     group = root.insertGroup(0, name)
     group.setCustomProperty(ROLE_PROPERTY, "series")
-    group.setCustomProperty("kursk_tracker/path", str(path))
-    result = SeriesLayers(series, path, group)
+    group.setCustomProperty(LOCATION_PROPERTY, store.location)
+    result = SeriesLayers(series, store, group)
     for layer_name in DRAW_ORDER:
-        source = f"{path}|layername={layer_name}"
-        if LAYER_BY_NAME[layer_name].dated:
-            source = filtered_source(source, initial)
-        layer = QgsVectorLayer(source, _layer_title(layer_name), "ogr")
+        subset = initial if LAYER_BY_NAME[layer_name].dated else ""
+        source, provider = layer_source(store, layer_name, subset)
+        layer = QgsVectorLayer(source, _layer_title(layer_name), provider)
         if not layer.isValid():
-            raise SeriesFileError(path, f"layer '{layer_name}' cannot be opened")
+            root.removeChildNode(group)
+            raise SeriesFileError(store.describe(), f"layer '{layer_name}' cannot be opened")
         apply_style(layer, layer_name)
         set_series_variables(layer, series, language)
         split_rules_by_side(layer, series, language)
         if LAYER_BY_NAME[layer_name].dated:
             enable_temporal(layer)
+        refresh_on_notify(layer, store)
         layer.setCustomProperty(ROLE_PROPERTY, layer_name)
         project.addMapLayer(layer, False)
         group.addLayer(layer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
 from ..core.text import tr
 
@@ -18,6 +18,13 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP = "series"
 
+    def algorithm_help(self) -> str:
+        """What the algorithm does; the help adds what a series parameter takes."""
+        return ""
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.algorithm_help() + "\n\n" + series_help()
+
     def name(self) -> str:
         return self.ALGORITHM_ID
 
@@ -29,3 +36,42 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self) -> KurskTrackerAlgorithm:  # noqa: N802
         return type(self)()
+
+    @staticmethod
+    def series_parameter(name: str = "INPUT", description: str | None = None) -> QgsProcessingParameterFile:
+        """A series: a GeoPackage file, or a PostGIS series written as a postgis: location.
+
+        A file parameter whose filter ends in "All files (*)": the file picker
+        offers GeoPackages, and a postgis: location passes the parameter's
+        own check (an extension or a filter of extensions only would refuse it).
+        """
+        return QgsProcessingParameterFile(name, description or tr("Series (GeoPackage or PostGIS)"),
+                                          fileFilter=tr("Series GeoPackage (*.gpkg)") + ";;"
+                                          + tr("All files (*)"))
+
+    def series_store(self, parameters, context, name: str = "INPUT"):
+        """The series a series parameter names, or a QgsProcessingException saying what is wrong."""
+        from ..core.errors import KurskTrackerError
+        from ..store.backend import is_postgis_location, open_store
+
+        text = (self.parameterAsFile(parameters, name, context)
+                or self.parameterAsString(parameters, name, context))
+        try:
+            store = open_store(text)
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
+        if not is_postgis_location(text) and not text.lower().endswith(".gpkg"):
+            raise QgsProcessingException(tr(
+                "{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series "
+                "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+        return store
+
+
+def series_help() -> str:
+    """What every algorithm's help says of the series parameter."""
+    return tr(
+        "The series is a GeoPackage file or a series in PostGIS, written as "
+        "postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or "
+        "postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file "
+        "or ~/.pgpass, never in the parameter."
+    )

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
@@ -33,7 +32,7 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Change between two dates")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; "
             "between snapshots the front is interpolated), with their area in km² on the WGS84 "
@@ -41,7 +40,7 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterString(self.FROM, tr("From (ISO 8601)")))
         self.addParameter(QgsProcessingParameterString(self.TO, tr("To (ISO 8601)")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Change")))
@@ -51,11 +50,11 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
         from ..core.change import changes_between
         from ..store.statistics import series_frames
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
         start = parse_instant(self.parameterAsString(parameters, self.FROM, context), self.FROM)
         end = parse_instant(self.parameterAsString(parameters, self.TO, context), self.TO)
         try:
-            frames = series_frames(path)
+            frames = series_frames(store)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         changes = changes_between(frames.areas_at(start), frames.areas_at(end))

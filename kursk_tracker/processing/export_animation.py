@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -57,7 +56,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Export animation (GIF, MP4)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the "
             "program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first "
@@ -70,7 +69,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterString(
             self.FROM, tr("From (ISO 8601; empty: first snapshot)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -101,7 +100,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         from ..export.animation import AnimationCancelled, AnimationOptions, export_animation
         from ..toolbelt.i18n import current_language
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
         fmt = self.parameterAsEnumString(parameters, self.FORMAT, context) or "gif"
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "auto"
         use_layout = self.parameterAsBool(parameters, self.USE_LAYOUT, context)
@@ -126,7 +125,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
             use_layout=use_layout,
         )
         try:
-            result = export_animation(path, output, options, feedback.setProgress, feedback.isCanceled)
+            result = export_animation(store, output, options, feedback.setProgress, feedback.isCanceled)
         except AnimationCancelled as error:
             raise QgsProcessingException(str(error)) from error
         except (KurskTrackerError, OSError) as error:

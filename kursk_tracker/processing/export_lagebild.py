@@ -44,7 +44,7 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Export Lagebild (map figure)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, "
             "legend, scale bar, north arrow, overview, caption and credit, in German or English. "
@@ -63,7 +63,7 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         return super().flags() | no_threading_flag()
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterString(
             self.DATETIME, tr("Date and time (ISO 8601); empty for every snapshot"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
@@ -90,7 +90,8 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         require_shapely()
         from ..layers.scene import SeriesScene
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
+        path = store.describe()
         when = (self.parameterAsString(parameters, self.DATETIME, context) or "").strip()
         instant = parse_instant(when, self.DATETIME) if when else None
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
@@ -102,7 +103,7 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         # A project of our own: headless, and never the user's open project.
         project = QgsProject()
         try:
-            scene = SeriesScene.open(path, project, language)
+            scene = SeriesScene.open(store, project, language)
             if not scene.snapshots():
                 raise QgsProcessingException(tr("{path}: the series has no snapshots").format(path=path))
             if instant is None:

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
@@ -44,7 +43,7 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Front at a date (interpolated)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "The areas each side holds at any instant: a snapshot's own areas at its instant, and "
             "between two snapshots the areas interpolated so that each gained patch grows from the "
@@ -53,7 +52,7 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterString(self.DATETIME, tr("Date and time (ISO 8601)")))
         timing = QgsProcessingParameterEnum(self.TIMING, tr("Pace between snapshots"), list(TIMINGS),
                                             defaultValue="eased")
@@ -67,11 +66,12 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
         require_shapely()
         from ..store.statistics import series_frames
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
+        path = store.describe()
         instant = parse_instant(self.parameterAsString(parameters, self.DATETIME, context), self.DATETIME)
         timing = self.parameterAsEnumString(parameters, self.TIMING, context) or "eased"
         try:
-            frames = series_frames(path, timing)
+            frames = series_frames(store, timing)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         span = frames.snapshots()

@@ -1,4 +1,4 @@
-"""Processing: import files (DeepState, My Maps, ISW, folders, series) into a series GeoPackage."""
+"""Processing: import files (DeepState, My Maps, ISW, folders, series) into a GeoPackage or PostGIS series."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.errors import KurskTrackerError
 from ..core.situation import Level
 from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
+from ..store.backend import is_postgis_location, open_store
 from ..store.series_file import new_series
 from ..toolbelt.compat import require_shapely
 from .base import KurskTrackerAlgorithm
@@ -41,16 +43,18 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Import into a series")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
-            "Imports dated situation files into a series GeoPackage: a folder of files one per "
+            "Imports dated situation files into a series: a folder of files one per "
             "date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, "
             "DeepStateMap history snapshots, ISW layers or another series. The date comes from "
             "the file name, a field or the layer metadata. Everything is transformed to WGS84, "
             "clipped to the area of interest, repaired where invalid, and areas of one side are "
             "dissolved. An existing series keeps all its snapshots: new dates are added, dates it "
             "already has are reported and skipped. Problems are reported per file. Formats: auto "
-            "(detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage)."
+            "(detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). "
+            "The import is one step: if it fails, the series is as it was. Into a PostGIS series, "
+            "several people can import at once; everyone's snapshots are kept."
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
@@ -69,7 +73,7 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TIMEZONE, tr("Display time zone"), defaultValue="Europe/Berlin"))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Series GeoPackage"), tr("GeoPackage (*.gpkg)")))
+            self.OUTPUT, tr("Series (GeoPackage or PostGIS)"), tr("GeoPackage (*.gpkg)")))
         self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Snapshots added")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Snapshots skipped")))
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Files with errors")))
@@ -78,20 +82,30 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         require_shapely()
         paths = [Path(p) for p in self.parameterAsFileList(parameters, self.INPUT, context)]
         format_name = self.parameterAsEnumString(parameters, self.FORMAT, context) or "auto"
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException(tr("{path}: the series must be a .gpkg file").format(path=output))
+        text = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not is_postgis_location(text) and Path(text).suffix.lower() != ".gpkg":
+            raise QgsProcessingException(tr("{path}: the series must be a .gpkg file or a PostGIS series "
+                                            "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+        try:
+            output = open_store(text)
+            existed = output.exists()
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
         timezone = self.parameterAsString(parameters, self.TIMEZONE, context) or "Europe/Berlin"
         options = ImportOptions(area_of_interest=self._area(parameters, context), timezone=timezone,
                                 epoch=self._epoch(parameters, context))
         template = None
-        if not output.exists():
-            name = self.parameterAsString(parameters, self.NAME, context) or output.stem
+        if not existed:
+            name = (self.parameterAsString(parameters, self.NAME, context)
+                    or getattr(output, "schema", None) or Path(text).stem)
             template = new_series({"en": name, "de": name}, options.epoch, timezone)
-        result, summary = import_to_series(
-            paths, format_name, options, output,
-            Feedback(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled), template,
-        )
+        try:
+            result, summary = import_to_series(
+                paths, format_name, options, output,
+                Feedback(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled), template,
+            )
+        except KurskTrackerError as error:
+            raise QgsProcessingException(str(error)) from error
         for issue in result.issues:
             if issue.level == Level.ERROR:
                 feedback.reportError(str(issue), False)
@@ -103,11 +117,12 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
             feedback.pushWarning(message)
         if result.cancelled:
             raise QgsProcessingException(tr("Import cancelled; the series is unchanged."))
-        if not output.exists():
+        if not existed and not (summary.added or summary.places_added):
             raise QgsProcessingException(tr("Nothing could be imported; no series was written."))
-        feedback.pushInfo(tr("{n} snapshots added to {path}").format(n=len(summary.added), path=output))
+        feedback.pushInfo(tr("{n} snapshots added to {path}").format(n=len(summary.added),
+                                                                     path=output.describe()))
         failed = {issue.path for issue in result.issues if issue.level == Level.ERROR}
-        return {self.OUTPUT: str(output), "ADDED": len(summary.added), "SKIPPED": len(summary.skipped),
+        return {self.OUTPUT: output.location, "ADDED": len(summary.added), "SKIPPED": len(summary.skipped),
                 "ERRORS": len(failed)}
 
     def _area(self, parameters, context):

@@ -7,12 +7,10 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
 )
 
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_instant, iso_utc
-from ..store.gpkg import read_series
 from ..toolbelt.compat import make_fields, vector_source_type, wkb_type
 from ..toolbelt.i18n import current_language, tr
 from .base import KurskTrackerAlgorithm
@@ -28,7 +26,7 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("List snapshots of a series")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), "
             "the date as the locale writes it, the week number from the series epoch, "
@@ -36,17 +34,15 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, tr("Series GeoPackage"), extension="gpkg"
-        ))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Snapshots"), vector_source_type()
         ))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
         try:
-            series = read_series(path)
+            series = store.read_series()
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         fields = make_fields((("id", "integer"), ("valid_at", "string"), ("date", "string"),

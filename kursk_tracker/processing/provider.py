@@ -9,6 +9,7 @@ from ..__about__ import PLUGIN_ID, __version__
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import icon_path
 from .change_between import ChangeBetweenAlgorithm
+from .copy_series import CopySeriesAlgorithm
 from .export_animation import ExportAnimationAlgorithm
 from .export_lagebild import ExportLagebildAlgorithm
 from .front_at_date import FrontAtDateAlgorithm
@@ -36,5 +37,5 @@ class KurskTrackerProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm(),
                           FrontAtDateAlgorithm(), ChangeBetweenAlgorithm(), ExportLagebildAlgorithm(),
-                          ExportAnimationAlgorithm()):
+                          ExportAnimationAlgorithm(), CopySeriesAlgorithm()):
             self.addAlgorithm(algorithm)

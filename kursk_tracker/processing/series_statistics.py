@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
 )
 
 from ..core.errors import KurskTrackerError
@@ -29,7 +28,7 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Series statistics (held area)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def algorithm_help(self) -> str:
         return tr(
             "Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net "
             "change since the previous snapshot. One row per snapshot, side and status; a status "
@@ -37,7 +36,7 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Series GeoPackage"), extension="gpkg"))
+        self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Statistics"), vector_source_type()))
 
@@ -45,9 +44,9 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
         require_shapely()
         from ..store.statistics import series_statistics
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        store = self.series_store(parameters, context)
         try:
-            _series, rows = series_statistics(path)
+            _series, rows = series_statistics(store)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         fields = make_fields(FIELDS)

@@ -3,10 +3,15 @@
 The same schema as the series GeoPackage (`store/schema.py`), in one
 PostgreSQL schema per series: one table per layer with
 `geom geometry(<Type>, 4326)`, the layer's fields (`valid_at`, `valid_from`,
-`valid_to` as timestamptz), plus `snapshots` (with a `row_version` for
-conflict checks) and `series_settings`. A write replaces the whole content
-in ONE transaction, so readers see the old series or the new one, never a
-mix, and a failed write leaves the old content as it was.
+`valid_to` as timestamptz), plus `snapshots` (with `row_version`,
+`modified_by` and `modified_at` for conflict checks) and `series_settings`.
+
+Every change is ONE transaction under a per-series advisory lock: it reads
+the series as it is now, changes it and writes it back, so two users
+importing at once both keep their snapshots, readers see the old series or
+the new one, never a mix, and a failure leaves the series as it was. A
+committed change sends `NOTIFY qgis, 'kursk_tracker <schema>'`, which QGIS
+layers with "refresh on notification" and the open panels act on.
 
 psycopg2 only, no QGIS: testable anywhere psycopg2 is installed (it comes
 with Debian's QGIS).
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Union
 
 from ..core.errors import KurskTrackerError
@@ -29,6 +35,9 @@ DERIVED_FIELDS = ("valid_at", "valid_from", "valid_to")
 
 SQL_TYPES = {"string": "text", "integer": "integer", "real": "double precision", "datetime": "timestamptz"}
 
+NOTIFY_CHANNEL = "qgis"
+"""The channel QGIS's PostgreSQL provider listens on for "refresh layer on notification"."""
+
 ConnInfo = Union[str, Mapping[str, Any]]
 """A libpq connection string ("host=… port=… dbname=…", or a postgresql:// URI) or keywords."""
 
@@ -37,9 +46,23 @@ class PostgisStoreError(KurskTrackerError):
     """A series in PostGIS cannot be reached, read or written; says where and why."""
 
 
+@dataclass(frozen=True)
+class SnapshotVersion:
+    """How often a snapshot was changed, by whom and when last."""
+
+    version: int
+    modified_by: str = ""
+    modified_at: dt.datetime | None = None
+
+
+def notify_payload(schema: str) -> str:
+    return f"kursk_tracker {schema}"
+
+
 def _psycopg2():
     try:
         import psycopg2
+        import psycopg2.errors
         import psycopg2.extras
         import psycopg2.sql
     except ImportError as error:  # pragma: no cover - Debian's QGIS ships it
@@ -49,16 +72,23 @@ def _psycopg2():
     return psycopg2
 
 
-def describe_target(conninfo: ConnInfo) -> str:
-    """"host:port/dbname" of a connection string, for messages (never the password)."""
-    psycopg2 = _psycopg2()
+def _params(conninfo: ConnInfo) -> dict[str, str]:
     if isinstance(conninfo, Mapping):
-        params = {k: str(v) for k, v in conninfo.items()}
-    else:
-        try:
-            params = psycopg2.extensions.parse_dsn(conninfo)
-        except psycopg2.ProgrammingError:
-            return "(unparsable connection string)"
+        return {k: str(v) for k, v in conninfo.items()}
+    try:
+        return _psycopg2().extensions.parse_dsn(conninfo)
+    except _psycopg2().ProgrammingError:
+        return {}
+
+
+def describe_target(conninfo: ConnInfo) -> str:
+    """"host:port/dbname" (or "service NAME") of a connection, for messages (never the password)."""
+    params = _params(conninfo)
+    if not params and not isinstance(conninfo, Mapping):
+        return "(unparsable connection string)"
+    if params.get("service") and not params.get("host"):
+        target = f"service {params['service']}"
+        return target + (f"/{params['dbname']}" if params.get("dbname") else "")
     host = params.get("host") or params.get("hostaddr") or "localhost"
     port = params.get("port") or "5432"
     target = f"{host}:{port}"
@@ -67,8 +97,12 @@ def describe_target(conninfo: ConnInfo) -> str:
     return target
 
 
-def connect(conninfo: ConnInfo):
-    """A psycopg2 connection in UTC, or PostgisStoreError naming host:port and libpq's reason."""
+def _reason(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def connect(conninfo: ConnInfo, label: str | None = None):
+    """A psycopg2 connection in UTC, or PostgisStoreError naming the connection and libpq's reason."""
     psycopg2 = _psycopg2()
     try:
         if isinstance(conninfo, Mapping):
@@ -76,9 +110,8 @@ def connect(conninfo: ConnInfo):
         else:
             connection = psycopg2.connect(conninfo)
     except psycopg2.Error as error:
-        reason = " ".join(str(error).split()) or type(error).__name__
         raise PostgisStoreError(
-            f"cannot connect to PostGIS at {describe_target(conninfo)}: {reason}"
+            f"cannot connect to PostGIS at {label or describe_target(conninfo)}: {_reason(error)}"
         ) from error
     try:
         with connection.cursor() as cursor:
@@ -103,6 +136,13 @@ def _table_ddl(schema: str, spec: LayerSpec):
         _ident(schema, spec.name), sql.SQL(", ").join(columns))
 
 
+def postgis_version(cursor) -> str | None:
+    """The PostGIS extension's version in the connected database, None where it is not installed."""
+    cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'postgis'")
+    row = cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
 def create_schema(cursor, schema: str) -> None:
     """Create the schema and the series tables where missing (inside the caller's transaction)."""
     sql = _psycopg2().sql
@@ -122,6 +162,9 @@ def create_schema(cursor, schema: str) -> None:
     snapshot_columns.append(sql.SQL("row_version integer NOT NULL DEFAULT 1"))
     cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} ({})").format(
         _ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(snapshot_columns)))
+    for column, kind in (("modified_by", "text"), ("modified_at", "timestamptz")):
+        cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} {}").format(
+            _ident(schema, SNAPSHOTS_TABLE), _ident(column), sql.SQL(kind)))
     cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
         _ident(schema, SETTINGS_TABLE)))
 
@@ -170,62 +213,6 @@ def _snapshot_row(snap: Snapshot) -> tuple[object, ...]:
     return (snap.id, _instant(snap.valid_at), snap.title, snap.caption, snap.source)
 
 
-def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
-                         records: Iterable[FeatureRecord]) -> None:
-    """Replace the series in `schema` (created if missing) with `series` and `records`, atomically.
-
-    Snapshot `row_version`s survive the write: unchanged snapshots keep
-    theirs, changed ones get the next, new ones start at 1.
-    """
-    psycopg2 = _psycopg2()
-    sql = psycopg2.sql
-    target = f"{describe_target(conninfo)} schema {schema}"
-    connection = connect(conninfo)
-    try:
-        with connection, connection.cursor() as cursor:
-            # One writer per series at a time; readers keep seeing the old content until commit.
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kursk_tracker:{schema}",))
-            create_schema(cursor, schema)
-            cursor.execute(sql.SQL("SELECT id, valid_at, title, caption, source, row_version FROM {}").format(
-                _ident(schema, SNAPSHOTS_TABLE)))
-            previous = {row[0]: (_comparable(row[:5]), row[5]) for row in cursor.fetchall()}
-            for spec in LAYERS:
-                cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, spec.name)))
-            cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
-            cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SETTINGS_TABLE)))
-
-            snapshot_rows = []
-            for snap in series.sorted_snapshots():
-                row = _snapshot_row(snap)
-                old = previous.get(snap.id)
-                version = 1 if old is None else (old[1] if old[0] == _comparable(row) else old[1] + 1)
-                snapshot_rows.append((*row, version))
-            names = [name for name, _kind in SNAPSHOT_FIELDS] + ["row_version"]
-            if snapshot_rows:
-                statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
-                    _ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(map(_ident, names)))
-                psycopg2.extras.execute_values(cursor, statement.as_string(cursor), snapshot_rows)
-            psycopg2.extras.execute_values(cursor, sql.SQL("INSERT INTO {} (key, value) VALUES %s").format(
-                _ident(schema, SETTINGS_TABLE)).as_string(cursor), list(series_to_settings(series).items()))
-
-            batches: dict[str, list[tuple[object, ...]]] = {}
-            for spec, row in _feature_rows(series, records):
-                batch = batches.setdefault(spec.name, [])
-                batch.append(row)
-                if len(batch) >= 500:
-                    _insert_features(cursor, schema, spec, batch)
-                    batch.clear()
-            for name, batch in batches.items():
-                if batch:
-                    _insert_features(cursor, schema, LAYER_BY_NAME[name], batch)
-    except (psycopg2.Error, PostgisStoreError) as error:
-        reason = " ".join(str(error).split())
-        raise PostgisStoreError(
-            f"{target}: the series was not written (nothing changed): {reason}") from error
-    finally:
-        connection.close()
-
-
 def _comparable(row) -> tuple[object, ...]:
     """A snapshot row as written or as read back, comparable (None and "" alike)."""
     snapshot_id, valid_at, title, caption, source = row
@@ -242,7 +229,10 @@ def _insert_features(cursor, schema: str, spec: LayerSpec, rows: list[tuple[obje
     psycopg2.extras.execute_values(cursor, statement, rows, template=template, page_size=len(rows))
 
 
-def _check_series_schema(cursor, conninfo: ConnInfo, schema: str) -> None:
+# -- the operations on an open cursor (inside the caller's transaction) ---------------
+
+def schema_state(cursor, schema: str) -> tuple[str, list[str]]:
+    """("series" | "missing" | "partial", missing tables) of `schema`."""
     tables = [SETTINGS_TABLE, SNAPSHOTS_TABLE, *(spec.name for spec in LAYERS)]
     cursor.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = %s AND table_name = ANY(%s)",
@@ -250,65 +240,259 @@ def _check_series_schema(cursor, conninfo: ConnInfo, schema: str) -> None:
     )
     present = {row[0] for row in cursor.fetchall()}
     missing = [name for name in tables if name not in present]
-    if missing:
-        where = f"{describe_target(conninfo)} schema {schema}"
-        if len(missing) == len(tables):
-            raise PostgisStoreError(f"{where}: no Kursk Tracker series there (schema missing or empty)")
+    if not missing:
+        return "series", []
+    if len(missing) == len(tables):
+        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,))
+        return ("missing" if cursor.fetchone() is None else "empty"), missing
+    return "partial", missing
+
+
+def _require_series(cursor, where: str, schema: str) -> None:
+    state, missing = schema_state(cursor, schema)
+    if state == "missing":
+        raise PostgisStoreError(f"{where}: no Kursk Tracker series there (the schema does not exist)")
+    if state == "empty":
+        raise PostgisStoreError(f"{where}: no Kursk Tracker series there (the schema has no series tables)")
+    if state == "partial":
         raise PostgisStoreError(f"{where}: not a Kursk Tracker series (no table {', '.join(missing)})")
 
 
-def read_series_postgis(conninfo: ConnInfo, schema: str) -> Series:
-    """The series description and snapshot list stored in `schema`."""
-    psycopg2 = _psycopg2()
-    sql = psycopg2.sql
-    connection = connect(conninfo)
-    try:
-        with connection, connection.cursor() as cursor:
-            _check_series_schema(cursor, conninfo, schema)
-            cursor.execute(sql.SQL("SELECT key, value FROM {}").format(_ident(schema, SETTINGS_TABLE)))
-            settings = dict(cursor.fetchall())
-            cursor.execute(sql.SQL(
-                "SELECT id, valid_at, title, caption, source FROM {} ORDER BY valid_at, id"
-            ).format(_ident(schema, SNAPSHOTS_TABLE)))
-            rows = cursor.fetchall()
-    except psycopg2.Error as error:
-        raise PostgisStoreError(f"{describe_target(conninfo)} schema {schema}: cannot read the series: "
-                                f"{' '.join(str(error).split())}") from error
-    finally:
-        connection.close()
+def _read_series(cursor, schema: str) -> Series:
+    sql = _psycopg2().sql
+    cursor.execute(sql.SQL("SELECT key, value FROM {}").format(_ident(schema, SETTINGS_TABLE)))
+    settings = dict(cursor.fetchall())
+    cursor.execute(sql.SQL(
+        "SELECT id, valid_at, title, caption, source FROM {} ORDER BY valid_at, id"
+    ).format(_ident(schema, SNAPSHOTS_TABLE)))
     snapshots = [
         Snapshot(int(r[0]), r[1].astimezone(dt.timezone.utc), r[2] or "", r[3] or "", r[4] or "")
-        for r in rows
+        for r in cursor.fetchall()
     ]
-    try:
-        return settings_to_series(settings, snapshots)
-    except (KeyError, ValueError, TypeError) as error:
-        raise PostgisStoreError(f"{describe_target(conninfo)} schema {schema}: series settings are "
-                                f"incomplete or damaged ({error})") from error
+    return settings_to_series(settings, snapshots)
 
 
-def read_features_postgis(conninfo: ConnInfo, schema: str) -> list[FeatureRecord]:
-    """Every feature of every layer in `schema`, as records (like `gpkg.read_features`)."""
+def _read_features(cursor, schema: str) -> list[FeatureRecord]:
+    sql = _psycopg2().sql
+    records: list[FeatureRecord] = []
+    for spec in LAYERS:
+        names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS]
+        cursor.execute(sql.SQL("SELECT ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
+                               "ORDER BY fid").format(
+            sql.SQL(", ").join(map(_ident, names)), _ident(schema, spec.name)))
+        for wkt, *values in cursor.fetchall():
+            attributes = {name: value for name, value in zip(names, values) if value is not None}
+            records.append(FeatureRecord(spec.name, wkt, attributes))
+    return records
+
+
+def _read_versions(cursor, schema: str) -> dict[int, SnapshotVersion]:
+    sql = _psycopg2().sql
+    cursor.execute(sql.SQL("SELECT id, row_version, modified_by, modified_at FROM {}").format(
+        _ident(schema, SNAPSHOTS_TABLE)))
+    return {int(r[0]): SnapshotVersion(int(r[1]), r[2] or "", r[3]) for r in cursor.fetchall()}
+
+
+def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]) -> None:
+    """Replace the content of `schema` (tables made where missing); versions carried over."""
     psycopg2 = _psycopg2()
     sql = psycopg2.sql
-    records: list[FeatureRecord] = []
-    connection = connect(conninfo)
+    create_schema(cursor, schema)
+    cursor.execute(sql.SQL("SELECT id, valid_at, title, caption, source, row_version, modified_by, "
+                           "modified_at FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
+    previous = {row[0]: (_comparable(row[:5]), row[5], row[6], row[7]) for row in cursor.fetchall()}
+    for spec in LAYERS:
+        cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, spec.name)))
+    cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
+    cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SETTINGS_TABLE)))
+
+    cursor.execute("SELECT current_user, now()")
+    user, now = cursor.fetchone()
+    snapshot_rows = []
+    for snap in series.sorted_snapshots():
+        row = _snapshot_row(snap)
+        old = previous.get(snap.id)
+        if old is None:
+            snapshot_rows.append((*row, 1, user, now))
+        elif old[0] == _comparable(row):
+            snapshot_rows.append((*row, old[1], old[2], old[3]))
+        else:
+            snapshot_rows.append((*row, old[1] + 1, user, now))
+    names = [name for name, _kind in SNAPSHOT_FIELDS] + ["row_version", "modified_by", "modified_at"]
+    if snapshot_rows:
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
+            _ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(map(_ident, names)))
+        psycopg2.extras.execute_values(cursor, statement.as_string(cursor), snapshot_rows)
+    psycopg2.extras.execute_values(cursor, sql.SQL("INSERT INTO {} (key, value) VALUES %s").format(
+        _ident(schema, SETTINGS_TABLE)).as_string(cursor), list(series_to_settings(series).items()))
+
+    batches: dict[str, list[tuple[object, ...]]] = {}
+    for spec, row in _feature_rows(series, records):
+        batch = batches.setdefault(spec.name, [])
+        batch.append(row)
+        if len(batch) >= 500:
+            _insert_features(cursor, schema, spec, batch)
+            batch.clear()
+    for name, batch in batches.items():
+        if batch:
+            _insert_features(cursor, schema, LAYER_BY_NAME[name], batch)
+    # Delivered on commit only: the others refresh when the change is there to see.
+    cursor.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, notify_payload(schema)))
+
+
+def _lock(cursor, schema: str) -> None:
+    """One writer per series at a time; readers keep seeing the old content until commit."""
+    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kursk_tracker:{schema}",))
+
+
+def _explain(error: BaseException, where: str, doing: str) -> PostgisStoreError:
+    """A psycopg2 error as a message naming the series and what the user can do."""
+    psycopg2 = _psycopg2()
+    reason = _reason(error)
+    if isinstance(error, psycopg2.errors.InsufficientPrivilege):
+        return PostgisStoreError(
+            f"{where}: {doing}: the database user lacks the privileges ({reason}); "
+            f"ask the database owner to grant them")
+    if isinstance(error, psycopg2.errors.ReadOnlySqlTransaction):
+        return PostgisStoreError(f"{where}: {doing}: the database is read-only ({reason})")
+    return PostgisStoreError(f"{where}: {doing}: {reason}")
+
+
+# -- the public functions ------------------------------------------------------------------
+
+
+
+def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | None = None,
+                          create: bool = True):
+    """Read, change and write the series in `schema` as one transaction under the series lock.
+
+    `change(current, versions)` gets (series, records) as they are now (None
+    where there is no series yet and `create` is True) and the snapshot
+    versions, and returns (series, records) to write, or None to write
+    nothing. Whatever it raises rolls everything back and reaches the caller.
+    """
+    psycopg2 = _psycopg2()
+    where = where or f"{describe_target(conninfo)} schema {schema}"
+    connection = connect(conninfo, where)
     try:
-        # One read-only snapshot of the database for all layers, even while someone writes.
-        connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
         with connection, connection.cursor() as cursor:
-            _check_series_schema(cursor, conninfo, schema)
-            for spec in LAYERS:
-                names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS]
-                cursor.execute(sql.SQL("SELECT ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
-                                       "ORDER BY fid").format(
-                    sql.SQL(", ").join(map(_ident, names)), _ident(schema, spec.name)))
-                for wkt, *values in cursor.fetchall():
-                    attributes = {name: value for name, value in zip(names, values) if value is not None}
-                    records.append(FeatureRecord(spec.name, wkt, attributes))
+            _lock(cursor, schema)
+            state, _missing = schema_state(cursor, schema)
+            if state == "series":
+                current = (_read_series(cursor, schema), _read_features(cursor, schema))
+                versions = _read_versions(cursor, schema)
+            elif create and state in ("missing", "empty"):
+                if postgis_version(cursor) is None:
+                    raise PostgisStoreError(
+                        f"{where}: the database has no PostGIS extension; a database owner can add it "
+                        f"with CREATE EXTENSION postgis")
+                current, versions = None, {}
+            else:
+                _require_series(cursor, where, schema)
+                current, versions = None, {}  # pragma: no cover - _require_series raised
+            wanted = change(current, versions)
+            if wanted is not None:
+                series, records = wanted
+                _write(cursor, schema, series, records)
     except psycopg2.Error as error:
-        raise PostgisStoreError(f"{describe_target(conninfo)} schema {schema}: cannot read the features: "
-                                f"{' '.join(str(error).split())}") from error
+        raise _explain(error, where, "the series was not changed") from error
+    except PostgisStoreError as error:
+        if str(error).startswith(where):
+            raise
+        raise PostgisStoreError(f"{where}: the series was not changed: {error}") from error
     finally:
         connection.close()
-    return records
+
+
+def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
+                         records: Iterable[FeatureRecord], where: str | None = None) -> None:
+    """Replace the series in `schema` (created if missing) with `series` and `records`, atomically.
+
+    Snapshot `row_version`s survive the write: unchanged snapshots keep
+    theirs, changed ones get the next, new ones start at 1.
+    """
+    where = where or f"{describe_target(conninfo)} schema {schema}"
+    try:
+        modify_series_postgis(conninfo, schema, lambda _current, _versions: (series, records), where)
+    except PostgisStoreError as error:
+        text = str(error)
+        if "nothing changed" not in text:
+            text = text.replace("the series was not changed", "the series was not written (nothing changed)")
+        raise PostgisStoreError(text) from error
+
+
+def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader):
+    psycopg2 = _psycopg2()
+    where = where or f"{describe_target(conninfo)} schema {schema}"
+    connection = connect(conninfo, where)
+    try:
+        # One read-only snapshot of the database for everything read, even while someone writes.
+        connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
+        with connection, connection.cursor() as cursor:
+            _require_series(cursor, where, schema)
+            return reader(cursor)
+    except psycopg2.Error as error:
+        raise _explain(error, where, doing) from error
+    finally:
+        connection.close()
+
+
+def read_series_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> Series:
+    """The series description and snapshot list stored in `schema`."""
+    where = where or f"{describe_target(conninfo)} schema {schema}"
+
+    def reader(cursor):
+        try:
+            return _read_series(cursor, schema)
+        except (KeyError, ValueError, TypeError) as error:
+            raise PostgisStoreError(
+                f"{where}: series settings are incomplete or damaged ({error})") from error
+
+    return _read(conninfo, schema, where, "cannot read the series", reader)
+
+
+def read_features_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> list[FeatureRecord]:
+    """Every feature of every layer in `schema`, as records (like `gpkg.read_features`)."""
+    return _read(conninfo, schema, where, "cannot read the features", lambda c: _read_features(c, schema))
+
+
+def read_versions_postgis(conninfo: ConnInfo, schema: str, where: str | None = None
+                          ) -> dict[int, SnapshotVersion]:
+    return _read(conninfo, schema, where, "cannot read the series", lambda c: _read_versions(c, schema))
+
+
+def feature_counts_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> dict[int, int]:
+    """Number of dated features per snapshot id, over all dated layers."""
+    sql = _psycopg2().sql
+
+    def reader(cursor):
+        counts: dict[int, int] = {}
+        for spec in LAYERS:
+            if not spec.dated:
+                continue
+            cursor.execute(sql.SQL("SELECT snapshot_id, COUNT(*) FROM {} GROUP BY snapshot_id").format(
+                _ident(schema, spec.name)))
+            for snapshot_id, count in cursor.fetchall():
+                if snapshot_id is not None:
+                    counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
+        return counts
+
+    return _read(conninfo, schema, where, "cannot read the series", reader)
+
+
+def series_schemas(conninfo: ConnInfo, where: str | None = None) -> list[str]:
+    """The schemas of the database that hold a Kursk Tracker series, sorted."""
+    psycopg2 = _psycopg2()
+    where = where or describe_target(conninfo)
+    connection = connect(conninfo, where)
+    try:
+        with connection, connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT table_schema FROM information_schema.tables WHERE table_name IN (%s, %s) "
+                "GROUP BY table_schema HAVING COUNT(*) = 2 ORDER BY table_schema",
+                (SNAPSHOTS_TABLE, SETTINGS_TABLE))
+            return [row[0] for row in cursor.fetchall()]
+    except psycopg2.Error as error:
+        raise _explain(error, where, "cannot list the series") from error
+    finally:
+        connection.close()

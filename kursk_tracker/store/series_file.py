@@ -1,8 +1,12 @@
-"""Changing a series GeoPackage as a whole: add imported snapshots, re-date, remove.
+"""Changing a series as a whole: add imported snapshots, re-date, remove.
 
-Every change reads the series, changes it in memory and writes a new file
-that replaces the old one only when complete (`write_series`), so a failure
-or a refused change leaves the series exactly as it was.
+Every change goes through the store's `modify`: it reads the series,
+changes it in memory and writes it back as one step (a GeoPackage replaced
+only when complete; one PostGIS transaction under the series lock), so a
+failure or a refused change leaves the series exactly as it was, and two
+users importing into one PostGIS series at once both keep their snapshots.
+A re-date or removal given the snapshot version its user saw is refused
+when someone else changed that snapshot since.
 """
 
 from __future__ import annotations
@@ -11,14 +15,14 @@ import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..core.errors import KurskTrackerError
 from ..core.series import FeatureKind, Series, Side, Snapshot
 from ..core.situation import ImportResult, PlaceData, SituationFeature
 from ..core.text import tr
 from ..core.timefmt import iso_utc, to_zone
-from .gpkg import FeatureRecord, read_features, read_series, write_series
+from .backend import SeriesStore, open_store
+from .gpkg import FeatureRecord
 
 DEFAULT_SIDES = (
     Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
@@ -36,11 +40,11 @@ class SeriesContent:
     records: list[FeatureRecord] = field(default_factory=list)
 
     @classmethod
-    def read(cls, path: str | os.PathLike[str]) -> SeriesContent:
-        return cls(read_series(path), read_features(path))
+    def read(cls, target: str | os.PathLike[str] | SeriesStore) -> SeriesContent:
+        return cls(*open_store(target).read_content())
 
-    def write(self, path: str | os.PathLike[str]) -> None:
-        write_series(path, self.series, self.records)
+    def write(self, target: str | os.PathLike[str] | SeriesStore) -> None:
+        open_store(target).write(self.series, self.records)
 
 
 @dataclass
@@ -124,51 +128,123 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
     return summary
 
 
-def import_into(path: str | os.PathLike[str], result: ImportResult,
+def import_into(target: str | os.PathLike[str] | SeriesStore, result: ImportResult,
                 template: Series | None = None) -> MergeSummary:
-    """Add an import to the series at `path` (created from `template` if missing).
+    """Add an import to the series at `target` (created from `template` if missing).
 
-    Nothing is written when nothing new arrives, so a failed import creates no file.
+    Nothing is written when nothing new arrives, so a failed import creates no series.
     """
-    path = Path(path)
-    if path.exists():
-        content = SeriesContent.read(path)
-    else:
-        series = template or new_series({"en": path.stem, "de": path.stem})
-        if template is None and result.snapshots:
-            first = min(s.valid_at for s in result.snapshots)
-            series.epoch = to_zone(first, series.timezone).date()
-        content = SeriesContent(dataclasses.replace(series, snapshots=[]))
-    summary = merge_import(content, result)
-    if summary.added or summary.places_added:
-        content.write(path)
-    return summary
+    store = open_store(target)
+    outcome: list[MergeSummary] = []
+
+    def change(current, _versions):
+        if current is not None:
+            content = SeriesContent(*current)
+        else:
+            stem = store.path.stem if hasattr(store, "path") else getattr(store, "schema", "series")
+            series = template or new_series({"en": stem, "de": stem})
+            if template is None and result.snapshots:
+                first = min(s.valid_at for s in result.snapshots)
+                series.epoch = to_zone(first, series.timezone).date()
+            content = SeriesContent(dataclasses.replace(series, snapshots=[]))
+        outcome[:] = [merge_import(content, result)]
+        summary = outcome[0]
+        return (content.series, content.records) if summary.added or summary.places_added else None
+
+    store.modify(change)
+    return outcome[0]
 
 
-def redate_snapshot(path: str | os.PathLike[str], snapshot_id: int, instant: dt.datetime) -> None:
-    """Give a snapshot a new instant; refused if another snapshot has it."""
-    content = SeriesContent.read(path)
+class SeriesConflictError(SeriesChangeError):
+    """Someone else changed or removed the snapshot since this user read it; nothing was written."""
+
+
+def _check_version(store: SeriesStore, snapshot_id: int, expected: object, versions: dict) -> None:
+    """Refuse a change to a snapshot someone else changed since its `expected` version was read."""
+    if expected is None:
+        return
+    current = versions.get(snapshot_id)
+    if current is None:
+        raise SeriesConflictError(tr(
+            "{where}: someone else removed this snapshot since you opened the series; nothing was "
+            "changed. Reload the series.").format(where=store.describe()))
+    expected_number = getattr(expected, "version", expected)
+    if current.version != expected_number:
+        when = current.modified_at.strftime("%Y-%m-%d %H:%M UTC") if current.modified_at else "?"
+        raise SeriesConflictError(tr(
+            "{where}: {who} changed this snapshot at {when}, after you opened the series; your change "
+            "was not saved, so theirs is not overwritten. Reload the series and try again.").format(
+                where=store.describe(), who=current.modified_by or "?", when=when))
+
+
+def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
+                    instant: dt.datetime, expected_version: object = None) -> None:
+    """Give a snapshot a new instant; refused if another snapshot has it, or on a conflict."""
+    store = open_store(target)
+    where = store.describe()
     if instant.tzinfo is None:
-        raise SeriesChangeError(tr("{path}: the new date has no time zone").format(path=path))
-    clash = [s for s in content.series.snapshots
-             if s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant)]
-    if clash:
-        raise SeriesChangeError(
-            tr("{path}: another snapshot already has that date").format(path=path))
-    if all(s.id != snapshot_id for s in content.series.snapshots):
-        raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=path, id=snapshot_id))
-    content.series.snapshots = [
-        dataclasses.replace(s, valid_at=instant.astimezone(dt.timezone.utc)) if s.id == snapshot_id else s
-        for s in content.series.snapshots
-    ]
-    content.write(path)
+        raise SeriesChangeError(tr("{path}: the new date has no time zone").format(path=where))
+
+    def change(current, versions):
+        if current is None:
+            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
+        content = SeriesContent(*current)
+        if all(s.id != snapshot_id for s in content.series.snapshots) and expected_version is None:
+            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
+        _check_version(store, snapshot_id, expected_version, versions)
+        clash = [s for s in content.series.snapshots
+                 if s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant)]
+        if clash:
+            raise SeriesChangeError(
+                tr("{path}: another snapshot already has that date").format(path=where))
+        content.series.snapshots = [
+            dataclasses.replace(s, valid_at=instant.astimezone(dt.timezone.utc)) if s.id == snapshot_id else s
+            for s in content.series.snapshots
+        ]
+        return content.series, content.records
+
+    store.modify(change)
 
 
-def remove_snapshot(path: str | os.PathLike[str], snapshot_id: int) -> None:
-    """Remove a snapshot and its features."""
-    content = SeriesContent.read(path)
-    if all(s.id != snapshot_id for s in content.series.snapshots):
-        raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=path, id=snapshot_id))
-    content.series.snapshots = [s for s in content.series.snapshots if s.id != snapshot_id]
-    content.records = [r for r in content.records if r.attributes.get("snapshot_id") != snapshot_id]
-    content.write(path)
+def remove_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
+                    expected_version: object = None) -> None:
+    """Remove a snapshot and its features; refused on a conflict."""
+    store = open_store(target)
+    where = store.describe()
+
+    def change(current, versions):
+        if current is None:
+            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
+        content = SeriesContent(*current)
+        if all(s.id != snapshot_id for s in content.series.snapshots) and expected_version is None:
+            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
+        _check_version(store, snapshot_id, expected_version, versions)
+        content.series.snapshots = [s for s in content.series.snapshots if s.id != snapshot_id]
+        content.records = [r for r in content.records if r.attributes.get("snapshot_id") != snapshot_id]
+        return content.series, content.records
+
+    store.modify(change)
+
+
+def copy_series(source: str | os.PathLike[str] | SeriesStore, target: str | os.PathLike[str] | SeriesStore,
+                replace: bool = False) -> tuple[Series, int]:
+    """Copy a whole series, every snapshot, feature, place and setting, to another store.
+
+    Refused when a series is at the target already, unless `replace`; the
+    copy is written in one step, so a failure leaves the target as it was.
+    Returns the series and the number of features copied.
+    """
+    source_store, target_store = open_store(source), open_store(target)
+    if source_store.same_as(target_store):
+        raise SeriesChangeError(tr("{where}: a series cannot be copied onto itself").format(
+            where=target_store.describe()))
+    series, records = source_store.read_content()
+
+    def change(current, _versions):
+        if current is not None and not replace:
+            raise SeriesChangeError(tr("{where}: a series is there already; nothing was copied. Choose "
+                                       "another target.").format(where=target_store.describe()))
+        return series, records
+
+    target_store.modify(change)
+    return series, len(records)

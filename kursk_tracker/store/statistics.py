@@ -1,4 +1,4 @@
-"""Area statistics of a series file."""
+"""Area statistics of a series (GeoPackage or PostGIS)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,24 @@ import shapely
 
 from ..core.series import Series
 from ..core.stats import AreaRow, area_table
-from .gpkg import read_features, read_series
+from .backend import SeriesStore, open_store
 
 
-def series_statistics(path: str | os.PathLike[str]) -> tuple[Series, list[AreaRow]]:
+def series_statistics(target: str | os.PathLike[str] | SeriesStore) -> tuple[Series, list[AreaRow]]:
     """The series and its area rows (per snapshot, side and status)."""
-    series = read_series(path)
+    series, records = open_store(target).read_content()
     areas = [
         (int(r.attributes["snapshot_id"]), r.attributes.get("side"), r.attributes.get("status"),
          shapely.from_wkt(r.wkt))
-        for r in read_features(path) if r.layer == "areas"
+        for r in records if r.layer == "areas"
     ]
     return series, area_table(series, areas)
 
 
-def series_frames(path: str | os.PathLike[str], timing: str = "eased"):
-    """The series at any instant (core.timeline.SeriesFrames) from a series file."""
+def series_frames(target: str | os.PathLike[str] | SeriesStore, timing: str = "eased"):
+    """The series at any instant (core.timeline.SeriesFrames) from a stored series."""
     from ..core.morph import MorphSettings
     from ..core.timeline import SeriesFrames
 
-    return SeriesFrames.from_records(read_series(path), read_features(path), MorphSettings(timing=timing))
+    series, records = open_store(target).read_content()
+    return SeriesFrames.from_records(series, records, MorphSettings(timing=timing))

@@ -35,6 +35,9 @@ class StoredSettings:
 class PluginSettings(StoredSettings):
     last_series_folder: str = ""
     """Folder of the last series opened."""
+    last_postgis_connection: str = ""
+    """The saved PostgreSQL connection last used for a series (its name, never a password)."""
+    last_postgis_schema: str = ""
     timeline_step: int = 2
     """Index of the step (1 h, 6 h, 1 d, 7 d)."""
     timeline_speed: int = 1

@@ -1,0 +1,361 @@
+"""One interface to a series, wherever it is stored: a GeoPackage file or a PostGIS schema.
+
+A series is named by a *location*, one line of text that fits a Processing
+parameter, a QGIS setting and a project property alike:
+
+- a GeoPackage: its path, `/data/kursk.gpkg`;
+- a PostGIS schema: `postgis:` and libpq-style keywords, with `schema=`
+  and where the database is, as a QGIS saved PostgreSQL connection
+  (`postgis:connection='Newsroom' schema=kursk`), a PostgreSQL service
+  (`postgis:service=newsroom schema=kursk`) or host, port, dbname and user
+  (the password then comes from ~/.pgpass).
+
+A password is refused in a location: locations end up in projects, logs and
+the Processing history. Passwords stay where QGIS and libpq keep them (the
+saved connection, its authentication configuration, the service file or
+~/.pgpass).
+
+`open_store(location)` gives a `SeriesStore`; the rest of the plugin asks it
+for the series and features, changes the series through `modify` (atomic on
+both back ends: a file replaced when complete; one transaction under a
+lock), and never needs to know which back end it has.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import KurskTrackerError, SeriesFileError
+from ..core.series import Series
+from .gpkg import FeatureRecord
+
+POSTGIS_PREFIX = "postgis:"
+
+Content = tuple[Series, list[FeatureRecord]]
+ChangeFunction = Callable[["Content | None", dict], "Content | None"]
+"""change(current or None, snapshot versions) -> content to write, or None to write nothing."""
+
+
+class LocationError(KurskTrackerError):
+    """A series location that cannot be understood; says what is wrong with it."""
+
+
+# -- locations ----------------------------------------------------------------------
+
+_WORD = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)")
+
+
+def parse_keywords(text: str) -> dict[str, str]:
+    """libpq-style `key=value key='quoted value'` pairs; LocationError on anything else."""
+    words: dict[str, str] = {}
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        match = _WORD.match(text, position)
+        if match is None:
+            raise LocationError(f"cannot read '{text[position:].strip()}' (write key=value pairs)")
+        key, value = match.group(1).lower(), match.group(2)
+        if value.startswith("'"):
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        words[key] = value
+        position = match.end()
+        while position < len(text) and text[position].isspace():
+            position += 1
+    return words
+
+
+def quote_keyword(value: str) -> str:
+    if value and re.fullmatch(r"[A-Za-z0-9_.\-/:]+", value):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def postgis_location(schema: str, connection: str | None = None, **keywords: object) -> str:
+    """The location text of a PostGIS series."""
+    words = {"connection": connection} if connection else {}
+    words.update({k: str(v) for k, v in keywords.items() if v not in (None, "")})
+    words["schema"] = schema
+    return POSTGIS_PREFIX + " ".join(f"{k}={quote_keyword(v)}" for k, v in words.items())
+
+
+def is_postgis_location(text: str | os.PathLike[str]) -> bool:
+    return isinstance(text, str) and text.strip().lower().startswith(POSTGIS_PREFIX)
+
+
+SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def check_schema_name(schema: str) -> str:
+    """A schema name a newsroom can type into SQL without quotes: lower case, digits, underscores."""
+    if not SCHEMA_NAME.fullmatch(schema or ""):
+        raise LocationError(
+            f"'{schema}' is not a usable schema name: use lower-case letters, digits and underscores, "
+            f"starting with a letter, at most 63 characters")
+    return schema
+
+
+# -- stores ---------------------------------------------------------------------------
+
+
+class SeriesStore:
+    """A series somewhere; the operations every back end has."""
+
+    location: str
+    """The text that names it (see the module's help)."""
+
+    def label(self) -> str:
+        """A short name for lists and titles."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """Where it is, for messages (never a password)."""
+        raise NotImplementedError
+
+    def exists(self) -> bool:
+        raise NotImplementedError
+
+    def read_series(self) -> Series:
+        raise NotImplementedError
+
+    def read_features(self) -> list[FeatureRecord]:
+        raise NotImplementedError
+
+    def feature_counts(self) -> dict[int, int]:
+        raise NotImplementedError
+
+    def snapshot_versions(self) -> dict[int, object]:
+        """The version of each snapshot, for the conflict check of a later change ({} where none)."""
+        return {}
+
+    def read_content(self) -> Content:
+        return self.read_series(), self.read_features()
+
+    def modify(self, change: ChangeFunction) -> None:
+        """Read, change and write the series as one step that fully succeeds or leaves it as it was."""
+        raise NotImplementedError
+
+    def write(self, series: Series, records: list[FeatureRecord]) -> None:
+        """Replace the whole series (created where missing)."""
+        self.modify(lambda _current, _versions: (series, records))
+
+    def same_as(self, other: SeriesStore | None) -> bool:
+        return other is not None and self.location == other.location
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.location!r})"
+
+
+@dataclass(eq=False)
+class GeoPackageStore(SeriesStore):
+    path: Path
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+        self.location = str(self.path)
+
+    def label(self) -> str:
+        return self.path.name
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read_series(self) -> Series:
+        from .gpkg import read_series
+
+        return read_series(self.path)
+
+    def read_features(self) -> list[FeatureRecord]:
+        from .gpkg import read_features
+
+        return read_features(self.path)
+
+    def feature_counts(self) -> dict[int, int]:
+        from .gpkg import feature_counts
+
+        return feature_counts(self.path)
+
+    def modify(self, change: ChangeFunction) -> None:
+        from .gpkg import write_series
+
+        current = self.read_content() if self.path.exists() else None
+        wanted = change(current, {})
+        if wanted is not None:
+            write_series(self.path, *wanted)
+
+
+@dataclass(eq=False)
+class PostgisStore(SeriesStore):
+    """A series in one schema of a PostgreSQL/PostGIS database."""
+
+    schema: str
+    keywords: dict[str, str] = field(default_factory=dict)
+    """What the location says of the database: connection, service, host, port, dbname, user …"""
+    resolver: Callable[[str], dict[str, str]] | None = None
+    """Saved-connection name -> libpq keywords; QGIS's saved connections by default."""
+
+    def __post_init__(self) -> None:
+        self.location = postgis_location(self.schema, **self.keywords)
+        self._conninfo: dict[str, str] | None = None
+
+    @property
+    def connection_name(self) -> str | None:
+        return self.keywords.get("connection")
+
+    def label(self) -> str:
+        words = self.keywords
+        where = self.connection_name or words.get("service") or words.get("dbname") or "PostGIS"
+        return f"{self.schema} @ {where}"
+
+    def describe(self) -> str:
+        from .postgis import describe_target
+
+        schema = f"schema {self.schema}"
+        if self.connection_name:
+            try:
+                target = describe_target(self.conninfo())
+            except KurskTrackerError:
+                target = ""
+            target = f" ({target})" if target else ""
+            return f"PostGIS connection '{self.connection_name}'{target}, {schema}"
+        return f"PostGIS {describe_target(self.keywords)}, {schema}"
+
+    def conninfo(self) -> dict[str, str]:
+        """libpq keywords for psycopg2 (a saved connection resolved, its password included)."""
+        if self._conninfo is None:
+            words = {k: v for k, v in self.keywords.items() if k != "connection"}
+            if self.connection_name:
+                resolve = self.resolver or resolve_qgis_connection
+                resolved = dict(resolve(self.connection_name))
+                resolved.update(words)
+                words = resolved
+            words.setdefault("connect_timeout", "10")
+            words.setdefault("application_name", "Kursk Tracker")
+            self._conninfo = words
+        return self._conninfo
+
+    def exists(self) -> bool:
+        from .postgis import connect, schema_state
+
+        connection = connect(self.conninfo(), self.describe())
+        try:
+            with connection, connection.cursor() as cursor:
+                return schema_state(cursor, self.schema)[0] == "series"
+        finally:
+            connection.close()
+
+    def read_series(self) -> Series:
+        from .postgis import read_series_postgis
+
+        return read_series_postgis(self.conninfo(), self.schema, self.describe())
+
+    def read_features(self) -> list[FeatureRecord]:
+        from .postgis import read_features_postgis
+
+        return read_features_postgis(self.conninfo(), self.schema, self.describe())
+
+    def feature_counts(self) -> dict[int, int]:
+        from .postgis import feature_counts_postgis
+
+        return feature_counts_postgis(self.conninfo(), self.schema, self.describe())
+
+    def snapshot_versions(self) -> dict[int, object]:
+        from .postgis import read_versions_postgis
+
+        return dict(read_versions_postgis(self.conninfo(), self.schema, self.describe()))
+
+    def modify(self, change: ChangeFunction) -> None:
+        from .postgis import modify_series_postgis
+
+        modify_series_postgis(self.conninfo(), self.schema, change, self.describe())
+
+
+def resolve_qgis_connection(name: str) -> dict[str, str]:
+    """libpq keywords of a PostgreSQL connection saved in QGIS (its authentication configuration expanded)."""
+    try:
+        from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+    except ImportError as error:
+        raise LocationError(
+            f"PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
+            f"service= or host=, port=, dbname= instead") from error
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    names = sorted(metadata.connections(False)) if metadata is not None else []
+    if metadata is None or name not in names:
+        known = ", ".join(f"'{n}'" for n in names) or "none"
+        raise LocationError(f"PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of that "
+                            f"name (saved: {known})")
+    uri = QgsDataSourceUri(metadata.findConnection(name, False).uri())
+    expanded = QgsDataSourceUri(uri.connectionInfo(True))
+    return uri_keywords(expanded)
+
+
+def uri_keywords(uri) -> dict[str, str]:
+    """libpq keywords of a QgsDataSourceUri (what psycopg2.connect takes)."""
+    words = {
+        "service": uri.service(), "host": uri.host(), "port": uri.port(), "dbname": uri.database(),
+        "user": uri.username(), "password": uri.password(),
+    }
+    try:
+        from qgis.core import QgsDataSourceUri
+
+        modes = {QgsDataSourceUri.SslDisable: "disable", QgsDataSourceUri.SslAllow: "allow",
+                 QgsDataSourceUri.SslPrefer: "prefer", QgsDataSourceUri.SslRequire: "require",
+                 QgsDataSourceUri.SslVerifyCa: "verify-ca", QgsDataSourceUri.SslVerifyFull: "verify-full"}
+        sslmode = modes.get(uri.sslMode())
+        if sslmode and sslmode != "prefer":
+            words["sslmode"] = sslmode
+    except (ImportError, AttributeError):  # pragma: no cover - enum moved in a QGIS version
+        pass
+    return {k: str(v) for k, v in words.items() if v not in (None, "")}
+
+
+def open_store(location: str | os.PathLike[str] | SeriesStore,
+               resolver: Callable[[str], dict[str, str]] | None = None) -> SeriesStore:
+    """The store a location names (a store passes through)."""
+    if isinstance(location, SeriesStore):
+        return location
+    if not is_postgis_location(location):
+        text = str(location).strip()
+        if not text:
+            raise LocationError("no series given: name a series GeoPackage or a PostGIS series "
+                                "(postgis:connection=NAME schema=SCHEMA)")
+        return GeoPackageStore(Path(text))
+    body = str(location).strip()[len(POSTGIS_PREFIX):]
+    try:
+        words = parse_keywords(body)
+    except LocationError as error:
+        raise LocationError(f"{location}: {error}") from error
+    if "password" in words:
+        raise LocationError(
+            "a PostGIS series location must not hold a password (it would end up in projects and logs): "
+            "use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass")
+    schema = words.pop("schema", "")
+    if not schema:
+        raise LocationError(
+            f"{_shown(words)}: no schema= given (the PostgreSQL schema that holds the series)")
+    if not (words.get("connection") or words.get("service") or words.get("host") or words.get("dbname")):
+        raise LocationError(f"{_shown(words, schema)}: say which database: connection=NAME (a saved QGIS "
+                            f"connection), service=NAME, or host=, port=, dbname=")
+    return PostgisStore(schema, words, resolver)
+
+
+def _shown(words: dict[str, str], schema: str = "") -> str:
+    return postgis_location(schema, **words) if schema else POSTGIS_PREFIX + " ".join(
+        f"{k}={quote_keyword(v)}" for k, v in words.items())
+
+
+def store_path(store: SeriesStore) -> Path | None:
+    """The file of a GeoPackage store, None for any other."""
+    return store.path if isinstance(store, GeoPackageStore) else None
+
+
+__all__ = [
+    "GeoPackageStore", "LocationError", "PostgisStore", "SeriesFileError", "SeriesStore",
+    "check_schema_name", "is_postgis_location", "open_store", "postgis_location", "resolve_qgis_connection",
+]
