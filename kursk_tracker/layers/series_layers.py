@@ -226,7 +226,13 @@ def layer_source(store: SeriesStore, layer_name: str, subset: str = "") -> tuple
 
 
 def refresh_on_notify(layer: QgsVectorLayer, store: SeriesStore) -> None:
-    """Repaint when another user changes the series (PostgreSQL NOTIFY, where QGIS has it)."""
+    """Repaint when another user changes the series (PostgreSQL NOTIFY, where QGIS has it).
+
+    Only the areas layer listens: QGIS gives every listening layer a thread
+    and a database connection of its own, and removing one waits up to a
+    second for its thread. The plugin reloads the whole series (every layer)
+    when the areas layer hears of a change.
+    """
     if not isinstance(store, PostgisStore) or not hasattr(layer, "setRefreshOnNotifyEnabled"):
         return
     setter = getattr(layer, "setRefreshOnNotifyMessage", None) or layer.setRefreshOnNofifyMessage
@@ -295,7 +301,7 @@ def load_series_layers(
     for layer_name in DRAW_ORDER:
         subset = initial if LAYER_BY_NAME[layer_name].dated else ""
         source, provider = layer_source(store, layer_name, subset)
-        layer = QgsVectorLayer(source, _layer_title(layer_name), provider)
+        layer = QgsVectorLayer(source, _layer_title(layer_name), provider, _layer_options(project))
         if not layer.isValid():
             root.removeChildNode(group)
             raise SeriesFileError(store.describe(), f"layer '{layer_name}' cannot be opened")
@@ -304,7 +310,8 @@ def load_series_layers(
         split_rules_by_side(layer, series, language)
         if LAYER_BY_NAME[layer_name].dated:
             enable_temporal(layer)
-        refresh_on_notify(layer, store)
+        if layer_name == "areas":
+            refresh_on_notify(layer, store)
         layer.setCustomProperty(ROLE_PROPERTY, layer_name)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
@@ -313,6 +320,13 @@ def load_series_layers(
         _add_context(project, group)
     result.snapshot_id = snapshots[-1].id if snapshots else None
     return result
+
+
+def _layer_options(project: QgsProject) -> QgsVectorLayer.LayerOptions:
+    """Our QML styles replace any default style: not looking one up saves queries per layer."""
+    options = QgsVectorLayer.LayerOptions(project.transformContext())
+    options.loadDefaultStyle = False
+    return options
 
 
 def _add_context(project: QgsProject, group: QgsLayerTreeGroup) -> None:

@@ -111,7 +111,7 @@ def connect(conninfo: ConnInfo, label: str | None = None):
             connection = psycopg2.connect(conninfo)
     except psycopg2.Error as error:
         raise PostgisStoreError(
-            f"cannot connect to PostGIS at {label or describe_target(conninfo)}: {_reason(error)}"
+            f"cannot connect to {label or 'PostGIS at ' + describe_target(conninfo)}: {_reason(error)}"
         ) from error
     try:
         with connection.cursor() as cursor:
@@ -372,7 +372,7 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
     nothing. Whatever it raises rolls everything back and reaches the caller.
     """
     psycopg2 = _psycopg2()
-    where = where or f"{describe_target(conninfo)} schema {schema}"
+    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
     connection = connect(conninfo, where)
     try:
         with connection, connection.cursor() as cursor:
@@ -411,7 +411,7 @@ def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
     Snapshot `row_version`s survive the write: unchanged snapshots keep
     theirs, changed ones get the next, new ones start at 1.
     """
-    where = where or f"{describe_target(conninfo)} schema {schema}"
+    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
     try:
         modify_series_postgis(conninfo, schema, lambda _current, _versions: (series, records), where)
     except PostgisStoreError as error:
@@ -423,7 +423,7 @@ def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
 
 def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader):
     psycopg2 = _psycopg2()
-    where = where or f"{describe_target(conninfo)} schema {schema}"
+    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
     connection = connect(conninfo, where)
     try:
         # One read-only snapshot of the database for everything read, even while someone writes.
@@ -439,7 +439,7 @@ def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader
 
 def read_series_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> Series:
     """The series description and snapshot list stored in `schema`."""
-    where = where or f"{describe_target(conninfo)} schema {schema}"
+    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
 
     def reader(cursor):
         try:
