@@ -262,8 +262,8 @@ class SeriesController(QObject):
                            or group.customProperty("kursk_tracker/path", ""))
             if not location or (not is_postgis_location(location) and not Path(location).is_file()):
                 continue
-            store = open_store(location)
             try:
+                store = open_store(location)
                 series = store.read_series()
             except KurskTrackerError as error:
                 log(str(error))
@@ -278,6 +278,7 @@ class SeriesController(QObject):
                                           if role.startswith("live_")])
             loaded = SeriesLayers(series, store, group)
             loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
+            loaded.reconnect()
             subset = loaded.layers["areas"].subsetString() if "areas" in loaded.layers else ""
             if subset.startswith('"snapshot_id" = '):
                 loaded.snapshot_id = int(subset.split("=")[1])

@@ -266,6 +266,23 @@ class SeriesLayers:
             if layer.subsetString() != subset:
                 set_filter(layer, subset)
 
+    def reconnect(self) -> None:
+        """Reopen layers of a PostGIS series that a project could not open for want of a password.
+
+        The project holds no password; where the saved connection has one,
+        it goes to QGIS's credential cache and the layers open again.
+        """
+        if not isinstance(self.store, PostgisStore):
+            return
+        broken = [layer for layer in self.layers.values() if not layer.isValid()]
+        if not broken:
+            return
+        postgres_connection_uri(self.store)
+        for layer in broken:
+            layer.setDataSource(layer.source(), layer.name(), "postgres", QgsDataProvider.ProviderOptions())
+        if "areas" in self.layers:
+            refresh_on_notify(self.layers["areas"], self.store)
+
     def full_extent(self, crs: QgsCoordinateReferenceSystem, margin: float = 0.1) -> QgsRectangle:
         """The extent of all snapshots' areas in `crs`, whatever is shown now."""
         from ..export.render import layers_extent

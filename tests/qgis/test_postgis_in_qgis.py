@@ -12,6 +12,7 @@ import time
 import pytest
 from qgis.core import (
     QgsApplication,
+    QgsCredentials,
     QgsDataSourceUri,
     QgsProject,
     QgsProviderRegistry,
@@ -262,3 +263,81 @@ def test_an_algorithm_on_a_bad_postgis_series_says_which_and_why(registry, saved
     _results, ok, feedback = _run(registry, "kursk_tracker:listsnapshots", {
         "INPUT": "postgis:connection=x password=y schema=z", "OUTPUT": str(out)})
     assert not ok and any("must not hold a password" in e for e in feedback.errors)
+
+
+# -- a server that asks for a password ------------------------------------------------------
+
+
+@pytest.fixture
+def reporter(postgis_server):
+    """A database user who must give a password (scram-sha-256), as on a newsroom's server."""
+    import psycopg2
+
+    hba = postgis_server.datadir / "pg_hba.conf"
+    rule = "host all reporter 127.0.0.1/32 scram-sha-256\n"
+    with psycopg2.connect(postgis_server.conninfo) as db, db.cursor() as cursor:
+        cursor.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reporter') THEN "
+                       "CREATE ROLE reporter LOGIN; END IF; END $$")
+        cursor.execute("SET password_encryption = 'scram-sha-256'")
+        cursor.execute("ALTER ROLE reporter PASSWORD 'kt-reporter-pw'")
+        cursor.execute("GRANT CREATE ON DATABASE kursk TO reporter")
+        text = hba.read_text(encoding="utf-8")
+        if rule not in text:
+            hba.write_text(rule + text, encoding="utf-8")  # first match wins: before the trust lines
+        cursor.execute("SELECT pg_reload_conf()")
+    time.sleep(0.3)
+    return "kt-reporter-pw"
+
+
+def _save(name, postgis_server, user, password):
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, user, password)
+    metadata.saveConnection(
+        metadata.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True}), name)
+    return metadata
+
+
+def test_a_password_saved_with_the_connection_opens_the_layers_and_stays_out_of_the_project(
+        plugin, postgis_server, reporter, tmp_path):
+    metadata = _save("Reporter", postgis_server, "reporter", reporter)
+    try:
+        location = postgis_location("reporter_series", connection="Reporter")
+        copy_series(sample_series_path(), location, replace=True)
+        plugin.open_series(location)
+        loaded = plugin.controller.current
+        assert loaded is not None and all(layer.isValid() for layer in loaded.layers.values())
+        assert loaded.layers["areas"].featureCount() > 0
+        project_file = tmp_path / "reporter.qgs"
+        assert QgsProject.instance().write(str(project_file))
+        assert reporter not in project_file.read_text(encoding="utf-8")
+        assert all(reporter not in layer.source() for layer in loaded.layers.values())
+
+        # Read again in a later session: QGIS has no password for the layers (its credential cache
+        # is emptied here, and headless nobody can be asked); the plugin gives it from the connection.
+        realm = QgsDataSourceUri(loaded.layers["areas"].source()).connectionInfo(False)
+        QgsProject.instance().clear()
+        QgsCredentials.instance().get(realm, "reporter", "")  # takes the cached entry out
+        assert QgsProject.instance().read(str(project_file))
+        assert _wait(lambda: plugin.controller.current is not None, 5)
+        again = plugin.controller.current.layers
+        assert all(layer.isValid() for layer in again.values())
+        assert again["areas"].featureCount() > 0 and again["areas"].isRefreshOnNotifyEnabled()
+    finally:
+        metadata.deleteConnection("Reporter")
+
+
+def test_a_wrong_password_is_reported_with_the_connection_name(plugin, postgis_server, reporter):
+    metadata = _save("Reporter (old password)", postgis_server, "reporter", "not-the-password")
+    try:
+        location = postgis_location("reporter_series", connection="Reporter (old password)")
+        from kursk_tracker.core.errors import KurskTrackerError
+
+        with pytest.raises(KurskTrackerError) as failure:
+            open_store(location).read_series()
+        message = str(failure.value)
+        assert "PostGIS connection 'Reporter (old password)'" in message
+        assert "password authentication failed" in message and "not-the-password" not in message
+        assert plugin.controller.current is None
+    finally:
+        metadata.deleteConnection("Reporter (old password)")
