@@ -88,47 +88,47 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="287" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="310" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="322" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="353" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="325" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="325" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="337" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="368" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="338" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="369" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="339" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="370" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="340" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="371" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="341" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="372" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="175" />
+        <location filename="../kursk_tracker/plugin.py" line="178" />
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -148,7 +148,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="190" />
+        <location filename="../kursk_tracker/plugin.py" line="193" />
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -1718,11 +1718,6 @@
         <translation>seit {when}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="133" />
-        <source>{where} was changed by another user ({added} snapshots added, {removed} removed); the map shows the series as it is now.</source>
-        <translation>{where} wurde von jemand anderem geändert ({added} Lagestände hinzugefügt, {removed} entfernt); die Karte zeigt die Serie, wie sie jetzt ist.</translation>
-    </message>
-    <message>
         <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38" />
         <source>Open PostGIS series</source>
         <translation>PostGIS-Serie öffnen</translation>
@@ -1808,7 +1803,7 @@
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="71" />
+        <location filename="../kursk_tracker/plugin.py" line="78" />
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
@@ -1951,6 +1946,21 @@
         <location filename="../kursk_tracker/store/series_file.py" line="245" />
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="135" />
+        <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
+        <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="137" />
+        <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
+        <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="139" />
+        <source>{where} was changed by another user; the map shows the series as it is now.</source>
+        <translation>{where} wurde von jemand anderem geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
 </context>
 </TS>

@@ -75,7 +75,10 @@ class KurskTrackerPlugin:
 
         open_action = self._action("open_series.svg", tr("Open series…"), self.ask_open_series)
         sample_action = self._action("sample.svg", tr("Open sample series"), self.open_sample_series)
+        postgis_action = self._action("open_series.svg", tr("Open PostGIS series…"),
+                                      lambda _checked=False: self.situation_dock.ask_open_postgis())
         self.menu.addAction(open_action)
+        self.menu.addAction(postgis_action)
         self.menu.addAction(sample_action)
         self.menu.addSeparator()
         self.toolbar.addAction(open_action)

@@ -130,10 +130,14 @@ class SeriesController(QObject):
         before = {s.id for s in self.scene.series.snapshots}
         after = {s.id for s in series.snapshots}
         self.reload()
-        self.changedElsewhere.emit(tr(
-            "{where} was changed by another user ({added} snapshots added, {removed} removed); "
-            "the map shows the series as it is now.").format(
-                where=store.label(), added=len(after - before), removed=len(before - after)))
+        added, removed = len(after - before), len(before - after)
+        if added and not removed:
+            text = tr("{where}: another user added {n} snapshots; the map shows the series as it is now.")
+        elif removed and not added:
+            text = tr("{where}: another user removed {n} snapshots; the map shows the series as it is now.")
+        else:
+            text = tr("{where} was changed by another user; the map shows the series as it is now.")
+        self.changedElsewhere.emit(text.format(where=store.label(), n=added or removed))
         return True
 
     def _precompute(self) -> None:
