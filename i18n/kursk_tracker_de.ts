@@ -1948,19 +1948,19 @@
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="135" />
+        <location filename="../kursk_tracker/gui/controller.py" line="139" />
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="137" />
+        <location filename="../kursk_tracker/gui/controller.py" line="141" />
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="139" />
-        <source>{where} was changed by another user; the map shows the series as it is now.</source>
-        <translation>{where} wurde von jemand anderem geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+        <location filename="../kursk_tracker/gui/controller.py" line="143" />
+        <source>{where} was changed in the database; the map shows the series as it is now.</source>
+        <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,10 @@ class SeriesController(QObject):
         """Reload the open series if its stored content differs from what is shown; True if reloaded."""
         if self.scene is None:
             return False
+        if any(layer.isEditable() for layer in self.scene.loaded.layers.values()):
+            # Reloading would drop the user's unsaved edits: look again later.
+            self._check_timer.start(5000)
+            return False
         store = self.scene.loaded.store
         try:
             series = store.read_series()
@@ -136,7 +140,7 @@ class SeriesController(QObject):
         elif removed and not added:
             text = tr("{where}: another user removed {n} snapshots; the map shows the series as it is now.")
         else:
-            text = tr("{where} was changed by another user; the map shows the series as it is now.")
+            text = tr("{where} was changed in the database; the map shows the series as it is now.")
         self.changedElsewhere.emit(text.format(where=store.label(), n=added or removed))
         return True
 

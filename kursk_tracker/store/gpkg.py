@@ -31,6 +31,8 @@ class FeatureRecord:
     layer: str
     wkt: str
     attributes: dict[str, object] = field(default_factory=dict)
+    fid: int | None = field(default=None, compare=False)
+    """The feature's id where it was read from a PostGIS series (kept when written back unchanged)."""
 
 
 def series_to_settings(series: Series) -> dict[str, str]:

@@ -167,6 +167,63 @@ def create_schema(cursor, schema: str) -> None:
             _ident(schema, SNAPSHOTS_TABLE), _ident(column), sql.SQL(kind)))
     cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
         _ident(schema, SETTINGS_TABLE)))
+    _create_triggers(cursor, schema)
+
+
+WRITING_SETTING = "kursk_tracker.writing"
+"""Set (SET LOCAL) while the plugin writes a series: the triggers then leave dates and versions alone."""
+
+
+def _create_triggers(cursor, schema: str) -> None:
+    """Edits made to the layers directly (in QGIS, by SQL) count like the plugin's own.
+
+    Before a feature is stored, its `valid_at`/`valid_from`/`valid_to` come
+    from its snapshot (so a feature digitised in QGIS plays in the Temporal
+    Controller); after, the snapshot's version goes up with who and when (so
+    someone else's re-date or removal of that snapshot meets a conflict),
+    and the others' QGIS hears of it through NOTIFY.
+    """
+    sql = _psycopg2().sql
+    names = {"snapshots": _ident(schema, SNAPSHOTS_TABLE), "writing": sql.Literal(WRITING_SETTING),
+             "channel": sql.Literal(NOTIFY_CHANNEL), "payload": sql.Literal(notify_payload(schema)),
+             "dates": _ident(schema, "kt_feature_dates"), "changed": _ident(schema, "kt_feature_changed")}
+    cursor.execute(sql.SQL("""
+        CREATE OR REPLACE FUNCTION {dates}() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF coalesce(current_setting({writing}, true), '') = 'on' OR NEW.snapshot_id IS NULL THEN
+                RETURN NEW;
+            END IF;
+            SELECT s.valid_at, s.valid_at,
+                   (SELECT min(n.valid_at) FROM {snapshots} n WHERE n.valid_at > s.valid_at)
+              INTO NEW.valid_at, NEW.valid_from, NEW.valid_to
+              FROM {snapshots} s WHERE s.id = NEW.snapshot_id;
+            RETURN NEW;
+        END $body$""").format(**names))
+    cursor.execute(sql.SQL("""
+        CREATE OR REPLACE FUNCTION {changed}() RETURNS trigger LANGUAGE plpgsql AS $body$
+        DECLARE touched integer[];
+        BEGIN
+            IF coalesce(current_setting({writing}, true), '') = 'on' THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN touched := array_append(touched, NEW.snapshot_id); END IF;
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN touched := array_append(touched, OLD.snapshot_id); END IF;
+            UPDATE {snapshots}
+               SET row_version = row_version + 1, modified_by = current_user, modified_at = now()
+             WHERE id = ANY(touched);
+            PERFORM pg_notify({channel}, {payload});
+            RETURN NULL;
+        END $body$""").format(**names))
+    for spec in LAYERS:
+        if not spec.dated:
+            continue
+        table = _ident(schema, spec.name)
+        for trigger, when, function in (
+                ("kt_feature_dates", "BEFORE INSERT OR UPDATE OF snapshot_id", "dates"),
+                ("kt_feature_changed", "AFTER INSERT OR UPDATE OR DELETE", "changed")):
+            cursor.execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(_ident(trigger), table))
+            cursor.execute(sql.SQL("CREATE TRIGGER {} {} ON {} FOR EACH ROW EXECUTE FUNCTION {}()").format(
+                _ident(trigger), sql.SQL(when), table, names[function]))
 
 
 def _instant(value: object) -> object:
@@ -277,12 +334,12 @@ def _read_features(cursor, schema: str) -> list[FeatureRecord]:
     records: list[FeatureRecord] = []
     for spec in LAYERS:
         names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS]
-        cursor.execute(sql.SQL("SELECT ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
+        cursor.execute(sql.SQL("SELECT fid, ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
                                "ORDER BY fid").format(
             sql.SQL(", ").join(map(_ident, names)), _ident(schema, spec.name)))
-        for wkt, *values in cursor.fetchall():
+        for fid, wkt, *values in cursor.fetchall():
             attributes = {name: value for name, value in zip(names, values) if value is not None}
-            records.append(FeatureRecord(spec.name, wkt, attributes))
+            records.append(FeatureRecord(spec.name, wkt, attributes, int(fid)))
     return records
 
 
@@ -293,16 +350,32 @@ def _read_versions(cursor, schema: str) -> dict[int, SnapshotVersion]:
     return {int(r[0]): SnapshotVersion(int(r[1]), r[2] or "", r[3]) for r in cursor.fetchall()}
 
 
-def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]) -> None:
-    """Replace the content of `schema` (tables made where missing); versions carried over."""
+def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord], create: bool,
+           stored: list[FeatureRecord] | None = None) -> None:
+    """Make the content of `schema` `series` and `records` (tables made first where `create`).
+
+    `stored`: the features as read in this transaction. A record that is one
+    of them unchanged keeps its row and `fid` (only its dates follow its
+    snapshot), so a QGIS editing session on the layers still finds the
+    features it edits; the other rows go, the new records are added.
+    Snapshot versions are carried over.
+    """
     psycopg2 = _psycopg2()
     sql = psycopg2.sql
-    create_schema(cursor, schema)
+    if create:
+        create_schema(cursor, schema)
+    cursor.execute("SELECT set_config(%s, 'on', true)", (WRITING_SETTING,))
     cursor.execute(sql.SQL("SELECT id, valid_at, title, caption, source, row_version, modified_by, "
                            "modified_at FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
     previous = {row[0]: (_comparable(row[:5]), row[5], row[6], row[7]) for row in cursor.fetchall()}
+    original = {(r.layer, r.fid): (r.wkt, r.attributes) for r in stored or () if r.fid is not None}
+    records = list(records)
+    kept_ids = {id(r) for r in records
+                if r.fid is not None and original.get((r.layer, r.fid)) == (r.wkt, r.attributes)}
     for spec in LAYERS:
-        cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, spec.name)))
+        fids = [r.fid for r in records if id(r) in kept_ids and r.layer == spec.name]
+        cursor.execute(sql.SQL("DELETE FROM {} WHERE NOT (fid = ANY(%s))").format(
+            _ident(schema, spec.name)), (fids,))
     cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
     cursor.execute(sql.SQL("DELETE FROM {}").format(_ident(schema, SETTINGS_TABLE)))
 
@@ -327,7 +400,9 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
         _ident(schema, SETTINGS_TABLE)).as_string(cursor), list(series_to_settings(series).items()))
 
     batches: dict[str, list[tuple[object, ...]]] = {}
-    for spec, row in _feature_rows(series, records):
+    for record, (spec, row) in zip(records, _feature_rows(series, records)):
+        if id(record) in kept_ids:
+            continue
         batch = batches.setdefault(spec.name, [])
         batch.append(row)
         if len(batch) >= 500:
@@ -336,8 +411,22 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
     for name, batch in batches.items():
         if batch:
             _insert_features(cursor, schema, LAYER_BY_NAME[name], batch)
+    for spec in LAYERS:
+        if spec.dated:  # kept rows: the dates of their snapshot as it is now
+            cursor.execute(sql.SQL(
+                "UPDATE {table} AS f "
+                "SET valid_at = s.valid_at, valid_from = s.valid_at, valid_to = s.next_at "
+                "FROM (SELECT id, valid_at, lead(valid_at) OVER (ORDER BY valid_at, id) AS next_at "
+                "      FROM {snaps}) s "
+                "WHERE f.snapshot_id = s.id AND (f.valid_at IS DISTINCT FROM s.valid_at "
+                "OR f.valid_from IS DISTINCT FROM s.valid_at OR f.valid_to IS DISTINCT FROM s.next_at)"
+            ).format(table=_ident(schema, spec.name), snaps=_ident(schema, SNAPSHOTS_TABLE)))
     # Delivered on commit only: the others refresh when the change is there to see.
     cursor.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, notify_payload(schema)))
+
+
+def _series_tables() -> list[str]:
+    return [SETTINGS_TABLE, SNAPSHOTS_TABLE, *(spec.name for spec in LAYERS)]
 
 
 def _lock(cursor, schema: str) -> None:
@@ -372,6 +461,7 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
     nothing. Whatever it raises rolls everything back and reaches the caller.
     """
     psycopg2 = _psycopg2()
+    sql = psycopg2.sql
     where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
     connection = connect(conninfo, where)
     try:
@@ -379,6 +469,10 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
             _lock(cursor, schema)
             state, _missing = schema_state(cursor, schema)
             if state == "series":
+                # Direct edits of the layers (QGIS editing) wait until this change is written, and
+                # this change waits for theirs: none is lost between reading and writing.
+                cursor.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
+                    sql.SQL(", ").join(_ident(schema, name) for name in _series_tables())))
                 current = (_read_series(cursor, schema), _read_features(cursor, schema))
                 versions = _read_versions(cursor, schema)
             elif create and state in ("missing", "empty"):
@@ -393,7 +487,8 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
             wanted = change(current, versions)
             if wanted is not None:
                 series, records = wanted
-                _write(cursor, schema, series, records)
+                _write(cursor, schema, series, records, create=state != "series",
+                       stored=None if current is None else current[1])
     except psycopg2.Error as error:
         raise _explain(error, where, "the series was not changed") from error
     except PostgisStoreError as error:

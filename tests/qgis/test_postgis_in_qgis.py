@@ -341,3 +341,27 @@ def test_a_wrong_password_is_reported_with_the_connection_name(plugin, postgis_s
         assert plugin.controller.current is None
     finally:
         metadata.deleteConnection("Reporter (old password)")
+
+
+def test_editing_the_areas_layer_in_qgis_updates_the_snapshot_and_the_timeline(plugin, shared_series):
+    plugin.open_series(shared_series)
+    controller = plugin.controller
+    messages = []
+    controller.changedElsewhere.connect(messages.append)
+    snapshot = controller.current_snapshot()
+    seen = controller.versions[snapshot.id]
+    areas = controller.current.layers["areas"]
+    feature = next(areas.getFeatures())
+    assert areas.startEditing()
+    assert areas.changeGeometry(feature.id(), feature.geometry().buffer(0.02, 4))
+    # Unsaved edits are never dropped by a reload, whatever the others do.
+    redate_snapshot(shared_series, controller.snapshots()[0].id,
+                    controller.snapshots()[0].valid_at + dt.timedelta(hours=1))
+    QCoreApplication.processEvents()
+    assert not controller.check_for_changes() and areas.isEditable()
+    assert areas.commitChanges(), areas.commitErrors()
+
+    assert _wait(lambda: bool(messages)), "the committed edit did not reach the timeline"
+    assert open_store(shared_series).snapshot_versions()[snapshot.id].version == seen.version + 1
+    assert controller.versions[snapshot.id].version == seen.version + 1
+    assert controller.current.layers["areas"] is not areas  # reopened with the new geometry

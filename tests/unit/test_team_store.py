@@ -291,3 +291,59 @@ def test_a_user_without_privileges_gets_a_message_and_changes_nothing(postgis_se
     with pytest.raises(PostgisStoreError, match="lacks the privileges"):
         open_store(_location(postgis_server, "elsewhere", user="intern")).write(
             dataclasses.replace(open_store(location).read_series()), [])
+
+
+def test_edits_made_to_the_tables_directly_count_as_changes_of_their_snapshot(postgis_server):
+    """As when a colleague edits the areas layer in QGIS: dates filled, version up, a conflict for others."""
+    location = _location(postgis_server, "direct_edits")
+    import_into(location, _result(1, 8, 15))
+    store = open_store(location)
+    seen = store.snapshot_versions()
+    week = store.read_series().sorted_snapshots()[1]
+    with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
+        cursor.execute('UPDATE direct_edits.areas SET geom = ST_Multi(ST_Buffer(geom, 0.01)) '
+                       'WHERE snapshot_id = %s', (week.id,))
+        cursor.execute("INSERT INTO direct_edits.annotations (geom, snapshot_id, side, text) "
+                       "VALUES (ST_SetSRID(ST_MakePoint(35.2, 51.1), 4326), %s, 'UA', 'drawn in QGIS')",
+                       (week.id,))
+        db.commit()
+        cursor.execute("SELECT valid_at, valid_from, valid_to FROM direct_edits.annotations "
+                       "WHERE text = 'drawn in QGIS'")
+        valid_at, valid_from, valid_to = cursor.fetchone()
+    following = store.read_series().sorted_snapshots()[2]
+    assert valid_at == valid_from == week.valid_at and valid_to == following.valid_at
+
+    versions = store.snapshot_versions()
+    assert versions[week.id].version == seen[week.id].version + 2  # two statements, two changes
+    assert versions[week.id].modified_by == "postgres"
+    assert {k: v for k, v in versions.items() if k != week.id} == {k: v for k, v in seen.items()
+                                                                    if k != week.id}
+    with pytest.raises(SeriesConflictError, match="changed this snapshot"):
+        remove_snapshot(location, week.id, seen[week.id])
+    # The plugin's own rewrites leave the versions of snapshots they do not change alone.
+    import_into(location, _result(22))
+    assert {k: v for k, v in store.snapshot_versions().items() if k in versions} == versions
+
+
+def test_a_change_keeps_the_rows_of_features_it_does_not_touch_and_their_dates_follow(postgis_server):
+    """A colleague editing the layers in QGIS keeps finding her features (same fid) after an import."""
+    from kursk_tracker.store.gpkg import temporal_attributes
+
+    location = _location(postgis_server, "kept_rows")
+    import_into(location, _result(1, 15))
+    store = open_store(location)
+    before = {(r.layer, r.fid): r for r in store.read_features()}
+    import_into(location, _result(8))  # between the two: the first snapshot's features now end on day 8
+    redate_snapshot(location, 2, dt.datetime(2024, 9, 16, 20, tzinfo=UTC))
+    after = {(r.layer, r.fid): r for r in store.read_features()}
+    assert set(before) < set(after)
+    assert all(after[key] == record for key, record in before.items())
+
+    spans = temporal_attributes(store.read_series())
+    with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
+        for table in ("areas", "annotations"):
+            cursor.execute(f"SELECT snapshot_id, valid_at, valid_from, valid_to FROM kept_rows.{table}")
+            for snapshot_id, valid_at, valid_from, valid_to in cursor.fetchall():
+                span = spans[snapshot_id]
+                assert (valid_at, valid_from, valid_to) == (span["valid_at"], span["valid_from"],
+                                                            span["valid_to"]), (table, snapshot_id)
