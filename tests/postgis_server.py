@@ -1,7 +1,8 @@
 """A private PostgreSQL/PostGIS server for the tests, and its pytest fixture.
 
 `PostgisServer` runs `initdb` into a fresh folder under build/pg (or a given
-folder), starts the server with `pg_ctl start -w` on a free TCP port on
+folder; where the `postgres` user cannot reach build/pg, as in a checkout
+under /root, under the system's temporary folder instead), starts the server with `pg_ctl start -w` on a free TCP port on
 127.0.0.1 only (plus a unix socket in the data folder), creates the database
 `kursk` with PostGIS, and stops it with `pg_ctl stop -m fast`. PostgreSQL
 refuses to run as root: as root, the server binaries run as the `postgres`
@@ -87,6 +88,7 @@ class PostgisServer:
                  bindir: str | os.PathLike[str] | None = None,
                  database: str = DATABASE, keep: bool = False) -> None:
         self.folder = Path(folder) if folder is not None else DEFAULT_FOLDER
+        self._default_folder = folder is None
         self.bindir = Path(bindir) if bindir is not None else None
         self.database = database
         self.keep = keep
@@ -120,7 +122,10 @@ class PostgisServer:
 
     def _command(self, name: str, *args: str) -> list[str]:
         assert self.bindir is not None
-        command = [str(self.bindir / name), *args]
+        return self._as_service([str(self.bindir / name), *args])
+
+    def _as_service(self, command: list[str]) -> list[str]:
+        """`command` as the service user where this runs as root."""
         if self._as_service_user:
             if shutil.which("runuser"):
                 return ["runuser", "-u", SERVICE_USER, "--", *command]
@@ -172,6 +177,20 @@ class PostgisServer:
                 side.unlink(missing_ok=True)
 
     def _prepare_folder(self) -> None:
+        if self._make_datadir() or not self._default_folder:
+            return
+        # The checkout may sit where the service user cannot go (/root is 0700 on Debian, and in
+        # containers): the server's folder moves to the system's temporary folder instead.
+        unreachable = self.datadir
+        self._remove_datadir()
+        self.folder = Path(tempfile.gettempdir()) / "kursk-tracker-pg"
+        if not self._make_datadir():
+            raise PostgisServerError(
+                f"the '{SERVICE_USER}' user can reach neither {unreachable} nor {self.datadir}: every "
+                f"parent folder needs o+x (or pass a reachable folder to PostgisServer)")
+
+    def _make_datadir(self) -> bool:
+        """A fresh data folder under self.folder; False where the service user cannot reach it."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self._sweep_orphans()
         self.datadir = Path(tempfile.mkdtemp(prefix="data-", dir=self.folder))
@@ -188,14 +207,20 @@ class PostgisServer:
                 ) from error
             for path in (self.datadir, self.logfile):
                 os.chown(path, account.pw_uid, account.pw_gid)
-            probe = subprocess.run(["runuser", "-u", SERVICE_USER, "--", "test", "-w", str(self.datadir)],
+            probe = subprocess.run(self._as_service(["test", "-w", str(self.datadir)]),
                                    capture_output=True, check=False)
             if probe.returncode != 0:
-                raise PostgisServerError(
-                    f"the '{SERVICE_USER}' user cannot reach {self.datadir}: every parent folder needs "
-                    f"o+x (or pass another folder to PostgisServer)"
-                )
+                return False
         os.chmod(self.datadir, 0o700)
+        return True
+
+    def _remove_datadir(self) -> None:
+        if self.datadir is None:
+            return
+        shutil.rmtree(self.datadir, ignore_errors=True)
+        for side in (self.datadir.with_name(self.datadir.name + ".log"),
+                     self.datadir.with_name(self.datadir.name + ".owner")):
+            side.unlink(missing_ok=True)
 
     # -- life cycle ---------------------------------------------------------------
 
