@@ -2,11 +2,12 @@
 
 `PostgisServer` runs `initdb` into a fresh folder under build/pg (or a given
 folder; where the `postgres` user cannot reach build/pg, as in a checkout
-under /root, under the system's temporary folder instead), starts the server with `pg_ctl start -w` on a free TCP port on
-127.0.0.1 only (plus a unix socket in the data folder), creates the database
-`kursk` with PostGIS, and stops it with `pg_ctl stop -m fast`. PostgreSQL
-refuses to run as root: as root, the server binaries run as the `postgres`
-system user (`runuser -u postgres --`), which then owns the data folder.
+under /root, under the system's temporary folder instead), starts the server
+with `pg_ctl start -w` on a free TCP port on 127.0.0.1 only (plus a unix
+socket in the data folder), creates the database `kursk` with PostGIS, and
+stops it with `pg_ctl stop -m fast`. PostgreSQL refuses to run as root: as
+root, the server binaries run as the `postgres` system user
+(`runuser -u postgres --`), which then owns the data folder.
 
 Register the session fixture `postgis_server` with one line in
 tests/conftest.py:  pytest_plugins = ["tests.postgis_server"]
