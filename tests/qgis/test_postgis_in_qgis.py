@@ -365,3 +365,14 @@ def test_editing_the_areas_layer_in_qgis_updates_the_snapshot_and_the_timeline(p
     assert open_store(shared_series).snapshot_versions()[snapshot.id].version == seen.version + 1
     assert controller.versions[snapshot.id].version == seen.version + 1
     assert controller.current.layers["areas"] is not areas  # reopened with the new geometry
+
+
+def test_the_animation_task_reads_a_postgis_series_from_a_private_copy(shared_series, tmp_path):
+    """The panel's background export works on a consistent GeoPackage copy, whatever others write."""
+    from kursk_tracker.export.animation import private_copy
+    from kursk_tracker.store.gpkg import read_features
+
+    copy = private_copy(open_store(shared_series), tmp_path)
+    assert copy.suffix == ".gpkg" and copy.parent == tmp_path
+    assert read_series(copy) == open_store(shared_series).read_series()
+    assert len(read_features(copy)) == len(open_store(shared_series).read_features())
