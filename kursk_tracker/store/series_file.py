@@ -177,53 +177,51 @@ def _check_version(store: SeriesStore, snapshot_id: int, expected: object, versi
                 where=store.describe(), who=current.modified_by or "?", when=when))
 
 
+def _change_snapshot(store: SeriesStore, snapshot_id: int, expected_version: object, edit) -> None:
+    """Apply `edit(content)` to the series, after checking the snapshot is there and unchanged since read."""
+    where = store.describe()
+
+    def change(current, versions):
+        content = SeriesContent(*current) if current is not None else None
+        missing = content is None or all(s.id != snapshot_id for s in content.series.snapshots)
+        if content is None or (missing and expected_version is None):
+            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
+        _check_version(store, snapshot_id, expected_version, versions)
+        edit(content)
+        return content.series, content.records
+
+    store.modify(change)
+
+
 def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
                     instant: dt.datetime, expected_version: object = None) -> None:
     """Give a snapshot a new instant; refused if another snapshot has it, or on a conflict."""
     store = open_store(target)
-    where = store.describe()
     if instant.tzinfo is None:
-        raise SeriesChangeError(tr("{path}: the new date has no time zone").format(path=where))
+        raise SeriesChangeError(tr("{path}: the new date has no time zone").format(path=store.describe()))
 
-    def change(current, versions):
-        if current is None:
-            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
-        content = SeriesContent(*current)
-        if all(s.id != snapshot_id for s in content.series.snapshots) and expected_version is None:
-            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
-        _check_version(store, snapshot_id, expected_version, versions)
-        clash = [s for s in content.series.snapshots
-                 if s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant)]
-        if clash:
+    def edit(content: SeriesContent) -> None:
+        if any(s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant)
+               for s in content.series.snapshots):
             raise SeriesChangeError(
-                tr("{path}: another snapshot already has that date").format(path=where))
+                tr("{path}: another snapshot already has that date").format(path=store.describe()))
         content.series.snapshots = [
             dataclasses.replace(s, valid_at=instant.astimezone(dt.timezone.utc)) if s.id == snapshot_id else s
             for s in content.series.snapshots
         ]
-        return content.series, content.records
 
-    store.modify(change)
+    _change_snapshot(store, snapshot_id, expected_version, edit)
 
 
 def remove_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
                     expected_version: object = None) -> None:
     """Remove a snapshot and its features; refused on a conflict."""
-    store = open_store(target)
-    where = store.describe()
 
-    def change(current, versions):
-        if current is None:
-            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
-        content = SeriesContent(*current)
-        if all(s.id != snapshot_id for s in content.series.snapshots) and expected_version is None:
-            raise SeriesChangeError(tr("{path}: no snapshot {id}").format(path=where, id=snapshot_id))
-        _check_version(store, snapshot_id, expected_version, versions)
+    def edit(content: SeriesContent) -> None:
         content.series.snapshots = [s for s in content.series.snapshots if s.id != snapshot_id]
         content.records = [r for r in content.records if r.attributes.get("snapshot_id") != snapshot_id]
-        return content.series, content.records
 
-    store.modify(change)
+    _change_snapshot(open_store(target), snapshot_id, expected_version, edit)
 
 
 def copy_series(source: str | os.PathLike[str] | SeriesStore, target: str | os.PathLike[str] | SeriesStore,
