@@ -49,7 +49,7 @@ from tests.postgis_server import DEFAULT_FOLDER, PostgisServer
 GPKG, PG = "GeoPackage", "PostGIS"
 WITHIN = 2.0
 OPEN = "open in the plugin (SeriesScene.open)"
-LAYERS = "  of which the layers (load_series_layers)"
+LAYERS = "  the layers (load_series_layers)"
 CLOSE = "close in QGIS (remove_series_groups)"
 
 

@@ -376,3 +376,20 @@ def test_the_animation_task_reads_a_postgis_series_from_a_private_copy(shared_se
     assert copy.suffix == ".gpkg" and copy.parent == tmp_path
     assert read_series(copy) == open_store(shared_series).read_series()
     assert len(read_features(copy)) == len(open_store(shared_series).read_features())
+
+
+def test_a_series_named_by_a_postgresql_service_opens_in_the_store_and_as_layers(
+        plugin, postgis_server, tmp_path, monkeypatch):
+    """`postgis:service=NAME schema=…`: the database comes from the user's PostgreSQL service file."""
+    service_file = tmp_path / "pg_service.conf"
+    service_file.write_text(f"[kt_newsroom]\nhost={postgis_server.host}\nport={postgis_server.port}\n"
+                            f"dbname={postgis_server.database}\nuser=postgres\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    location = "postgis:service=kt_newsroom schema=qgis_by_service"
+    copy_series(sample_series_path(), location, replace=True)
+    assert open_store(location).read_series() == read_series(sample_series_path())
+    plugin.open_series(location)
+    loaded = plugin.controller.current
+    assert loaded is not None and loaded.store.location == location
+    assert all(layer.isValid() and "kt_newsroom" in layer.source() for layer in loaded.layers.values())
+    assert loaded.layers["areas"].featureCount() > 0
