@@ -18,7 +18,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="352" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="350" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -88,47 +88,47 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="310" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="312" />
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="353" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="359" />
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="359" />
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="368" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="371" />
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="369" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="372" />
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="370" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="373" />
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="371" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="374" />
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="372" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="375" />
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -273,92 +273,92 @@
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="186" />
+        <location filename="../kursk_tracker/store/series_file.py" line="201" />
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="198" />
+        <location filename="../kursk_tracker/store/series_file.py" line="206" />
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="220" />
+        <location filename="../kursk_tracker/store/series_file.py" line="188" />
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="44" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="43" />
         <source>Import into a series</source>
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="61" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="60" />
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="64" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="63" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="67" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="66" />
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="69" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="68" />
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="71" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="70" />
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="73" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="77" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="77" />
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="79" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="119" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="121" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="116" />
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="122" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="117" />
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="144" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="139" />
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
@@ -458,7 +458,7 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="324" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="310" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -488,42 +488,42 @@
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="259" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="245" />
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="299" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="285" />
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="312" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="298" />
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="324" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="310" />
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="363" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="349" />
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="365" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="351" />
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="395" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="381" />
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="395" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="381" />
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -1108,7 +1108,7 @@
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="352" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="350" />
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1443,7 +1443,7 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="196" />
+        <location filename="../kursk_tracker/layers/scene.py" line="216" />
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1728,7 +1728,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="462" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="448" />
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1773,32 +1773,32 @@
         <translation>Serien auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="99" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="97" />
         <source>Choose a connection first.</source>
         <translation>Zuerst eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="110" />
         <source>{n} series in this database.</source>
         <translation>{n} Serien in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="110" />
         <source>No Kursk Tracker series in this database yet.</source>
         <translation>Noch keine Kursk-Tracker-Serie in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="116" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
         <source>Taken already: {names}</source>
         <translation>Schon vergeben: {names}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="123" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="120" />
         <source>Choose a connection.</source>
         <translation>Eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="125" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="122" />
         <source>Choose a schema.</source>
         <translation>Ein Schema wählen.</translation>
     </message>
@@ -1828,27 +1828,27 @@
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="449" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="435" />
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="462" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="448" />
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="470" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="456" />
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="494" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="480" />
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="75" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
@@ -1858,74 +1858,64 @@
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="64" />
+        <location filename="../kursk_tracker/processing/base.py" line="66" />
         <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="72" />
+        <location filename="../kursk_tracker/processing/base.py" line="77" />
         <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
         <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="29" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="28" />
         <source>Copy a series</source>
         <translation>Serie kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="32" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="31" />
         <source>Copies a whole series, every snapshot, feature, place and setting, to another store: a GeoPackage into a PostGIS schema to share it with a team, or a PostGIS series into a GeoPackage to take it along. Dates are kept to the second with their time zone. A series already at the target is left alone unless REPLACE is set; the copy is written in one step, so a failure leaves the target as it was.</source>
         <translation>Kopiert eine ganze Serie mit allen Lageständen, Objekten, Orten und Einstellungen in einen anderen Speicher: ein GeoPackage in ein PostGIS-Schema, um sie mit einem Team zu teilen, oder eine PostGIS-Serie in ein GeoPackage, um sie mitzunehmen. Zeitpunkte bleiben sekundengenau mit Zeitzone erhalten. Eine Serie, die schon am Ziel liegt, bleibt unberührt, außer REPLACE ist gesetzt; die Kopie wird in einem Schritt geschrieben, ein Fehler lässt das Ziel, wie es war.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="41" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="40" />
         <source>Series to copy</source>
         <translation>Zu kopierende Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="42" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="41" />
         <source>Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA</source>
         <translation>Ziel: ein GeoPackage-Pfad oder postgis:connection=NAME schema=SCHEMA</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="44" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="43" />
         <source>Replace a series already at the target</source>
         <translation>Eine Serie am Ziel ersetzen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="46" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="45" />
         <source>Copied series</source>
         <translation>Kopierte Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="47" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="46" />
         <source>Snapshots copied</source>
         <translation>Kopierte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="48" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="47" />
         <source>Features copied</source>
         <translation>Kopierte Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="54" />
-        <source>{path}: the target must be a .gpkg file or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
-        <translation>{path}: Das Ziel muss eine .gpkg-Datei oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) sein</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="62" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="57" />
         <source>{n} snapshots and {m} features copied to {where}</source>
         <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="47" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="46" />
         <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone's snapshots are kept.</source>
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="87" />
-        <source>{path}: the series must be a .gpkg file or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
-        <translation>{path}: Die Serie muss eine .gpkg-Datei oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) sein</translation>
     </message>
     <message>
         <location filename="../kursk_tracker/store/series_file.py" line="168" />
@@ -1938,12 +1928,12 @@
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="239" />
+        <location filename="../kursk_tracker/store/series_file.py" line="237" />
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="245" />
+        <location filename="../kursk_tracker/store/series_file.py" line="243" />
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>

@@ -75,10 +75,10 @@ class SeriesController(QObject):
     def open_series(self, location: str | Path | SeriesStore, reloading: bool = False) -> SeriesLayers:
         """Replace the open series with the one at `location` (a GeoPackage path or a postgis: location)."""
         store = open_store(location)
-        store.read_series()  # a clear error while the open series is still shown
+        content = store.read_content()  # read once; a clear error while the open series is still shown
         self.close_series(emit=False)
         timing = PluginSettings.load().morph_timing
-        self.scene = SeriesScene.open(store, self.project, current_language(), timing)
+        self.scene = SeriesScene.open(store, self.project, current_language(), timing, content=content)
         self.versions = self._read_versions(store)
         self._watch()
         self._precompute()

@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import KurskTrackerError
-from ..store.backend import LocationError, check_schema_name, open_store, postgis_location
+from ..store.backend import LocationError, PostgisStore, check_schema_name, postgis_location
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import PluginSettings
 
@@ -92,15 +92,12 @@ class PostgisSeriesDialog(QDialog):
 
     def list_series(self) -> list[str]:
         """Fill the schema list with the series the connection holds; a problem shows in the dialog."""
-        from ..store.postgis import series_schemas
-
         self.message.clear()
         if not self.connection.currentText().strip():
             self.message.setText(tr("Choose a connection first."))
             return []
         try:
-            store = open_store(postgis_location("public", **self.database_words()))
-            schemas = series_schemas(store.conninfo(), store.describe().rsplit(",", 1)[0])
+            schemas = PostgisStore("", self.database_words()).series_schemas()
         except KurskTrackerError as error:
             self.message.setText(str(error))
             return []

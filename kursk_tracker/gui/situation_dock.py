@@ -174,9 +174,9 @@ class SituationDock(QgsDockWidget):
         except KurskTrackerError as error:
             log(str(error))
             counts = {}
-        held = self._held_areas()
+        held = self.controller.scene if self.controller.frames is not None else None
         for snap in series.sorted_snapshots():
-            areas = held.get(snap.id) if held is not None else None
+            areas = held.held_km2(snap) if held is not None else None
             row = (
                 [format_instant(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
                 + ["" if areas is None else format_number(areas.get(side.code, 0.0), language)
@@ -193,20 +193,6 @@ class SituationDock(QgsDockWidget):
             self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
         self._select_current()
-
-    def _held_areas(self) -> dict[int, dict[str, float]] | None:
-        """Held km² per snapshot and side; None where shapely 2 is missing."""
-        if shapely_problem():
-            return None
-        from ..core.stats import held_by_side
-        from ..store.statistics import series_statistics
-
-        try:
-            _series, rows = series_statistics(self.controller.store)
-        except KurskTrackerError as error:
-            log(str(error))
-            return None
-        return {snap_id: held_by_side(rows, snap_id) for snap_id in {r.snapshot_id for r in rows}}
 
     def _select_current(self) -> None:
         snapshot = self.controller.current_snapshot()
@@ -449,7 +435,7 @@ class SituationDock(QgsDockWidget):
                 self._report(tr("{where}: a series is there already; open it, or choose another "
                                 "schema.").format(where=store.describe()), Level.ERROR)
                 return False
-            name = getattr(store, "schema", store.label())
+            name = store.default_name()
             store.write(new_series({"en": name, "de": name}), [])
         except KurskTrackerError as error:
             self._report(str(error), Level.ERROR)

@@ -266,13 +266,11 @@ class TimelineDock(QgsDockWidget):
         if series is None or self.controller.frames is None:
             self.chart.set_data({}, {}, {})
             return
-        from ..core.stats import area_km2
-
         lines: dict[str, list] = {side.code: [] for side in series.sides}
         for snapshot in series.sorted_snapshots():
-            held = self.controller.frames.held(snapshot)
+            held = self.controller.scene.held_km2(snapshot)
             for code in lines:
-                lines[code].append((snapshot.valid_at, area_km2(held[code]) if code in held else 0.0))
+                lines[code].append((snapshot.valid_at, held.get(code, 0.0)))
         language = current_language()
         self.chart.set_data(lines, {s.code: s.colour for s in series.sides},
                             {s.code: s.name(language) for s in series.sides})

@@ -33,7 +33,8 @@ def format_number(value: float, language: str) -> str:
 
 class SeriesScene:
     def __init__(self, loaded: SeriesLayers, project: QgsProject, language: str,
-                 timing: str = "eased") -> None:
+                 timing: str = "eased", records: list | None = None) -> None:
+        """`records`: the series' features where already read (else read from its store)."""
         self.loaded = loaded
         self.project = project
         self.language = language
@@ -51,12 +52,14 @@ class SeriesScene:
             from ..core.timeline import SeriesFrames
             from .live_layers import LiveLayers
 
-            self.frames = SeriesFrames.from_records(loaded.series, loaded.store.read_features(),
+            self.frames = SeriesFrames.from_records(
+                loaded.series, loaded.store.read_features() if records is None else records,
                                                     MorphSettings(timing=timing))
             self.live = LiveLayers(loaded, project, language)
         self.wait_for_morph = True
         """False while a background task precomputes the pairs (the GUI): frames never block."""
         self.task: PrecomputeTask | None = None
+        self._held_km2: dict[int, dict[str, float]] = {}
 
     def precompute_in_background(self, on_done=None) -> None:
         """Precompute every pair in a QgsTask; until a pair is ready its frames show the nearer snapshot."""
@@ -82,8 +85,14 @@ class SeriesScene:
 
     @classmethod
     def open(cls, location, project: QgsProject, language: str, timing: str = "eased",
-             with_context: bool = True) -> SeriesScene:
-        return cls(load_series_layers(location, project, language, with_context), project, language, timing)
+             with_context: bool = True, content=None) -> SeriesScene:
+        """The series at `location` in `project`; `content`: its (series, features) where already read."""
+        from ..store.backend import open_store
+
+        store = open_store(location)
+        series, records = content if content is not None else store.read_content()
+        loaded = load_series_layers(store, project, language, with_context, series=series)
+        return cls(loaded, project, language, timing, records)
 
     @property
     def series(self) -> Series:
@@ -144,6 +153,17 @@ class SeriesScene:
             self.precompute_in_background(on_done)
         if self.instant is not None:
             self.show(self.instant)
+
+    def held_km2(self, snapshot: Snapshot) -> dict[str, float]:
+        """km² each side holds in a snapshot (measured once; {} where shapely 2 is missing)."""
+        if self.frames is None:
+            return {}
+        if snapshot.id not in self._held_km2:
+            from ..core.stats import area_km2
+
+            held = self.frames.held(snapshot)
+            self._held_km2[snapshot.id] = {side: area_km2(geometry) for side, geometry in held.items()}
+        return self._held_km2[snapshot.id]
 
     def held_now(self) -> dict[str, float]:
         """km² each side holds at the shown instant."""

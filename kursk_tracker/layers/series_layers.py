@@ -196,11 +196,9 @@ def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
     layer sources, so it never reaches a project file or a log.
     """
     if store.connection_name:
-        from ..store.backend import resolve_qgis_connection
+        from ..store.backend import saved_connection_uri
 
-        resolve_qgis_connection(store.connection_name)  # a clear error for an unknown name
-        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-        uri = QgsDataSourceUri(metadata.findConnection(store.connection_name, False).uri())
+        uri = saved_connection_uri(store.connection_name)
     else:
         uri = QgsDataSourceUri(" ".join(f"{k}='{v}'" for k, v in store.keywords.items()
                                         if k in ("service", "host", "port", "dbname", "user", "sslmode")))
@@ -213,10 +211,12 @@ def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
     return uri
 
 
-def layer_source(store: SeriesStore, layer_name: str, subset: str = "") -> tuple[str, str]:
-    """(source, provider key) of one layer of a series."""
+def layer_source(store: SeriesStore, layer_name: str, subset: str = "",
+                 connection: QgsDataSourceUri | None = None) -> tuple[str, str]:
+    """(source, provider key) of one layer of a series; `connection`: a PostGIS series' database part,
+    where already made (`postgres_connection_uri`)."""
     if isinstance(store, PostgisStore):
-        uri = postgres_connection_uri(store)
+        uri = QgsDataSourceUri(connection if connection is not None else postgres_connection_uri(store))
         uri.setDataSource(store.schema, layer_name, "geom", subset, "fid")
         uri.setSrid("4326")
         uri.setWkbType(wkb_type(LAYER_BY_NAME[layer_name].geometry))
@@ -233,8 +233,9 @@ def refresh_on_notify(layer: QgsVectorLayer, store: SeriesStore) -> None:
     second for its thread. The plugin reloads the whole series (every layer)
     when the areas layer hears of a change.
     """
-    if not isinstance(store, PostgisStore) or not hasattr(layer, "setRefreshOnNotifyEnabled"):
+    if not isinstance(store, PostgisStore):
         return
+    # QGIS 3.22 to 3.40 spell it "Nofify"; a later QGIS may mend the name.
     setter = getattr(layer, "setRefreshOnNotifyMessage", None) or layer.setRefreshOnNofifyMessage
     setter(notify_payload(store.schema))
     layer.setRefreshOnNotifyEnabled(True)
@@ -300,11 +301,12 @@ def load_series_layers(
     project: QgsProject | None = None,
     language: str = "en",
     with_context: bool = True,
+    series: Series | None = None,
 ) -> SeriesLayers:
-    """Add a series' layers to `project` in a group of their own, styled."""
+    """Add a series' layers to `project` in a group of their own, styled (`series`: where already read)."""
     project = project or QgsProject.instance()
     store = open_store(location)
-    series = store.read_series()
+    series = series if series is not None else store.read_series()
     name = series.name(language) or store.label()
     if series.illustrative:
         name = tr("{name} (illustrative)").format(name=name)
@@ -315,9 +317,10 @@ def load_series_layers(
     group.setCustomProperty(ROLE_PROPERTY, "series")
     group.setCustomProperty(LOCATION_PROPERTY, store.location)
     result = SeriesLayers(series, store, group)
+    connection = postgres_connection_uri(store) if isinstance(store, PostgisStore) else None
     for layer_name in DRAW_ORDER:
         subset = initial if LAYER_BY_NAME[layer_name].dated else ""
-        source, provider = layer_source(store, layer_name, subset)
+        source, provider = layer_source(store, layer_name, subset, connection)
         layer = QgsVectorLayer(source, _layer_title(layer_name), provider, _layer_options(project))
         if not layer.isValid():
             root.removeChildNode(group)

@@ -51,20 +51,25 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
 
     def series_store(self, parameters, context, name: str = "INPUT"):
         """The series a series parameter names, or a QgsProcessingException saying what is wrong."""
-        from ..core.errors import KurskTrackerError
-        from ..store.backend import is_postgis_location, open_store
+        return series_store_of(self.parameterAsFile(parameters, name, context)
+                               or self.parameterAsString(parameters, name, context))
 
-        text = (self.parameterAsFile(parameters, name, context)
-                or self.parameterAsString(parameters, name, context))
-        try:
-            store = open_store(text)
-        except KurskTrackerError as error:
-            raise QgsProcessingException(str(error)) from error
-        if not is_postgis_location(text) and not text.lower().endswith(".gpkg"):
-            raise QgsProcessingException(tr(
-                "{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series "
-                "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
-        return store
+
+def series_store_of(text: str):
+    """The store a series location names (a .gpkg path or a postgis: location), or a
+    QgsProcessingException saying what is wrong."""
+    from ..core.errors import KurskTrackerError
+    from ..store.backend import is_postgis_location, open_store
+
+    text = text.strip()
+    if not is_postgis_location(text) and not text.lower().endswith(".gpkg"):
+        raise QgsProcessingException(tr(
+            "{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series "
+            "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+    try:
+        return open_store(text)
+    except KurskTrackerError as error:
+        raise QgsProcessingException(str(error)) from error
 
 
 def series_help() -> str:

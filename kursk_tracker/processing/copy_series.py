@@ -12,9 +12,8 @@ from qgis.core import (
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
-from ..store.backend import is_postgis_location, open_store
 from ..store.series_file import copy_series
-from .base import KurskTrackerAlgorithm
+from .base import KurskTrackerAlgorithm, series_store_of
 
 
 class CopySeriesAlgorithm(KurskTrackerAlgorithm):
@@ -49,13 +48,9 @@ class CopySeriesAlgorithm(KurskTrackerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.series_store(parameters, context)
-        text = self.parameterAsString(parameters, self.OUTPUT, context).strip()
-        if not is_postgis_location(text) and not text.lower().endswith(".gpkg"):
-            raise QgsProcessingException(tr("{path}: the target must be a .gpkg file or a PostGIS series "
-                                            "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+        target = series_store_of(self.parameterAsString(parameters, self.OUTPUT, context))
         replace = self.parameterAsBoolean(parameters, self.REPLACE, context)
         try:
-            target = open_store(text)
             series, features = copy_series(source, target, replace=replace)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error

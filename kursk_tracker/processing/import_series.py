@@ -22,10 +22,9 @@ from ..core.situation import Level
 from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
-from ..store.backend import is_postgis_location, open_store
 from ..store.series_file import new_series
 from ..toolbelt.compat import require_shapely
-from .base import KurskTrackerAlgorithm
+from .base import KurskTrackerAlgorithm, series_store_of
 
 
 class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
@@ -82,12 +81,8 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         require_shapely()
         paths = [Path(p) for p in self.parameterAsFileList(parameters, self.INPUT, context)]
         format_name = self.parameterAsEnumString(parameters, self.FORMAT, context) or "auto"
-        text = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not is_postgis_location(text) and Path(text).suffix.lower() != ".gpkg":
-            raise QgsProcessingException(tr("{path}: the series must be a .gpkg file or a PostGIS series "
-                                            "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+        output = series_store_of(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         try:
-            output = open_store(text)
             existed = output.exists()
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
@@ -97,7 +92,7 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         template = None
         if not existed:
             name = (self.parameterAsString(parameters, self.NAME, context)
-                    or getattr(output, "schema", None) or Path(text).stem)
+                    or output.default_name())
             template = new_series({"en": name, "de": name}, options.epoch, timezone)
         try:
             result, summary = import_to_series(

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import KurskTrackerError, SeriesFileError
+from ..core.errors import KurskTrackerError
 from ..core.series import Series
 from .gpkg import FeatureRecord
 
@@ -75,10 +75,11 @@ def quote_keyword(value: str) -> str:
 
 
 def postgis_location(schema: str, connection: str | None = None, **keywords: object) -> str:
-    """The location text of a PostGIS series."""
+    """The location text of a PostGIS series (without schema=, where `schema` is empty)."""
     words = {"connection": connection} if connection else {}
     words.update({k: str(v) for k, v in keywords.items() if v not in (None, "")})
-    words["schema"] = schema
+    if schema:
+        words["schema"] = schema
     return POSTGIS_PREFIX + " ".join(f"{k}={quote_keyword(v)}" for k, v in words.items())
 
 
@@ -109,6 +110,10 @@ class SeriesStore:
 
     def label(self) -> str:
         """A short name for lists and titles."""
+        raise NotImplementedError
+
+    def default_name(self) -> str:
+        """The name a new series here gets when nobody gives one."""
         raise NotImplementedError
 
     def describe(self) -> str:
@@ -160,6 +165,9 @@ class GeoPackageStore(SeriesStore):
     def label(self) -> str:
         return self.path.name
 
+    def default_name(self) -> str:
+        return self.path.stem
+
     def describe(self) -> str:
         return str(self.path)
 
@@ -197,8 +205,6 @@ class PostgisStore(SeriesStore):
     schema: str
     keywords: dict[str, str] = field(default_factory=dict)
     """What the location says of the database: connection, service, host, port, dbname, user …"""
-    resolver: Callable[[str], dict[str, str]] | None = None
-    """Saved-connection name -> libpq keywords; QGIS's saved connections by default."""
 
     def __post_init__(self) -> None:
         self.location = postgis_location(self.schema, **self.keywords)
@@ -213,26 +219,37 @@ class PostgisStore(SeriesStore):
         where = self.connection_name or words.get("service") or words.get("dbname") or "PostGIS"
         return f"{self.schema} @ {where}"
 
+    def default_name(self) -> str:
+        return self.schema
+
     def describe(self) -> str:
+        return f"{self.describe_database()}, schema {self.schema}"
+
+    def describe_database(self) -> str:
+        """The database, for messages: the saved connection's name and host:port/dbname."""
         from .postgis import describe_target
 
-        schema = f"schema {self.schema}"
         if self.connection_name:
             try:
                 target = describe_target(self.conninfo())
             except KurskTrackerError:
                 target = ""
             target = f" ({target})" if target else ""
-            return f"PostGIS connection '{self.connection_name}'{target}, {schema}"
-        return f"PostGIS {describe_target(self.keywords)}, {schema}"
+            return f"PostGIS connection '{self.connection_name}'{target}"
+        return f"PostGIS {describe_target(self.keywords)}"
+
+    def series_schemas(self) -> list[str]:
+        """The schemas of this store's database that hold a series."""
+        from .postgis import series_schemas
+
+        return series_schemas(self.conninfo(), self.describe_database())
 
     def conninfo(self) -> dict[str, str]:
         """libpq keywords for psycopg2 (a saved connection resolved, its password included)."""
         if self._conninfo is None:
             words = {k: v for k, v in self.keywords.items() if k != "connection"}
             if self.connection_name:
-                resolve = self.resolver or resolve_qgis_connection
-                resolved = dict(resolve(self.connection_name))
+                resolved = resolve_qgis_connection(self.connection_name)
                 resolved.update(words)
                 words = resolved
             words.setdefault("connect_timeout", "10")
@@ -270,14 +287,21 @@ class PostgisStore(SeriesStore):
 
         return dict(read_versions_postgis(self.conninfo(), self.schema, self.describe()))
 
+    def read_content(self) -> Content:
+        """The series and its features in one read-only transaction: both as of one moment."""
+        from .postgis import read_content_postgis
+
+        return read_content_postgis(self.conninfo(), self.schema, self.describe())
+
     def modify(self, change: ChangeFunction) -> None:
         from .postgis import modify_series_postgis
 
         modify_series_postgis(self.conninfo(), self.schema, change, self.describe())
 
 
-def resolve_qgis_connection(name: str) -> dict[str, str]:
-    """libpq keywords of a PostgreSQL connection saved in QGIS (its authentication configuration expanded)."""
+def saved_connection_uri(name: str):
+    """The QgsDataSourceUri of a PostgreSQL connection saved in QGIS, as saved; LocationError naming
+    the saved ones where there is none of that name."""
     try:
         from qgis.core import QgsDataSourceUri, QgsProviderRegistry
     except ImportError as error:
@@ -285,14 +309,19 @@ def resolve_qgis_connection(name: str) -> dict[str, str]:
             f"PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
             f"service= or host=, port=, dbname= instead") from error
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    names = sorted(metadata.connections(False)) if metadata is not None else []
-    if metadata is None or name not in names:
-        known = ", ".join(f"'{n}'" for n in names) or "none"
+    saved = metadata.connections(False) if metadata is not None else {}
+    if name not in saved:
+        known = ", ".join(f"'{n}'" for n in sorted(saved)) or "none"
         raise LocationError(f"PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of that "
                             f"name (saved: {known})")
-    uri = QgsDataSourceUri(metadata.findConnection(name, False).uri())
-    expanded = QgsDataSourceUri(uri.connectionInfo(True))
-    return uri_keywords(expanded)
+    return QgsDataSourceUri(saved[name].uri())
+
+
+def resolve_qgis_connection(name: str) -> dict[str, str]:
+    """libpq keywords of a PostgreSQL connection saved in QGIS (its authentication configuration expanded)."""
+    from qgis.core import QgsDataSourceUri
+
+    return uri_keywords(QgsDataSourceUri(saved_connection_uri(name).connectionInfo(True)))
 
 
 def uri_keywords(uri) -> dict[str, str]:
@@ -315,8 +344,7 @@ def uri_keywords(uri) -> dict[str, str]:
     return {k: str(v) for k, v in words.items() if v not in (None, "")}
 
 
-def open_store(location: str | os.PathLike[str] | SeriesStore,
-               resolver: Callable[[str], dict[str, str]] | None = None) -> SeriesStore:
+def open_store(location: str | os.PathLike[str] | SeriesStore) -> SeriesStore:
     """The store a location names (a store passes through)."""
     if isinstance(location, SeriesStore):
         return location
@@ -336,26 +364,16 @@ def open_store(location: str | os.PathLike[str] | SeriesStore,
             "a PostGIS series location must not hold a password (it would end up in projects and logs): "
             "use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass")
     schema = words.pop("schema", "")
+    shown = postgis_location(schema, **words)
     if not schema:
-        raise LocationError(
-            f"{_shown(words)}: no schema= given (the PostgreSQL schema that holds the series)")
+        raise LocationError(f"{shown}: no schema= given (the PostgreSQL schema that holds the series)")
     if not (words.get("connection") or words.get("service") or words.get("host") or words.get("dbname")):
-        raise LocationError(f"{_shown(words, schema)}: say which database: connection=NAME (a saved QGIS "
-                            f"connection), service=NAME, or host=, port=, dbname=")
-    return PostgisStore(schema, words, resolver)
-
-
-def _shown(words: dict[str, str], schema: str = "") -> str:
-    return postgis_location(schema, **words) if schema else POSTGIS_PREFIX + " ".join(
-        f"{k}={quote_keyword(v)}" for k, v in words.items())
+        raise LocationError(f"{shown}: say which database: connection=NAME (a saved QGIS connection), "
+                            f"service=NAME, or host=, port=, dbname=")
+    return PostgisStore(schema, words)
 
 
 def store_path(store: SeriesStore) -> Path | None:
     """The file of a GeoPackage store, None for any other."""
     return store.path if isinstance(store, GeoPackageStore) else None
 
-
-__all__ = [
-    "GeoPackageStore", "LocationError", "PostgisStore", "SeriesFileError", "SeriesStore",
-    "check_schema_name", "is_postgis_location", "open_store", "postgis_location", "resolve_qgis_connection",
-]

@@ -315,7 +315,7 @@ def _require_series(cursor, where: str, schema: str) -> None:
         raise PostgisStoreError(f"{where}: not a Kursk Tracker series (no table {', '.join(missing)})")
 
 
-def _read_series(cursor, schema: str) -> Series:
+def _read_series(cursor, schema: str, where: str) -> Series:
     sql = _psycopg2().sql
     cursor.execute(sql.SQL("SELECT key, value FROM {}").format(_ident(schema, SETTINGS_TABLE)))
     settings = dict(cursor.fetchall())
@@ -326,7 +326,10 @@ def _read_series(cursor, schema: str) -> Series:
         Snapshot(int(r[0]), r[1].astimezone(dt.timezone.utc), r[2] or "", r[3] or "", r[4] or "")
         for r in cursor.fetchall()
     ]
-    return settings_to_series(settings, snapshots)
+    try:
+        return settings_to_series(settings, snapshots)
+    except (KeyError, ValueError, TypeError) as error:
+        raise PostgisStoreError(f"{where}: series settings are incomplete or damaged ({error})") from error
 
 
 def _read_features(cursor, schema: str) -> list[FeatureRecord]:
@@ -462,7 +465,7 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
     """
     psycopg2 = _psycopg2()
     sql = psycopg2.sql
-    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
+    where = _where(conninfo, schema, where)
     connection = connect(conninfo, where)
     try:
         with connection, connection.cursor() as cursor:
@@ -473,7 +476,7 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
                 # this change waits for theirs: none is lost between reading and writing.
                 cursor.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
                     sql.SQL(", ").join(_ident(schema, name) for name in _series_tables())))
-                current = (_read_series(cursor, schema), _read_features(cursor, schema))
+                current = (_read_series(cursor, schema, where), _read_features(cursor, schema))
                 versions = _read_versions(cursor, schema)
             elif create and state in ("missing", "empty"):
                 if postgis_version(cursor) is None:
@@ -490,11 +493,11 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
                 _write(cursor, schema, series, records, create=state != "series",
                        stored=None if current is None else current[1])
     except psycopg2.Error as error:
-        raise _explain(error, where, "the series was not changed") from error
+        raise _explain(error, where, "nothing was changed") from error
     except PostgisStoreError as error:
         if str(error).startswith(where):
             raise
-        raise PostgisStoreError(f"{where}: the series was not changed: {error}") from error
+        raise PostgisStoreError(f"{where}: nothing was changed: {error}") from error
     finally:
         connection.close()
 
@@ -506,26 +509,25 @@ def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
     Snapshot `row_version`s survive the write: unchanged snapshots keep
     theirs, changed ones get the next, new ones start at 1.
     """
-    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
-    try:
-        modify_series_postgis(conninfo, schema, lambda _current, _versions: (series, records), where)
-    except PostgisStoreError as error:
-        text = str(error)
-        if "nothing changed" not in text:
-            text = text.replace("the series was not changed", "the series was not written (nothing changed)")
-        raise PostgisStoreError(text) from error
+    modify_series_postgis(conninfo, schema, lambda _current, _versions: (series, records), where)
+
+
+def _where(conninfo: ConnInfo, schema: str, where: str | None) -> str:
+    """The series named in messages: as the caller names it, else host:port/dbname and schema."""
+    return where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
 
 
 def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader):
+    """reader(cursor, where) in one read-only transaction on a schema that holds a series."""
     psycopg2 = _psycopg2()
-    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
+    where = _where(conninfo, schema, where)
     connection = connect(conninfo, where)
     try:
         # One read-only snapshot of the database for everything read, even while someone writes.
         connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
         with connection, connection.cursor() as cursor:
             _require_series(cursor, where, schema)
-            return reader(cursor)
+            return reader(cursor, where)
     except psycopg2.Error as error:
         raise _explain(error, where, doing) from error
     finally:
@@ -534,33 +536,31 @@ def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader
 
 def read_series_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> Series:
     """The series description and snapshot list stored in `schema`."""
-    where = where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
-
-    def reader(cursor):
-        try:
-            return _read_series(cursor, schema)
-        except (KeyError, ValueError, TypeError) as error:
-            raise PostgisStoreError(
-                f"{where}: series settings are incomplete or damaged ({error})") from error
-
-    return _read(conninfo, schema, where, "cannot read the series", reader)
+    return _read(conninfo, schema, where, "cannot read the series", lambda c, w: _read_series(c, schema, w))
 
 
 def read_features_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> list[FeatureRecord]:
     """Every feature of every layer in `schema`, as records (like `gpkg.read_features`)."""
-    return _read(conninfo, schema, where, "cannot read the features", lambda c: _read_features(c, schema))
+    return _read(conninfo, schema, where, "cannot read the features", lambda c, _w: _read_features(c, schema))
+
+
+def read_content_postgis(conninfo: ConnInfo, schema: str, where: str | None = None
+                         ) -> tuple[Series, list[FeatureRecord]]:
+    """The series and every feature, read in one transaction."""
+    return _read(conninfo, schema, where, "cannot read the series",
+                 lambda c, w: (_read_series(c, schema, w), _read_features(c, schema)))
 
 
 def read_versions_postgis(conninfo: ConnInfo, schema: str, where: str | None = None
                           ) -> dict[int, SnapshotVersion]:
-    return _read(conninfo, schema, where, "cannot read the series", lambda c: _read_versions(c, schema))
+    return _read(conninfo, schema, where, "cannot read the series", lambda c, _w: _read_versions(c, schema))
 
 
 def feature_counts_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> dict[int, int]:
     """Number of dated features per snapshot id, over all dated layers."""
     sql = _psycopg2().sql
 
-    def reader(cursor):
+    def reader(cursor, _where):
         counts: dict[int, int] = {}
         for spec in LAYERS:
             if not spec.dated:

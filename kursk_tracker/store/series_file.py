@@ -141,8 +141,8 @@ def import_into(target: str | os.PathLike[str] | SeriesStore, result: ImportResu
         if current is not None:
             content = SeriesContent(*current)
         else:
-            stem = store.path.stem if hasattr(store, "path") else getattr(store, "schema", "series")
-            series = template or new_series({"en": stem, "de": stem})
+            name = store.default_name()
+            series = template or new_series({"en": name, "de": name})
             if template is None and result.snapshots:
                 first = min(s.valid_at for s in result.snapshots)
                 series.epoch = to_zone(first, series.timezone).date()

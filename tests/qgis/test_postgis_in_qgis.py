@@ -393,3 +393,22 @@ def test_a_series_named_by_a_postgresql_service_opens_in_the_store_and_as_layers
     assert loaded is not None and loaded.store.location == location
     assert all(layer.isValid() and "kt_newsroom" in layer.source() for layer in loaded.layers.values())
     assert loaded.layers["areas"].featureCount() > 0
+
+
+def test_the_postgis_dialog_lists_the_series_of_a_saved_connection(plugin, shared_series):
+    from kursk_tracker.gui.postgis_dialog import NEW, OPEN, PostgisSeriesDialog
+
+    dialog = PostgisSeriesDialog(OPEN)
+    dialog.connection.setCurrentText(CONNECTION)
+    schema = open_store(shared_series).schema
+    assert schema in dialog.list_series()
+    dialog.schema.setCurrentText(schema)
+    assert dialog.location() == shared_series
+
+    new = PostgisSeriesDialog(NEW)
+    new.connection.setCurrentText(CONNECTION)
+    new.schema.setEditText("Kursk 2024!")
+    new.accept()
+    assert new.result() != new.DialogCode.Accepted and "not a usable schema name" in new.message.text()
+    new.connection.setCurrentText("Nowhere")
+    assert new.list_series() == [] and "'Nowhere'" in new.message.text()

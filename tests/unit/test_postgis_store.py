@@ -116,12 +116,12 @@ def test_a_failed_write_leaves_the_previous_content(postgis_server, sample):
     bad_layer = [*kept, FeatureRecord("no_such_layer", "POINT (35 51)", {})]
     with pytest.raises(PostgisStoreError, match="no_such_layer") as failure:
         write_series_postgis(conninfo, "atomic", smaller, bad_layer)
-    assert "nothing changed" in str(failure.value)
+    assert "nothing was changed" in str(failure.value)
     after = (read_series_postgis(conninfo, "atomic"), _comparable(read_features_postgis(conninfo, "atomic")))
     assert after == before
 
     bad_geometry = [*kept, FeatureRecord("areas", "MULTIPOLYGON (((35 51, 35.1 51", {"snapshot_id": 1})]
-    with pytest.raises(PostgisStoreError, match="nothing changed"):
+    with pytest.raises(PostgisStoreError, match="nothing was changed"):
         write_series_postgis(conninfo, "atomic", smaller, bad_geometry)
     after = (read_series_postgis(conninfo, "atomic"), _comparable(read_features_postgis(conninfo, "atomic")))
     assert after == before

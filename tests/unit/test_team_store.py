@@ -218,7 +218,7 @@ def test_a_failed_import_leaves_the_series_as_it_was(postgis_server):
     # The last feature of the last snapshot is one the database refuses: a polygon as a front line.
     broken.snapshots[1].features.append(SituationFeature(
         FeatureKind.FRONT_LINES, Point(35, 51).buffer(0.1), "UA", {"name": "not a line"}))
-    with pytest.raises(PostgisStoreError, match="the series was not changed") as failure:
+    with pytest.raises(PostgisStoreError, match="nothing was changed") as failure:
         import_into(location, broken)
     assert "schema failed_import" in str(failure.value)
     assert _state(store) == before
