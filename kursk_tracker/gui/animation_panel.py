@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsMapCanvas
-from qgis.PyQt.QtCore import QDateTime, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +30,7 @@ from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, 
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.settings import PREFIX, PluginSettings, StoredSettings
 from .controller import SeriesController
+from .widgets import edited_instant, instant_edit, set_instant
 
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
 
@@ -137,11 +137,8 @@ class AnimationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
-        self.from_edit = QDateTimeEdit(self)
-        self.to_edit = QDateTimeEdit(self)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.from_edit = instant_edit(self)
+        self.to_edit = instant_edit(self)
         form.addRow(tr("From"), self.from_edit)
         form.addRow(tr("To"), self.to_edit)
         self.fps_spin = QSpinBox(self)
@@ -214,15 +211,10 @@ class AnimationPanel(QWidget):
         if span is None:
             return
         for edit, instant in ((self.from_edit, span[0]), (self.to_edit, span[1])):
-            local = instant.astimezone(self._zone())
-            edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+            set_instant(edit, instant, self._zone())
 
-    def _instant(self, edit: QDateTimeEdit) -> dt.datetime:
-        value = edit.dateTime()
-        date, time = value.date(), value.time()
-        local = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                            tzinfo=self._zone())
-        return local.astimezone(dt.timezone.utc)
+    def _instant(self, edit) -> dt.datetime:
+        return edited_instant(edit, self._zone()).astimezone(dt.timezone.utc)
 
     # Exporting ----------------------------------------------------------------------
 

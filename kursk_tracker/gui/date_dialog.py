@@ -11,7 +11,6 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..toolbelt.i18n import tr
+from .widgets import edited_instant, instant_edit, ok_cancel, set_instant
 
 
 class DateDialog(QDialog):
@@ -37,32 +37,24 @@ class DateDialog(QDialog):
         for row, path in enumerate(paths):
             check = QCheckBox(path.name, self)
             check.setToolTip(str(path))
-            editor = QDateTimeEdit(now, self)
-            editor.setDisplayFormat("yyyy-MM-dd HH:mm")
-            editor.setCalendarPopup(True)
+            editor = instant_edit(self)
+            editor.setDateTime(now)
             editor.dateTimeChanged.connect(lambda _value, c=check: c.setChecked(True))
             grid.addWidget(check, row, 0)
             grid.addWidget(editor, row, 1)
             self.rows.append((path, check, editor))
         layout.addLayout(grid)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def set_date(self, path: Path, instant: dt.datetime) -> None:
-        local = instant.astimezone(self.zone)
         for candidate, check, editor in self.rows:
             if candidate == path:
-                editor.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+                set_instant(editor, instant, self.zone)
                 check.setChecked(True)
 
     def dates(self) -> dict[Path, dt.datetime]:
         chosen = {}
         for path, check, editor in self.rows:
             if check.isChecked():
-                value = editor.dateTime()
-                chosen[path] = dt.datetime(value.date().year(), value.date().month(), value.date().day(),
-                                           value.time().hour(), value.time().minute(), tzinfo=self.zone)
+                chosen[path] = edited_instant(editor, self.zone)
         return chosen

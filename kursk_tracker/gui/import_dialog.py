@@ -10,7 +10,6 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
 from ..importers.base import ImportOptions
 from ..importers.registry import FORMATS, format_names
 from ..toolbelt.i18n import tr
+from .widgets import ok_cancel
 
 SIDE_MAPPING_KEY = "kursk_tracker/import/side_mapping"
 KIND_MAPPING_KEY = "kursk_tracker/import/kind_mapping"
@@ -122,11 +122,7 @@ class ImportDialog(QDialog):
         add_kind = QPushButton(tr("Add a kind mapping"), self)
         add_kind.clicked.connect(lambda: self.kind_table.add_row("", "areas"))
         layout.addWidget(add_kind)
-        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        buttons = QDialogButtonBox(ok_cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.resize(640, 560)
 
     def _choose_files(self) -> None:

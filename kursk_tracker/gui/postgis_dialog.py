@@ -6,7 +6,6 @@ from qgis.core import QgsProviderRegistry
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -18,6 +17,7 @@ from ..core.errors import KurskTrackerError
 from ..store.backend import LocationError, PostgisStore, check_schema_name, postgis_location
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import PluginSettings
+from .widgets import ok_cancel
 
 OPEN, NEW, COPY = "open", "new", "copy"
 
@@ -75,11 +75,7 @@ class PostgisSeriesDialog(QDialog):
         self.message.setObjectName("postgisMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.connection.currentTextChanged.connect(lambda _text: self.schema.clear())
         if mode == OPEN and self.connection.currentText():
             self.list_series()

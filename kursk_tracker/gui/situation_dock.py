@@ -9,11 +9,9 @@ from zoneinfo import ZoneInfo
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -39,6 +37,7 @@ from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
 from .controller import SeriesController
+from .widgets import edited_instant, instant_edit, ok_cancel, set_instant
 
 OBJECT_NAME = "KurskTrackerSituationDock"
 
@@ -344,27 +343,17 @@ class SituationDock(QgsDockWidget):
         if snapshot is None or series is None:
             return
         zone = ZoneInfo(series.timezone)
-        local = snapshot.valid_at.astimezone(zone)
         dialog = QDialog(self)
         dialog.setWindowTitle(tr("Re-date snapshot"))
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel(tr("New date and time ({zone}):").format(zone=series.timezone), dialog))
-        shown = QDateTime(local.year, local.month, local.day, local.hour, local.minute)
-        editor = QDateTimeEdit(shown, dialog)
-        editor.setDisplayFormat("yyyy-MM-dd HH:mm")
-        editor.setCalendarPopup(True)
+        editor = instant_edit(dialog)
+        set_instant(editor, snapshot.valid_at, zone)
         layout.addWidget(editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(dialog))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        chosen = editor.dateTime()
-        instant = dt.datetime(chosen.date().year(), chosen.date().month(), chosen.date().day(),
-                              chosen.time().hour(), chosen.time().minute(), tzinfo=zone)
-        self.redate(snapshot.id, instant)
+        self.redate(snapshot.id, edited_instant(editor, zone))
 
     def redate(self, snapshot_id: int, instant: dt.datetime) -> bool:
         from ..store.series_file import redate_snapshot

@@ -7,12 +7,11 @@ import time
 from zoneinfo import ZoneInfo
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QDateTime, QPointF, Qt, QTimer
+from qgis.PyQt.QtCore import QPointF, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.settings import PluginSettings
 from .area_chart import AreaChart
 from .controller import SeriesController
+from .widgets import edited_instant, instant_edit, set_instant
 
 OBJECT_NAME = "KurskTrackerTimelineDock"
 MINUTES_PER_STEP = 10
@@ -148,9 +148,7 @@ class TimelineDock(QgsDockWidget):
         self.timing_combo.setCurrentIndex(0 if settings.morph_timing == "eased" else 1)
         self.timing_combo.setToolTip(tr("Pace of the front between snapshots"))
         self.timing_combo.currentIndexChanged.connect(self._timing_changed)
-        self.date_edit = QDateTimeEdit(body)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = instant_edit(body)
         self.go_button = QPushButton(tr("Go"), body)
         self.go_button.setToolTip(tr("Jump to the typed date and time"))
         self.go_button.clicked.connect(self.jump_to_typed)
@@ -257,8 +255,7 @@ class TimelineDock(QgsDockWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(self._value_of(instant))
         self.slider.blockSignals(False)
-        local = instant.astimezone(ZoneInfo(series.timezone))
-        self.date_edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+        set_instant(self.date_edit, instant, ZoneInfo(series.timezone))
         self.chart.set_instant(instant, self.controller.scene.held_now())
 
     def _refresh_chart(self) -> None:
@@ -290,10 +287,7 @@ class TimelineDock(QgsDockWidget):
         series = self.controller.series
         if series is None:
             return
-        value = self.date_edit.dateTime()
-        local = dt.datetime(value.date().year(), value.date().month(), value.date().day(),
-                            value.time().hour(), value.time().minute(), tzinfo=ZoneInfo(series.timezone))
-        self.controller.show_instant(local)
+        self.controller.show_instant(edited_instant(self.date_edit, ZoneInfo(series.timezone)))
 
     def toggle_play(self) -> None:
         if self.timer.isActive():
