@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,3 +34,14 @@ class Feedback:
     progress: Callable[[float], None] = lambda fraction: None
     """Called with 0..1."""
     is_cancelled: Callable[[], bool] = lambda: False
+
+    def each(self, paths, result) -> Iterator[tuple[int, Path]]:
+        """(index, path) of each file in turn, with progress after each; on cancel, marks
+        `result` cancelled and stops."""
+        total = max(len(paths), 1)
+        for index, path in enumerate(paths):
+            if self.is_cancelled():
+                result.cancelled = True
+                return
+            yield index, Path(path)
+            self.progress((index + 1) / total)

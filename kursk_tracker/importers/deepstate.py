@@ -447,12 +447,7 @@ def _read_file(path: Path, instant: dt.datetime | None, options: ImportOptions,
 def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) -> ImportResult:
     result = ImportResult(sides=[UA, RU])
     taken: dict[dt.datetime, Path] = {}
-    total = max(len(paths), 1)
-    for index, path in enumerate(paths):
-        if feedback.is_cancelled():
-            result.cancelled = True
-            break
-        path = Path(path)
+    for _index, path in feedback.each(paths, result):
         try:
             instant = date_from_name(path.name, options.epoch, options.timezone)
         except (ValueError, OverflowError):
@@ -473,5 +468,4 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
                 else:
                     taken[snapshot.valid_at] = path
                     result.snapshots.append(snapshot)
-        feedback.progress((index + 1) / total)
     return result

@@ -175,10 +175,7 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
     result = ImportResult()
     files = expand(paths, result)
     taken: dict[float, Path] = {}
-    for index, path in enumerate(files):
-        if feedback.is_cancelled():
-            result.cancelled = True
-            break
+    for index, path in feedback.each(files, result):
         mymaps_file = path.suffix.lower() in MYMAPS_SUFFIXES
         try:
             if mymaps_file:
@@ -207,7 +204,6 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
                 continue
             taken[key] = path
             result.snapshots.append(snapshot)
-        feedback.progress((index + 1) / len(files))
         if result.cancelled:
             break
     return result

@@ -176,17 +176,13 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
     files = _files(paths, result)
     days: dict[dt.date, list[SituationFeature]] = {}
     sources: dict[dt.date, dict[Path, None]] = {}
-    for index, path in enumerate(files):
-        if feedback.is_cancelled():
-            result.cancelled = True
-            break
+    for _index, path in feedback.each(files, result):
         try:
             _import_file(path, options, result, days, sources)
         except VectorReadError as exc:
             result.error(path, str(exc))
         except Exception as exc:  # a bug or an unforeseen file must not end the whole import
             result.error(path, tr("could not be imported: {reason}").format(reason=exc or type(exc).__name__))
-        feedback.progress((index + 1) / len(files))
     for day in sorted(days):
         origins = list(sources[day])
         snapshot = SnapshotData(

@@ -139,11 +139,7 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
     """One snapshot (and any places) per My Maps file; bad files are reported and skipped."""
     result = ImportResult()
     dated: dict[str, Path] = {}
-    for index, path in enumerate(paths):
-        if feedback.is_cancelled():
-            result.cancelled = True
-            break
-        path = Path(path)
+    for _index, path in feedback.each(paths, result):
         try:
             snapshot, places = _read_file(path, options, result)
         except (UnsafeInputError, _FileError) as exc:
@@ -162,7 +158,6 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
             else:
                 dated[key] = path
                 result.snapshots.append(snapshot)
-        feedback.progress((index + 1) / len(paths))
     return result
 
 

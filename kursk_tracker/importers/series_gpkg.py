@@ -34,10 +34,7 @@ def looks_like(path: Path) -> bool:
 
 def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) -> ImportResult:
     result = ImportResult()
-    for index, path in enumerate(paths):
-        if feedback.is_cancelled():
-            result.cancelled = True
-            break
+    for _index, path in feedback.each(paths, result):
         try:
             series = read_series(path)
             records = read_features(path)
@@ -67,5 +64,4 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
             result.snapshots.append(normalise_snapshot(data, options.area_of_interest, result))
         if not series.snapshots:
             result.warn(path, tr("the series has no snapshots"))
-        feedback.progress((index + 1) / len(paths))
     return result
