@@ -21,7 +21,15 @@ from pathlib import Path
 from ..core.errors import SeriesFileError
 from ..core.series import Series, Side, Snapshot
 from ..core.timefmt import iso_utc, parse_utc
-from .schema import CRS_AUTHID, LAYERS, SETTINGS_TABLE, SNAPSHOT_FIELDS, SNAPSHOTS_TABLE
+from .schema import (
+    CRS_AUTHID,
+    LAYERS,
+    SETTINGS_FIELDS,
+    SETTINGS_TABLE,
+    SNAPSHOT_FIELDS,
+    SNAPSHOTS_TABLE,
+    quoted_identifier,
+)
 
 
 @dataclass
@@ -62,6 +70,18 @@ def settings_to_series(settings: dict[str, str], snapshots: list[Snapshot]) -> S
     )
 
 
+def query(template: str, **identifiers: str) -> str:
+    """The text of a query: `template` with each `{slot}` filled by a schema name, quoted.
+
+    SQLite takes values as parameters (`?`) but not table names; these come
+    only from the schema's fixed set (`quoted_identifier` refuses anything
+    else), so no text from a file or a user ever becomes part of a query.
+    Column names stay bare in the template: a double-quoted name SQLite does
+    not find would silently read as a string.
+    """
+    return template.format_map({slot: quoted_identifier(name) for slot, name in identifiers.items()})
+
+
 def read_series(path: str | os.PathLike[str]) -> Series:
     """The series description and snapshot list of a series GeoPackage."""
     path = Path(path)
@@ -71,16 +91,17 @@ def read_series(path: str | os.PathLike[str]) -> Series:
         # closing(): sqlite3's own context manager ends transactions but leaves the
         # connection open, which keeps QGIS from switching the file to WAL.
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = ?", ("table",))}
             missing = {SETTINGS_TABLE, SNAPSHOTS_TABLE} - tables
             if missing:
                 raise SeriesFileError(
                     path, f"not a Kursk Tracker series (no table {', '.join(sorted(missing))})"
                 )
-            settings = dict(db.execute(f"SELECT key, value FROM {SETTINGS_TABLE}").fetchall())
-            rows = db.execute(
-                f"SELECT id, valid_at, title, caption, source FROM {SNAPSHOTS_TABLE} ORDER BY valid_at"
-            ).fetchall()
+            settings = dict(db.execute(query(
+                'SELECT key, value FROM {table}', table=SETTINGS_TABLE)).fetchall())
+            rows = db.execute(query(
+                'SELECT id, valid_at, title, caption, source FROM {table} ORDER BY valid_at',
+                table=SNAPSHOTS_TABLE)).fetchall()
     except sqlite3.DatabaseError as error:
         raise SeriesFileError(path, f"not a readable GeoPackage ({error})") from error
     snapshots = [
@@ -125,8 +146,8 @@ def feature_counts(path: str | os.PathLike[str]) -> dict[int, int]:
         for spec in LAYERS:
             if not spec.dated:
                 continue
-            for snapshot_id, count in db.execute(
-                f'SELECT snapshot_id, COUNT(*) FROM "{spec.name}" GROUP BY snapshot_id'
+            for snapshot_id, count in db.execute(query(
+                'SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id', table=spec.name)
             ):
                 if snapshot_id is not None:
                     counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
@@ -220,8 +241,8 @@ def write_series(
             snapshots.CreateFeature(row)
 
         settings = source.CreateLayer(SETTINGS_TABLE, None, ogr.wkbNone)
-        settings.CreateField(ogr.FieldDefn("key", ogr.OFTString))
-        settings.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+        for name, kind in SETTINGS_FIELDS:
+            settings.CreateField(ogr.FieldDefn(name, _ogr_type(ogr, kind)))
         for key, value in series_to_settings(series).items():
             row = ogr.Feature(settings.GetLayerDefn())
             row.SetField("key", key)

@@ -61,3 +61,27 @@ SNAPSHOT_FIELDS: tuple[tuple[str, str], ...] = (
     ("caption", "string"),
     ("source", "string"),
 )
+SETTINGS_FIELDS: tuple[tuple[str, str], ...] = (
+    ("key", "string"),
+    ("value", "string"),
+)
+
+TABLES: frozenset[str] = frozenset({*(spec.name for spec in LAYERS), SNAPSHOTS_TABLE, SETTINGS_TABLE})
+"""Every table a series has: nothing else may be named in a query."""
+
+COLUMNS: frozenset[str] = frozenset(
+    name for fields in (*(spec.fields for spec in LAYERS), SNAPSHOT_FIELDS, SETTINGS_FIELDS)
+    for name, _kind in fields
+)
+
+
+def quoted_identifier(name: str) -> str:
+    """`name`, a table or column of this schema, as a quoted SQL identifier ("areas").
+
+    SQL cannot take a table or column name as a parameter, so queries name
+    them in their text; this accepts only the schema's own fixed names and
+    raises ValueError for anything else.
+    """
+    if name not in TABLES and name not in COLUMNS:
+        raise ValueError(f"{name!r} is not a table or column of the series schema")
+    return '"' + name.replace('"', '""') + '"'
