@@ -1,21 +1,20 @@
 """Animated GIF (Pillow) and MP4 (ffmpeg) files from RGB frames, written atomically.
 
-No QGIS here: the writers take Pillow images and seconds per frame, so they
-can be tested and reused without a map. Both write to a hidden temporary
+No map here: the writers take Pillow images and seconds per frame, so they
+can be tested and reused without one (ffmpeg runs through Qt's QProcess). Both write to a hidden temporary
 file beside the target and rename it on `close()`; `abort()` removes it, so
 a cancelled or failed export leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import subprocess
-import tempfile
 from fractions import Fraction
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
+
+from qgis.PyQt.QtCore import QProcess
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
@@ -195,13 +194,39 @@ def find_ffmpeg() -> str:
     return program
 
 
+def ffmpeg_arguments(output: Path, width: int, height: int, fps: float, crf: int = 20,
+                     preset: str = "medium") -> list[str]:
+    """ffmpeg's arguments: raw RGB frames on its standard input, H.264 MP4 into `output`."""
+    rate = Fraction(fps).limit_denominator(1001)
+    return [
+        "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
+        "-framerate", f"{rate.numerator}/{rate.denominator}", "-i", "-",
+        "-an", "-c:v", "libx264", "-preset", preset, "-crf", str(int(crf)), "-pix_fmt", "yuv420p",
+        "-movflags", "+faststart", "-f", "mp4", str(output),
+    ]
+
+
 class Mp4Writer:
-    """Pipes raw frames to ffmpeg: H.264, yuv420p, constant frame rate.
+    """Streams raw frames to ffmpeg's standard input: H.264, yuv420p, constant frame rate.
 
     A frame longer than 1/fps (a hold on a snapshot, or merged identical
     frames) is sent as repeated frames; x264 stores a repeat in a few bytes,
     and every player shows a constant-rate file the same way.
+
+    ffmpeg runs as a QProcess: the program and its arguments as a list, no
+    shell. Only QProcess's blocking calls are used, so the writer works in a
+    QgsTask's worker thread, which has no event loop.
     """
+
+    START_MS = 30_000
+    WRITE_MS = 120_000
+    """Longest wait for ffmpeg to take the next piece of a frame before the export fails."""
+    FINISH_MS = 600_000
+    LAST_WORDS_MS = 5_000
+    """How long a failing ffmpeg may take to say why, before it is stopped."""
+    MESSAGES_KEPT = 800
+    """Characters of ffmpeg's last messages kept for an error."""
 
     def __init__(self, path: str | os.PathLike[str], width: int, height: int, fps: float,
                  crf: int = 20, preset: str = "medium") -> None:
@@ -214,22 +239,21 @@ class Mp4Writer:
         self.fps = fps
         self.tmp = temporary_beside(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        rate = Fraction(fps).limit_denominator(1001)
-        command = [
-            program, "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
-            "-framerate", f"{rate.numerator}/{rate.denominator}", "-i", "-",
-            "-an", "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p",
-            "-movflags", "+faststart", "-f", "mp4", str(self.tmp),
-        ]
-        # ffmpeg's messages go to a file: a pipe nobody reads could fill up and stall it.
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as ffmpeg)
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                         stderr=self._log)
         self.clock = DurationClock(fps)
         self.frames_written = 0
         self.frames_merged = 0
         self._last = b""
+        self._messages = b""
+        process = QProcess()
+        # ffmpeg's messages (stderr; its stdout stays empty) are read while frames are written,
+        # so the pipe never fills up and stalls it.
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.setProgram(program)
+        process.setArguments(ffmpeg_arguments(self.tmp, width, height, fps, crf, preset))
+        process.start()
+        self._process: QProcess | None = process
+        if not process.waitForStarted(self.START_MS):
+            self._fail(tr("{path}: ffmpeg failed ({error})"), process.errorString())
 
     def add(self, image, seconds: float) -> None:
         if image.size != self.size:
@@ -243,39 +267,58 @@ class Mp4Writer:
         self._write(self._last, self.clock.advance(seconds))
 
     def _write(self, data: bytes, count: int) -> None:
-        try:
-            for _ in range(count):
-                self._process.stdin.write(data)
-                self.frames_written += 1
-        except (BrokenPipeError, OSError) as error:
-            message = self._messages()
-            self.abort()
-            raise AnimationError(tr("{path}: ffmpeg stopped ({error})").format(
-                path=self.path, error=message or error)) from error
+        process = self._running()
+        for _ in range(count):
+            if process.write(data) != len(data):
+                self._fail(tr("{path}: ffmpeg stopped ({error})"), process.errorString())
+            # write() only queues the frame; each wait hands ffmpeg one piece of it.
+            while process.bytesToWrite() > 0:
+                if not process.waitForBytesWritten(self.WRITE_MS):
+                    self._fail(tr("{path}: ffmpeg stopped ({error})"), process.errorString())
+                self._keep_messages()
+            self.frames_written += 1
 
-    def _messages(self) -> str:
-        self._log.seek(0)
-        return self._log.read().decode("utf-8", "replace").strip()[-800:]
+    def _running(self) -> QProcess:
+        if self._process is None:
+            raise RuntimeError(f"{self.path}: the MP4 writer is already closed")
+        return self._process
+
+    def _keep_messages(self) -> None:
+        if self._process is not None:
+            self._messages = (self._messages + self._process.readAllStandardOutput().data())[-4096:]
+
+    def messages(self) -> str:
+        """ffmpeg's last messages, for an error."""
+        self._keep_messages()
+        return self._messages.decode("utf-8", "replace").strip()[-self.MESSAGES_KEPT:]
+
+    def _fail(self, message: str, fallback: object) -> NoReturn:
+        """Stop ffmpeg, remove the partial file and raise `message` with ffmpeg's last words."""
+        process = self._process
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            # An ffmpeg that stopped reading is usually still writing why (and then exits).
+            process.closeWriteChannel()
+            process.waitForFinished(self.LAST_WORDS_MS)
+        error = self.messages() or fallback
+        self.abort()
+        raise AnimationError(message.format(path=self.path, error=error))
 
     def close(self) -> Path:
-        with contextlib.suppress(OSError):
-            self._process.stdin.close()
-        code = self._process.wait()
-        if code != 0 or not self.tmp.exists():
-            message = self._messages()
-            self.abort()
-            raise AnimationError(tr("{path}: ffmpeg failed ({error})").format(
-                path=self.path, error=message or code))
-        self._log.close()
+        process = self._running()
+        process.closeWriteChannel()
+        if not process.waitForFinished(self.FINISH_MS):
+            self._fail(tr("{path}: ffmpeg failed ({error})"), process.errorString())
+        status, code = process.exitStatus(), process.exitCode()
+        if status != QProcess.ExitStatus.NormalExit or code != 0 or not self.tmp.exists():
+            self._fail(tr("{path}: ffmpeg failed ({error})"),
+                       code if status == QProcess.ExitStatus.NormalExit else process.errorString())
+        self._process = None  # deleted here, in the thread that started it
         os.replace(self.tmp, self.path)
         return self.path
 
     def abort(self) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-        with contextlib.suppress(OSError):
-            self._process.stdin.close()
-        self._process.wait()
-        if not self._log.closed:
-            self._log.close()
+        process, self._process = self._process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(self.START_MS)
         self.tmp.unlink(missing_ok=True)
