@@ -7,7 +7,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsTemporalNavigationObject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
+from qgis.PyQt.QtWidgets import QFileDialog, QMenu
 
 from .core.errors import KurskTrackerError
 from .export.render import DISPLAY_CRS
@@ -21,6 +21,7 @@ from .toolbelt.compat import shapely_problem
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
 from .toolbelt.paths import icon_path
+from .toolbelt.qtcompat import QAction
 from .toolbelt.settings import PluginSettings
 
 MENU_OBJECT_NAME = "KurskTrackerMenu"

@@ -16,7 +16,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QShortcut,
     QSlider,
     QStyle,
     QStyleOptionSlider,
@@ -27,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.timefmt import format_instant
 from ..toolbelt.i18n import current_language, tr
+from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import PluginSettings
 from .area_chart import AreaChart
 from .controller import SeriesController

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from qgis.PyQt.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
 
@@ -20,7 +20,7 @@ def instant_edit(parent: QWidget | None = None) -> QDateTimeEdit:
 def set_instant(edit: QDateTimeEdit, instant: dt.datetime, zone: ZoneInfo) -> None:
     """Show `instant` in `zone`'s local time."""
     local = instant.astimezone(zone)
-    edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
 
 
 def edited_instant(edit: QDateTimeEdit, zone: ZoneInfo) -> dt.datetime:

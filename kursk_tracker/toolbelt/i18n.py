@@ -7,7 +7,6 @@ Use `tr("Frame {n}").format(n=n)`, never an f-string inside `tr`.
 
 from __future__ import annotations
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ..core.text import tr
@@ -19,6 +18,8 @@ __all__ = ["current_language", "install_translator", "qgis_locale", "remove_tran
 
 def qgis_locale() -> str:
     """The locale QGIS runs in ("de_DE"), as the user set it or the system's."""
+    from qgis.core import QgsSettings  # here, so the chart and dialogs import with Qt alone
+
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         return str(settings.value("locale/userLocale", "") or QLocale().name())

@@ -1,0 +1,19 @@
+"""Qt names that moved between Qt 5 (QGIS 3) and Qt 6 (QGIS 4).
+
+On QGIS 4, `qgis.PyQt.QtWidgets` is PyQt6's module as it is, and Qt 6 moved
+QAction, QActionGroup and QShortcut to QtGui. Import them from here. This
+module imports nothing but Qt, so the Qt6 check can import it against PyQt6.
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QT_VERSION_STR
+
+QT_MAJOR: int = int(QT_VERSION_STR.split(".")[0])
+
+if QT_MAJOR >= 6:
+    from qgis.PyQt.QtGui import QAction, QActionGroup, QShortcut
+else:
+    from qgis.PyQt.QtWidgets import QAction, QActionGroup, QShortcut  # type: ignore[no-redef]
+
+__all__ = ["QT_MAJOR", "QAction", "QActionGroup", "QShortcut"]
