@@ -56,7 +56,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
 import shapely
@@ -70,6 +69,7 @@ from ..core.timefmt import MONTHS
 from .base import Feedback, ImportOptions
 from .normalize import normalise_snapshot
 from .safe_files import MB, UnsafeInputError, parse_xml, read_bytes, read_kmz
+from .xml_tree import XmlElement
 
 SOURCE = "Google My Maps"
 MAX_KML_BYTES = 200 * MB
@@ -171,21 +171,9 @@ class _FileError(Exception):
 
 # --- reading one file ---------------------------------------------------------
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _child(element: Element, name: str) -> Element | None:
-    return next((c for c in element if _local(c.tag) == name), None)
-
-
-def _children(element: Element, name: str) -> Iterator[Element]:
-    return (c for c in element if _local(c.tag) == name)
-
-
-def _text(element: Element | None, name: str) -> str:
-    child = None if element is None else _child(element, name)
-    return (child.text or "").strip() if child is not None else ""
+def _text(element: XmlElement | None, name: str) -> str:
+    """The stripped text of `element`'s child `name` (any namespace); "" without one."""
+    return "" if element is None else element.findtext(name)
 
 
 def _plain(text: str) -> str:
@@ -215,10 +203,10 @@ def _read_file(path: Path, options: ImportOptions,
     if not data.strip():
         raise _FileError(tr("empty file"))
     root = parse_xml(data, origin)
-    if _local(root.tag) != "kml":
-        raise _FileError(tr("not a KML document (root element <{name}>)").format(name=_local(root.tag)))
+    if root.name != "kml":
+        raise _FileError(tr("not a KML document (root element <{name}>)").format(name=root.name))
     # Without a Document, a top-level Folder is walked as a folder, so its name still says the kind.
-    document = next((c for c in root if _local(c.tag) == "Document"), root)
+    document = root.find("Document") or root
 
     reader = _Reader(path, options, _Styles(root))
     reader.walk(document)
@@ -267,11 +255,11 @@ def _id_colour(style_id: str) -> str | None:
 class _Styles:
     """Shared styles by id, with StyleMap "normal" pairs followed."""
 
-    def __init__(self, root: Element) -> None:
-        self.styles: dict[str, Element] = {}
-        self.maps: dict[str, Element] = {}
+    def __init__(self, root: XmlElement) -> None:
+        self.styles: dict[str, XmlElement] = {}
+        self.maps: dict[str, XmlElement] = {}
         for element in root.iter():
-            name = _local(element.tag)
+            name = element.name
             style_id = element.get("id")
             if style_id and name == "Style":
                 self.styles.setdefault(style_id, element)
@@ -279,9 +267,9 @@ class _Styles:
                 self.maps.setdefault(style_id, element)
 
     @staticmethod
-    def style_colour(style: Element, dimension: int) -> str | None:
+    def style_colour(style: XmlElement, dimension: int) -> str | None:
         for part_name in _STYLE_PARTS[dimension]:
-            part = _child(style, part_name)
+            part = style.find(part_name)
             if part is None or (part_name == "PolyStyle" and _text(part, "fill") == "0"):
                 continue
             colour = _kml_colour(_text(part, "color"))
@@ -289,7 +277,7 @@ class _Styles:
                 return colour
         return None
 
-    def colour(self, url: str, inline: Element | None, dimension: int) -> str | None:
+    def colour(self, url: str, inline: XmlElement | None, dimension: int) -> str | None:
         if inline is not None:
             colour = self.style_colour(inline, dimension)
             if colour:
@@ -310,10 +298,10 @@ class _Styles:
             style_map = self.maps.get(style_id)
             if style_map is None:
                 break
-            pair = next((p for p in _children(style_map, "Pair") if _text(p, "key") == "normal"), None)
+            pair = next((p for p in style_map.findall("Pair") if _text(p, "key") == "normal"), None)
             if pair is None:
                 break
-            inline_pair = _child(pair, "Style")
+            inline_pair = pair.find("Style")
             if inline_pair is not None:
                 colour = self.style_colour(inline_pair, dimension)
                 if colour:
@@ -353,7 +341,7 @@ class _BadCoordinatesError(ValueError):
     pass
 
 
-def _coordinates(element: Element | None) -> list[tuple[float, float]]:
+def _coordinates(element: XmlElement | None) -> list[tuple[float, float]]:
     """"lon,lat[,alt] …" as 2D points; the altitude is dropped."""
     text = _text(element, "coordinates")
     if not text:
@@ -372,7 +360,7 @@ def _coordinates(element: Element | None) -> list[tuple[float, float]]:
     return points
 
 
-def _ring(ring: Element | None) -> list[tuple[float, float]] | None:
+def _ring(ring: XmlElement | None) -> list[tuple[float, float]] | None:
     points = _coordinates(ring)
     if not points:
         return None
@@ -383,9 +371,9 @@ def _ring(ring: Element | None) -> list[tuple[float, float]] | None:
     return points
 
 
-def _geometries(element: Element, depth: int = 0) -> list[BaseGeometry]:
+def _geometries(element: XmlElement, depth: int = 0) -> list[BaseGeometry]:
     """The shapes of one geometry element, MultiGeometry flattened."""
-    name = _local(element.tag)
+    name = element.name
     if name == "Point":
         points = _coordinates(element)
         return [Point(points[0])] if points else []
@@ -397,13 +385,13 @@ def _geometries(element: Element, depth: int = 0) -> list[BaseGeometry]:
             raise _BadCoordinatesError("line")
         return [LineString(points)]
     if name == "Polygon":
-        boundary = _child(element, "outerBoundaryIs")
-        outer = _ring(None if boundary is None else _child(boundary, "LinearRing"))
+        boundary = element.find("outerBoundaryIs")
+        outer = _ring(None if boundary is None else boundary.find("LinearRing"))
         if outer is None:
             return []
         # One innerBoundaryIs per hole, or (as some writers do) several rings in one.
-        holes = [hole for boundary in _children(element, "innerBoundaryIs")
-                 for ring in _children(boundary, "LinearRing")
+        holes = [hole for boundary in element.findall("innerBoundaryIs")
+                 for ring in boundary.findall("LinearRing")
                  if (hole := _ring(ring)) is not None]
         return [Polygon(outer, holes)]
     if name == "MultiGeometry" and depth < MAX_GEOMETRY_DEPTH:
@@ -422,7 +410,7 @@ class _Placemark:
     description: str
     folders: tuple[str, ...]
     style_url: str
-    inline_style: Element | None
+    inline_style: XmlElement | None
     shapes: list[BaseGeometry]
 
 
@@ -446,16 +434,16 @@ class _Reader:
         self.kind_mapping = {k.strip().casefold(): v for k, v in self.options.kind_mapping.items()}
         self.side_mapping = {_mapping_key(k): v for k, v in self.options.side_mapping.items()}
 
-    def walk(self, document: Element) -> None:
+    def walk(self, document: XmlElement) -> None:
         # Iterative, in document order, so a hostile nesting of folders cannot exhaust the stack.
-        stack: list[tuple[Iterator[Element], tuple[str, ...]]] = [(iter(document), ())]
+        stack: list[tuple[Iterator[XmlElement], tuple[str, ...]]] = [(iter(document), ())]
         while stack:
             children, folders = stack[-1]
             element = next(children, None)
             if element is None:
                 stack.pop()
                 continue
-            name = _local(element.tag)
+            name = element.name
             if name in ("Folder", "Document") and len(folders) < MAX_FOLDER_DEPTH:
                 folder_name = _plain(_text(element, "name"))
                 if folder_name.casefold() in _CAPTION_FOLDERS or self._explicit(folder_name) == CAPTION:
@@ -466,18 +454,18 @@ class _Reader:
             elif name == "NetworkLink":
                 self.network_links += 1
 
-    def _placemark(self, element: Element, folders: tuple[str, ...]) -> None:
+    def _placemark(self, element: XmlElement, folders: tuple[str, ...]) -> None:
         shapes: list[BaseGeometry] = []
         try:
             for child in element:
-                if _local(child.tag) in _GEOMETRY_TAGS:
+                if child.name in _GEOMETRY_TAGS:
                     shapes.extend(_geometries(child))
         except _BadCoordinatesError:
             self.bad_coordinates += 1
             return
         placemark = _Placemark(
             _plain(_text(element, "name")), _plain(_text(element, "description")), folders,
-            _text(element, "styleUrl"), _child(element, "Style"), shapes)
+            _text(element, "styleUrl"), element.find("Style"), shapes)
         self.placemarks.append(placemark)
 
     def _explicit(self, folder: str) -> str | None:
@@ -756,14 +744,15 @@ def _parse_when(text: str, timezone: str) -> tuple[dt.datetime | None, int | Non
     return value, year
 
 
-def _find_date(path: Path, root: Element, document: Element, options: ImportOptions) -> dt.datetime | None:
+def _find_date(path: Path, root: XmlElement, document: XmlElement,
+               options: ImportOptions) -> dt.datetime | None:
     found = _from_name(path.name, options)
     if found is not None:
         return found
     timezone = options.timezone
     own: list[dt.datetime] = []
     for stamp_name, part in (("TimeStamp", "when"), ("TimeSpan", "begin")):
-        stamp = _child(document, stamp_name)
+        stamp = document.find(stamp_name)
         if stamp is not None:
             instant, _year = _parse_when(_text(stamp, part), timezone)
             if instant:
@@ -771,8 +760,8 @@ def _find_date(path: Path, root: Element, document: Element, options: ImportOpti
     anywhere: set[dt.datetime] = set()
     years: list[int] = []
     for element in root.iter():
-        if _local(element.tag) in ("when", "begin"):
-            instant, year = _parse_when(element.text or "", timezone)
+        if element.name in ("when", "begin"):
+            instant, year = _parse_when(element.text, timezone)
             if instant:
                 anywhere.add(instant)
             if year:

@@ -1,11 +1,14 @@
 """Reading untrusted XML, ZIP and JSON files without surprises.
 
-Shared by the importers. Only the standard library is used (defusedxml is
-not available in QGIS's Python), so the defences are written out here:
+Shared by the importers. Only the standard library and Qt (through
+qgis.PyQt) are used (defusedxml is not available in QGIS's Python), so the
+defences are written out here:
 
-* XML: any DOCTYPE, entity or notation declaration is refused, external
-  entities are never resolved and nothing is ever fetched; the tree is built
-  by our own expat handlers so no part of ElementTree can resolve anything.
+* XML: read with Qt's QXmlStreamReader, which never fetches anything. Any
+  DOCTYPE is refused when the reader reports it, before the first element,
+  so no entity (external, or the "billion laughs" kind) is ever declared
+  for use; documents over a size or nesting limit are refused; the tree
+  (`xml_tree.XmlElement`) is built from the reader's tokens.
 * ZIP (KMZ): entries with absolute paths, drive letters or ``..`` are
   refused; declared and actual inflated sizes are capped, as is the
   compression ratio; nothing is extracted to disk.
@@ -21,17 +24,19 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO
-from xml.etree import ElementTree as ET
-from xml.parsers import expat
+
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, QXmlStreamReader
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
+from .xml_tree import TreeBuilder, XmlElement
 
 MB = 1024 * 1024
 MAX_XML_BYTES = 200 * MB
+MAX_XML_DEPTH = 1000
+"""Elements open at once; far beyond any real KML (My Maps nests two or three folders)."""
 MAX_INFLATED_BYTES = 200 * MB
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECKED_ABOVE = 1 * MB
@@ -76,25 +81,32 @@ def read_bytes(path: Path, max_bytes: int, origin: str | None = None) -> bytes:
 
 # --- XML --------------------------------------------------------------------
 
-class _RefusedError(Exception):
-    """Raised inside expat handlers; turned into UnsafeInputError by parse_xml."""
-
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-def _refuse(problem: str) -> Callable[..., None]:
-    def handler(*_args: object) -> None:
-        raise _RefusedError(problem)
-    return handler
+def _doctype_problem(reader: QXmlStreamReader) -> str:
+    """Why a document with a DTD is refused, most specific first."""
+    declarations = reader.text()
+    if reader.entityDeclarations() or "<!ENTITY" in declarations:
+        return tr("XML declares entities (refused)")
+    if reader.notationDeclarations() or "<!NOTATION" in declarations:
+        return tr("XML declares notations (refused)")
+    return tr("XML has a DOCTYPE (refused)")
 
 
-def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES) -> ET.Element:
+def _not_well_formed(reader: QXmlStreamReader, builder: TreeBuilder) -> str:
+    reason = reader.errorString()
+    innermost = builder.innermost()
+    # Qt's own wording, in the language Qt speaks (its translation of the same text).
+    if innermost is not None and reason == QCoreApplication.translate(
+            "QXmlStream", "Opening and ending tag mismatch."):
+        reason = tr("mismatched tag (expected </{name}>)").format(name=innermost.name)
+    return tr("not well-formed XML at line {line}: {reason}").format(line=reader.lineNumber(), reason=reason)
+
+
+def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES,
+              max_depth: int = MAX_XML_DEPTH) -> XmlElement:
     """Parse untrusted XML: no DTD, no entities, nothing resolved or fetched.
 
     Raises UnsafeInputError ("XML declares entities (refused)", "not
-    well-formed XML at line 4: mismatched tag").
+    well-formed XML at line 4: mismatched tag (expected </Folder>)").
     """
     if len(data) > max_bytes:
         raise UnsafeInputError(origin, tr("XML too large ({size} MB, at most {cap} MB)").format(
@@ -102,40 +114,39 @@ def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES) -> ET.El
     if not data.strip():
         raise UnsafeInputError(origin, tr("empty file"))
 
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator="}")
-    # Never read an external DTD or parameter entity, whatever the document asks.
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.buffer_text = True
-
-    def tag(name: str) -> str:
-        # expat gives "uri}local"; ElementTree spells it "{uri}local".
-        return "{" + name if "}" in name else name
-
-    def start(name: str, attributes: dict[str, str]) -> None:
-        builder.start(tag(name), {tag(k): v for k, v in attributes.items()})
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda name: builder.end(tag(name))
-    parser.CharacterDataHandler = builder.data
-    # Entity declarations are refused as they are declared, before any use,
-    # which stops "billion laughs" and external entities alike. A DOCTYPE
-    # without them is refused at its end, before the first element.
-    entities = tr("XML declares entities (refused)")
-    parser.EntityDeclHandler = _refuse(entities)
-    parser.UnparsedEntityDeclHandler = _refuse(entities)
-    parser.ExternalEntityRefHandler = _refuse(tr("XML refers to an external entity (refused)"))
-    parser.NotationDeclHandler = _refuse(tr("XML declares notations (refused)"))
-    parser.EndDoctypeDeclHandler = _refuse(tr("XML has a DOCTYPE (refused)"))
-    try:
-        parser.Parse(data, True)
-    except _RefusedError as exc:
-        raise UnsafeInputError(origin, exc.problem) from None
-    except expat.ExpatError as exc:
-        reason = expat.ErrorString(exc.code) if exc.code else str(exc)
-        raise UnsafeInputError(origin, tr("not well-formed XML at line {line}: {reason}").format(
-            line=exc.lineno, reason=reason)) from None
-    return builder.close()
+    token_type = QXmlStreamReader.TokenType
+    # Looked up once: this loop runs once per token of files up to MAX_XML_BYTES.
+    start, end, characters = token_type.StartElement, token_type.EndElement, token_type.Characters
+    dtd, entity_reference = token_type.DTD, token_type.EntityReference
+    reader = QXmlStreamReader(QByteArray(data))
+    builder = TreeBuilder()
+    while not reader.atEnd():
+        token = reader.readNext()
+        if token == characters:
+            builder.data(reader.text())
+        elif token == start:
+            if builder.depth >= max_depth:
+                raise UnsafeInputError(origin, tr("XML nested deeper than {depth} elements (refused)")
+                                       .format(depth=max_depth))
+            attributes = {
+                f"{{{a.namespaceUri()}}}{a.name()}" if a.namespaceUri() else a.name(): a.value()
+                for a in reader.attributes()
+            }
+            builder.start(reader.name(), reader.namespaceUri(), attributes)
+        elif token == end:
+            builder.end()
+        elif token == dtd:
+            # The DTD comes before the first element, so refusing it here refuses
+            # every entity (external ones, "billion laughs") before any could be used.
+            raise UnsafeInputError(origin, _doctype_problem(reader))
+        elif token == entity_reference:
+            # Only an entity declared and left unresolved arrives here: impossible without a DTD.
+            raise UnsafeInputError(origin, tr("XML refers to an external entity (refused)"))
+    if reader.hasError():
+        raise UnsafeInputError(origin, _not_well_formed(reader, builder))
+    if builder.root is None:  # only a guard: Qt reports a document without an element as an error
+        raise UnsafeInputError(origin, tr("empty file"))
+    return builder.root
 
 
 # --- ZIP (KMZ) --------------------------------------------------------------

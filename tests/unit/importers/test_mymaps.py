@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 import zipfile
 from collections.abc import Callable
@@ -606,3 +607,42 @@ def test_progress_per_file_and_cancel_between_files(tmp_path):
     result = mymaps.import_files(paths, ImportOptions(), Feedback(is_cancelled=cancelled))
     assert result.cancelled
     assert len(result.snapshots) == 1
+
+
+# --- namespaces ---------------------------------------------------------------------
+
+def _prefixed(text: str, prefix: str) -> str:
+    """Every KML element written with `prefix:`, the namespace declared for it."""
+    text = text.replace('xmlns="http://www.opengis.net/kml/2.2"',
+                        f'xmlns:{prefix}="http://www.opengis.net/kml/2.2"')
+    return re.sub(r"<(/?)([A-Za-z])", rf"<\1{prefix}:\2", text)
+
+
+def _with_gx(text: str) -> str:
+    """Google Earth extensions (gx:) sprinkled in, as Earth and My Maps write them."""
+    text = text.replace('<kml xmlns="http://www.opengis.net/kml/2.2">',
+                        '<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">')
+    text = text.replace("<tessellate>1</tessellate>",
+                        "<tessellate>1</tessellate><gx:altitudeMode>clampToSeaFloor</gx:altitudeMode>")
+    return text.replace("<Document>", "<Document><gx:Tour><gx:Playlist/></gx:Tour>", 1)
+
+
+def _features(result: ImportResult) -> list[tuple]:
+    return sorted((f.kind.value, f.side or "", f.geometry.wkt, sorted(f.attributes.items()))
+                  for s in result.snapshots for f in s.features)
+
+
+@pytest.mark.parametrize("variant", ["without namespace", "kml: prefix", "gx: extensions"])
+def test_kml_reads_the_same_with_or_without_its_namespace_and_with_gx_extensions(tmp_path, variant):
+    text = {
+        "without namespace": MY_MAP.replace(' xmlns="http://www.opengis.net/kml/2.2"', ""),
+        "kml: prefix": _prefixed(MY_MAP, "kml"),
+        "gx: extensions": _with_gx(MY_MAP),
+    }[variant]
+    assert text != MY_MAP
+    original = _import([_write(tmp_path, "lagebild_2024-10-29_2200.kml", MY_MAP)])
+    (tmp_path / "v").mkdir()
+    result = _import([_write(tmp_path / "v", "lagebild_2024-10-29_2200.kml", text)])
+    assert not _errors(result)
+    assert _features(result) == _features(original) != []
+    assert [s.title for s in result.snapshots] == [s.title for s in original.snapshots]
