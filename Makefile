@@ -24,7 +24,7 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | so
 # Debian packages the project needs (QGIS from Debian, no version pins: the
 # release decides; 3.22 on Debian 12, 3.40 on Debian 13).
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv pyqt5-dev-tools \
-	qttools5-dev-tools xvfb xauth ffmpeg poppler-utils zip sqlite3
+	qttools5-dev-tools xvfb xauth ffmpeg poppler-utils zip sqlite3 python3-pip
 # PostgreSQL and PostGIS for the team store's tests (the release decides the major version).
 APT_PACKAGES += $(shell sh tools/postgis_packages.sh)
 LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease) lrelease)
@@ -35,16 +35,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PROJ_DATA ?= /usr/share/proj
 export PROJ_LIB ?= /usr/share/proj
 
-.PHONY: help setup apt venv translations stage run render demo test lint zip deploy process clean
+.PHONY: help setup apt venv translations stage run render demo test lint scan zip deploy process clean test-release
 
 help:
 	@echo "make run           start QGIS with Kursk Tracker and the sample series (headless: render to $(OUT)/)"
 	@echo "make demo          the week-12 Lagebild (PNG, PDF) and the sample series as a GIF in $(OUT)/"
 	@echo "make test          lint and run the whole test suite headless"
 	@echo "make zip           build the plugin-repository zip in $(DIST)/"
+	@echo "make scan          the zip through the plugin repository's scan (Bandit, detect-secrets, flake8)"
 	@echo "make deploy        install the plugin into a QGIS profile (QGIS_PROFILE=default)"
 	@echo "make translations  update i18n/*.ts from the sources and compile *.qm"
 	@echo "make process ARGS='list'   run qgis_process with this checkout's plugin"
+	@echo "make test-release RELEASE=trixie   the whole suite in a Debian chroot (trixie: QGIS 3.40, trixie-backports: 3.44)"
 
 setup: apt venv $(QM_FILES)
 
@@ -109,10 +111,15 @@ demo: setup
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# The plugin repository's upload scan over exactly the zip's files: Bandit (every
+# test, every severity) and detect-secrets block on any finding; flake8 is counted.
+scan: venv zip
+	@$(PY) tools/scan_zip.py $(DIST)/$(PLUGIN)-$(VERSION).zip
+
 # A failing test fails at once. A run that QGIS's native code crashes (killed by a
 # signal, seen rarely in teardown on QGIS 3.22) is reported and run once more; the
 # second run decides.
-test: setup lint
+test: setup lint scan $(BUILD)/wheels/.done
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -gt 128 ]; then \
 		echo "pytest was killed by signal $$((status - 128)) (a crash, not a failing test); running the suite once more"; \
@@ -146,3 +153,17 @@ process: setup profile
 
 clean:
 	rm -rf $(BUILD) $(DIST) $(OUT) i18n/*.qm
+
+# The whole suite on another Debian release, in a chroot made with debootstrap (root; see
+# tools/release_chroot.sh): RELEASE=trixie (QGIS 3.40) or trixie-backports (QGIS 3.44).
+# TARGET=setup only sets the chroot up.
+RELEASE ?= trixie
+test-release:
+	@$$( [ "$$(id -u)" = 0 ] || echo sudo ) tools/release_chroot.sh $(RELEASE) $(or $(TARGET),test)
+
+# The shapely wheel the plugin installs for itself, for the tests of that install (pip
+# then needs no network: PIP_NO_INDEX=1 PIP_FIND_LINKS=$(BUILD)/wheels).
+$(BUILD)/wheels/.done: $(VENV)/.installed
+	@mkdir -p $(BUILD)/wheels
+	$(PY) -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: -d $(BUILD)/wheels shapely==2.0.7
+	@touch $@

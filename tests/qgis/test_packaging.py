@@ -68,3 +68,42 @@ def test_installed_zip_gives_qgis_process_the_provider(plugin_zip, tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "id,valid_at,date,week,title,source"
     assert len(lines) > 10
+
+
+def _scan(zip_path: Path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    try:
+        import scan_zip
+    finally:
+        sys.path.pop(0)
+    return scan_zip.scan(zip_path)
+
+
+def test_the_repositorys_upload_scan_finds_nothing_in_the_zip(plugin_zip):
+    report = _scan(plugin_zip)
+    assert report.bandit == []
+    assert report.secrets == []
+    assert report.files == []
+
+
+def test_the_upload_scan_would_catch_what_the_repository_blocks(plugin_zip, tmp_path):
+    """The scan is not blind: a zip with a shell call, a key and a script in it fails."""
+    bad = tmp_path / "bad.zip"
+    shutil.copy(plugin_zip, bad)
+    with zipfile.ZipFile(bad, "a") as archive:
+        archive.writestr("kursk_tracker/core/shell.py",
+                         "import subprocess\n\n\ndef run(text):\n"
+                         "    return subprocess.call(text, shell=True)\n")
+        archive.writestr("kursk_tracker/resources/keys.json",
+                         '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLF"}\n')
+        archive.writestr("kursk_tracker/install.sh", "echo hi\n")
+    report = _scan(bad)
+    assert any("shell.py" in f and "B602" in f for f in report.bandit), report.bandit
+    assert any("keys.json" in f for f in report.secrets), report.secrets
+    assert any("install.sh" in f for f in report.files), report.files
+
+
+def test_zip_is_well_under_the_repositorys_size_limit(plugin_zip):
+    assert plugin_zip.stat().st_size < 5_000_000  # the repository takes up to 25 MB
