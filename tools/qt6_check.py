@@ -20,6 +20,10 @@ out. Run it in a process of its own (PyQt5 must not be loaded):
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/qt6_check.py kursk_tracker
 
 It prints one line per problem and exits 1 when there is any.
+
+With `--qgis-enums`, run in QGIS 3's Python instead (no PyQt6), it finds
+QGIS enum members used without their enum's name, which QGIS 4 no longer
+accepts (`QgsDataSourceUri.SslRequire` → `QgsDataSourceUri.SslMode.SslRequire`).
 """
 
 from __future__ import annotations
@@ -87,6 +91,8 @@ def exempt_lines(tree: ast.Module, path: Path) -> set[int]:
         return set()
     lines: set[int] = set()
     for node in ast.walk(tree):
+        for block in (getattr(node, "body", None), getattr(node, "orelse", None)):
+            lines.update(after_feature_switch(block))
         if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
             continue
         names = {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
@@ -97,6 +103,21 @@ def exempt_lines(tree: ast.Module, path: Path) -> set[int]:
         old_branch = node.orelse if newer_first else node.body
         for statement in old_branch:
             lines.update(range(statement.lineno, (statement.end_lineno or statement.lineno) + 1))
+    return lines
+
+
+def after_feature_switch(block) -> set[int]:
+    """Lines after `if hasattr(Qgis, "X"): return …` in a block: the old-QGIS way."""
+    lines: set[int] = set()
+    if not isinstance(block, list):
+        return lines
+    for index, statement in enumerate(block):
+        if (isinstance(statement, ast.If) and isinstance(statement.test, ast.Call)
+                and isinstance(statement.test.func, ast.Name) and statement.test.func.id == "hasattr"
+                and isinstance(statement.body[-1], ast.Return)):
+            for later in block[index + 1:]:
+                lines.update(range(later.lineno, (later.end_lineno or later.lineno) + 1))
+            break
     return lines
 
 
@@ -387,7 +408,70 @@ def check_package(package_root: Path) -> list[Problem]:
     return problems
 
 
+QGIS_MODULES = ("qgis.core", "qgis.gui", "qgis.analysis")
+
+
+def qgis_enum_problems(path: Path, shown: str) -> list[Problem]:
+    """QGIS enum members used without their enum's name (`QgsDataSourceUri.SslRequire`).
+
+    QGIS 4's PyQt6 bindings know only the scoped form
+    (`QgsDataSourceUri.SslMode.SslRequire`). This runs in QGIS 3 (PyQt5),
+    where both forms resolve, so a member's own enum type tells what the
+    scoped form is. Chains QGIS 3.22 cannot resolve (newer API behind a
+    version switch) are left alone.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    exempt = exempt_lines(tree, path)
+    names: dict[str, object] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in QGIS_MODULES:
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                if hasattr(module, alias.name):
+                    names[alias.asname or alias.name] = getattr(module, alias.name)
+    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or isinstance(parents.get(node), ast.Attribute):
+            continue
+        chain = attribute_chain(node)
+        if chain is None or chain[0] not in names or node.lineno in exempt:
+            continue
+        value, path_names = names[chain[0]], [chain[0]]
+        try:
+            for attribute in chain[1]:
+                value = getattr(value, attribute)
+                path_names.append(attribute)
+        except AttributeError:
+            continue
+        kind = type(value)
+        is_enum = isinstance(value, enum.Enum) or (
+            isinstance(value, int) and kind is not int and not isinstance(value, bool)
+            and kind.__module__.startswith("qgis."))
+        if is_enum and len(path_names) >= 2 and path_names[-2] != kind.__name__:
+            scoped = ".".join([*path_names[:-1], kind.__name__, path_names[-1]])
+            problems.append(Problem(shown, node.lineno, f"{'.'.join(path_names)}: unscoped QGIS enum, "
+                                                        f"gone in QGIS 4; use {scoped}"))
+    return problems
+
+
+def main_qgis_enums(argv: list[str]) -> int:
+    problems: list[Problem] = []
+    for target in argv or ["kursk_tracker"]:
+        root = Path(target).resolve()
+        paths = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        for path in paths:
+            shown = str(path.relative_to(root.parent)) if root.is_dir() else target
+            problems += qgis_enum_problems(path, shown)
+    for problem in problems:
+        print(problem)
+    print(f"QGIS enum check: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--qgis-enums"]:
+        return main_qgis_enums(argv[1:])
     install_qgis_pyqt6_shim()
     from PyQt6.QtWidgets import QApplication
 

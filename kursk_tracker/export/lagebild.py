@@ -597,11 +597,12 @@ def _always_text():
 
 
 def _millimetres():
-    if hasattr(QgsUnitTypes, "LayoutMillimeters"):
-        return QgsUnitTypes.LayoutMillimeters
+    """Layout millimetres (Qgis.LayoutUnit from 3.30)."""
     from qgis.core import Qgis
 
-    return Qgis.LayoutUnit.Millimeters
+    if hasattr(Qgis, "LayoutUnit"):
+        return Qgis.LayoutUnit.Millimeters
+    return QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
 def _result_words(result) -> str:

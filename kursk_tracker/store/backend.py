@@ -333,9 +333,9 @@ def uri_keywords(uri) -> dict[str, str]:
     try:
         from qgis.core import QgsDataSourceUri
 
-        modes = {QgsDataSourceUri.SslDisable: "disable", QgsDataSourceUri.SslAllow: "allow",
-                 QgsDataSourceUri.SslPrefer: "prefer", QgsDataSourceUri.SslRequire: "require",
-                 QgsDataSourceUri.SslVerifyCa: "verify-ca", QgsDataSourceUri.SslVerifyFull: "verify-full"}
+        ssl = QgsDataSourceUri.SslMode
+        modes = {ssl.SslDisable: "disable", ssl.SslAllow: "allow", ssl.SslPrefer: "prefer",
+                 ssl.SslRequire: "require", ssl.SslVerifyCa: "verify-ca", ssl.SslVerifyFull: "verify-full"}
         sslmode = modes.get(uri.sslMode())
         if sslmode and sslmode != "prefer":
             words["sslmode"] = sslmode

@@ -23,11 +23,11 @@ def run_pyqt6(*args: str, script: str | None = None) -> subprocess.CompletedProc
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
 
 
-def problems_in(tmp_path: Path, source: str, name: str = "module.py") -> list[str]:
+def problems_in(tmp_path: Path, source: str, name: str = "module.py", *options: str) -> list[str]:
     path = tmp_path / name
     path.write_text(textwrap.dedent(source))
-    result = run_pyqt6(str(path))
-    assert "Qt6 check:" in result.stdout, result.stderr
+    result = run_pyqt6(*options, str(path))
+    assert " check:" in result.stdout, result.stderr
     return [line for line in result.stdout.splitlines() if line.startswith(str(path))]
 
 
@@ -144,3 +144,23 @@ print("pyqt6 ok")
     result = run_pyqt6(script=script)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "pyqt6 ok" in result.stdout
+
+
+def test_every_qgis_enum_of_the_plugin_is_scoped_as_qgis_4_needs():
+    result = run_pyqt6("--qgis-enums", "kursk_tracker")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "QGIS enum check: 0 problem(s)" in result.stdout
+
+
+def test_the_check_catches_unscoped_qgis_enums(tmp_path):
+    found = "\n".join(problems_in(tmp_path, """
+        from qgis.core import Qgis, QgsDataSourceUri
+        required = QgsDataSourceUri.SslRequire
+        scoped = QgsDataSourceUri.SslMode.SslRequire
+        level = Qgis.Warning
+        fine = Qgis.MessageLevel.Warning
+    """, "module.py", "--qgis-enums"))
+    assert ":3: QgsDataSourceUri.SslRequire: unscoped QGIS enum" in found
+    assert "use QgsDataSourceUri.SslMode.SslRequire" in found
+    assert ":5: Qgis.Warning: unscoped QGIS enum" in found
+    assert ":4:" not in found and ":6:" not in found
