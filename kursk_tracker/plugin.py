@@ -17,7 +17,6 @@ from .gui.situation_dock import SituationDock
 from .gui.temporal_sync import TemporalSync
 from .gui.timeline_dock import TimelineDock
 from .processing.provider import KurskTrackerProvider
-from .toolbelt.compat import shapely_problem
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
 from .toolbelt.paths import icon_path
@@ -107,9 +106,6 @@ class KurskTrackerPlugin:
         if isinstance(navigation, QgsTemporalNavigationObject):
             self.temporal_sync = TemporalSync(self.controller, navigation)
         self.controller.attach_to_project()
-        problem = shapely_problem()
-        if problem:
-            self.iface.messageBar().pushWarning(tr("Kursk Tracker"), problem)
 
     def _arrange_docks_once(self) -> None:
         """The first time: Export as a tab behind Situation layers.

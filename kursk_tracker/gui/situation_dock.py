@@ -32,7 +32,7 @@ from ..core.timefmt import format_instant
 from ..importers.registry import FORMATS, format_names
 from ..layers.scene import format_number
 from ..store.backend import open_store
-from ..toolbelt.compat import shapely_problem
+from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
@@ -224,7 +224,7 @@ class SituationDock(QgsDockWidget):
 
         problem = shapely_problem()
         if problem:
-            QMessageBox.warning(self, tr("Kursk Tracker"), problem)
+            QMessageBox.warning(self, tr("Kursk Tracker"), f"{problem} {install_advice()}")
             return
         settings = PluginSettings.load()
         sides = [s.code for s in self.controller.series.sides] if self.controller.series else ["UA", "RU"]

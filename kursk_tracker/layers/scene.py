@@ -16,7 +16,7 @@ from qgis.core import QgsMapLayer, QgsProject, QgsTask
 from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, iso_utc, language_of
-from ..toolbelt.compat import shapely_problem
+from ..toolbelt.dependencies import shapely_problem
 from .series_layers import SeriesLayers, load_series_layers
 
 SUMMARY = {

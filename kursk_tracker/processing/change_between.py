@@ -15,7 +15,8 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_fields, require_shapely, wkb_type
+from ..toolbelt.compat import make_fields, wkb_type
+from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 

@@ -19,7 +19,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.video import FORMATS
-from ..toolbelt.compat import advanced_parameter_flag, number_parameter_type, require_shapely
+from ..toolbelt.compat import advanced_parameter_flag, number_parameter_type
+from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 

@@ -18,7 +18,8 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.lagebild import FORMATS, export_batch, export_lagebild
-from ..toolbelt.compat import no_threading_flag, number_parameter_type, require_shapely
+from ..toolbelt.compat import no_threading_flag, number_parameter_type
+from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 

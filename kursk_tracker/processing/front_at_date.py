@@ -16,7 +16,8 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc, parse_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_fields, require_shapely, wkb_type
+from ..toolbelt.compat import make_fields, wkb_type
+from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 
 TIMINGS = ("eased", "linear")

@@ -23,7 +23,7 @@ from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
 from ..store.series_file import new_series
-from ..toolbelt.compat import require_shapely
+from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm, series_store_of
 
 

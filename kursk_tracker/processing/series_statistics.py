@@ -10,7 +10,8 @@ from qgis.core import (
 )
 
 from ..core.errors import KurskTrackerError
-from ..toolbelt.compat import make_fields, require_shapely, vector_source_type, wkb_type
+from ..toolbelt.compat import make_fields, vector_source_type, wkb_type
+from ..toolbelt.dependencies import require_shapely
 from ..toolbelt.i18n import tr
 from .base import KurskTrackerAlgorithm
 

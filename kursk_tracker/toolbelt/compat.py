@@ -53,49 +53,6 @@ def vector_source_type():
     return QgsProcessing.SourceType.TypeVector
 
 
-SHAPELY_MINIMUM = (2, 0)
-
-
-def shapely_problem() -> str | None:
-    """Why the geometry features cannot run here, or None when shapely 2 is present.
-
-    Inside QGIS the plugin runs in QGIS's own Python, which may lack shapely
-    or carry shapely 1.8 (Debian 12).
-    """
-    from ..core.text import tr
-
-    try:
-        import shapely
-    except ImportError:
-        return tr("Kursk Tracker needs the Python package shapely 2 for importing and measuring "
-                  "series; it is not installed. Install it for QGIS's Python: "
-                  "python3 -m pip install --user 'shapely==2.0.7'")
-    version = tuple(int(p) for p in shapely.__version__.split(".")[:2] if p.isdigit())
-    if version < SHAPELY_MINIMUM:
-        return tr("Kursk Tracker needs shapely 2 for importing and measuring series; QGIS's Python "
-                  "has shapely {version}. Install a newer one: "
-                  "python3 -m pip install --user 'shapely==2.0.7'").format(version=shapely.__version__)
-    try:
-        # Inside the QGIS binaries QGIS's own GEOS library answers shapely's
-        # calls; a shapely built for a newer GEOS then fails on simple things.
-        shapely.Point(0, 0).wkt  # noqa: B018
-        shapely.make_valid(shapely.box(0, 0, 1, 1))
-    except Exception as error:  # any failure means the same to the user
-        return tr("shapely {version} does not work with this QGIS's GEOS library ({error}). "
-                  "Install shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'").format(
-                      version=shapely.__version__, error=error)
-    return None
-
-
-def require_shapely() -> None:
-    """Raise a Processing error with the install hint when shapely 2 is missing."""
-    problem = shapely_problem()
-    if problem:
-        from qgis.core import QgsProcessingException
-
-        raise QgsProcessingException(problem)
-
-
 def temporal_navigation_modes():
     """(off, animated) modes of the Temporal Controller (Qgis.TemporalNavigationMode from 3.36)."""
     if hasattr(Qgis, "TemporalNavigationMode"):
