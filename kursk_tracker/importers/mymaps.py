@@ -79,8 +79,8 @@ MAX_GEOMETRY_DEPTH = 16
 PLACES = "places"
 CAPTION = "caption"
 SKIP = "skip"
-_KINDS = {k.value: k.value for k in FeatureKind} | {PLACES: PLACES, CAPTION: CAPTION, SKIP: SKIP,
-                                                     "ignore": SKIP, "": SKIP}
+_KINDS = {k.value: k.value for k in FeatureKind} | {
+    PLACES: PLACES, CAPTION: CAPTION, SKIP: SKIP, "ignore": SKIP, "": SKIP}
 
 # Innermost folder first; within a name the first matching kind wins, so
 # "Angriffe an der Front" is movements and "Kontrollierte Gebiete" areas.

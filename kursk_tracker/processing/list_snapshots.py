@@ -46,7 +46,7 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         fields = make_fields((("id", "integer"), ("valid_at", "string"), ("date", "string"),
-                           ("week", "integer"), ("title", "string"), ("source", "string")))
+                              ("week", "integer"), ("title", "string"), ("source", "string")))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry")
         )

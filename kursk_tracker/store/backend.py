@@ -376,4 +376,3 @@ def open_store(location: str | os.PathLike[str] | SeriesStore) -> SeriesStore:
 def store_path(store: SeriesStore) -> Path | None:
     """The file of a GeoPackage store, None for any other."""
     return store.path if isinstance(store, GeoPackageStore) else None
-

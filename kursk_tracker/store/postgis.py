@@ -453,7 +453,6 @@ def _explain(error: BaseException, where: str, doing: str) -> PostgisStoreError:
 # -- the public functions ------------------------------------------------------------------
 
 
-
 def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | None = None,
                           create: bool = True):
     """Read, change and write the series in `schema` as one transaction under the series lock.

@@ -29,6 +29,7 @@ from .projection import LocalMetric
 Key = tuple[str, str]
 """(side, status) of an area layer."""
 
+
 @dataclass
 class Patch:
     """A patch with its precomputed levels of growth."""
