@@ -40,7 +40,7 @@ COMPAT_MODULES = ("compat.py", "qtcompat.py")
 VERSION_NAMES = {"QT_MAJOR", "QT_VERSION", "QT_VERSION_STR", "QGIS_VERSION_INT"}
 GONE_MODULES = {"imp": "importlib", "distutils": "packaging/setuptools/shutil"}
 NOT_QT_ONLY = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.processing", "qgis.utils", "processing",
-               "shapely", "osgeo", "numpy", "PIL", "psycopg2")
+               "shapely", "osgeo", "psycopg2")
 
 # What QGIS 4 adds to PyQt6's modules in qgis.PyQt (python/PyQt/PyQt6/ in QGIS).
 SHIMS = {

@@ -13,7 +13,6 @@ main thread.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +36,16 @@ from ..core.series import Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_instant, language_of
 from .render import DISPLAY_CRS
-from .video import FORMATS, GIF_MAX_FPS, AnimationError, GifWriter, Mp4Writer, even, palette_from
+from .video import (
+    FORMATS,
+    GIF_MAX_FPS,
+    AnimationError,
+    GifWriter,
+    Mp4Writer,
+    even,
+    palette_from,
+    qimage_to_pil,
+)
 
 BACKGROUND = "#f4f1ea"
 PALETTE_SAMPLES = 4
@@ -118,25 +126,6 @@ def plan_frames(start: dt.datetime, end: dt.datetime, step: dt.timedelta, fps: f
 
 def total_seconds(frames: list[Frame]) -> float:
     return sum(frame.seconds for frame in frames)
-
-
-def qimage_to_pil(image: QImage):
-    """A Pillow RGB copy of an opaque QImage.
-
-    Qt's own conversion to RGB888 costs 10 ms a frame at 1280×720; Pillow
-    unpacks the 32-bit pixels (0xAARRGGBB words) in a fraction of that.
-    """
-    from PIL import Image
-
-    if image.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
-                              QImage.Format.Format_ARGB32_Premultiplied):
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
-    pointer = image.constBits()
-    pointer.setsize(image.bytesPerLine() * image.height())
-    raw = "BGRX" if sys.byteorder == "little" else "XRGB"
-    # Image.frombytes unpacks (copies) straight from Qt's buffer.
-    return Image.frombytes("RGB", (image.width(), image.height()), pointer.asstring(), "raw", raw,
-                           image.bytesPerLine(), 1)
 
 
 def week_text(scene, instant: dt.datetime, language: str) -> str:

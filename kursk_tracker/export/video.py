@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from fractions import Fraction
 from pathlib import Path
 from typing import IO, NoReturn
 
 from qgis.PyQt.QtCore import QProcess
+from qgis.PyQt.QtGui import QImage
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
@@ -322,3 +324,22 @@ class Mp4Writer:
             process.kill()
             process.waitForFinished(self.START_MS)
         self.tmp.unlink(missing_ok=True)
+
+
+def qimage_to_pil(image: QImage):
+    """A Pillow RGB copy of an opaque QImage.
+
+    Qt's own conversion to RGB888 costs 10 ms a frame at 1280×720; Pillow
+    unpacks the 32-bit pixels (0xAARRGGBB words) in a fraction of that.
+    """
+    from PIL import Image
+
+    if image.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
+                              QImage.Format.Format_ARGB32_Premultiplied):
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pointer = image.constBits()
+    pointer.setsize(image.bytesPerLine() * image.height())
+    raw = "BGRX" if sys.byteorder == "little" else "XRGB"
+    # Image.frombytes unpacks (copies) straight from Qt's buffer.
+    return Image.frombytes("RGB", (image.width(), image.height()), pointer.asstring(), "raw", raw,
+                           image.bytesPerLine(), 1)

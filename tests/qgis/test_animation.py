@@ -31,9 +31,8 @@ from kursk_tracker.export.animation import (
     date_line,
     export_animation,
     plan_frames,
-    qimage_to_pil,
 )
-from kursk_tracker.export.video import AnimationError, DurationClock
+from kursk_tracker.export.video import AnimationError, DurationClock, qimage_to_pil
 from kursk_tracker.layers.scene import SeriesScene
 from kursk_tracker.processing.export_animation import ExportAnimationAlgorithm
 from kursk_tracker.store.gpkg import read_series

@@ -96,7 +96,8 @@ def test_old_qt_branches_of_the_compat_modules_are_exempt(tmp_path):
 
 
 @pytest.mark.parametrize("module", ["kursk_tracker.toolbelt.qtcompat", "kursk_tracker.gui.area_chart",
-                                    "kursk_tracker.gui.widgets", "kursk_tracker.gui.date_dialog"])
+                                    "kursk_tracker.gui.widgets", "kursk_tracker.gui.date_dialog",
+                                    "kursk_tracker.export.video", "kursk_tracker.importers.xml_tree"])
 def test_qt_only_helpers_are_among_the_modules_imported_under_pyqt6(module):
     script = """
 import sys
@@ -110,7 +111,7 @@ print(qt6_check.qt_only_modules(Path("kursk_tracker").resolve()))
     assert f"'{module}'" in result.stdout
 
 
-def test_the_chart_and_the_date_editors_work_under_pyqt6():
+def test_the_chart_the_date_editors_and_frame_conversion_work_under_pyqt6():
     script = """
 import sys, datetime as dt
 from zoneinfo import ZoneInfo
@@ -139,6 +140,11 @@ edit = instant_edit()
 instant = dt.datetime(2024, 10, 29, 21, 0, tzinfo=dt.timezone.utc)
 set_instant(edit, instant, berlin)
 assert edited_instant(edit, berlin) == instant, edited_instant(edit, berlin)
+from qgis.PyQt.QtGui import QColor, QImage
+from kursk_tracker.export.video import qimage_to_pil
+frame = QImage(6, 4, QImage.Format.Format_ARGB32_Premultiplied)
+frame.fill(QColor(1, 87, 155))
+assert qimage_to_pil(frame).getpixel((5, 3)) == (1, 87, 155), qimage_to_pil(frame).getpixel((5, 3))
 print("pyqt6 ok")
 """
     result = run_pyqt6(script=script)
