@@ -1,1956 +1,2072 @@
-<?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS><TS version="2.1" language="de_DE">
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12" />
+        <location filename="../kursk_tracker/processing/base.py" line="12"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="78" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="78"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="83" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="83"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="350" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="344"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="130" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="131"/>
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="49" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="48"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="76" />
+        <location filename="../kursk_tracker/plugin.py" line="76"/>
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="77" />
+        <location filename="../kursk_tracker/plugin.py" line="77"/>
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="164" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="163"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="169" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="168"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12" />
+        <location filename="../kursk_tracker/processing/base.py" line="12"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="246"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="252"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="312" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="312"/>
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="356" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="356"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="359" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="359"/>
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="359" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="359"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="371" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="371"/>
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="372" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="372"/>
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="373" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="373"/>
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="374" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="374"/>
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="375" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="375"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="26" />
+        <location filename="../kursk_tracker/processing/provider.py" line="26"/>
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="178" />
+        <location filename="../kursk_tracker/plugin.py" line="175"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="48" />
+        <location filename="../kursk_tracker/processing/base.py" line="48"/>
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="193" />
+        <location filename="../kursk_tracker/plugin.py" line="190"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="27" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="27"/>
         <source>List snapshots of a series</source>
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12" />
+        <location filename="../kursk_tracker/processing/base.py" line="12"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30"/>
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="39" />
+        <location filename="../kursk_tracker/importers/registry.py" line="39"/>
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="38" />
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="38"/>
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="29" />
+        <location filename="../kursk_tracker/processing/provider.py" line="29"/>
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="67" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="67"/>
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="68" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="68"/>
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="69" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="69"/>
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="70" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="70"/>
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="71" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="71"/>
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="72" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="72"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="73" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="73"/>
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="74" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="74"/>
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="75" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="75"/>
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="140" />
+        <location filename="../kursk_tracker/layers/series_layers.py" line="140"/>
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="34" />
+        <location filename="../kursk_tracker/importers/registry.py" line="34"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="35" />
+        <location filename="../kursk_tracker/importers/registry.py" line="35"/>
         <source>Folder of dated files</source>
         <translation>Ordner mit datierten Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="36" />
+        <location filename="../kursk_tracker/importers/registry.py" line="36"/>
         <source>Google My Maps KML/KMZ</source>
         <translation>Google My Maps KML/KMZ</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="37" />
+        <location filename="../kursk_tracker/importers/registry.py" line="37"/>
         <source>DeepStateMap snapshots</source>
         <translation>DeepStateMap-Stände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="38" />
+        <location filename="../kursk_tracker/importers/registry.py" line="38"/>
         <source>ISW layers</source>
         <translation>ISW-Ebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="76" />
+        <location filename="../kursk_tracker/importers/registry.py" line="76"/>
         <source>file or folder not found</source>
         <translation>Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/series_gpkg.py" line="69" />
+        <location filename="../kursk_tracker/importers/series_gpkg.py" line="66"/>
         <source>the series has no snapshots</source>
         <translation>die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="105" />
+        <location filename="../kursk_tracker/store/series_file.py" line="105"/>
         <source>{origin}: the series already has a snapshot at {when}; not imported</source>
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="201" />
+        <location filename="../kursk_tracker/store/series_file.py" line="201"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="206" />
+        <location filename="../kursk_tracker/store/series_file.py" line="206"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="188" />
+        <location filename="../kursk_tracker/store/series_file.py" line="188"/>
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="43" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="43"/>
         <source>Import into a series</source>
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="60" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="60"/>
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="63" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="63"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="66" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="66"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="68" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="68"/>
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="70" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="70"/>
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="72" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="72"/>
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="76" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="76"/>
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="77" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="78" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="78"/>
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="114" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="114"/>
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="116" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="116"/>
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="117" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="117"/>
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="139" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="139"/>
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="29" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="30"/>
         <source>Series statistics (held area)</source>
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="32" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="33"/>
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="40" />
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="41"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="70" />
-        <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; it is not installed. Install it for QGIS's Python: python3 -m pip install --user 'shapely==2.0.7'</source>
-        <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; es ist nicht installiert. Installieren Sie es für das Python von QGIS: python3 -m pip install --user 'shapely==2.0.7'</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="75" />
-        <source>Kursk Tracker needs shapely 2 for importing and measuring series; QGIS's Python has shapely {version}. Install a newer one: python3 -m pip install --user 'shapely==2.0.7'</source>
-        <translation>Kursk Tracker braucht shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}. Installieren Sie ein neueres: python3 -m pip install --user 'shapely==2.0.7'</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/toolbelt/compat.py" line="84" />
-        <source>shapely {version} does not work with this QGIS's GEOS library ({error}). Install shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</source>
-        <translation>shapely {version} arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}). Installieren Sie shapely 2.0: python3 -m pip install --user 'shapely==2.0.7'</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="83" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="83"/>
         <source>Import into the series</source>
         <translation>In die Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="97" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="97"/>
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="98" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="98"/>
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="100" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="100"/>
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="105" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="105"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="106" />
-        <source>Clip to the map's current extent</source>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="106"/>
+        <source>Clip to the map&apos;s current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="111" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="111"/>
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="113" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="113" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="115" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="115"/>
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="133" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="133" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="140" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="136"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="310" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="309"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="106" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="105"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="109" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="108"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="120" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="119"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="245" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="244"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="285" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="284"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="298" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="297"/>
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="310" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="309"/>
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="349" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="347"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="351" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="349"/>
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="381" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="381" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/tasks.py" line="25" />
+        <location filename="../kursk_tracker/gui/tasks.py" line="25"/>
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="317" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="317"/>
         <source>{n} features have no DeepState key in their name; classified by their English name or fill colour</source>
         <translation>{n} Objekte haben keinen DeepState-Schlüssel im Namen; nach englischem Namen oder Füllfarbe eingeordnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="320" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="320"/>
         <source>{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as held areas</source>
         <translation>{n} 2022 von der Ukraine befreite Gebiete (Füllung {fill}) nicht als gehaltene Gebiete importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="323" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="323"/>
         <source>{n} territory outlines (Crimea and the like) ignored</source>
         <translation>{n} Gebietsumrisse (Krim u. Ä.) übergangen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="326" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="326"/>
         <source>unknown colours of liberated areas, imported as {side}: {colours}</source>
         <translation>unbekannte Farben befreiter Gebiete, als {side} importiert: {colours}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="329" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="329"/>
         <source>{n} attack directions without an arrow icon skipped</source>
         <translation>{n} Angriffsrichtungen ohne Pfeilsymbol übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="332" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="332"/>
         <source>{n} features of no known DeepState kind skipped</source>
         <translation>{n} Objekte ohne bekannte DeepState-Art übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="335" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="335"/>
         <source>{n} features with unreadable geometry skipped</source>
         <translation>{n} Objekte mit unlesbarer Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="433" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="433"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>keine GeoJSON-FeatureCollection</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="440" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="440"/>
         <source>no date in the file name or the file</source>
         <translation>kein Datum im Dateinamen oder in der Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="471" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="466"/>
         <source>same date as {other}; skipped</source>
         <translation>gleiches Datum wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="467" />
+        <location filename="../kursk_tracker/importers/deepstate.py" line="462"/>
         <source>cannot be imported: {reason}</source>
         <translation>kann nicht importiert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="65" />
+        <location filename="../kursk_tracker/importers/folder.py" line="65"/>
         <source>no GeoJSON, KML, KMZ, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="71" />
+        <location filename="../kursk_tracker/importers/folder.py" line="71"/>
         <source>not a GeoJSON, KML, KMZ, GeoPackage or Shapefile file</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="139" />
+        <location filename="../kursk_tracker/importers/isw.py" line="139"/>
         <source>no such file or folder</source>
         <translation>Datei oder Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="96" />
+        <location filename="../kursk_tracker/importers/folder.py" line="96"/>
         <source>features carry different dates, {first} to {last}; used the latest</source>
         <translation>die Objekte tragen verschiedene Daten, {first} bis {last}; das späteste verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="123" />
+        <location filename="../kursk_tracker/importers/folder.py" line="123"/>
         <source>no date in the file name, fields or metadata (the name says week {week}, but no epoch is set)</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten (der Name nennt Woche {week}, aber kein Stichtag ist gesetzt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="126" />
+        <location filename="../kursk_tracker/importers/folder.py" line="126"/>
         <source>no date in the file name, fields or metadata</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="136" />
+        <location filename="../kursk_tracker/importers/folder.py" line="136"/>
         <source>this is a series GeoPackage; import it as a series, not as one dated file</source>
         <translation>das ist ein Serien-GeoPackage; als Serie importieren, nicht als einzelne datierte Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="214" />
+        <location filename="../kursk_tracker/importers/isw.py" line="210"/>
         <source>none of its features could be imported</source>
         <translation>keines ihrer Objekte ließ sich importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="157" />
+        <location filename="../kursk_tracker/importers/folder.py" line="157"/>
         <source>KML and KMZ files need the My Maps importer, which is missing</source>
         <translation>KML- und KMZ-Dateien brauchen den My-Maps-Import, der fehlt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="169" />
-        <source>{count} dated parts in the file; kept their own dates rather than the file name's</source>
+        <location filename="../kursk_tracker/importers/folder.py" line="169"/>
+        <source>{count} dated parts in the file; kept their own dates rather than the file name&apos;s</source>
         <translation>{count} datierte Teile in der Datei; ihre eigenen Daten statt des Dateinamens behalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="188" />
+        <location filename="../kursk_tracker/importers/isw.py" line="185"/>
         <source>could not be imported: {reason}</source>
         <translation>nicht importierbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="196" />
+        <location filename="../kursk_tracker/importers/folder.py" line="193"/>
         <source>same date {when} as {other}; skipped</source>
         <translation>gleiches Datum {when} wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="205" />
+        <location filename="../kursk_tracker/importers/folder.py" line="202"/>
         <source>nothing left inside the area of interest; skipped</source>
         <translation>nichts innerhalb des Interessengebiets übrig; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="205" />
+        <location filename="../kursk_tracker/importers/folder.py" line="202"/>
         <source>no usable geometry; skipped</source>
         <translation>keine brauchbare Geometrie; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="133" />
+        <location filename="../kursk_tracker/importers/isw.py" line="133"/>
         <source>no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, Esri-JSON-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="192" />
+        <location filename="../kursk_tracker/importers/isw.py" line="188"/>
         <source>ISW {day}</source>
         <translation>ISW {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="203" />
+        <location filename="../kursk_tracker/importers/isw.py" line="199"/>
         <source>nothing of {day} left inside the area of interest</source>
         <translation>nichts vom {day} innerhalb des Interessengebiets übrig</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="227" />
+        <location filename="../kursk_tracker/importers/isw.py" line="223"/>
         <source>{count} features have no date in their fields or the file name; skipped</source>
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="153" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="149"/>
         <source>could not be read ({error})</source>
         <translation>konnte nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="160" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="156"/>
         <source>same date as {other} ({when}); not imported</source>
         <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="242" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="256"/>
         <source>cannot read the file ({error})</source>
         <translation>Datei nicht lesbar ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="200" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="214"/>
         <source>empty file</source>
         <translation>leere Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="224" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="207"/>
         <source>not a KML document (root element &lt;{name}&gt;)</source>
         <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="231" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="214"/>
         <source>no placemarks in the document</source>
         <translation>keine Ortsmarken im Dokument</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="236" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="219"/>
         <source>{count} places read; no situation features, so no snapshot</source>
         <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="239" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="222"/>
         <source>no placemarks with a usable geometry</source>
         <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="245" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="228"/>
         <source>no date in the file name, the document or its time stamps</source>
         <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="252" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="235"/>
         <source>no features inside the area of interest</source>
         <translation>keine Objekte im Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="608" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="591"/>
         <source>{count} placemarks with unreadable coordinates skipped</source>
         <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="611" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="594"/>
         <source>{count} placemarks without a geometry skipped</source>
         <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="614" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="597"/>
         <source>{count} places without a name skipped</source>
         <translation>{count} Orte ohne Namen übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="616" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="599"/>
         <source>{count} network links not followed (only this file is read)</source>
         <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="619" />
-        <source>folder '{folder}': unknown kind '{kind}' in the kind mapping</source>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="602"/>
+        <source>folder &apos;{folder}&apos;: unknown kind &apos;{kind}&apos; in the kind mapping</source>
         <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="622" />
-        <source>folder '{folder}': {count} polygons do not fit its kind and were skipped</source>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="605"/>
+        <source>folder &apos;{folder}&apos;: {count} polygons do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="622" />
-        <source>folder '{folder}': {count} lines do not fit its kind and were skipped</source>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="605"/>
+        <source>folder &apos;{folder}&apos;: {count} lines do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="629" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="612"/>
         <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
         <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="633" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="616"/>
         <source>unknown colours {colours} — map them to a side to import their side</source>
         <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="644" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="627"/>
         <source>no colour</source>
         <translation>keine Farbe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="646" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="629"/>
         <source>{colour} (1 feature)</source>
         <translation>{colour} (1 Objekt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="647" />
+        <location filename="../kursk_tracker/importers/mymaps.py" line="630"/>
         <source>{colour} ({count} features)</source>
         <translation>{colour} ({count} Objekte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="54" />
+        <location filename="../kursk_tracker/importers/normalize.py" line="54"/>
         <source>repaired an invalid {kind} geometry ({reason})</source>
         <translation>ungültige Geometrie ({kind}) repariert ({reason})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="255" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="269"/>
         <source>not UTF-8 text (byte {offset})</source>
         <translation>kein UTF-8-Text (Byte {offset})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="178" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="178"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="163" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="163"/>
         <source>truncated JSON at line {line}</source>
         <translation>JSON bricht in Zeile {line} ab</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="268" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="282"/>
         <source>invalid JSON at line {line}, column {column}: {reason}</source>
         <translation>ungültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="271" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="285"/>
         <source>JSON nested too deeply</source>
         <translation>JSON zu tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="174" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="174"/>
         <source>not a supported vector file ({suffix})</source>
         <translation>keine unterstützte Vektordatei ({suffix})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="176" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="176"/>
         <source>the file does not exist</source>
         <translation>die Datei gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="189" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="189"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="190" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="190"/>
         <source>cannot be read as {format}: {reason}</source>
         <translation>nicht als {format} lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247"/>
         <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
         <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="257" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="257"/>
         <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
         <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="265" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="265"/>
         <source>layer {layer}: no transformation from its coordinate system to WGS84</source>
         <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="299" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="299"/>
         <source>layer {layer}: {count} features without geometry skipped</source>
         <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302"/>
         <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
         <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="305" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="305"/>
         <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
         <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="330" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="330"/>
         <source>cannot be read: {reason}</source>
         <translation>nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="335" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="335"/>
         <source>the file holds no features</source>
         <translation>die Datei enthält keine Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="509" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="509"/>
         <source>no side for {count} features; map one of these values to a side: {values}</source>
         <translation>keine Seite für {count} Objekte; ordnen Sie einen dieser Werte einer Seite zu: {values}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="512" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="512"/>
         <source>unknown feature kinds in the mapping: {kinds}</source>
         <translation>unbekannte Objektarten in der Zuordnung: {kinds}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="515" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="515"/>
         <source>{count} features have a geometry their kind cannot hold (points as areas, say); skipped</source>
         <translation>{count} Objekte haben eine Geometrie, die zu ihrer Art nicht passt (etwa Punkte als Gebiete); übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="518" />
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="518"/>
         <source>layers not imported as held ground (map them to a kind to import them): {layers}</source>
         <translation>nicht als gehaltenes Gebiet importierte Layer (zum Importieren einer Art zuordnen): {layers}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="63" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="68"/>
         <source>file too large ({size} MB, at most {cap} MB)</source>
         <translation>Datei zu groß ({size} MB, höchstens {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="71" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="76"/>
         <source>file too large (more than {cap} MB)</source>
         <translation>Datei zu groß (mehr als {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="100" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="115"/>
         <source>XML too large ({size} MB, at most {cap} MB)</source>
         <translation>XML zu groß ({size} MB, höchstens {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="124" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="88"/>
         <source>XML declares entities (refused)</source>
         <translation>XML deklariert Entitäten (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="127" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="147"/>
         <source>XML refers to an external entity (refused)</source>
         <translation>XML verweist auf eine externe Entität (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="128" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="90"/>
         <source>XML declares notations (refused)</source>
         <translation>XML deklariert Notationen (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="129" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="91"/>
         <source>XML has a DOCTYPE (refused)</source>
         <translation>XML hat einen DOCTYPE (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="136" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="104"/>
         <source>not well-formed XML at line {line}: {reason}</source>
         <translation>kein wohlgeformtes XML in Zeile {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="167" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="181"/>
         <source>KMZ entry {entry} inflates to more than {cap} MB (refused)</source>
         <translation>KMZ-Eintrag {entry} entpackt auf mehr als {cap} MB (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="220" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="234"/>
         <source>KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)</source>
         <translation>KMZ-Eintrag {entry} entpackt mehr als {ratio}:1 (als ZIP-Bombe abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="205" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="219"/>
         <source>KMZ has {count} entries (refused)</source>
         <translation>KMZ hat {count} Einträge (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="209" />
-        <source>KMZ entry {entry} points outside the archive (absolute or '..' path, refused)</source>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="223"/>
+        <source>KMZ entry {entry} points outside the archive (absolute or &apos;..&apos; path, refused)</source>
         <translation>KMZ-Eintrag {entry} zeigt aus dem Archiv hinaus (absoluter oder „..“-Pfad, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="214" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="228"/>
         <source>KMZ would inflate to {size} MB (at most {cap} MB, refused)</source>
         <translation>KMZ würde auf {size} MB entpacken (höchstens {cap} MB, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="225" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="239"/>
         <source>KMZ holds no KML document (doc.kml)</source>
         <translation>KMZ enthält kein KML-Dokument (doc.kml)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="227" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="241"/>
         <source>KMZ entry {entry} is encrypted</source>
         <translation>KMZ-Eintrag {entry} ist verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="237" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="251"/>
         <source>truncated or damaged KMZ ({error})</source>
         <translation>abgeschnittene oder beschädigte KMZ ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="239" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="253"/>
         <source>not a ZIP archive (a KMZ is a zipped KML)</source>
         <translation>kein ZIP-Archiv (eine KMZ ist ein gezipptes KML)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="266" />
+        <location filename="../kursk_tracker/importers/safe_files.py" line="280"/>
         <source>truncated JSON at line {line}, column {column}</source>
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="28" />
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="28"/>
         <source>Files without a date</source>
         <translation>Dateien ohne Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="31" />
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="31"/>
         <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time ({zone}) to import it:</source>
         <translation>In Name, Feldern und Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit ({zone}) an, um sie zu importieren:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="118" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="118"/>
         <source>Kind of each folder or layer name (one of {kinds}):</source>
         <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="120" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
         <source>Folder or layer</source>
         <translation>Ordner oder Layer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="120" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="122" />
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="122"/>
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="58" />
+        <location filename="../kursk_tracker/gui/area_chart.py" line="58"/>
         <source>No areas to chart</source>
         <translation>Keine Gebiete für das Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="85" />
+        <location filename="../kursk_tracker/gui/area_chart.py" line="85"/>
         <source>km² held</source>
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="110" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="110"/>
         <source>Previous snapshot (Page Up)</source>
         <translation>Vorheriger Lagestand (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="112" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="112"/>
         <source>Step back (Left)</source>
         <translation>Schritt zurück (Links)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="114" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="114"/>
         <source>Play or pause (Space)</source>
         <translation>Abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="116" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="116"/>
         <source>Step forward (Right)</source>
         <translation>Schritt vor (Rechts)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="118" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="118"/>
         <source>Next snapshot (Page Down)</source>
         <translation>Nächster Lagestand (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142"/>
         <source>Playing speed</source>
         <translation>Abspielgeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146"/>
         <source>Eased (most change mid-week)</source>
         <translation>Geglättet (meiste Änderung zur Wochenmitte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="149" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="149"/>
         <source>Pace of the front between snapshots</source>
         <translation>Tempo der Front zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="154" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="152"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="155" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="153"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="171" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="169"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="172" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="170"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="350" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="344"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="61" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="61"/>
         <source>{side}: gained</source>
         <translation>{side}: gewonnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="69" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="69"/>
         <source>{side}: lost</source>
         <translation>{side}: verloren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="81" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="81"/>
         <source>Areas at the shown instant</source>
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="46" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="47"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="33" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="34"/>
         <source>Change between two dates</source>
         <translation>Änderung zwischen zwei Daten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="36" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="37"/>
         <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
         <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="44" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="45"/>
         <source>From (ISO 8601)</source>
         <translation>Von (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="45" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="46"/>
         <source>To (ISO 8601)</source>
         <translation>Bis (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="71" />
+        <location filename="../kursk_tracker/processing/change_between.py" line="72"/>
         <source>{side} {kind}: {area} km²</source>
         <translation>{side} {kind}: {area} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="29" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="30"/>
         <source>{name}: {text} is not an ISO 8601 date and time</source>
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="44" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="45"/>
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="47" />
-        <source>The areas each side holds at any instant: a snapshot's own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side's front line.</source>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="48"/>
+        <source>The areas each side holds at any instant: a snapshot&apos;s own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side&apos;s front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="56" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57"/>
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="57" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="58"/>
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="61" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="62"/>
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="62" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="63"/>
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="79" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="80"/>
         <source>{path}: the series has no snapshots</source>
         <translation>{path}: Die Serie enthält keine Lagebilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="81" />
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="82"/>
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="86" />
+        <location filename="../kursk_tracker/layers/live_layers.py" line="86"/>
         <source>Front lines at the shown instant</source>
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="251" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="251"/>
         <source>the template cannot be read ({error})</source>
         <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="259" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="259"/>
         <source>the template is not a QGIS layout template (.qpt)</source>
         <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="261" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="261"/>
         <source>the template has no map item (give one the id kt_map)</source>
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="654" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="655"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="304" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="304"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="529" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="529"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="533" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="533"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="550" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="550"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="608" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="609"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="609" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="610"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="610" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="611"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="611" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="612"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="612" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="613"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="613" />
+        <location filename="../kursk_tracker/export/lagebild.py" line="614"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="56" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="56"/>
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="57" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="57"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="60" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="60"/>
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="64" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="64"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="77" />
-        <source>Width of PNG images; PDF and SVG keep the template's page size</source>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="77"/>
+        <source>Width of PNG images; PDF and SVG keep the template&apos;s page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="80" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="81"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="93" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="93"/>
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="95" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="95"/>
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="98" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="98"/>
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="102" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="102"/>
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="139"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="139" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="139"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="200" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="200"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="201" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="201"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="202" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="202"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="277" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="277"/>
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="227" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="227"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="232" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="232"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="245" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="245"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="247" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="247"/>
         <source>Export all snapshots</source>
         <translation>Alle Lagestände exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="267" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="267"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="269" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="269"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="287" />
+        <location filename="../kursk_tracker/gui/export_dock.py" line="287"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="45" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="46"/>
         <source>Export Lagebild (map figure)</source>
         <translation>Lagebild exportieren (Kartenabbildung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="48" />
-        <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series' time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template's page size. A single file's format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="49"/>
+        <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series&apos; time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template&apos;s page size. A single file&apos;s format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
         <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="67" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="68"/>
         <source>Date and time (ISO 8601); empty for every snapshot</source>
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="69" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="70"/>
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="75" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="76"/>
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="78" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="79"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="84" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85"/>
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="87" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="88"/>
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="114" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="115"/>
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="119" />
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="120"/>
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="216" />
+        <location filename="../kursk_tracker/layers/scene.py" line="216"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="71" />
+        <location filename="../kursk_tracker/export/animation.py" line="79"/>
         <source>Unknown animation format {name}: use gif or mp4</source>
         <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="74" />
+        <location filename="../kursk_tracker/export/animation.py" line="82"/>
         <source>{fps} frames per second is not possible for {format}</source>
         <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="77" />
+        <location filename="../kursk_tracker/export/animation.py" line="85"/>
         <source>The step between frames must be longer than zero</source>
         <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="79" />
+        <location filename="../kursk_tracker/export/animation.py" line="87"/>
         <source>The hold on snapshots cannot be negative</source>
         <translation>Die Standzeit auf Lagebildern kann nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="81" />
+        <location filename="../kursk_tracker/export/animation.py" line="89"/>
         <source>A frame of {w}×{h} pixels is not possible</source>
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="507" />
+        <location filename="../kursk_tracker/export/animation.py" line="496"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="564" />
+        <location filename="../kursk_tracker/export/animation.py" line="553"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="571" />
+        <location filename="../kursk_tracker/export/animation.py" line="560"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="159" />
+        <location filename="../kursk_tracker/export/video.py" line="160"/>
         <source>{path}: the GIF could not be written ({error})</source>
         <translation>{path}: Das GIF konnte nicht geschrieben werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="152" />
+        <location filename="../kursk_tracker/export/video.py" line="153"/>
         <source>{path}: no frames to write</source>
         <translation>{path}: keine Bilder zu schreiben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="192" />
+        <location filename="../kursk_tracker/export/video.py" line="193"/>
         <source>MP4 needs the program ffmpeg, which is not on the PATH. Install ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) or export a GIF.</source>
         <translation>Für MP4 wird das Programm ffmpeg benötigt, es ist nicht im PATH. Installieren Sie ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) oder exportieren Sie ein GIF.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="210" />
+        <location filename="../kursk_tracker/export/video.py" line="237"/>
         <source>{path}: MP4 frames need an even width and height, not {w}×{h}</source>
         <translation>{path}: MP4-Bilder brauchen eine gerade Breite und Höhe, nicht {w}×{h}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="253" />
+        <location filename="../kursk_tracker/export/video.py" line="279"/>
         <source>{path}: ffmpeg stopped ({error})</source>
         <translation>{path}: ffmpeg wurde beendet ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="267" />
+        <location filename="../kursk_tracker/export/video.py" line="315"/>
         <source>{path}: ffmpeg failed ({error})</source>
         <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="41" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="41"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="41" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="41"/>
         <source>{n} days</source>
         <translation>{n} Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="42" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="42"/>
         <source>{n} h</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="145" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="146" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="143"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="77" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="78"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="155" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="152"/>
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="161" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="158"/>
         <source>Hold on snapshots</source>
         <translation>Standzeit auf Lagebildern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="173" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="170"/>
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="175" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="172"/>
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="176" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="173"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="179" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="176"/>
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="185" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="182"/>
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="259" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="290" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="282"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="304" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="296"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="336" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="328"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="343" />
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="335"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="57" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="58"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="60" />
-        <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process).</source>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="61"/>
+        <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process).</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="73" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="74"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="75" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="76"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="78" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="79" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="80"/>
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit auf Lagebildern (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="85" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="86"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="86" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="87"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="87" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="88"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="91" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="92"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="94"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="93" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="94"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="95" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="96"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="96" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="108" />
-        <source>Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
+        <source>Print layouts can only be drawn on QGIS&apos;s main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="114" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="115"/>
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="133" />
+        <location filename="../kursk_tracker/processing/export_animation.py" line="134"/>
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="102" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="102"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="227" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="225"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="232" />
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="230"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38"/>
         <source>Open PostGIS series</source>
         <translation>PostGIS-Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38"/>
         <source>New series in PostGIS</source>
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="448" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="437"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
         <source>A series shared in a PostgreSQL/PostGIS database. The connection is one saved in QGIS (Browser, PostgreSQL, New Connection) or service=NAME from a PostgreSQL service file; passwords stay there.</source>
         <translation>Eine gemeinsam genutzte Serie in einer PostgreSQL/PostGIS-Datenbank. Die Verbindung ist eine in QGIS gespeicherte (Browser, PostgreSQL, Neue Verbindung) oder service=NAME aus einer PostgreSQL-Dienstdatei; Passwörter bleiben dort.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
         <source>A new, empty series in its own schema of a PostGIS database; import into it afterwards. Everyone with access to the schema can work on it.</source>
         <translation>Eine neue, leere Serie in einem eigenen Schema einer PostGIS-Datenbank; danach in sie importieren. Alle mit Zugriff auf das Schema können daran arbeiten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
         <source>Copies the open series, every snapshot and feature, into a new schema of a PostGIS database, so a team can share it.</source>
         <translation>Kopiert die offene Serie mit allen Lageständen und Objekten in ein neues Schema einer PostGIS-Datenbank, damit ein Team sie gemeinsam nutzen kann.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="58" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="58"/>
         <source>A saved QGIS connection, or service=NAME</source>
         <translation>Eine in QGIS gespeicherte Verbindung oder service=NAME</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="62" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="62"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="67" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="67"/>
         <source>Lower-case letters, digits and underscores, such as kursk_2024</source>
         <translation>Kleinbuchstaben, Ziffern und Unterstriche, etwa kursk_2024</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="68" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="68"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="70" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="70"/>
         <source>List series</source>
         <translation>Serien auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="97" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="93"/>
         <source>Choose a connection first.</source>
         <translation>Zuerst eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="110" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="106"/>
         <source>{n} series in this database.</source>
         <translation>{n} Serien in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="110" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="106"/>
         <source>No Kursk Tracker series in this database yet.</source>
         <translation>Noch keine Kursk-Tracker-Serie in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="113" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="109"/>
         <source>Taken already: {names}</source>
         <translation>Schon vergeben: {names}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="120" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="116"/>
         <source>Choose a connection.</source>
         <translation>Eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="122" />
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="118"/>
         <source>Choose a schema.</source>
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="78" />
+        <location filename="../kursk_tracker/plugin.py" line="78"/>
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="73" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="72"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="76" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="75"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="78" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="77"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="151" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="150"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="435" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="424"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="448" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="437"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="456" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="445"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="480" />
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74" />
+        <location filename="../kursk_tracker/processing/import_series.py" line="74"/>
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="48" />
+        <location filename="../kursk_tracker/processing/base.py" line="48"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="66" />
+        <location filename="../kursk_tracker/processing/base.py" line="66"/>
         <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="77" />
+        <location filename="../kursk_tracker/processing/base.py" line="77"/>
         <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
         <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="28" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="28"/>
         <source>Copy a series</source>
         <translation>Serie kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="31" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="31"/>
         <source>Copies a whole series, every snapshot, feature, place and setting, to another store: a GeoPackage into a PostGIS schema to share it with a team, or a PostGIS series into a GeoPackage to take it along. Dates are kept to the second with their time zone. A series already at the target is left alone unless REPLACE is set; the copy is written in one step, so a failure leaves the target as it was.</source>
         <translation>Kopiert eine ganze Serie mit allen Lageständen, Objekten, Orten und Einstellungen in einen anderen Speicher: ein GeoPackage in ein PostGIS-Schema, um sie mit einem Team zu teilen, oder eine PostGIS-Serie in ein GeoPackage, um sie mitzunehmen. Zeitpunkte bleiben sekundengenau mit Zeitzone erhalten. Eine Serie, die schon am Ziel liegt, bleibt unberührt, außer REPLACE ist gesetzt; die Kopie wird in einem Schritt geschrieben, ein Fehler lässt das Ziel, wie es war.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="40" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="40"/>
         <source>Series to copy</source>
         <translation>Zu kopierende Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="41" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="41"/>
         <source>Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA</source>
         <translation>Ziel: ein GeoPackage-Pfad oder postgis:connection=NAME schema=SCHEMA</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="43" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="43"/>
         <source>Replace a series already at the target</source>
         <translation>Eine Serie am Ziel ersetzen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="45" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="45"/>
         <source>Copied series</source>
         <translation>Kopierte Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="46" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="46"/>
         <source>Snapshots copied</source>
         <translation>Kopierte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="47" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="47"/>
         <source>Features copied</source>
         <translation>Kopierte Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="57" />
+        <location filename="../kursk_tracker/processing/copy_series.py" line="57"/>
         <source>{n} snapshots and {m} features copied to {where}</source>
         <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="46" />
-        <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone's snapshots are kept.</source>
+        <location filename="../kursk_tracker/processing/import_series.py" line="46"/>
+        <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone&apos;s snapshots are kept.</source>
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="168" />
+        <location filename="../kursk_tracker/store/series_file.py" line="168"/>
         <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
         <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="174" />
+        <location filename="../kursk_tracker/store/series_file.py" line="174"/>
         <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="237" />
+        <location filename="../kursk_tracker/store/series_file.py" line="237"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="243" />
+        <location filename="../kursk_tracker/store/series_file.py" line="243"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="139" />
+        <location filename="../kursk_tracker/gui/controller.py" line="139"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="141" />
+        <location filename="../kursk_tracker/gui/controller.py" line="141"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="143" />
+        <location filename="../kursk_tracker/gui/controller.py" line="143"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gate.py" line="38"/>
+        <source>Kursk Tracker starts without its panels until shapely 2 is installed ({error}).</source>
+        <translation>Kursk Tracker startet ohne seine Bedienfelder, bis shapely 2 installiert ist ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gate.py" line="81"/>
+        <source>Install shapely…</source>
+        <translation>shapely installieren…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gate.py" line="95"/>
+        <source>Kursk Tracker can install it for itself, into your QGIS profile.</source>
+        <translation>Kursk Tracker kann es für sich selbst in Ihr QGIS-Profil installieren.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gate.py" line="98"/>
+        <source>Install shapely</source>
+        <translation>shapely installieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gate.py" line="112"/>
+        <source>Installing {requirement} for Kursk Tracker…</source>
+        <translation>{requirement} wird für Kursk Tracker installiert…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="103"/>
+        <source>mismatched tag (expected &lt;/{name}&gt;)</source>
+        <translation>falsches Ende-Tag (erwartet &lt;/{name}&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="132"/>
+        <source>XML nested deeper than {depth} elements (refused)</source>
+        <translation>XML tiefer als {depth} Elemente verschachtelt (abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="74"/>
+        <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; QGIS&apos;s Python does not have it.</source>
+        <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="77"/>
+        <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; QGIS&apos;s Python has shapely {version}.</source>
+        <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="85"/>
+        <source>Kursk Tracker needs the Python package shapely 2; shapely {version} in QGIS&apos;s Python does not work with this QGIS&apos;s GEOS library ({error}).</source>
+        <translation>Kursk Tracker braucht das Python-Paket shapely 2; shapely {version} im Python von QGIS arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="264"/>
+        <source>Or install the distribution&apos;s package: sudo apt install python3-shapely</source>
+        <translation>Oder installieren Sie das Paket der Distribution: sudo apt install python3-shapely</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="270"/>
+        <source>Install it from the menu Kursk Tracker › Install shapely…, or run: {command}</source>
+        <translation>Installieren Sie es über das Menü Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="279"/>
+        <source>Install it with: sudo apt install python3-pip</source>
+        <translation>Installieren Sie es mit: sudo apt install python3-pip</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="280"/>
+        <source>Install it with: {command}</source>
+        <translation>Installieren Sie es mit: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="319"/>
+        <source>There is no shapely 2 wheel that works with Python {python} and this QGIS&apos;s GEOS {geos}: install a shapely 2 built for GEOS {geos} into QGIS&apos;s Python.</source>
+        <translation>Es gibt kein shapely-2-Paket (Wheel), das mit Python {python} und GEOS {geos} dieses QGIS arbeitet: Installieren Sie ein für GEOS {geos} gebautes shapely 2 in das Python von QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="326"/>
+        <source>Kursk Tracker could not find the Python {version} program that QGIS runs on, to run pip with. Run this with QGIS&apos;s Python: {command}</source>
+        <translation>Kursk Tracker hat das Python-{version}-Programm, mit dem QGIS läuft, nicht gefunden, um pip damit auszuführen. Führen Sie dies mit dem Python von QGIS aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="335"/>
+        <source>pip could not be started with {python} ({error}). Run: {command}</source>
+        <translation>pip ließ sich mit {python} nicht starten ({error}). Führen Sie aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="441"/>
+        <source>The installation of shapely was canceled.</source>
+        <translation>Die Installation von shapely wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="350"/>
+        <source>pip did not finish within {minutes} minutes. Run: {command}</source>
+        <translation>pip ist nicht innerhalb von {minutes} Minuten fertig geworden. Führen Sie aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="356"/>
+        <source>{requirement} is installed for Kursk Tracker in {folder}.</source>
+        <translation>{requirement} ist für Kursk Tracker in {folder} installiert.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="360"/>
+        <source>QGIS's Python ({python}) has no pip (No module named pip). {get_pip} Then choose Kursk Tracker › Install shapely… again, or run: {command}</source>
+        <translation>Das Python von QGIS ({python}) hat kein pip (No module named pip). {get_pip} Wählen Sie danach erneut Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="364"/>
+        <source>pip could not install {requirement} (exit code {code}): {error}. Check the network connection or pip&apos;s index settings and try again, or run: {command}</source>
+        <translation>pip konnte {requirement} nicht installieren (Exit-Code {code}): {error}. Prüfen Sie die Netzwerkverbindung oder die Index-Einstellungen von pip und versuchen Sie es erneut, oder führen Sie aus: {command}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="398"/>
+        <source>shapely 2 is installed for Kursk Tracker in {folder}, but QGIS or another plugin loaded shapely {version} from {where} first. Remove that one or disable the plugin that loads it, or start QGIS with {folder} in the environment variable PYTHONPATH.</source>
+        <translation>shapely 2 ist für Kursk Tracker in {folder} installiert, aber QGIS oder ein anderes Plugin hat zuvor shapely {version} aus {where} geladen. Entfernen Sie dieses oder deaktivieren Sie das Plugin, das es lädt, oder starten Sie QGIS mit {folder} in der Umgebungsvariablen PYTHONPATH.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="410"/>
+        <source>{requirement} is installed for Kursk Tracker in {folder}, but this QGIS session has already loaded shapely {version} from {where}: restart QGIS to use the new one.</source>
+        <translation>{requirement} ist für Kursk Tracker in {folder} installiert, aber diese QGIS-Sitzung hat bereits shapely {version} aus {where} geladen: Starten Sie QGIS neu, um das neue zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="419"/>
+        <source>shapely {version} is installed for Kursk Tracker in {folder}; importing and measuring series work now.</source>
+        <translation>shapely {version} ist für Kursk Tracker in {folder} installiert; Serien lassen sich jetzt importieren und vermessen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="429"/>
+        <source>Installing shapely for Kursk Tracker</source>
+        <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
 </context>
 </TS>

@@ -91,12 +91,15 @@ def _doctype_problem(reader: QXmlStreamReader) -> str:
     return tr("XML has a DOCTYPE (refused)")
 
 
+QT_TAG_MISMATCH = "Opening and ending tag mismatch."
+"""QXmlStreamReader's message for a wrong end tag (Qt's translations have it; ours need not)."""
+
+
 def _not_well_formed(reader: QXmlStreamReader, builder: TreeBuilder) -> str:
     reason = reader.errorString()
     innermost = builder.innermost()
     # Qt's own wording, in the language Qt speaks (its translation of the same text).
-    if innermost is not None and reason == QCoreApplication.translate(
-            "QXmlStream", "Opening and ending tag mismatch."):
+    if innermost is not None and reason == QCoreApplication.translate("QXmlStream", QT_TAG_MISMATCH):
         reason = tr("mismatched tag (expected </{name}>)").format(name=innermost.name)
     return tr("not well-formed XML at line {line}: {reason}").format(line=reader.lineNumber(), reason=reason)
 
