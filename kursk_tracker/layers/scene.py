@@ -54,7 +54,7 @@ class SeriesScene:
 
             self.frames = SeriesFrames.from_records(
                 loaded.series, loaded.store.read_features() if records is None else records,
-                                                    MorphSettings(timing=timing))
+                MorphSettings(timing=timing))
             self.live = LiveLayers(loaded, project, language)
         self.wait_for_morph = True
         """False while a background task precomputes the pairs (the GUI): frames never block."""

@@ -60,7 +60,7 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
             raise QgsProcessingException(str(error)) from error
         changes = changes_between(frames.areas_at(start), frames.areas_at(end))
         fields = make_fields((("side", "string"), ("kind", "string"), ("area_km2", "real"),
-                           ("from", "string"), ("to", "string")))
+                              ("from", "string"), ("to", "string")))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("MultiPolygon"),
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
         for change in changes:

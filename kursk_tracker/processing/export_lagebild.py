@@ -26,8 +26,6 @@ from .front_at_date import parse_instant
 LANGUAGES = ("de", "en")
 
 
-
-
 class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
     ALGORITHM_ID = "exportlagebild"
     GROUP = "export"

@@ -43,7 +43,6 @@ def expression_property_type():
     return QgsProperty.ExpressionBasedProperty
 
 
-
 def vector_source_type():
     """Processing's 'any vector' source type (Qgis.ProcessingSourceType from 3.36)."""
     if hasattr(Qgis, "ProcessingSourceType"):
