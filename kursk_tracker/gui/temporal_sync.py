@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import QgsDateTimeRange, QgsTemporalNavigationObject
-from qgis.PyQt.QtCore import QDateTime, QObject, Qt
+from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone
 
 from ..toolbelt.compat import temporal_navigation_modes
 from .controller import SeriesController
 
 
 def to_qdatetime(instant: dt.datetime) -> QDateTime:
-    return QDateTime.fromMSecsSinceEpoch(round(instant.timestamp() * 1000), Qt.TimeSpec.UTC)
+    # A time zone rather than Qt.TimeSpec.UTC: Qt 6.9 deprecates the time-spec overloads.
+    return QDateTime.fromMSecsSinceEpoch(round(instant.timestamp() * 1000), QTimeZone.utc())
 
 
 def from_qdatetime(value: QDateTime) -> dt.datetime:
