@@ -437,10 +437,10 @@ def qgis_enum_problems(path: Path, shown: str) -> list[Problem]:
         chain = attribute_chain(node)
         if chain is None or chain[0] not in names or node.lineno in exempt:
             continue
-        value, path_names = names[chain[0]], [chain[0]]
+        value, parent, path_names = names[chain[0]], None, [chain[0]]
         try:
             for attribute in chain[1]:
-                value = getattr(value, attribute)
+                parent, value = value, getattr(value, attribute)
                 path_names.append(attribute)
         except AttributeError:
             continue
@@ -448,7 +448,9 @@ def qgis_enum_problems(path: Path, shown: str) -> list[Problem]:
         is_enum = isinstance(value, enum.Enum) or (
             isinstance(value, int) and kind is not int and not isinstance(value, bool)
             and kind.__module__.startswith("qgis."))
-        if is_enum and len(path_names) >= 2 and path_names[-2] != kind.__name__:
+        # Scoped: the member is read from its own enum type (or an alias of it, as
+        # QgsScaleBarSettings.SegmentSizeMode is of Qgis.ScaleBarSegmentSizeMode).
+        if is_enum and not (isinstance(parent, type) and isinstance(value, parent)):
             scoped = ".".join([*path_names[:-1], kind.__name__, path_names[-1]])
             problems.append(Problem(shown, node.lineno, f"{'.'.join(path_names)}: unscoped QGIS enum, "
                                                         f"gone in QGIS 4; use {scoped}"))

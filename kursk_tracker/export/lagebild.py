@@ -46,8 +46,6 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsReferencedRectangle,
-    QgsScaleBarSettings,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtXml import QDomDocument
@@ -57,6 +55,7 @@ from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, format_instant, language_of, to_zone
 from ..layers.series_layers import ROLE_PROPERTY
+from ..toolbelt.compat import always_text_format, layout_millimetres, scale_bar_fixed_segments
 from ..toolbelt.paths import resource
 from .render import DISPLAY_CRS
 
@@ -473,17 +472,9 @@ def _fill_scalebar(scalebar: QgsLayoutItemScaleBar, main: QgsLayoutItemMap) -> N
         raw = length / width_mm * min(max(width_mm * 0.1, 10.0), 30.0)
         magnitude = 10 ** math.floor(math.log10(raw))
         nice = min((f * magnitude for f in (1, 2, 5, 10)), key=lambda v: abs(math.log(v / raw)))
-        scalebar.setSegmentSizeMode(_fixed_segments())
+        scalebar.setSegmentSizeMode(scale_bar_fixed_segments())
         scalebar.setUnitsPerSegment(nice)
     scalebar.update()
-
-
-def _fixed_segments():
-    if hasattr(QgsScaleBarSettings, "SegmentSizeMode"):
-        return QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
-    from qgis.core import Qgis
-
-    return Qgis.ScaleBarSegmentSizeMode.Fixed
 
 
 @contextmanager
@@ -557,14 +548,14 @@ def export_layout(
 
 def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt: str,
             width_px: int | None, dpi: float):
-    always_text = _always_text()
+    always_text = always_text_format()
     if fmt == "png":
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = float(dpi)
         settings.generateWorldFile = False
         if width_px:
             page = layout.pageCollection().page(0).pageSize()
-            size = layout.renderContext().measurementConverter().convert(page, _millimetres())
+            size = layout.renderContext().measurementConverter().convert(page, layout_millimetres())
             height = max(1, round(width_px * size.height() / size.width()))
             settings.imageSize = QSize(int(width_px), height)
         settings.pages = [0]
@@ -583,26 +574,6 @@ def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt:
     settings.textRenderFormat = always_text
     settings.exportAsLayers = False
     return exporter.exportToSvg(str(tmp), settings)
-
-
-def _always_text():
-    """Text as text, so a PDF's title can be selected and searched (Qgis.TextRenderFormat from 3.28)."""
-    from qgis.core import Qgis
-
-    if hasattr(Qgis, "TextRenderFormat"):
-        return Qgis.TextRenderFormat.AlwaysText
-    from qgis.core import QgsRenderContext
-
-    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
-
-
-def _millimetres():
-    """Layout millimetres (Qgis.LayoutUnit from 3.30)."""
-    from qgis.core import Qgis
-
-    if hasattr(Qgis, "LayoutUnit"):
-        return Qgis.LayoutUnit.Millimeters
-    return QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
 def _result_words(result) -> str:

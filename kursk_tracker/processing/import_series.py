@@ -7,7 +7,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -23,6 +22,7 @@ from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
 from ..store.series_file import new_series
+from ..toolbelt.compat import file_source_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm, series_store_of
 
@@ -58,7 +58,7 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INPUT, tr("Files or folders"), QgsProcessing.SourceType.TypeFile))
+            self.INPUT, tr("Files or folders"), file_source_type()))
         # Static strings: FORMAT=deepstate on the command line, as the README shows.
         formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue="auto")
         formats.setUsesStaticStrings(True)

@@ -106,3 +106,39 @@ def no_threading_flag():
     from qgis.core import QgsProcessingAlgorithm
 
     return QgsProcessingAlgorithm.FlagNoThreading
+
+
+def file_source_type():
+    """Processing's 'file' source type (Qgis.ProcessingSourceType from 3.36)."""
+    if hasattr(Qgis, "ProcessingSourceType"):
+        return Qgis.ProcessingSourceType.File
+    from qgis.core import QgsProcessing
+
+    return QgsProcessing.SourceType.TypeFile
+
+
+def scale_bar_fixed_segments():
+    """Scale bar segments of a fixed length (Qgis.ScaleBarSegmentSizeMode from 3.28)."""
+    if hasattr(Qgis, "ScaleBarSegmentSizeMode"):
+        return Qgis.ScaleBarSegmentSizeMode.Fixed
+    from qgis.core import QgsScaleBarSettings
+
+    return QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
+
+
+def always_text_format():
+    """Text as text, so a PDF's title can be selected and searched (Qgis.TextRenderFormat from 3.28)."""
+    if hasattr(Qgis, "TextRenderFormat"):
+        return Qgis.TextRenderFormat.AlwaysText
+    from qgis.core import QgsRenderContext
+
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+
+
+def layout_millimetres():
+    """Layout millimetres (Qgis.LayoutUnit from 3.30)."""
+    if hasattr(Qgis, "LayoutUnit"):
+        return Qgis.LayoutUnit.Millimeters
+    from qgis.core import QgsUnitTypes
+
+    return QgsUnitTypes.LayoutUnit.LayoutMillimeters

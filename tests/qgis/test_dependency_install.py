@@ -98,8 +98,10 @@ INSTALL_SCRIPT = textwrap.dedent('''
 
 def _debian_python_env() -> dict[str, str]:
     """Debian's Python alone: no venv, no user site; pip offline from the local wheel folder."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "PYTHONSTARTUP")}
+    # Not the test session's QGIS settings either (QGIS_CUSTOM_CONFIG_PATH outranks the
+    # profile folder the script gives QGIS 3.40): a fresh profile per test.
+    dropped = ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "PYTHONSTARTUP", "QGIS_CUSTOM_CONFIG_PATH")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["PATH"] = "/usr/bin:/bin"
     env.update(QT_QPA_PLATFORM="offscreen", PYTHONNOUSERSITE="1", PIP_NO_INDEX="1",
                PIP_FIND_LINKS=str(WHEELS), PIP_DISABLE_PIP_VERSION_CHECK="1")
@@ -204,6 +206,8 @@ def no_shapely(monkeypatch):
     state = {"problem": "Kursk Tracker needs the Python package shapely 2; QGIS's Python does not have it."}
     monkeypatch.setattr(dependencies, "shapely_problem", lambda: state["problem"])
     monkeypatch.setattr(gate_module, "ShapelyInstallTask", FinishedTask)
+    # Whatever an earlier run installed into the test session's profile is not this test's.
+    monkeypatch.setattr(gate_module, "shadowed_install_problem", lambda: None)
 
     def install_done(outcome=FinishedTask.outcome):
         FinishedTask.outcome = outcome
