@@ -26,8 +26,7 @@ DISPLAY_CRS = "EPSG:3857"
 def layers_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
                   margin: float = 0.08) -> QgsRectangle:
     """The combined extent of the layers in `crs`, with a margin."""
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = QgsRectangle()  # null: the first extent combined in replaces it (setMinimal is deprecated)
     for layer in layers:
         if layer.extent().isEmpty():
             continue
