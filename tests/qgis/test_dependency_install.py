@@ -35,7 +35,7 @@ INSTALL_SCRIPT = textwrap.dedent('''
     sys.path.insert(0, sys.argv[1])
     profile, phase = sys.argv[2], sys.argv[3]
     from qgis.core import QgsApplication
-    app = QgsApplication([], True, profile)
+    app = QgsApplication([], True)  # the profile comes from QGIS_CUSTOM_CONFIG_PATH
     app.initQgis()
     from qgis.gui import QgsMapCanvas, QgsMessageBar
     from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -59,7 +59,7 @@ INSTALL_SCRIPT = textwrap.dedent('''
         def addToolBar(self, name): return self.window.addToolBar(name)
 
     iface = Iface()
-    result = {"shapely_at_start": "shapely" in sys.modules}
+    result = {"shapely_at_start": "shapely" in sys.modules, "settings": QgsApplication.qgisSettingsDirPath()}
     import kursk_tracker
     plugin = kursk_tracker.classFactory(iface)
     result["loaded"] = type(plugin).__name__
@@ -96,12 +96,16 @@ INSTALL_SCRIPT = textwrap.dedent('''
 ''')
 
 
-def _debian_python_env() -> dict[str, str]:
-    """Debian's Python alone: no venv, no user site; pip offline from the local wheel folder."""
-    # Not the test session's QGIS settings either (QGIS_CUSTOM_CONFIG_PATH outranks the
-    # profile folder the script gives QGIS 3.40): a fresh profile per test.
+def _debian_python_env(profile: Path | None = None) -> dict[str, str]:
+    """Debian's Python alone: no venv, no user site; pip offline from the local wheel folder.
+
+    QGIS's settings in `profile`, not the test session's: QGIS_CUSTOM_CONFIG_PATH is
+    what QGIS 3.22 and 3.40 both honour (on 3.40 the profile argument of QgsApplication did not take).
+    """
     dropped = ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "PYTHONSTARTUP", "QGIS_CUSTOM_CONFIG_PATH")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
+    if profile is not None:
+        env["QGIS_CUSTOM_CONFIG_PATH"] = str(profile)
     env["PATH"] = "/usr/bin:/bin"
     env.update(QT_QPA_PLATFORM="offscreen", PYTHONNOUSERSITE="1", PIP_NO_INDEX="1",
                PIP_FIND_LINKS=str(WHEELS), PIP_DISABLE_PIP_VERSION_CHECK="1")
@@ -112,7 +116,8 @@ def _run_in_debian_python(profile: Path, phase: str) -> dict:
     script = profile.parent / "install_probe.py"
     script.write_text(INSTALL_SCRIPT)
     done = subprocess.run([DEBIAN_PYTHON, str(script), str(ROOT), str(profile), phase],
-                          env=_debian_python_env(), capture_output=True, text=True, timeout=300, check=False)
+                          env=_debian_python_env(profile), capture_output=True, text=True, timeout=300,
+                          check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, f"exit {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return json.loads(lines[-1][len("RESULT "):])
@@ -138,7 +143,9 @@ def test_without_shapely_the_plugin_installs_it_into_the_profile_and_runs_fully(
     assert result["shapely_at_start"] is False
     assert result["loaded"] == "ShapelyGate"
     assert result["offer"] == "Install shapely"
-    folder = profile / "kursk_tracker" / "python-packages" / "py{}.{}".format(*sys.version_info[:2])
+    assert Path(result["settings"]).is_relative_to(profile)
+    folder = Path(result["settings"]) / "kursk_tracker" / "python-packages" / "py{}.{}".format(
+        *sys.version_info[:2])
     assert result["shapely"][0] == "2.0.7"
     assert Path(result["shapely"][1]).is_relative_to(folder)
     assert any("shapely 2.0.7 is installed for Kursk Tracker" in m for m in result["messages"])
