@@ -156,7 +156,7 @@ clean:
 
 # The whole suite on another Debian release, in a chroot made with debootstrap (root; see
 # tools/release_chroot.sh): RELEASE=trixie (QGIS 3.40) or trixie-backports (QGIS 3.44).
-# TARGET=setup only sets the chroot up.
+# TARGET=setup only sets the chroot up; TARGET='-o lint test' runs the suite without lint.
 RELEASE ?= trixie
 test-release:
 	@$$( [ "$$(id -u)" = 0 ] || echo sudo ) tools/release_chroot.sh $(RELEASE) $(or $(TARGET),test)
