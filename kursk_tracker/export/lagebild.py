@@ -37,7 +37,6 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLegendRenderer,
-    QgsLegendStyle,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
     QgsPointXY,
@@ -55,7 +54,12 @@ from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, format_instant, language_of, to_zone
 from ..layers.series_layers import ROLE_PROPERTY
-from ..toolbelt.compat import always_text_format, layout_millimetres, scale_bar_fixed_segments
+from ..toolbelt.compat import (
+    always_text_format,
+    layout_millimetres,
+    legend_component,
+    scale_bar_fixed_segments,
+)
 from ..toolbelt.paths import resource
 from .render import DISPLAY_CRS
 
@@ -425,12 +429,12 @@ def _fill_legend(legend: QgsLayoutItemLegend, main: QgsLayoutItemMap, scene: Ser
         if role == "live_change" and since is not None:
             day = format_day(since.valid_at, scene.series.timezone, lang, with_year=False)
             node.setCustomProperty("legend/title-label", words["change_title"].format(day=day))
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Subgroup)
+            QgsLegendRenderer.setNodeLegendStyle(node, legend_component("Subgroup"))
         else:
             # The entries name themselves ("Russia: Controlled"); a heading over each would be noise.
             key = role.removeprefix("live_")
             node.setCustomProperty("legend/title-label", words.get(key, layer.name()))
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, legend_component("Hidden"))
         _relabel_entries(legend, node, scene.series, lang)
     # Only what the map shows: no "Other sides", no attack kinds that are not drawn.
     legend.setLegendFilterByMapEnabled(True)

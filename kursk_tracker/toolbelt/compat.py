@@ -142,3 +142,12 @@ def layout_millimetres():
     from qgis.core import QgsUnitTypes
 
     return QgsUnitTypes.LayoutUnit.LayoutMillimeters
+
+
+def legend_component(name: str):
+    """A legend component by name: "Subgroup", "Hidden", … (Qgis.LegendComponent after 3.40)."""
+    if hasattr(Qgis, "LegendComponent"):
+        return getattr(Qgis.LegendComponent, name)
+    from qgis.core import QgsLegendStyle
+
+    return getattr(QgsLegendStyle.Style, name)
