@@ -19,12 +19,12 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="344"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="368"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="131"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129"/>
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
@@ -79,12 +79,12 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="246"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="252"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="260"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -1004,97 +1004,97 @@
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="58"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="66"/>
         <source>No areas to chart</source>
         <translation>Keine Gebiete für das Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="85"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="93"/>
         <source>km² held</source>
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="110"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="111"/>
         <source>Previous snapshot (Page Up)</source>
         <translation>Vorheriger Lagestand (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="112"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="113"/>
         <source>Step back (Left)</source>
         <translation>Schritt zurück (Links)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="114"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="115"/>
         <source>Play or pause (Space)</source>
         <translation>Abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="116"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="117"/>
         <source>Step forward (Right)</source>
         <translation>Schritt vor (Rechts)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="118"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="119"/>
         <source>Next snapshot (Page Down)</source>
         <translation>Nächster Lagestand (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="137"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="138"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="140"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="141"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
         <source>Playing speed</source>
         <translation>Abspielgeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="144"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="146"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147"/>
         <source>Eased (most change mid-week)</source>
         <translation>Geglättet (meiste Änderung zur Wochenmitte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="148"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="149"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="150"/>
         <source>Pace of the front between snapshots</source>
         <translation>Tempo der Front zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="152"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="153"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="153"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="154"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="169"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="177"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="170"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="178"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="344"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="368"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1194,72 +1194,72 @@
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="251"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="254"/>
         <source>the template cannot be read ({error})</source>
         <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="259"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="262"/>
         <source>the template is not a QGIS layout template (.qpt)</source>
         <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="261"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="264"/>
         <source>the template has no map item (give one the id kt_map)</source>
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="655"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="630"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="304"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="307"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="529"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="524"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="533"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="528"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="550"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="545"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="609"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="584"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="610"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="585"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="611"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="586"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="612"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="587"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="613"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="588"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="614"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="589"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1289,7 +1289,7 @@
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="81"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="79"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1379,52 +1379,52 @@
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="46"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="44"/>
         <source>Export Lagebild (map figure)</source>
         <translation>Lagebild exportieren (Kartenabbildung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="49"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="47"/>
         <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series&apos; time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template&apos;s page size. A single file&apos;s format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
         <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="68"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="66"/>
         <source>Date and time (ISO 8601); empty for every snapshot</source>
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="70"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="68"/>
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="76"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="74"/>
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="79"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="77"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="83"/>
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="88"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="86"/>
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="115"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="113"/>
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="120"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="118"/>
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
@@ -1689,17 +1689,17 @@
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="102"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="103"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="225"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="233"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="238"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
@@ -2067,6 +2067,11 @@
         <location filename="../kursk_tracker/toolbelt/dependencies.py" line="429"/>
         <source>Installing shapely for Kursk Tracker</source>
         <translation>shapely wird für Kursk Tracker installiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="306"/>
+        <source>{when} is outside the series, which runs from {first} to {last}.</source>
+        <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,19 @@ def to_zone(instant: dt.datetime, timezone: str) -> dt.datetime:
     return instant.astimezone(ZoneInfo(timezone))
 
 
+def step_instant(instant: dt.datetime, step: dt.timedelta, timezone: str) -> dt.datetime:
+    """`instant` moved by `step`: hours as elapsed time, whole days on the clock of `timezone`.
+
+    A day from 26 October 2024, 12:00 CEST is 27 October, 12:00 CET (25 hours
+    later), as a reader stepping day by day expects.
+    """
+    if step % dt.timedelta(days=1):
+        return instant + step
+    local = to_zone(instant, timezone)
+    moved = (local.replace(tzinfo=None) + step).replace(tzinfo=ZoneInfo(timezone))
+    return moved.astimezone(instant.tzinfo)
+
+
 def zone_abbreviation(instant: dt.datetime, timezone: str, language: str) -> str:
     """"MEZ"/"MESZ" in German, "CET"/"CEST" in English, for that instant."""
     abbreviation = to_zone(instant, timezone).tzname() or timezone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
@@ -24,6 +25,8 @@ class AreaChart(QWidget):
         self.names: dict[str, str] = {}
         self.instant: dt.datetime | None = None
         self.current: dict[str, float] = {}
+        self.day_text: Callable[[dt.datetime], str] = lambda when: when.strftime("%Y-%m-%d")
+        self.number_text: Callable[[float], str] = lambda value: f"{value:,.0f}"
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(400, 150)
@@ -31,6 +34,11 @@ class AreaChart(QWidget):
     def set_data(self, lines: dict[str, list[tuple[dt.datetime, float]]], colours: dict[str, str],
                  names: dict[str, str]) -> None:
         self.lines, self.colours, self.names = lines, colours, names
+        self.update()
+
+    def set_format(self, day_text: Callable[[dt.datetime], str], number_text: Callable[[float], str]) -> None:
+        """How the axis writes dates (in the series' zone and language) and km²."""
+        self.day_text, self.number_text = day_text, number_text
         self.update()
 
     def set_instant(self, instant: dt.datetime | None, current: dict[str, float]) -> None:
@@ -75,13 +83,13 @@ class AreaChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor("#555555"))
             right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(QRectF(0, y - 8, 44, 16), right_middle, f"{value:,.0f}")
+            painter.drawText(QRectF(0, y - 8, 44, 16), right_middle, self.number_text(value))
             painter.setPen(QPen(QColor("#dddddd"), 1))
         painter.setPen(QColor("#555555"))
         painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignLeft, start.strftime("%Y-%m-%d"))
+                         Qt.AlignmentFlag.AlignLeft, self.day_text(start))
         painter.drawText(QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignRight, end.strftime("%Y-%m-%d"))
+                         Qt.AlignmentFlag.AlignRight, self.day_text(end))
         painter.drawText(QRectF(plot.left() + 4, plot.top(), 200, 16), Qt.AlignmentFlag.AlignLeft,
                          tr("km² held"))
         legend_x = plot.right()

@@ -24,7 +24,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.timefmt import format_instant
+from ..core.timefmt import format_day, format_instant, step_instant
+from ..layers.scene import format_number
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import PluginSettings
@@ -152,12 +153,19 @@ class TimelineDock(QgsDockWidget):
         self.go_button = QPushButton(tr("Go"), body)
         self.go_button.setToolTip(tr("Jump to the typed date and time"))
         self.go_button.clicked.connect(self.jump_to_typed)
+        self.date_edit.submitted.connect(self.jump_to_typed)
+        self.date_hint = QLabel(body)
+        self.date_hint.setObjectName("dateHint")
+        self.date_hint.setStyleSheet("color: #b00020;")
+        self.date_hint.setWordWrap(True)
+        self.date_hint.hide()
         for widget in (self.step_combo, self.speed_combo, self.loop_check, self.timing_combo):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.date_edit)
         options.addWidget(self.go_button)
         layout.addLayout(options)
+        layout.addWidget(self.date_hint)
         for widget in (self.step_combo, self.speed_combo, self.loop_check):
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
             signal.connect(self._save_settings)
@@ -271,6 +279,8 @@ class TimelineDock(QgsDockWidget):
         language = current_language()
         self.chart.set_data(lines, {s.code: s.colour for s in series.sides},
                             {s.code: s.name(language) for s in series.sides})
+        self.chart.set_format(lambda when: format_day(when, series.timezone, language),
+                              lambda value: format_number(value, language, decimals=0))
 
     def _slider_moved(self, value: int) -> None:
         if self.origin is not None:
@@ -279,15 +289,29 @@ class TimelineDock(QgsDockWidget):
     # Moving ---------------------------------------------------------------------------
 
     def step_by(self, direction: int) -> None:
-        if self.controller.instant is not None:
+        series = self.controller.series
+        if self.controller.instant is not None and series is not None:
             step = STEPS[self.step_combo.currentIndex()][1]
-            self.controller.show_instant(self.controller.instant + direction * step)
+            moved = step_instant(self.controller.instant, direction * step, series.timezone)
+            self.controller.show_instant(moved)
 
     def jump_to_typed(self) -> None:
-        series = self.controller.series
-        if series is None:
+        """Enter or Go: to the typed instant; one outside the series is refused, saying why."""
+        series, span = self.controller.series, self.controller.span()
+        if series is None or span is None:
             return
-        self.controller.show_instant(edited_instant(self.date_edit, ZoneInfo(series.timezone)))
+        instant = edited_instant(self.date_edit, ZoneInfo(series.timezone))
+        if not span[0] <= instant <= span[1]:
+            language = current_language()
+            text = tr("{when} is outside the series, which runs from {first} to {last}.")
+            self.date_hint.setText(text.format(
+                when=format_instant(instant, series.timezone, language),
+                first=format_instant(span[0], series.timezone, language),
+                last=format_instant(span[1], series.timezone, language)))
+            self.date_hint.show()
+            return
+        self.date_hint.hide()
+        self.controller.show_instant(instant)
 
     def toggle_play(self) -> None:
         if self.timer.isActive():

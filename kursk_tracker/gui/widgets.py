@@ -5,13 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, pyqtSignal
 from qgis.PyQt.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
 
-def instant_edit(parent: QWidget | None = None) -> QDateTimeEdit:
-    """A date-and-time editor to the minute, with a calendar."""
-    edit = QDateTimeEdit(parent)
+class InstantEdit(QDateTimeEdit):
+    """A date-and-time editor that says when Enter was pressed in it."""
+
+    submitted = pyqtSignal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.interpretText()
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def instant_edit(parent: QWidget | None = None) -> InstantEdit:
+    """A date-and-time editor to the minute, with a calendar; Enter emits `submitted`."""
+    edit = InstantEdit(parent)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
     return edit

@@ -25,9 +25,9 @@ SUMMARY = {
 }
 
 
-def format_number(value: float, language: str) -> str:
+def format_number(value: float, language: str, decimals: int = 1) -> str:
     """"1,234.5" in English, "1.234,5" in German."""
-    text = f"{value:,.1f}"
+    text = f"{value:,.{decimals}f}"
     return text.translate(str.maketrans(",.", ".,")) if language == "de" else text
 
 

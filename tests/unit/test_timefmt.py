@@ -88,3 +88,24 @@ def test_iso_round_trip_is_utc_with_z():
                                                 ("fr_FR", "en"), ("", "en")])
 def test_language_from_a_locale_name(name, language):
     assert language_of(name) == language
+
+
+def test_a_day_step_keeps_the_local_time_across_the_clock_change():
+    from kursk_tracker.core.timefmt import step_instant
+
+    utc = dt.timezone.utc
+    summer_noon = dt.datetime(2024, 10, 26, 10, 0, tzinfo=utc)
+    assert step_instant(summer_noon, dt.timedelta(days=1), "Europe/Berlin") == dt.datetime(
+        2024, 10, 27, 11, 0, tzinfo=utc)
+    assert step_instant(summer_noon, dt.timedelta(days=7), "Europe/Berlin") == dt.datetime(
+        2024, 11, 2, 11, 0, tzinfo=utc)
+    assert step_instant(dt.datetime(2024, 10, 27, 11, 0, tzinfo=utc), -dt.timedelta(days=1),
+                        "Europe/Berlin") == summer_noon
+
+
+def test_an_hour_step_is_elapsed_time():
+    from kursk_tracker.core.timefmt import step_instant
+
+    utc = dt.timezone.utc
+    start = dt.datetime(2024, 10, 27, 0, 30, tzinfo=utc)
+    assert step_instant(start, dt.timedelta(hours=6), "Europe/Berlin") == start + dt.timedelta(hours=6)
