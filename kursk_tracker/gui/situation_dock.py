@@ -146,7 +146,7 @@ class SituationDock(QgsDockWidget):
         for action in (self.copy_postgis_action, self.copy_gpkg_action):
             action.setEnabled(has_series)
         if series is None:
-            self.table.setHeaderLabels([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
+            self._set_columns([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
             self.heading.setText(tr("No series open. Open a series GeoPackage, a PostGIS series or the "
                                     "sample series."))
             self.table.blockSignals(False)
@@ -155,7 +155,7 @@ class SituationDock(QgsDockWidget):
         language = current_language()
         sides = series.sides
         # Numbers first, the free text last, so the figures show in a narrow dock.
-        self.table.setHeaderLabels(
+        self._set_columns(
             [tr("Date"), tr("Week")]
             + [tr("{side} km²").format(side=side.name(language)) for side in sides]
             + [tr("Features"), tr("Title"), tr("Source")]
@@ -192,6 +192,11 @@ class SituationDock(QgsDockWidget):
             self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
         self._select_current()
+
+    def _set_columns(self, labels: list[str]) -> None:
+        """Exactly these columns: setHeaderLabels alone keeps a longer header's extra columns."""
+        self.table.setColumnCount(len(labels))
+        self.table.setHeaderLabels(labels)
 
     def _select_current(self) -> None:
         snapshot = self.controller.current_snapshot()

@@ -7,6 +7,7 @@ import shutil
 import time
 
 import pytest
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidget
 
@@ -52,6 +53,14 @@ def test_the_list_shows_features_and_held_area_per_side(plugin, iface):
              if s.week == 12 and s.side == "UA" and s.status in ("controlled", "pocket"))
     assert float(week12[2].replace(",", "")) == pytest.approx(ua, abs=0.05)
     assert int(week12[4]) > 0
+
+
+def test_after_a_new_project_the_list_has_only_the_empty_columns(plugin, iface):
+    plugin.open_sample_series()
+    QgsProject.instance().clear()  # Project › New
+    header, rows = _rows(_dock(iface))
+    assert header == ["Date", "Week", "Title", "Source"]
+    assert rows == []
 
 
 def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface, tmp_path):
