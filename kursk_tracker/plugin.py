@@ -104,7 +104,8 @@ class KurskTrackerPlugin:
         self.controller.seriesOpened.connect(self._series_opened)
         navigation = self.iface.mapCanvas().temporalController()
         if isinstance(navigation, QgsTemporalNavigationObject):
-            self.temporal_sync = TemporalSync(self.controller, navigation)
+            self.temporal_sync = TemporalSync(self.controller, navigation,
+                                              self.timeline_dock.step_combo.currentIndexChanged)
         self.controller.attach_to_project()
 
     def _arrange_docks_once(self) -> None:

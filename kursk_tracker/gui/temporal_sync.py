@@ -1,14 +1,17 @@
-"""Keeping our timeline and QGIS's Temporal Controller at the same instant, both ways."""
+"""Our timeline and QGIS's Temporal Controller: one clock, moved from either side."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from qgis.core import QgsDateTimeRange, QgsTemporalNavigationObject
+from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject
 from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone
 
-from ..toolbelt.compat import temporal_navigation_modes
+from ..layers.series_layers import set_temporal_span
+from ..toolbelt.compat import temporal_fixed_range_mode, temporal_navigation_modes, temporal_unit
+from ..toolbelt.settings import PluginSettings
 from .controller import SeriesController
+from .timeline_dock import STEPS
 
 
 def to_qdatetime(instant: dt.datetime) -> QDateTime:
@@ -20,50 +23,157 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=dt.timezone.utc)
 
 
+def step_interval(step: dt.timedelta) -> QgsInterval:
+    """The timeline's step as a frame duration the Temporal Controller shows as "6 hours" or "7 days"."""
+    days, rest = divmod(step, dt.timedelta(days=1))
+    if not rest:
+        return QgsInterval(float(days), temporal_unit("Days"))
+    return QgsInterval(step.total_seconds() / 3600, temporal_unit("Hours"))
+
+
 class TemporalSync(QObject):
     """Our timeline moves the Temporal Controller and follows it, without feedback loops.
 
-    Only while the user has the Temporal Controller on (animated or fixed
-    range); when it is off, our timeline alone decides what the map shows.
+    While the Temporal Controller is animated, its extents are the series'
+    span and its frame the timeline's step; in fixed-range mode its range
+    starts at our instant and lasts one step. Off, our timeline alone decides.
     """
 
-    def __init__(self, controller: SeriesController, navigation: QgsTemporalNavigationObject) -> None:
+    def __init__(self, controller: SeriesController, navigation: QgsTemporalNavigationObject,
+                 step_index_changed=None) -> None:
+        """`step_index_changed`: the Timeline's step combo's currentIndexChanged, if there is one."""
         super().__init__()
         self.controller = controller
         self.navigation = navigation
+        self.step = STEPS[min(PluginSettings.load().timeline_step, len(STEPS) - 1)][1]
         self._busy = False
-        controller.instantChanged.connect(self.push)
-        navigation.updateTemporalRange.connect(self.pull)
+        # navigationModeChanged carries an enum PyQt cannot pass to Python on QGIS 3.22:
+        # QGIS reports its range right after a switch, pull() notices the new mode.
+        self._mode = navigation.navigationMode()
+        self._connections = [
+            (controller.seriesChanged, self.series_changed),
+            (controller.instantChanged, self.push),
+            (navigation.updateTemporalRange, self.pull),
+        ]
+        if step_index_changed is not None:
+            self._connections.append((step_index_changed, self.set_step_index))
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        if controller.span() is not None:
+            self.series_changed()
+            self.push()
 
     def disconnect_all(self) -> None:
-        self.controller.instantChanged.disconnect(self.push)
-        self.navigation.updateTemporalRange.disconnect(self.pull)
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
 
-    def _active(self) -> bool:
-        return self.navigation.navigationMode() != temporal_navigation_modes()[0]
+    def _animated(self) -> bool:
+        return self.navigation.navigationMode() == temporal_navigation_modes()[1]
+
+    def _fixed(self) -> bool:
+        return self.navigation.navigationMode() == temporal_fixed_range_mode()
+
+    def _span(self) -> QgsDateTimeRange | None:
+        span = self.controller.span()
+        return None if span is None else QgsDateTimeRange(to_qdatetime(span[0]), to_qdatetime(span[1]))
+
+    # The series and the step -------------------------------------------------------
+
+    def series_changed(self) -> None:
+        """A series opened or reloaded: its span is the controller's extents and the project's range."""
+        span = self._span()
+        if span is None or self.controller.current is None:
+            return
+        self._busy = True
+        try:
+            settings = self.controller.project.timeSettings()
+            settings.setTemporalRange(span)
+            set_temporal_span(self.controller.current, span)
+            self._apply_step()
+            if not self._fixed():  # fixed range: the range is our instant's, set by push()
+                self.navigation.setTemporalExtents(span)
+        finally:
+            self._busy = False
+
+    def set_step_index(self, index: int) -> None:
+        """The Timeline's step combo changed: the controller's frames follow."""
+        if 0 <= index < len(STEPS):
+            self.step = STEPS[index][1]
+            self._busy = True
+            try:
+                self._apply_step()
+            finally:
+                self._busy = False
+            self.push()
+
+    def _apply_step(self) -> None:
+        interval = step_interval(self.step)
+        settings = self.controller.project.timeSettings()
+        settings.setTimeStep(interval.originalDuration())
+        settings.setTimeStepUnit(interval.originalUnit())
+        self.navigation.setFrameDuration(interval)
+
+    def mode_changed(self) -> None:
+        """Switching modes keeps the instant the timeline shows (before QGIS reports its range)."""
+        span = self._span()
+        if span is None or not (self._animated() or self._fixed()):
+            return
+        if self._animated():
+            self._busy = True
+            try:
+                self.navigation.setTemporalExtents(span)  # a fixed range may have narrowed them
+            finally:
+                self._busy = False
+        self.push()
+
+    # Both ways ---------------------------------------------------------------------
 
     def push(self) -> None:
         """Our instant -> the Temporal Controller."""
         instant = self.controller.instant
-        if self._busy or instant is None or not self._active():
+        if self._busy or instant is None or not (self._animated() or self._fixed()):
             return
         self._busy = True
         try:
             begin = to_qdatetime(instant)
-            mode = self.navigation.navigationMode()
-            if mode == temporal_navigation_modes()[1]:
-                self.navigation.setCurrentFrameNumber(self.navigation.findBestFrameNumberForFrameStart(begin))
+            if self._animated():
+                self.navigation.setCurrentFrameNumber(self._frame_of(begin))
             else:
-                self.navigation.setTemporalExtents(QgsDateTimeRange(begin, begin.addSecs(1)))
+                end = to_qdatetime(instant + self.step)
+                self.navigation.setTemporalExtents(QgsDateTimeRange(begin, end, True, False))
         finally:
             self._busy = False
 
+    def _frame_of(self, instant: QDateTime) -> int:
+        """The frame holding `instant`; the last one for the series' last instant."""
+        frame = self.navigation.findBestFrameNumberForFrameStart(instant)
+        last = max(0, self.navigation.totalFrameCount() - 1)
+        if not self._holds(self.navigation.dateTimeRangeForFrameNumber(frame), instant) and (
+                instant >= self.navigation.dateTimeRangeForFrameNumber(last).begin()):
+            return last
+        return frame
+
+    def _holds(self, frame: QgsDateTimeRange, instant: QDateTime) -> bool:
+        """Whether the frame holds `instant`; the last frame also its end, the series' last instant."""
+        if frame.begin() > instant:
+            return False
+        last = frame.end() == self.navigation.temporalExtents().end()
+        return instant < frame.end() or (last and instant == frame.end())
+
     def pull(self, time_range: QgsDateTimeRange) -> None:
         """The Temporal Controller's range -> our instant (its beginning)."""
-        if self._busy or not self._active() or self.controller.current is None:
+        if self._busy or self.controller.current is None:
             return
-        if not time_range.begin().isValid():
+        if self.navigation.navigationMode() != self._mode:
+            self._mode = self.navigation.navigationMode()
+            self.mode_changed()  # our instant wins over the range QGIS had before the switch
             return
+        if not (self._animated() or self._fixed()) or not time_range.begin().isValid():
+            return
+        instant = self.controller.instant
+        if self._animated() and instant is not None and self._holds(time_range, to_qdatetime(instant)):
+            return  # the frame we are in: no jump to its beginning (switching modes, the full range)
         self._busy = True
         try:
             self.controller.show_instant(from_qdatetime(time_range.begin()))

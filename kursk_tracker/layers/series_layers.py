@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCredentials,
     QgsDataProvider,
     QgsDataSourceUri,
+    QgsDateTimeRange,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
@@ -385,3 +386,20 @@ def remove_series_groups(project: QgsProject | None = None) -> None:
             layer_ids = [node.layerId() for node in group.findLayers()]
             root.removeChildNode(group)
             project.removeMapLayers(layer_ids)
+
+
+def set_temporal_span(loaded: SeriesLayers, span: QgsDateTimeRange) -> None:
+    """Give the Temporal Controller's "Set to full range" the series' span.
+
+    QGIS takes that range from the layers' temporal extents; the dated layers
+    are filtered to one snapshot, so theirs is that snapshot's. The places
+    (undated) carry the whole span as a fixed range: they show wherever the
+    controller's range meets the series.
+    """
+    layer = loaded.layers.get("places")
+    if layer is None:
+        return
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FixedTemporalRange)
+    properties.setFixedTemporalRange(span)
+    properties.setIsActive(True)

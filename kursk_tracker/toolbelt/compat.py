@@ -151,3 +151,21 @@ def legend_component(name: str):
     from qgis.core import QgsLegendStyle
 
     return getattr(QgsLegendStyle.Style, name)
+
+
+def temporal_fixed_range_mode():
+    """The Temporal Controller's fixed-range mode (Qgis.TemporalNavigationMode from 3.36)."""
+    if hasattr(Qgis, "TemporalNavigationMode"):
+        return Qgis.TemporalNavigationMode.FixedRange
+    from qgis.core import QgsTemporalNavigationObject
+
+    return QgsTemporalNavigationObject.NavigationMode.FixedRange
+
+
+def temporal_unit(name: str):
+    """A time unit by name: "Hours", "Days", … (Qgis.TemporalUnit from 3.30, QgsUnitTypes before)."""
+    if hasattr(Qgis, "TemporalUnit"):
+        return getattr(Qgis.TemporalUnit, name)
+    from qgis.core import QgsUnitTypes
+
+    return getattr(QgsUnitTypes.TemporalUnit, "Temporal" + name)
