@@ -13,6 +13,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolButton
 from kursk_tracker.gui.temporal_sync import TemporalSync, from_qdatetime, to_qdatetime
 from kursk_tracker.toolbelt.compat import temporal_fixed_range_mode, temporal_navigation_modes, temporal_unit
 
+from .conftest import flush_deletes
+
 OFF, ANIMATED = temporal_navigation_modes()
 FIXED = temporal_fixed_range_mode()
 ONE_DAY = dt.timedelta(days=1)
@@ -192,3 +194,4 @@ def test_set_to_full_range_gives_the_series_span(plugin, navigation):
         sync.disconnect_all()
         panel_navigation.setNavigationMode(OFF)
         widget.deleteLater()
+        flush_deletes()
