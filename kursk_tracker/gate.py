@@ -13,6 +13,7 @@ from qgis.core import Qgis, QgsApplication
 from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QMenu, QProgressBar, QPushButton
 
+from .gui.menus import add_plugin_menu, remove_plugin_menu
 from .toolbelt.dependencies import (
     InstallOutcome,
     ShapelyInstallTask,
@@ -24,8 +25,6 @@ from .toolbelt.i18n import tr
 from .toolbelt.log import log, warn
 from .toolbelt.qtcompat import QAction
 
-MENU_OBJECT_NAME = "KurskTrackerMenu"
-"""plugin.MENU_OBJECT_NAME (plugin.py may not import here)."""
 INSTALL_BUTTON_OBJECT_NAME = "KurskTrackerInstallShapely"
 CANCEL_BUTTON_OBJECT_NAME = "KurskTrackerCancelShapelyInstall"
 
@@ -75,9 +74,7 @@ class ShapelyGate:
             self.plugin.initGui()
             menu = self.plugin.menu
         else:
-            menu = self.menu = QMenu(tr("Kursk Tracker"), window)
-            menu.setObjectName(MENU_OBJECT_NAME)
-            _insert_before_help(window.menuBar(), menu)
+            menu = self.menu = add_plugin_menu(window)
         action = QAction(tr("Install shapely…"), window)
         action.triggered.connect(self.install)
         self.menu_actions = [menu.addSeparator(), action] if menu.actions() else [action]
@@ -187,9 +184,7 @@ class ShapelyGate:
             action.deleteLater()
         self.menu_actions = []
         if self.menu is not None:
-            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
-            self.menu.setParent(None)
-            self.menu.deleteLater()
+            remove_plugin_menu(self.iface.mainWindow(), self.menu)
             self.menu = None
 
     def _pop(self, name: str) -> None:
@@ -197,12 +192,3 @@ class ShapelyGate:
         setattr(self, name, None)
         if item is not None and not sip.isdeleted(item):
             self.iface.messageBar().popWidget(item)
-
-
-def _insert_before_help(menu_bar, menu: QMenu) -> None:
-    help_menu = next((a for a in menu_bar.actions()
-                      if a.menu() and a.menu().objectName() == "mHelpMenu"), None)
-    if help_menu is not None:
-        menu_bar.insertMenu(help_menu, menu)
-    else:
-        menu_bar.addMenu(menu)

@@ -13,6 +13,7 @@ from .core.errors import KurskTrackerError
 from .export.render import DISPLAY_CRS
 from .gui.controller import SeriesController
 from .gui.export_dock import ExportDock
+from .gui.menus import add_plugin_menu, remove_plugin_menu
 from .gui.situation_dock import SituationDock
 from .gui.temporal_sync import TemporalSync
 from .gui.timeline_dock import TimelineDock
@@ -23,7 +24,6 @@ from .toolbelt.paths import icon_path
 from .toolbelt.qtcompat import QAction
 from .toolbelt.settings import PluginSettings
 
-MENU_OBJECT_NAME = "KurskTrackerMenu"
 TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
 
 
@@ -68,8 +68,7 @@ class KurskTrackerPlugin:
             # QGIS lays out its docks from saved state at the end of start-up.
             self._connect(self.iface.initializationCompleted, self._arrange_docks_once)
 
-        self.menu = QMenu(tr("Kursk Tracker"), window)
-        self.menu.setObjectName(MENU_OBJECT_NAME)
+        self.menu = add_plugin_menu(window)
         self.toolbar = self.iface.addToolBar(tr("Kursk Tracker"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
@@ -88,15 +87,6 @@ class KurskTrackerPlugin:
         self.toolbar.addAction(self.situation_dock.toggleViewAction())
         self.toolbar.addAction(self.timeline_dock.toggleViewAction())
         self.toolbar.addAction(self.export_dock.toggleViewAction())
-        menu_bar = window.menuBar()
-        help_menu = next(
-            (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"),
-            None,
-        )
-        if help_menu is not None:
-            menu_bar.insertMenu(help_menu, self.menu)
-        else:
-            menu_bar.addMenu(self.menu)
 
         project = QgsProject.instance()
         self._connect(project.readProject, self._read_project)
@@ -149,9 +139,7 @@ class KurskTrackerPlugin:
             dock.deleteLater()
         self.docks = []
         if self.menu is not None:
-            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
-            self.menu.setParent(None)
-            self.menu.deleteLater()
+            remove_plugin_menu(self.iface.mainWindow(), self.menu)
             self.menu = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)

@@ -16,8 +16,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QPushButton
 
 import kursk_tracker
 from kursk_tracker import gate as gate_module
-from kursk_tracker import plugin as plugin_module
 from kursk_tracker.gate import INSTALL_BUTTON_OBJECT_NAME, ShapelyGate
+from kursk_tracker.gui.menus import MENU_OBJECT_NAME
 from kursk_tracker.toolbelt import dependencies
 from kursk_tracker.toolbelt.dependencies import InstallOutcome
 
@@ -200,7 +200,7 @@ def _docks(window) -> list[str]:
 
 def _menu_texts(window) -> list[list[str]]:
     return [[a.text() for a in action.menu().actions()] for action in window.menuBar().actions()
-            if action.menu() is not None and action.menu().objectName() == gate_module.MENU_OBJECT_NAME]
+            if action.menu() is not None and action.menu().objectName() == MENU_OBJECT_NAME]
 
 
 def _providers() -> list[str]:
@@ -234,10 +234,6 @@ def gate(iface, no_shapely):
     yield instance
     instance.unload()
     flush_deletes()
-
-
-def test_the_gate_menu_is_the_plugins_menu():
-    assert gate_module.MENU_OBJECT_NAME == plugin_module.MENU_OBJECT_NAME
 
 
 def test_without_shapely_the_plugin_runs_as_far_as_it_can_and_offers_the_install(gate, iface):

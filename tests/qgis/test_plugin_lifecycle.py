@@ -6,7 +6,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
 
 import kursk_tracker
-from kursk_tracker.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+from kursk_tracker.gui.menus import MENU_OBJECT_NAME
+from kursk_tracker.plugin import TOOLBAR_OBJECT_NAME
 
 from .conftest import flush_deletes
 
