@@ -34,12 +34,12 @@
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="76"/>
+        <location filename="../kursk_tracker/plugin.py" line="75"/>
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="77"/>
+        <location filename="../kursk_tracker/plugin.py" line="76"/>
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="163"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="164"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="168"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="169"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -89,47 +89,47 @@
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="312"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="313"/>
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="356"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="357"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="359"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="360"/>
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="359"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="360"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="371"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="372"/>
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="372"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="373"/>
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="373"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="374"/>
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="374"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="375"/>
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="375"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="376"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="175"/>
+        <location filename="../kursk_tracker/plugin.py" line="164"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="190"/>
+        <location filename="../kursk_tracker/plugin.py" line="179"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -184,52 +184,52 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="67"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="68"/>
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="68"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="69"/>
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="69"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="70"/>
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="70"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="71"/>
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="71"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="72"/>
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="72"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="73"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="73"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="74"/>
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="74"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="75"/>
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="75"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="76"/>
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="140"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="141"/>
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="309"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="319"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -474,42 +474,42 @@
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="244"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="250"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="284"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="290"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="297"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="304"/>
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="309"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
         <source>{n} problems; the other files were imported:</source>
         <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="347"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="356"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="349"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="358"/>
         <source>New date and time ({zone}):</source>
         <translation>Neues Datum und Uhrzeit ({zone}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="437"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1789,7 +1789,7 @@
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="78"/>
+        <location filename="../kursk_tracker/plugin.py" line="77"/>
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
@@ -1814,22 +1814,22 @@
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="424"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="433"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="437"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="445"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="454"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="478"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
@@ -1924,42 +1924,42 @@
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="139"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="142"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="141"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="146"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="143"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="148"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="38"/>
+        <location filename="../kursk_tracker/gate.py" line="37"/>
         <source>Kursk Tracker starts without its panels until shapely 2 is installed ({error}).</source>
         <translation>Kursk Tracker startet ohne seine Bedienfelder, bis shapely 2 installiert ist ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="81"/>
+        <location filename="../kursk_tracker/gate.py" line="78"/>
         <source>Install shapely…</source>
         <translation>shapely installieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="95"/>
+        <location filename="../kursk_tracker/gate.py" line="92"/>
         <source>Kursk Tracker can install it for itself, into your QGIS profile.</source>
         <translation>Kursk Tracker kann es für sich selbst in Ihr QGIS-Profil installieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="98"/>
+        <location filename="../kursk_tracker/gate.py" line="95"/>
         <source>Install shapely</source>
         <translation>shapely installieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="112"/>
+        <location filename="../kursk_tracker/gate.py" line="109"/>
         <source>Installing {requirement} for Kursk Tracker…</source>
         <translation>{requirement} wird für Kursk Tracker installiert…</translation>
     </message>
@@ -2072,6 +2072,31 @@
         <location filename="../kursk_tracker/gui/timeline_dock.py" line="306"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="140"/>
+        <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
+        <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/controller.py" line="144"/>
+        <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
+        <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="164"/>
+        <source>1 snapshot</source>
+        <translation>1 Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="304"/>
+        <source>1 snapshot imported into {name}.</source>
+        <translation>1 Lagestand in {name} importiert.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
+        <source>1 problem; the other files were imported:</source>
+        <translation>1 Problem; die übrigen Dateien wurden importiert:</translation>
     </message>
 </context>
 </TS>

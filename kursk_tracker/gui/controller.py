@@ -135,8 +135,13 @@ class SeriesController(QObject):
         after = {s.id for s in series.snapshots}
         self.reload()
         added, removed = len(after - before), len(before - after)
-        if added and not removed:
+        # Two literal strings per count (one, more), so both languages get their plural.
+        if added == 1 and not removed:
+            text = tr("{where}: another user added a snapshot; the map shows the series as it is now.")
+        elif added and not removed:
             text = tr("{where}: another user added {n} snapshots; the map shows the series as it is now.")
+        elif removed == 1 and not added:
+            text = tr("{where}: another user removed a snapshot; the map shows the series as it is now.")
         elif removed and not added:
             text = tr("{where}: another user removed {n} snapshots; the map shows the series as it is now.")
         else:

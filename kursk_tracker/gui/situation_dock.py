@@ -160,8 +160,9 @@ class SituationDock(QgsDockWidget):
             + [tr("{side} km²").format(side=side.name(language)) for side in sides]
             + [tr("Features"), tr("Title"), tr("Source")]
         )
-        text = f"<b>{html.escape(series.name(language))}</b> — " + tr("{n} snapshots").format(
-            n=len(series.snapshots))
+        count = len(series.snapshots)
+        text = f"<b>{html.escape(series.name(language))}</b> — " + (
+            tr("1 snapshot") if count == 1 else tr("{n} snapshots").format(n=count))
         store = self.controller.store
         text += "<br/><small>" + html.escape(store.describe()) + "</small>"
         if series.illustrative:
@@ -299,7 +300,9 @@ class SituationDock(QgsDockWidget):
         for issue in result.issues:
             log(str(issue))
         target = open_store(task.output)
-        added = tr("{n} snapshots imported into {name}.").format(n=len(summary.added), name=target.label())
+        count = len(summary.added)
+        added = (tr("1 snapshot imported into {name}.") if count == 1
+                 else tr("{n} snapshots imported into {name}.")).format(n=count, name=target.label())
         if summary.added:
             if target.same_as(self.controller.store):
                 self.controller.reload()
@@ -311,8 +314,9 @@ class SituationDock(QgsDockWidget):
             options.ask_date = lambda path: dated.get(Path(path))
             self.start_import(sorted(dated), task.format_name, options, task.output)
         if lines:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), added + "\n" + tr(
-                "{n} problems; the other files were imported:").format(n=len(lines)), parent=self)
+            problems = (tr("1 problem; the other files were imported:") if len(lines) == 1
+                        else tr("{n} problems; the other files were imported:")).format(n=len(lines))
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), added + "\n" + problems, parent=self)
             box.setDetailedText("\n".join(lines))
             box.setObjectName("importReport")
             box.open()

@@ -141,7 +141,7 @@ def test_another_users_import_reaches_the_open_series(plugin, shared_series):
     import_into(shared_series, ImportResult(snapshots=[later]))
     assert _wait(lambda: bool(messages)), "no refresh after the other user's import (NOTIFY)"
     assert len(plugin.controller.snapshots()) == before + 1
-    assert "another user added 1 snapshots" in messages[0]
+    assert "another user added a snapshot;" in messages[0]
 
 
 def test_a_conflicting_edit_in_the_panel_is_refused_and_the_series_reloaded(plugin, iface, shared_series):

@@ -163,3 +163,12 @@ def test_the_import_dialog_remembers_side_and_kind_mappings(qgis_iface):
     again = ImportDialog("mymaps", ["UA", "RU"])
     assert again.mapping_table.mapping()["#f57c00"] == "RU"
     assert again.kind_table.mapping()["vorstöße"] == "movements"
+
+
+def test_the_heading_counts_snapshots_in_the_singular_and_plural(plugin, iface, series_copy):
+    plugin.open_series(series_copy)
+    dock = _dock(iface)
+    assert "— 15 snapshots" in dock.heading.text()
+    for snapshot in plugin.controller.snapshots()[1:]:
+        assert dock.remove(snapshot.id)
+    assert "— 1 snapshot<" in dock.heading.text()
