@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject
 from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone
@@ -63,6 +65,15 @@ class TemporalSync(QObject):
             self.series_changed()
             self.push()
 
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """While we move one side ourselves, its echo does not move us back."""
+        self._busy = True
+        try:
+            yield
+        finally:
+            self._busy = False
+
     def disconnect_all(self) -> None:
         for signal, slot in self._connections:
             signal.disconnect(slot)
@@ -85,26 +96,20 @@ class TemporalSync(QObject):
         span = self._span()
         if span is None or self.controller.current is None:
             return
-        self._busy = True
-        try:
+        with self._quiet():
             settings = self.controller.project.timeSettings()
             settings.setTemporalRange(span)
             set_temporal_span(self.controller.current, span)
             self._apply_step()
             if not self._fixed():  # fixed range: the range is our instant's, set by push()
                 self.navigation.setTemporalExtents(span)
-        finally:
-            self._busy = False
 
     def set_step_index(self, index: int) -> None:
         """The Timeline's step combo changed: the controller's frames follow."""
         if 0 <= index < len(STEPS):
             self.step = STEPS[index][1]
-            self._busy = True
-            try:
+            with self._quiet():
                 self._apply_step()
-            finally:
-                self._busy = False
             self.push()
 
     def _apply_step(self) -> None:
@@ -120,11 +125,8 @@ class TemporalSync(QObject):
         if span is None or not (self._animated() or self._fixed()):
             return
         if self._animated():
-            self._busy = True
-            try:
+            with self._quiet():
                 self.navigation.setTemporalExtents(span)  # a fixed range may have narrowed them
-            finally:
-                self._busy = False
         self.push()
 
     # Both ways ---------------------------------------------------------------------
@@ -134,16 +136,13 @@ class TemporalSync(QObject):
         instant = self.controller.instant
         if self._busy or instant is None or not (self._animated() or self._fixed()):
             return
-        self._busy = True
-        try:
+        with self._quiet():
             begin = to_qdatetime(instant)
             if self._animated():
                 self.navigation.setCurrentFrameNumber(self._frame_of(begin))
             else:
                 end = to_qdatetime(instant + self.step)
                 self.navigation.setTemporalExtents(QgsDateTimeRange(begin, end, True, False))
-        finally:
-            self._busy = False
 
     def _frame_of(self, instant: QDateTime) -> int:
         """The frame holding `instant`; the last one for the series' last instant."""
@@ -174,8 +173,5 @@ class TemporalSync(QObject):
         instant = self.controller.instant
         if self._animated() and instant is not None and self._holds(time_range, to_qdatetime(instant)):
             return  # the frame we are in: no jump to its beginning (switching modes, the full range)
-        self._busy = True
-        try:
+        with self._quiet():
             self.controller.show_instant(from_qdatetime(time_range.begin()))
-        finally:
-            self._busy = False
