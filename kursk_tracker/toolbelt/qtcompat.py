@@ -7,13 +7,16 @@ module imports nothing but Qt, so the Qt6 check can import it against PyQt6.
 
 from __future__ import annotations
 
+from qgis.PyQt import QtGui, QtWidgets
 from qgis.PyQt.QtCore import QT_VERSION_STR
 
 QT_MAJOR: int = int(QT_VERSION_STR.split(".")[0])
 
-if QT_MAJOR >= 6:
-    from qgis.PyQt.QtGui import QAction, QActionGroup, QShortcut
-else:
-    from qgis.PyQt.QtWidgets import QAction, QActionGroup, QShortcut  # type: ignore[no-redef]
+_MOVED_TO = QtGui if QT_MAJOR >= 6 else QtWidgets
+"""Where the moved classes live in the Qt that runs."""
+
+QAction = _MOVED_TO.QAction
+QActionGroup = _MOVED_TO.QActionGroup
+QShortcut = _MOVED_TO.QShortcut
 
 __all__ = ["QT_MAJOR", "QAction", "QActionGroup", "QShortcut"]
