@@ -9,6 +9,10 @@ from enum import Enum
 from .timefmt import week_number
 
 
+LANGUAGES: tuple[str, ...] = ("en", "de")
+"""The languages a series' texts can carry besides their own (a column `<field>_<language>` each)."""
+
+
 class FeatureKind(str, Enum):
     """The kinds of dated features a snapshot holds; each is one layer."""
 
@@ -56,8 +60,21 @@ class Snapshot:
     valid_at: dt.datetime
     """Timezone-aware instant (stored as UTC)."""
     title: str = ""
+    """The title in the series' own language; the fallback for a language without one."""
     caption: str = ""
     source: str = ""
+    titles: dict[str, str] = field(default_factory=dict, hash=False)
+    """The title per language code, where the snapshot carries one ("de": "12. Woche: …")."""
+    captions: dict[str, str] = field(default_factory=dict, hash=False)
+    """The caption per language code."""
+
+    def title_in(self, language: str) -> str:
+        """The title in `language`, else the snapshot's own title."""
+        return self.titles.get(language) or self.title
+
+    def caption_in(self, language: str) -> str:
+        """The caption in `language`, else the snapshot's own caption."""
+        return self.captions.get(language) or self.caption
 
 
 @dataclass
@@ -70,12 +87,19 @@ class Series:
     """Day 0 of week numbering (the operation's start)."""
     timezone: str = "Europe/Berlin"
     credit: str = ""
+    """The credit in the series' own language; the fallback for a language without one."""
+    credits: dict[str, str] = field(default_factory=dict)
+    """The credit per language code."""
     illustrative: bool = False
     """True for made-up data that must not be read as ground truth."""
     snapshots: list[Snapshot] = field(default_factory=list)
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names.get("en") or ""
+
+    def credit_in(self, language: str) -> str:
+        """The credit in `language`, else the series' own credit."""
+        return self.credits.get(language) or self.credit
 
     def side(self, code: str) -> Side | None:
         return next((s for s in self.sides if s.code == code), None)
