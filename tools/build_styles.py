@@ -55,6 +55,15 @@ def darker(factor: int) -> str:
     return f"darker({SIDE}, {factor})"
 
 
+def in_language(field: str) -> str:
+    """Label text: the field's column for @kt_language (e.g. "text_de") when it
+    holds text, else the field itself. attribute() by name yields NULL on
+    layers from older stores that lack the language columns, and makes the
+    labeling fetch every column."""
+    return (f"coalesce(nullif(trim(attribute(concat('{field}_', @kt_language))), ''), "
+            f"\"{field}\")")
+
+
 def dd(layer, key, expr):
     layer.setDataDefinedProperty(key, QgsProperty.fromExpression(expr))
 
@@ -233,7 +242,8 @@ def movements():
     root.appendChild(QgsRuleBasedRenderer.Rule(arrow(False), 0, 0, "ELSE", "Attack"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     s = QgsPalLayerSettings()
-    s.fieldName = "label"
+    s.isExpression = True
+    s.fieldName = in_language("label")
     s.placement = QgsPalLayerSettings.Line
     s.placementFlags = (
         QgsPalLayerSettings.AboveLine | QgsPalLayerSettings.BelowLine | QgsPalLayerSettings.MapOrientation
@@ -260,7 +270,8 @@ def annotations():
     sym.appendSymbolLayer(m)
     layer.setRenderer(QgsSingleSymbolRenderer(sym))
     s = QgsPalLayerSettings()
-    s.fieldName = "text"
+    s.isExpression = True
+    s.fieldName = in_language("text")
     s.placement = QgsPalLayerSettings.OverPoint
     s.priority = 9
     s.displayAll = True
