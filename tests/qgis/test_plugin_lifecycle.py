@@ -78,3 +78,26 @@ def test_unload_disconnects_from_the_project(iface):
     flush_deletes()
     if before is not None:
         assert project.receivers(project.readProject) == before
+
+
+def test_menu_sits_between_a_later_processing_menu_and_help(iface):
+    """At QGIS's start Processing loads after this plugin and puts its menu before Help."""
+    window = iface.mainWindow()
+    bar = window.menuBar()
+    help_menu = QMenu("Help", window)
+    help_menu.setObjectName("mHelpMenu")
+    bar.addMenu(help_menu)
+    instance = kursk_tracker.classFactory(iface)
+    instance.initGui()
+    processing = QMenu("Processing", window)
+    try:
+        bar.insertMenu(help_menu.menuAction(), processing)
+        flush_deletes()  # runs the event loop once, as QGIS's start does after loading plugins
+
+        names = [a.menu().objectName() or a.menu().title() for a in bar.actions() if a.menu()]
+        assert names[-3:] == ["Processing", MENU_OBJECT_NAME, "mHelpMenu"]
+    finally:
+        instance.unload()
+        bar.removeAction(processing.menuAction())
+        bar.removeAction(help_menu.menuAction())
+        flush_deletes()
