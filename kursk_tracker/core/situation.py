@@ -31,6 +31,9 @@ class ImportIssue:
     path: str
     problem: str
     level: Level = Level.WARNING
+    repair: bool = False
+    """A repair made to what the file holds (imported, but changed): shown with the
+    problems so the user can check it, not hidden among the notes."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
@@ -59,6 +62,10 @@ class SnapshotData:
     source: str = ""
     origin: str = ""
     """The file it came from, for messages."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The title per language code, where the source has one (a series GeoPackage's title_de, …)."""
+    captions: dict[str, str] = field(default_factory=dict)
+    """The caption per language code."""
 
 
 @dataclass
@@ -87,6 +94,20 @@ class ImportResult:
 
     def info(self, path: str | Path, problem: str) -> None:
         self.issues.append(ImportIssue(str(path), problem, Level.INFO))
+
+    def repaired(self, path: str | Path, what: str) -> None:
+        """Note a repair of the file's content (`what`: what was repaired and how)."""
+        self.issues.append(ImportIssue(str(path), what, Level.INFO, repair=True))
+
+    @property
+    def repairs(self) -> list[ImportIssue]:
+        """The repairs made, in the order met."""
+        return [issue for issue in self.issues if issue.repair]
+
+    @property
+    def problems(self) -> list[ImportIssue]:
+        """Warnings and errors: files or parts not imported, or imported with a doubt."""
+        return [issue for issue in self.issues if issue.level != Level.INFO]
 
     def extend(self, other: ImportResult) -> None:
         self.snapshots.extend(other.snapshots)

@@ -12,16 +12,17 @@ from ..core.series import FeatureKind
 from ..core.situation import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.text import tr
 from ..store.gpkg import read_features, read_series
-from ..store.schema import SETTINGS_TABLE
+from ..store.schema import LANGUAGE_COLUMNS, SETTINGS_TABLE
 from .base import Feedback, ImportOptions
 from .normalize import normalise_snapshot
 
 KIND_FIELDS = {
     FeatureKind.AREAS: ("status",),
     FeatureKind.FRONT_LINES: ("name",),
-    FeatureKind.MOVEMENTS: ("kind", "label"),
-    FeatureKind.ANNOTATIONS: ("text",),
+    FeatureKind.MOVEMENTS: ("kind", "label", *LANGUAGE_COLUMNS["movements"]),
+    FeatureKind.ANNOTATIONS: ("text", *LANGUAGE_COLUMNS["annotations"]),
 }
+"""The attributes a feature keeps, its texts in each language included."""
 
 
 def looks_like(path: Path) -> bool:
@@ -55,12 +56,14 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
                                                str(record.attributes.get("source") or "")))
                 continue
             kind = FeatureKind(record.layer)
-            attributes = {name: record.attributes.get(name) for name in KIND_FIELDS[kind]}
+            attributes = {name: record.attributes.get(name) for name in KIND_FIELDS[kind]
+                          if name in record.attributes or name not in LANGUAGE_COLUMNS.get(kind.value, ())}
             by_snapshot[int(record.attributes["snapshot_id"])].append(
                 SituationFeature(kind, geometry, record.attributes.get("side"), attributes))
         for snapshot in series.sorted_snapshots():
             data = SnapshotData(snapshot.valid_at, by_snapshot.get(snapshot.id, []), snapshot.title,
-                                snapshot.caption, snapshot.source or path.name, str(path))
+                                snapshot.caption, snapshot.source or path.name, str(path),
+                                titles=dict(snapshot.titles), captions=dict(snapshot.captions))
             result.snapshots.append(normalise_snapshot(data, options.area_of_interest, result))
         if not series.snapshots:
             result.warn(path, tr("the series has no snapshots"))

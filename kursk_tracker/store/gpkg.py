@@ -19,15 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import SeriesFileError
-from ..core.series import Series, Side, Snapshot
+from ..core.series import LANGUAGES, Series, Side, Snapshot
 from ..core.timefmt import iso_utc, parse_utc
 from .schema import (
+    CREDITS_KEY,
     CRS_AUTHID,
+    LANGUAGE_COLUMNS,
     LAYERS,
     SETTINGS_FIELDS,
     SETTINGS_TABLE,
     SNAPSHOT_FIELDS,
     SNAPSHOTS_TABLE,
+    language_column,
     quoted_identifier,
 )
 
@@ -53,25 +56,59 @@ def series_to_settings(series: Series) -> dict[str, str]:
         "epoch": series.epoch.isoformat(),
         "timezone": series.timezone,
         "credit": series.credit,
+        CREDITS_KEY: json.dumps(_texts(series.credits), ensure_ascii=False),
         "illustrative": "true" if series.illustrative else "false",
     }
 
 
+def _texts(texts: dict[str, str]) -> dict[str, str]:
+    """The non-empty texts of a per-language dict, as strings."""
+    return {str(lang): str(text) for lang, text in texts.items() if text}
+
+
 def settings_to_series(settings: dict[str, str], snapshots: list[Snapshot]) -> Series:
     sides = [Side(d["code"], dict(d["names"]), d["colour"]) for d in json.loads(settings["sides"])]
+    credits = json.loads(settings.get(CREDITS_KEY) or "{}")  # a series written before it: none
+    if not isinstance(credits, dict):
+        raise ValueError(f"{CREDITS_KEY} is not a JSON object")
     return Series(
         names=json.loads(settings["names"]),
         sides=sides,
         epoch=dt.date.fromisoformat(settings["epoch"]),
         timezone=settings.get("timezone") or "Europe/Berlin",
         credit=settings.get("credit", ""),
+        credits=_texts(credits),
         illustrative=settings.get("illustrative", "false") == "true",
         snapshots=snapshots,
     )
 
 
-def query(template: str, **identifiers: str) -> str:
-    """The text of a query: `template` with each `{slot}` filled by a schema name, quoted.
+def snapshot_texts(snapshot: Snapshot) -> dict[str, str]:
+    """The snapshot's title and caption per language as columns: {"title_de": …, "caption_en": …}."""
+    columns: dict[str, str] = {}
+    for name, texts in (("title", snapshot.titles), ("caption", snapshot.captions)):
+        for lang in LANGUAGES:
+            columns[language_column(name, lang)] = texts.get(lang) or ""
+    return columns
+
+
+def snapshot_from_columns(row: dict[str, object], valid_at: dt.datetime) -> Snapshot:
+    """A Snapshot from its table's columns by name; language columns a store lacks read as empty."""
+    def text(name: str) -> str:
+        value = row.get(name)
+        return "" if value is None else str(value)
+
+    def per_language(name: str) -> dict[str, str]:
+        return {lang: text(language_column(name, lang)) for lang in LANGUAGES
+                if text(language_column(name, lang))}
+
+    return Snapshot(int(text("id")), valid_at, text("title"), text("caption"), text("source"),
+                    titles=per_language("title"), captions=per_language("caption"))
+
+
+def query(template: str, **identifiers: str | tuple[str, ...]) -> str:
+    """The text of a query: `template` with each `{slot}` filled by a schema name, quoted
+    (a tuple of names: quoted and separated by commas, for a column list).
 
     SQLite takes values as parameters (`?`) but not table names; these come
     only from the schema's fixed set (`quoted_identifier` refuses anything
@@ -79,7 +116,12 @@ def query(template: str, **identifiers: str) -> str:
     Column names stay bare in the template: a double-quoted name SQLite does
     not find would silently read as a string.
     """
-    return template.format_map({slot: quoted_identifier(name) for slot, name in identifiers.items()})
+    def quoted(names: str | tuple[str, ...]) -> str:
+        if isinstance(names, tuple):
+            return ", ".join(map(quoted_identifier, names))
+        return quoted_identifier(names)
+
+    return template.format_map({slot: quoted(names) for slot, names in identifiers.items()})
 
 
 def read_series(path: str | os.PathLike[str]) -> Series:
@@ -99,18 +141,29 @@ def read_series(path: str | os.PathLike[str]) -> Series:
                 )
             settings = dict(db.execute(query(
                 'SELECT key, value FROM {table}', table=SETTINGS_TABLE)).fetchall())
+            columns = table_columns(db, SNAPSHOTS_TABLE)
+            # Only columns the file has: a series written before the language columns lacks them.
+            # Present columns only, so naming them quoted reads each (never a string of its name).
+            names = [name for name, _kind in SNAPSHOT_FIELDS if name in columns]
             rows = db.execute(query(
-                'SELECT id, valid_at, title, caption, source FROM {table} ORDER BY valid_at',
+                'SELECT {columns} FROM {table} ORDER BY valid_at', columns=tuple(names),
                 table=SNAPSHOTS_TABLE)).fetchall()
     except sqlite3.DatabaseError as error:
         raise SeriesFileError(path, f"not a readable GeoPackage ({error})") from error
-    snapshots = [
-        Snapshot(int(r[0]), parse_utc(r[1]), r[2] or "", r[3] or "", r[4] or "") for r in rows
-    ]
+    try:
+        snapshots = [snapshot_from_columns(dict(zip(names, r)), parse_utc(r[names.index("valid_at")]))
+                     for r in rows]
+    except (KeyError, ValueError, TypeError) as error:
+        raise SeriesFileError(path, f"the snapshot table is damaged ({error})") from error
     try:
         return settings_to_series(settings, snapshots)
     except (KeyError, ValueError, TypeError) as error:
         raise SeriesFileError(path, f"series settings are incomplete or damaged ({error})") from error
+
+
+def table_columns(db: sqlite3.Connection, table: str) -> set[str]:
+    """The column names `table` has in an SQLite/GeoPackage file."""
+    return {row[0] for row in db.execute("SELECT name FROM pragma_table_info(?)", (table,))}
 
 
 def read_features(path: str | os.PathLike[str]) -> list[FeatureRecord]:
@@ -129,12 +182,17 @@ def read_features(path: str | os.PathLike[str]) -> list[FeatureRecord]:
         layer = source.GetLayerByName(spec.name)
         if layer is None:
             raise SeriesFileError(path, f"not a Kursk Tracker series (no layer {spec.name})")
-        names = [name for name, _kind in spec.fields if name not in derived]
+        present = layer.GetLayerDefn()
+        # Only fields the file has: a series written before the language columns lacks them.
+        names = [name for name, _kind in spec.fields
+                 if name not in derived and present.GetFieldIndex(name) >= 0]
+        translations = LANGUAGE_COLUMNS.get(spec.name, ())  # absent where empty, as PostGIS reads them
         for feature in layer:
             geometry = feature.GetGeometryRef()
             if geometry is None:
                 continue
-            attributes = {name: feature.GetField(name) for name in names if feature.IsFieldSet(name)}
+            attributes = {name: feature.GetField(name) for name in names if feature.IsFieldSet(name)
+                          and not (name in translations and feature.IsFieldNull(name))}
             records.append(FeatureRecord(spec.name, geometry.ExportToIsoWkt(), attributes))
     return records
 
@@ -235,9 +293,10 @@ def write_series(
             row = ogr.Feature(snapshots.GetLayerDefn())
             for name, value in (
                 ("id", snap.id), ("valid_at", snap.valid_at), ("title", snap.title),
-                ("caption", snap.caption), ("source", snap.source),
+                ("caption", snap.caption), ("source", snap.source), *snapshot_texts(snap).items(),
             ):
-                row.SetField(name, _ogr_value(value))
+                if value != "" or name not in LANGUAGE_COLUMNS[SNAPSHOTS_TABLE]:  # no translation: NULL
+                    row.SetField(name, _ogr_value(value))
             snapshots.CreateFeature(row)
 
         settings = source.CreateLayer(SETTINGS_TABLE, None, ogr.wkbNone)

@@ -26,8 +26,23 @@ from typing import Any, Union
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot
-from .gpkg import FeatureRecord, series_to_settings, settings_to_series, temporal_attributes
-from .schema import LAYER_BY_NAME, LAYERS, SETTINGS_TABLE, SNAPSHOT_FIELDS, SNAPSHOTS_TABLE, LayerSpec
+from .gpkg import (
+    FeatureRecord,
+    series_to_settings,
+    settings_to_series,
+    snapshot_from_columns,
+    snapshot_texts,
+    temporal_attributes,
+)
+from .schema import (
+    LANGUAGE_COLUMNS,
+    LAYER_BY_NAME,
+    LAYERS,
+    SETTINGS_TABLE,
+    SNAPSHOT_FIELDS,
+    SNAPSHOTS_TABLE,
+    LayerSpec,
+)
 
 SRID = 4326
 DERIVED_FIELDS = ("valid_at", "valid_from", "valid_to")
@@ -167,7 +182,51 @@ def create_schema(cursor, schema: str) -> None:
             _ident(schema, SNAPSHOTS_TABLE), _ident(column), sql.SQL(kind)))
     cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
         _ident(schema, SETTINGS_TABLE)))
+    add_language_columns(cursor, schema)
     _create_triggers(cursor, schema)
+
+
+def table_columns(cursor, schema: str, table: str) -> set[str]:
+    """The column names `table` of `schema` has."""
+    cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                   "AND table_name = %s", (schema, table))
+    return {row[0] for row in cursor.fetchall()}
+
+
+def missing_language_columns(cursor, schema: str) -> dict[str, list[str]]:
+    """Per table, the language columns (text_de, title_en, …) a series stored before them lacks."""
+    missing = {}
+    for table, columns in LANGUAGE_COLUMNS.items():
+        present = table_columns(cursor, schema, table)
+        absent = [name for name in columns if name not in present]
+        if absent:
+            missing[table] = absent
+    return missing
+
+
+def add_language_columns(cursor, schema: str) -> bool:
+    """Add the language columns a series stored before them lacks (inside the caller's transaction).
+
+    Altering a table takes its owner: a user who may write the rows but not
+    alter the tables keeps the series as it is (the change is undone to a
+    savepoint) and False says the translations cannot be stored there.
+    """
+    psycopg2 = _psycopg2()
+    sql = psycopg2.sql
+    missing = missing_language_columns(cursor, schema)
+    if not missing:
+        return True
+    cursor.execute("SAVEPOINT kt_language_columns")
+    try:
+        for table, columns in missing.items():
+            for column in columns:
+                cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} text").format(
+                    _ident(schema, table), _ident(column)))
+    except psycopg2.errors.InsufficientPrivilege:
+        cursor.execute("ROLLBACK TO SAVEPOINT kt_language_columns")
+        return False
+    cursor.execute("RELEASE SAVEPOINT kt_language_columns")
+    return True
 
 
 WRITING_SETTING = "kursk_tracker.writing"
@@ -266,23 +325,34 @@ def _feature_rows(series: Series, records: Iterable[FeatureRecord]):
         yield spec, (record.wkt, *values)
 
 
-def _snapshot_row(snap: Snapshot) -> tuple[object, ...]:
-    return (snap.id, _instant(snap.valid_at), snap.title, snap.caption, snap.source)
+def _snapshot_values(snap: Snapshot) -> dict[str, object]:
+    """A snapshot's columns by name (each of SNAPSHOT_FIELDS)."""
+    values: dict[str, object] = {"id": snap.id, "valid_at": _instant(snap.valid_at), "title": snap.title,
+                                 "caption": snap.caption, "source": snap.source}
+    values.update({name: text or None for name, text in snapshot_texts(snap).items()})
+    return values
 
 
-def _comparable(row) -> tuple[object, ...]:
-    """A snapshot row as written or as read back, comparable (None and "" alike)."""
-    snapshot_id, valid_at, title, caption, source = row
-    return (int(snapshot_id), _instant(valid_at), title or "", caption or "", source or "")
+def _comparable(values: Mapping[str, object]) -> tuple[object, ...]:
+    """A snapshot's columns as written or as read back (missing, None and "" alike), comparable."""
+    return tuple(
+        int(values["id"]) if name == "id" else _instant(values[name]) if name == "valid_at"  # type: ignore[arg-type]
+        else values.get(name) or ""
+        for name, _kind in SNAPSHOT_FIELDS)
 
 
-def _insert_features(cursor, schema: str, spec: LayerSpec, rows: list[tuple[object, ...]]) -> None:
+def _insert_features(cursor, schema: str, spec: LayerSpec, rows: list[tuple[object, ...]],
+                     present: set[str]) -> None:
+    """Insert rows of (wkt, every field of `spec`); fields the table lacks (`present`) are left out."""
     psycopg2 = _psycopg2()
     sql = psycopg2.sql
-    columns = ["geom"] + [name for name, _kind in spec.fields]
+    kept = [index for index, (name, _kind) in enumerate(spec.fields) if name in present]
+    columns = ["geom"] + [spec.fields[index][0] for index in kept]
     statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
         _ident(schema, spec.name), sql.SQL(", ").join(map(_ident, columns))).as_string(cursor)
-    template = "(" + ", ".join([_geometry_sql(spec)] + ["%s"] * len(spec.fields)) + ")"
+    template = "(" + ", ".join([_geometry_sql(spec)] + ["%s"] * len(kept)) + ")"
+    if len(kept) < len(spec.fields):
+        rows = [(row[0], *(row[1 + index] for index in kept)) for row in rows]
     psycopg2.extras.execute_values(cursor, statement, rows, template=template, page_size=len(rows))
 
 
@@ -319,24 +389,32 @@ def _read_series(cursor, schema: str, where: str) -> Series:
     sql = _psycopg2().sql
     cursor.execute(sql.SQL("SELECT key, value FROM {}").format(_ident(schema, SETTINGS_TABLE)))
     settings = dict(cursor.fetchall())
-    cursor.execute(sql.SQL(
-        "SELECT id, valid_at, title, caption, source FROM {} ORDER BY valid_at, id"
-    ).format(_ident(schema, SNAPSHOTS_TABLE)))
-    snapshots = [
-        Snapshot(int(r[0]), r[1].astimezone(dt.timezone.utc), r[2] or "", r[3] or "", r[4] or "")
-        for r in cursor.fetchall()
-    ]
+    snapshots = [snapshot_from_columns(row, row["valid_at"].astimezone(dt.timezone.utc))
+                 for row in _snapshot_rows(cursor, schema)]
     try:
         return settings_to_series(settings, snapshots)
     except (KeyError, ValueError, TypeError) as error:
         raise PostgisStoreError(f"{where}: series settings are incomplete or damaged ({error})") from error
 
 
+def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    """The snapshot table's rows in time order as {column: value}, of the columns it has (of
+    SNAPSHOT_FIELDS and `extra`): a series stored before the language columns lacks them."""
+    sql = _psycopg2().sql
+    present = table_columns(cursor, schema, SNAPSHOTS_TABLE)
+    names = [name for name, _kind in SNAPSHOT_FIELDS if name in present] + list(extra)
+    cursor.execute(sql.SQL("SELECT {} FROM {} ORDER BY valid_at, id").format(
+        sql.SQL(", ").join(map(_ident, names)), _ident(schema, SNAPSHOTS_TABLE)))
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 def _read_features(cursor, schema: str) -> list[FeatureRecord]:
     sql = _psycopg2().sql
     records: list[FeatureRecord] = []
     for spec in LAYERS:
-        names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS]
+        present = table_columns(cursor, schema, spec.name)
+        # Only columns the table has: a series stored before the language columns lacks them.
+        names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS and name in present]
         cursor.execute(sql.SQL("SELECT fid, ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
                                "ORDER BY fid").format(
             sql.SQL(", ").join(map(_ident, names)), _ident(schema, spec.name)))
@@ -367,10 +445,13 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
     sql = psycopg2.sql
     if create:
         create_schema(cursor, schema)
+    else:  # a series stored before the language columns gets them (where the user may alter its tables)
+        add_language_columns(cursor, schema)
+    present = {table: table_columns(cursor, schema, table) for table in _series_tables()}
     cursor.execute("SELECT set_config(%s, 'on', true)", (WRITING_SETTING,))
-    cursor.execute(sql.SQL("SELECT id, valid_at, title, caption, source, row_version, modified_by, "
-                           "modified_at FROM {}").format(_ident(schema, SNAPSHOTS_TABLE)))
-    previous = {row[0]: (_comparable(row[:5]), row[5], row[6], row[7]) for row in cursor.fetchall()}
+    versions = ("row_version", "modified_by", "modified_at")
+    previous = {row["id"]: (_comparable(row), *(row[name] for name in versions))
+                for row in _snapshot_rows(cursor, schema, extra=versions)}
     original = {(r.layer, r.fid): (r.wkt, r.attributes) for r in stored or () if r.fid is not None}
     records = list(records)
     kept_ids = {id(r) for r in records
@@ -385,16 +466,18 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
     cursor.execute("SELECT current_user, now()")
     user, now = cursor.fetchone()
     snapshot_rows = []
+    names = [name for name, _kind in SNAPSHOT_FIELDS if name in present[SNAPSHOTS_TABLE]]
     for snap in series.sorted_snapshots():
-        row = _snapshot_row(snap)
+        values = _snapshot_values(snap)
+        row = tuple(values[name] for name in names)
         old = previous.get(snap.id)
         if old is None:
             snapshot_rows.append((*row, 1, user, now))
-        elif old[0] == _comparable(row):
+        elif old[0] == _comparable(values):
             snapshot_rows.append((*row, old[1], old[2], old[3]))
         else:
             snapshot_rows.append((*row, old[1] + 1, user, now))
-    names = [name for name, _kind in SNAPSHOT_FIELDS] + ["row_version", "modified_by", "modified_at"]
+    names += ["row_version", "modified_by", "modified_at"]
     if snapshot_rows:
         statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
             _ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(map(_ident, names)))
@@ -409,11 +492,11 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
         batch = batches.setdefault(spec.name, [])
         batch.append(row)
         if len(batch) >= 500:
-            _insert_features(cursor, schema, spec, batch)
+            _insert_features(cursor, schema, spec, batch, present[spec.name])
             batch.clear()
     for name, batch in batches.items():
         if batch:
-            _insert_features(cursor, schema, LAYER_BY_NAME[name], batch)
+            _insert_features(cursor, schema, LAYER_BY_NAME[name], batch, present[name])
     for spec in LAYERS:
         if spec.dated:  # kept rows: the dates of their snapshot as it is now
             cursor.execute(sql.SQL(

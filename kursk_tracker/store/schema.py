@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.series import LANGUAGES
+
 CRS_AUTHID = "EPSG:4326"
 
 SNAPSHOTS_TABLE = "snapshots"
@@ -25,6 +27,20 @@ TEMPORAL_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+def in_languages(name: str) -> tuple[tuple[str, str], ...]:
+    """A text field and its column per language: ("text", …), ("text_en", …), ("text_de", …).
+
+    The field itself holds the text in the series' own language and is the
+    fallback where a language column is empty.
+    """
+    return ((name, "string"), *((language_column(name, lang), "string") for lang in LANGUAGES))
+
+
+def language_column(name: str, language: str) -> str:
+    """The column of text field `name` in `language` ("title", "de" -> "title_de")."""
+    return f"{name}_{language}"
+
+
 @dataclass(frozen=True)
 class LayerSpec:
     name: str
@@ -38,8 +54,8 @@ LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec("areas", "MultiPolygon", (*TEMPORAL_FIELDS, ("status", "string"))),
     LayerSpec("front_lines", "MultiLineString", (*TEMPORAL_FIELDS, ("name", "string"))),
     LayerSpec("movements", "LineString",
-              (*TEMPORAL_FIELDS, ("kind", "string"), ("label", "string"))),
-    LayerSpec("annotations", "Point", (*TEMPORAL_FIELDS, ("text", "string"))),
+              (*TEMPORAL_FIELDS, ("kind", "string"), *in_languages("label"))),
+    LayerSpec("annotations", "Point", (*TEMPORAL_FIELDS, *in_languages("text"))),
     LayerSpec(
         "places",
         "Point",
@@ -57,14 +73,31 @@ DRAW_ORDER = ("annotations", "places", "movements", "front_lines", "areas")
 SNAPSHOT_FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "integer"),
     ("valid_at", "datetime"),
-    ("title", "string"),
-    ("caption", "string"),
+    *in_languages("title"),
+    *in_languages("caption"),
     ("source", "string"),
 )
 SETTINGS_FIELDS: tuple[tuple[str, str], ...] = (
     ("key", "string"),
     ("value", "string"),
 )
+
+TRANSLATED: dict[str, tuple[str, ...]] = {
+    "movements": ("label",),
+    "annotations": ("text",),
+    SNAPSHOTS_TABLE: ("title", "caption"),
+}
+"""Per table, its text fields that carry a column per language."""
+
+LANGUAGE_COLUMNS: dict[str, tuple[str, ...]] = {
+    table: tuple(language_column(name, lang) for name in names for lang in LANGUAGES)
+    for table, names in TRANSLATED.items()
+}
+"""Per table, its language columns: what a series stored before they existed lacks
+(read as empty; added when the series is next written)."""
+
+CREDITS_KEY = "credits"
+"""The series setting holding the credit per language as JSON; "credit" stays the own-language text."""
 
 TABLES: frozenset[str] = frozenset({*(spec.name for spec in LAYERS), SNAPSHOTS_TABLE, SETTINGS_TABLE})
 """Every table a series has: nothing else may be named in a query."""

@@ -23,6 +23,7 @@ from ..core.text import tr
 from ..core.timefmt import iso_utc, to_zone
 from .backend import SeriesStore, open_store
 from .gpkg import FeatureRecord
+from .schema import LANGUAGE_COLUMNS
 
 DEFAULT_SIDES = (
     Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
@@ -67,11 +68,13 @@ def _feature_attributes(feature: SituationFeature) -> dict[str, object]:
     wanted = {
         FeatureKind.AREAS: ("status",),
         FeatureKind.FRONT_LINES: ("name",),
-        FeatureKind.MOVEMENTS: ("kind", "label"),
-        FeatureKind.ANNOTATIONS: ("text",),
+        FeatureKind.MOVEMENTS: ("kind", "label", *LANGUAGE_COLUMNS["movements"]),
+        FeatureKind.ANNOTATIONS: ("text", *LANGUAGE_COLUMNS["annotations"]),
     }[feature.kind]
     for name in wanted:
         value = feature.attributes.get(name)
+        if value is None and name in LANGUAGE_COLUMNS.get(feature.kind.value, ()):
+            continue  # no translation: the record stays as a source without them gives it
         attributes[name] = None if value is None else str(value)
     if feature.kind == FeatureKind.AREAS and not attributes.get("status"):
         attributes["status"] = "controlled"
@@ -108,7 +111,8 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
             )
             continue
         snapshot = Snapshot(next_id, imported.valid_at.astimezone(dt.timezone.utc), imported.title,
-                            imported.caption, imported.source)
+                            imported.caption, imported.source, titles=dict(imported.titles),
+                            captions=dict(imported.captions))
         next_id += 1
         series.snapshots.append(snapshot)
         taken[key] = snapshot
