@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import shapely
@@ -40,6 +41,47 @@ def _parts_of_dimension(geometry: BaseGeometry, dimension: int) -> BaseGeometry 
     return shapely.multilinestrings(kept) if dimension == 1 else shapely.multipoints(kept)
 
 
+_REASON = re.compile(r"^\s*(?P<name>[^\[]+?)\s*(?:\[(?P<x>[-+0-9.eE]+)\s+(?P<y>[-+0-9.eE]+)\])?\s*$")
+
+
+def _reason_text(reason: str) -> str:
+    """GEOS's validity reason ("Self-intersection[35.1 51.1]") in the user's words, with the place."""
+    match = _REASON.match(reason or "")
+    if match is None:
+        return reason
+    words = {
+        "self-intersection": tr("self-intersection"),
+        "ring self-intersection": tr("ring touching itself"),
+        "too few points": tr("too few points"),
+        "hole lies outside shell": tr("hole outside its polygon"),
+        "holes are nested": tr("hole inside a hole"),
+        "nested shells": tr("polygon inside a polygon"),
+        "interior is disconnected": tr("polygon cut in two by its holes"),
+        "duplicate rings": tr("ring given twice"),
+        "invalid coordinate": tr("invalid coordinate"),
+        "ring is not closed": tr("ring not closed"),
+    }
+    name = words.get(match.group("name").lower(), match.group("name"))
+    if match.group("x") is None:
+        return name
+    try:
+        lon, lat = float(match.group("x")), float(match.group("y"))
+    except ValueError:
+        return name
+    return tr("{problem} at {lat} N, {lon} E").format(problem=name, lat=f"{lat:.4f}", lon=f"{lon:.4f}")
+
+
+def describe_repair(kind: FeatureKind, reason: str) -> str:
+    """What was repaired, for the import summary: "repaired an area: self-intersection at …"."""
+    wording = {
+        FeatureKind.AREAS: tr("repaired an area: {reason}"),
+        FeatureKind.FRONT_LINES: tr("repaired a front line: {reason}"),
+        FeatureKind.MOVEMENTS: tr("repaired a movement arrow: {reason}"),
+        FeatureKind.ANNOTATIONS: tr("repaired an annotation: {reason}"),
+    }.get(kind, tr("repaired a geometry: {reason}"))
+    return wording.format(reason=_reason_text(reason))
+
+
 def clean_geometry(geometry: BaseGeometry, kind: FeatureKind, origin: str,
                    result: ImportResult) -> BaseGeometry | None:
     """2D, valid, of the kind's dimension; repairs are reported, nothing is silently lost."""
@@ -51,8 +93,7 @@ def clean_geometry(geometry: BaseGeometry, kind: FeatureKind, origin: str,
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
         geometry = shapely.make_valid(geometry)
-        result.info(origin, tr("repaired an invalid {kind} geometry ({reason})").format(
-            kind=kind.value, reason=reason))
+        result.repaired(origin, describe_repair(kind, reason))
     cleaned = _parts_of_dimension(geometry, dimension)
     if cleaned is None or cleaned.is_empty:
         return None

@@ -21,7 +21,6 @@ GDAL is used through return values and a collecting error handler, never
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,25 +145,16 @@ class _GdalMessages:
 
 
 def _check_json(path: Path) -> None:
-    """Python's parser says where a JSON file breaks; GDAL's message is vaguer."""
+    """Python's parser says where a JSON file breaks, and whether it stops early; GDAL's message is vaguer."""
+    from .safe_files import UnsafeInputError, load_json
+
     if path.stat().st_size > _JSON_CHECK_LIMIT:
         return
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise VectorReadError(tr("not UTF-8 text (byte {offset})").format(offset=exc.start)) from exc
-    if not text.strip():
-        raise VectorReadError(tr("the file is empty"))
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
-            raise VectorReadError(tr("truncated JSON at line {line}").format(line=exc.lineno)) from exc
-        raise VectorReadError(tr("invalid JSON at line {line}, column {column}: {reason}").format(
-            line=exc.lineno, column=exc.colno, reason=exc.msg)) from exc
-    except RecursionError as exc:
-        raise VectorReadError(tr("JSON nested too deeply")) from exc
+        load_json(path, max_bytes=_JSON_CHECK_LIMIT)
+    except UnsafeInputError as exc:
+        empty = exc.problem == tr("empty file")
+        raise VectorReadError(tr("the file is empty") if empty else exc.problem) from exc
 
 
 def _open(path: Path) -> gdal.Dataset:
