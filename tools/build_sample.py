@@ -7,9 +7,19 @@ ground truth. Areas are drawn in a local metric projection, clipped to
 Russia from QGIS's own world map (so the salient's southern edge is the
 border) and calibrated by bisection to the held-area trajectory below.
 Place coordinates come from the sourced places CSV; rows without
-coordinates are skipped, never guessed.
+coordinates are skipped, never guessed. Every text on the map (annotation
+texts, movement labels, snapshot titles and captions, the credit) is
+written in English, the series' own language, and German, with place names
+spelt as the places' German names (Sudscha, Ljubimowka, Malaja Loknja).
 
     python tools/build_sample.py [--places CSV] [--world-map GPKG] [--output GPKG]
+                                 [--geometry-from GPKG]
+
+Another GEOS may round the overlays differently in the last digits; to
+change only the texts of the shipped sample, take its geometries as they
+are: `--geometry-from resources/sample/kursk_sample.gpkg` (each built
+feature takes the geometry of the same feature there, checked by layer,
+snapshot, side and kind).
 """
 
 from __future__ import annotations
@@ -270,51 +280,59 @@ def curved(tail: Point, head: Point, bend: float = 0.15, vertices: int = 5) -> B
 
 A, C, R = MovementKind.ATTACK, MovementKind.COUNTERATTACK, MovementKind.RELIEF_ATTACK
 
-# week -> (side, kind, tail, head, bend, label); tail and head in local km.
-MOVEMENTS: dict[int, list[tuple[str, MovementKind, Point, Point, float, str]]] = {
-    0: [("UA", A, (-7.5, -15.5), (-3.0, -8.0), 0.12, "Cross-border attack")],
-    1: [("UA", A, (-2.0, -4.0), (-3.0, 9.0), 0.10, "Toward Malaya Loknya"),
-        ("UA", A, (1.5, -1.0), (7.5, 6.5), -0.15, "Toward Martynovka"),
-        ("UA", A, (-8.0, 0.0), (-17.0, 8.0), 0.15, "Toward Korenevo")],
-    2: [("UA", A, (-4.0, 8.0), (-4.0, 17.0), 0.12, "Toward Malaya Loknya"),
-        ("UA", A, (-15.0, 8.0), (-22.0, 15.0), 0.15, "Toward Korenevo"),
-        ("UA", A, (7.0, 4.0), (12.0, 10.0), -0.12, "North-east thrust")],
-    3: [("UA", A, (-18.0, 12.0), (-23.0, 17.5), 0.15, "Toward Korenevo"),
-        ("UA", A, (6.0, 10.0), (9.0, 16.5), -0.12, "Northern thrust")],
-    4: [("UA", A, (-10.0, 16.0), (-12.0, 21.5), 0.15, "Probing north")],
-    5: [("RU", C, (-33.0, 14.0), (-24.5, 13.0), -0.15, "Counter-offensive from Snagost"),
-        ("RU", C, (-30.0, 25.0), (-21.5, 19.5), -0.12, "From Korenevo")],
-    6: [("RU", C, (-30.0, 12.0), (-21.5, 11.0), -0.15, "Counter-attack"),
-        ("RU", C, (-25.0, 27.0), (-17.0, 19.5), -0.12, "Counter-attack")],
-    7: [("RU", C, (-24.0, 24.5), (-15.5, 18.0), -0.12, "Counter-attack"),
-        ("UA", A, (-6.0, 8.0), (-10.5, 14.5), 0.15, "Local attack")],
-    8: [("RU", C, (-18.0, 26.0), (-10.0, 19.0), -0.12, "Counter-attack"),
-        ("RU", C, (20.0, 9.0), (12.5, 6.0), 0.12, "Counter-attack")],
-    9: [("RU", C, (-12.0, 27.0), (-5.0, 20.0), -0.12, "Counter-attack"),
-        ("RU", C, (19.0, -2.0), (11.0, -1.0), 0.12, "Counter-attack")],
-    10: [("RU", C, (-28.0, 8.0), (-21.0, 9.5), -0.10, "Attack on the western lobe")],
-    11: [("RU", C, (-25.0, 16.5), (-13.0, 16.2), -0.08, "Push north of Lyubimovka")],
-    12: [("RU", C, (-22.0, 16.6), (-6.5, 16.5), -0.08, "Push toward Malaya Loknya"),
-         ("UA", R, (-5.5, 8.0), (-9.5, 14.0), 0.18, "Relief attack (repelled)"),
-         ("UA", A, (6.0, 10.5), (10.5, 15.5), -0.15, "Attack near Russkoye Porechnoye"),
-         ("RU", C, (-11.0, 19.5), (-12.0, 5.0), 0.10, "Closing the pocket")],
-    13: [("RU", C, (-11.0, 19.5), (-12.0, 3.5), 0.10, "Closing the pocket"),
-         ("UA", A, (-6.0, 4.0), (-10.5, 4.5), -0.15, "Holding the corridor")],
-    14: [("RU", C, (-27.0, 6.0), (-19.0, 7.5), -0.10, "Attack on the pocket"),
-         ("UA", A, (6.0, 10.5), (10.0, 15.0), -0.15, "Attack near Russkoye Porechnoye")],
+# week -> (side, kind, tail, head, bend, (English label, German label)); tail and head in local km.
+MOVEMENTS: dict[int, list[tuple[str, MovementKind, Point, Point, float, tuple[str, str]]]] = {
+    0: [("UA", A, (-7.5, -15.5), (-3.0, -8.0), 0.12, ("Cross-border attack", "Angriff über die Grenze"))],
+    1: [("UA", A, (-2.0, -4.0), (-3.0, 9.0), 0.10, ("Toward Malaya Loknya", "Richtung Malaja Loknja")),
+        ("UA", A, (1.5, -1.0), (7.5, 6.5), -0.15, ("Toward Martynovka", "Richtung Martynowka")),
+        ("UA", A, (-8.0, 0.0), (-17.0, 8.0), 0.15, ("Toward Korenevo", "Richtung Korenewo"))],
+    2: [("UA", A, (-4.0, 8.0), (-4.0, 17.0), 0.12, ("Toward Malaya Loknya", "Richtung Malaja Loknja")),
+        ("UA", A, (-15.0, 8.0), (-22.0, 15.0), 0.15, ("Toward Korenevo", "Richtung Korenewo")),
+        ("UA", A, (7.0, 4.0), (12.0, 10.0), -0.12, ("North-east thrust", "Vorstoß nach Nordosten"))],
+    3: [("UA", A, (-18.0, 12.0), (-23.0, 17.5), 0.15, ("Toward Korenevo", "Richtung Korenewo")),
+        ("UA", A, (6.0, 10.0), (9.0, 16.5), -0.12, ("Northern thrust", "Vorstoß nach Norden"))],
+    4: [("UA", A, (-10.0, 16.0), (-12.0, 21.5), 0.15, ("Probing north", "Vorfühlen nach Norden"))],
+    5: [("RU", C, (-33.0, 14.0), (-24.5, 13.0), -0.15,
+         ("Counter-offensive from Snagost", "Gegenoffensive aus Snagost")),
+        ("RU", C, (-30.0, 25.0), (-21.5, 19.5), -0.12, ("From Korenevo", "Aus Korenewo"))],
+    6: [("RU", C, (-30.0, 12.0), (-21.5, 11.0), -0.15, ("Counter-attack", "Gegenangriff")),
+        ("RU", C, (-25.0, 27.0), (-17.0, 19.5), -0.12, ("Counter-attack", "Gegenangriff"))],
+    7: [("RU", C, (-24.0, 24.5), (-15.5, 18.0), -0.12, ("Counter-attack", "Gegenangriff")),
+        ("UA", A, (-6.0, 8.0), (-10.5, 14.5), 0.15, ("Local attack", "Örtlicher Angriff"))],
+    8: [("RU", C, (-18.0, 26.0), (-10.0, 19.0), -0.12, ("Counter-attack", "Gegenangriff")),
+        ("RU", C, (20.0, 9.0), (12.5, 6.0), 0.12, ("Counter-attack", "Gegenangriff"))],
+    9: [("RU", C, (-12.0, 27.0), (-5.0, 20.0), -0.12, ("Counter-attack", "Gegenangriff")),
+        ("RU", C, (19.0, -2.0), (11.0, -1.0), 0.12, ("Counter-attack", "Gegenangriff"))],
+    10: [("RU", C, (-28.0, 8.0), (-21.0, 9.5), -0.10,
+          ("Attack on the western lobe", "Angriff auf den Westbogen"))],
+    11: [("RU", C, (-25.0, 16.5), (-13.0, 16.2), -0.08,
+          ("Push north of Lyubimovka", "Vorstoß nördlich von Ljubimowka"))],
+    12: [("RU", C, (-22.0, 16.6), (-6.5, 16.5), -0.08,
+          ("Push toward Malaya Loknya", "Vorstoß Richtung Malaja Loknja")),
+         ("UA", R, (-5.5, 8.0), (-9.5, 14.0), 0.18,
+          ("Relief attack (repelled)", "Entsatzangriff (abgewehrt)")),
+         ("UA", A, (6.0, 10.5), (10.5, 15.5), -0.15,
+          ("Attack near Russkoye Porechnoye", "Angriff bei Russkoje Poretschnoje")),
+         ("RU", C, (-11.0, 19.5), (-12.0, 5.0), 0.10, ("Closing the pocket", "Der Kessel wird geschlossen"))],
+    13: [("RU", C, (-11.0, 19.5), (-12.0, 3.5), 0.10, ("Closing the pocket", "Der Kessel wird geschlossen")),
+         ("UA", A, (-6.0, 4.0), (-10.5, 4.5), -0.15, ("Holding the corridor", "Der Korridor wird gehalten"))],
+    14: [("RU", C, (-27.0, 6.0), (-19.0, 7.5), -0.10, ("Attack on the pocket", "Angriff auf den Kessel")),
+         ("UA", A, (6.0, 10.5), (10.0, 15.0), -0.15,
+          ("Attack near Russkoye Porechnoye", "Angriff bei Russkoje Poretschnoje"))],
 }
 
-# week -> (side, local point, text)
-ANNOTATIONS: dict[int, list[tuple[str, Point, str]]] = {
-    0: [("UA", (-4.0, -12.0), "Incursion begins")],
-    4: [("UA", (-2.0, 3.0), "Greatest extent")],
-    5: [("RU", (-29.0, 18.0), "Counter-offensive begins")],
-    11: [("RU", (-20.0, 19.5), "Russian wedge")],
-    12: [("UA", (-18.5, 6.5), "Pocket")],
-    13: [("UA", (-18.5, 6.5), "Pocket")],
-    14: [("UA", (-18.5, 6.5), "Pocket")],
+# week -> (side, local point, (English text, German text))
+ANNOTATIONS: dict[int, list[tuple[str, Point, tuple[str, str]]]] = {
+    0: [("UA", (-4.0, -12.0), ("Incursion begins", "Beginn des Vorstoßes"))],
+    4: [("UA", (-2.0, 3.0), ("Greatest extent", "Größte Ausdehnung"))],
+    5: [("RU", (-29.0, 18.0), ("Counter-offensive begins", "Beginn der Gegenoffensive"))],
+    11: [("RU", (-20.0, 19.5), ("Russian wedge", "Russischer Keil"))],
+    12: [("UA", (-18.5, 6.5), ("Pocket", "Kessel"))],
+    13: [("UA", (-18.5, 6.5), ("Pocket", "Kessel"))],
+    14: [("UA", (-18.5, 6.5), ("Pocket", "Kessel"))],
 }
 
+# week -> (title, caption), in English (the series' own language) and German.
 TITLES: dict[int, tuple[str, str]] = {
     0: ("Week 0: the incursion", "Ukrainian forces cross the border south-west of Sudzha."),
     1: ("Week 1: Sudzha taken", "The attack fans out north toward Malaya Loknya, north-east toward "
@@ -338,6 +356,40 @@ TITLES: dict[int, tuple[str, str]] = {
     14: ("Week 14: the pocket holds", "The pocket south of Lyubimovka holds; Ukraine attacks near "
          "Russkoye Porechnoye."),
 }
+
+TITLES_DE: dict[int, tuple[str, str]] = {
+    0: ("Woche 0: Der Vorstoß", "Ukrainische Truppen überschreiten südwestlich von Sudscha die Grenze."),
+    1: ("1. Woche: Sudscha eingenommen", "Der Angriff fächert sich auf: nach Norden Richtung Malaja "
+        "Loknja, nach Nordosten Richtung Martynowka und nach Westen Richtung Korenewo."),
+    2: ("2. Woche: Der Frontbogen wird breiter", "Die Ukraine dehnt den Frontbogen nach Norden und "
+        "Westen aus."),
+    3: ("3. Woche: Der Vormarsch stockt", "Geländegewinne Richtung Korenewo; die Front beginnt sich zu "
+        "festigen."),
+    4: ("4. Woche: Größte Ausdehnung", "Der Frontbogen erreicht seine größte Ausdehnung, rund 1.000 km²."),
+    5: ("5. Woche: Gegenoffensive", "Russland beginnt seine Gegenoffensive aus dem Raum "
+        "Snagost–Korenewo im Westen."),
+    6: ("6. Woche: Der Westen verloren", "Russische Truppen erobern Gelände im Westen und Nordwesten "
+        "zurück."),
+    7: ("7. Woche: Druck aus dem Nordwesten", "Russland drängt weiter; ein örtlicher ukrainischer "
+        "Angriff bringt wenig."),
+    8: ("8. Woche: Langsame russische Geländegewinne", "Der Nordrand des Frontbogens wird "
+        "zurückgedrängt."),
+    9: ("9. Woche: Langsame russische Geländegewinne", "Die russischen Angriffe entlang der Nordfront "
+        "gehen weiter."),
+    10: ("10. Woche: Der Westbogen", "Russland greift den Bogen um Ljubimowka von Westen an."),
+    11: ("11. Woche: Ein Keil nördlich von Ljubimowka", "Ein russischer Vorstoß nördlich von "
+         "Ljubimowka zielt nach Osten."),
+    12: ("12. Woche: Entsatzangriff abgewehrt", "Russische Truppen wehrten einen ukrainischen "
+         "Entsatzangriff in die Flanke ihres Vorstoßes nördlich von Ljubimowka Richtung Malaja Loknja "
+         "ab, kamen aber sonst nicht voran. Die Ukraine versucht weiter, den Kessel südlich von "
+         "Ljubimowka offen zu halten."),
+    13: ("13. Woche: Der Kessel wird enger", "Der Korridor in den Kessel südlich von Ljubimowka wird "
+         "schmaler."),
+    14: ("14. Woche: Der Kessel hält", "Der Kessel südlich von Ljubimowka hält; die Ukraine greift bei "
+         "Russkoje Poretschnoje an."),
+}
+
+CREDIT = ("Kursk Tracker sample data (illustrative)", "Kursk Tracker, Beispieldaten (illustrativ)")
 
 
 def snapshot_instants() -> list[dt.datetime]:
@@ -382,7 +434,7 @@ def build(places: Path, world_map: Path) -> tuple[Series, list[FeatureRecord], l
         sides=[Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
                Side("RU", {"en": "Russia", "de": "Russland"}, "#c8102e")],
         epoch=EPOCH, timezone=TIMEZONE,
-        credit="Kursk Tracker sample data (illustrative)", illustrative=True,
+        credit=CREDIT[0], credits={"en": CREDIT[0], "de": CREDIT[1]}, illustrative=True,
     )
     features: list[FeatureRecord] = []
     measured: list[float] = []
@@ -395,7 +447,10 @@ def build(places: Path, world_map: Path) -> tuple[Series, list[FeatureRecord], l
     for week, instant in enumerate(instants):
         snap = week + 1
         title, caption = TITLES[week]
-        series.snapshots.append(Snapshot(snap, instant, title, caption, SOURCE))
+        title_de, caption_de = TITLES_DE[week]
+        series.snapshots.append(Snapshot(snap, instant, title, caption, SOURCE,
+                                         titles={"en": title, "de": title_de},
+                                         captions={"en": caption, "de": caption_de}))
         held = builder.ua_held(week)
         measured.append(area_km2(held))
         if week in POCKET_WEEKS:
@@ -417,13 +472,43 @@ def build(places: Path, world_map: Path) -> tuple[Series, list[FeatureRecord], l
         add("areas", ru_controlled, snap, "RU", status=AreaStatus.CONTROLLED.value)
         add("areas", contested, snap, "RU", status=AreaStatus.CONTESTED.value)
         add("front_lines", band, snap, "UA", name=f"Front line, week {week}")
-        for side, kind, tail, head, bend, label in MOVEMENTS.get(week, []):
-            add("movements", curved(tail, head, bend), snap, side, kind=kind.value, label=label)
-        for side, (x, y), text in ANNOTATIONS.get(week, []):
-            add("annotations", shapely.Point(lonlat_point(x, y)), snap, side, text=text)
+        for side, kind, tail, head, bend, (label, label_de) in MOVEMENTS.get(week, []):
+            add("movements", curved(tail, head, bend), snap, side, kind=kind.value, label=label,
+                label_en=label, label_de=label_de)
+        for side, (x, y), (text, text_de) in ANNOTATIONS.get(week, []):
+            add("annotations", shapely.Point(lonlat_point(x, y)), snap, side, text=text,
+                text_en=text, text_de=text_de)
 
     features.extend(read_places(places))
     return series, features, measured
+
+
+def keep_geometry(features: list[FeatureRecord], shipped: Path) -> list[FeatureRecord]:
+    """`features` with the geometries of the same features in `shipped` (a sample built before).
+
+    Read as WKB and written as shapely's WKT, so every coordinate stays as it was to the bit.
+    """
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    source = ogr.Open(str(shipped))
+    identity = ("snapshot_id", "side", "status", "kind", "name", "name_en")
+    built: dict[str, list[FeatureRecord]] = {}
+    for record in features:
+        built.setdefault(record.layer, []).append(record)
+    for layer_name, records in built.items():
+        layer = source.GetLayerByName(layer_name)
+        defn = layer.GetLayerDefn()
+        names = [k for k in identity if defn.GetFieldIndex(k) >= 0]
+        old = sorted(layer, key=lambda f: f.GetFID())
+        if len(old) != len(records):
+            raise SystemExit(f"{shipped}: {len(old)} features in {layer_name}, "
+                             f"the builder makes {len(records)}")
+        for new, previous in zip(records, old):
+            if any(new.attributes.get(k) != previous.GetField(k) for k in names):
+                raise SystemExit(f"{shipped}: the {layer_name} features differ from the built ones")
+            new.wkt = shapely.from_wkb(bytes(previous.GetGeometryRef().ExportToIsoWkb())).wkt
+    return features
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -433,11 +518,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--places", type=Path, help="places CSV (overrides the default)")
     parser.add_argument("--world-map", type=Path, default=DEFAULT_WORLD_MAP)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--geometry-from", type=Path,
+                        help="a sample built before whose geometries to keep (only the texts change)")
     args = parser.parse_args(argv)
     places = args.places or (DEFAULT_PLACES if DEFAULT_PLACES.is_file() else args.places_csv)
     if places is None or not places.is_file():
         parser.error(f"places CSV not found ({places or DEFAULT_PLACES}); give its path")
     series, features, measured = build(places, args.world_map)
+    if args.geometry_from:
+        features = keep_geometry(features, args.geometry_from)
     write_series(args.output, series, features)
     for snap, area in zip(series.sorted_snapshots(), measured):
         print(f"{snap.valid_at:%Y-%m-%d %H:%M}Z  week {series.week_of(snap.valid_at):2d}  "
