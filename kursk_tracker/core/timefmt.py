@@ -84,6 +84,31 @@ def format_instant(instant: dt.datetime, timezone: str, language: str,
     return f"{day}, {clock}" if with_year else f"{day} {clock}"
 
 
+def week_label(week: int, language: str) -> str:
+    """"12. Woche" / "week 12"; week 0 reads "Woche 0" in German (the ordinal "0." is not written)."""
+    if language_of(language) == "de":
+        return f"{week}. Woche" if week > 0 else f"Woche {week}"
+    return f"week {week}"
+
+
+def format_number(value: float, language: str, decimals: int = 1) -> str:
+    """"1,144.5" in English, "1.144,5" in German: the export's language, not the system's locale."""
+    text = f"{value:,.{decimals}f}"
+    if language_of(language) == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text.replace("-", "−")
+
+
+def format_km2(value: float, language: str, decimals: int = 1) -> str:
+    """"103.5 km²" / "103,5 km²"."""
+    return f"{format_number(value, language, decimals)} km²"
+
+
+def format_seconds(value: float, language: str, decimals: int = 2) -> str:
+    """"1.00 s" / "1,00 s"."""
+    return f"{format_number(value, language, decimals)} s"
+
+
 def week_number(instant: dt.datetime, epoch: dt.date, timezone: str) -> int:
     """Whole weeks since the epoch, counted on the local calendar.
 

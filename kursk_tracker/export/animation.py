@@ -34,7 +34,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from ..core.errors import KurskTrackerError
 from ..core.series import Snapshot
 from ..core.text import tr
-from ..core.timefmt import format_instant, language_of
+from ..core.timefmt import format_instant, language_of, week_label
 from .render import DISPLAY_CRS
 from .video import (
     FORMATS,
@@ -48,6 +48,8 @@ from .video import (
 )
 
 BACKGROUND = "#f4f1ea"
+ILLUSTRATIVE = {"en": "{name} (illustrative)", "de": "{name} (illustrativ)"}
+"""The series' name on a film of made-up data, in the film's language (not QGIS's)."""
 PALETTE_SAMPLES = 4
 """Frames spread over the animation whose colours make the GIF palette."""
 
@@ -68,7 +70,10 @@ class AnimationOptions:
     format: str = "gif"
     """"gif" or "mp4"."""
     language: str = "en"
-    timing: str = "eased"
+    """The film's words (date, week, change, credit, place names), whatever language QGIS speaks."""
+    timing: str = "linear"
+    """How the front moves between snapshots: "linear" (steady through the interval, so the film
+    shows motion) or "eased" (most change mid-week, the accuracy-first pace of the analysis)."""
     use_layout: bool = False
     """Each frame the whole Lagebild layout (export/lagebild.py); main thread only."""
     template: str | None = None
@@ -130,9 +135,7 @@ def total_seconds(frames: list[Frame]) -> float:
 
 def week_text(scene, instant: dt.datetime, language: str) -> str:
     """In the film's language, whatever language QGIS speaks: "12. Woche" / "week 12"."""
-    from .lagebild import WORDS
-
-    return WORDS[language_of(language)]["week"].format(n=scene.series.week_of(instant))
+    return week_label(scene.series.week_of(instant), language)
 
 
 def date_line(scene, instant: dt.datetime, language: str) -> str:
@@ -162,11 +165,12 @@ class FrameRenderer:
         context.appendScope(QgsExpressionContextUtils.projectScope(scene.project))
         settings.setExpressionContext(context)
         self.settings = settings
-        name = scene.series.name(options.language)
+        lang = language_of(options.language)
+        name = scene.series.name(lang)
         if scene.series.illustrative:
-            name = tr("{name} (illustrative)").format(name=name)
+            name = ILLUSTRATIVE[lang].format(name=name)
         self.title = name
-        self.credit = scene.series.credit
+        self.credit = scene.series.credit_in(lang)
         self._job: QgsMapRendererCustomPainterJob | None = None
         self._prepared: tuple = ([], ('', '', ''))
         self._drawing: tuple = (None, None, ('', '', ''))

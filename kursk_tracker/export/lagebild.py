@@ -31,11 +31,16 @@ from qgis.core import (
     QgsLayerTree,
     QgsLayerTreeLayer,
     QgsLayoutExporter,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
@@ -52,10 +57,11 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot
 from ..core.text import tr
-from ..core.timefmt import format_day, format_instant, language_of, to_zone
+from ..core.timefmt import format_day, format_instant, language_of, to_zone, week_label
 from ..layers.series_layers import ROLE_PROPERTY
 from ..toolbelt.compat import (
     always_text_format,
+    label_font,
     layout_millimetres,
     legend_component,
     scale_bar_fixed_segments,
@@ -108,7 +114,6 @@ WORDS: dict[str, dict[str, str]] = {
         "caption": "Situation on {when}: {text}",
         "caption_bare": "Situation on {when}",
         "between": "Situation on {when}, interpolated between {before} and {after}",
-        "week": "week {n}",
         "change_title": "Change since {day}",
         "areas": "Areas held",
         "front_lines": "Front line",
@@ -120,7 +125,6 @@ WORDS: dict[str, dict[str, str]] = {
         "caption": "Lagebild am {when}: {text}",
         "caption_bare": "Lagebild am {when}",
         "between": "Lagebild am {when}, interpoliert zwischen {before} und {after}",
-        "week": "{n}. Woche",
         "change_title": "Veränderung seit {day}",
         "areas": "Gehaltene Gebiete",
         "front_lines": "Frontlinie",
@@ -154,11 +158,13 @@ class LagebildText:
     credit: str
     series: str
     change: str = ""
+    snapshot_title: str = ""
+    """The title of the snapshot at the instant (empty between snapshots), in the figure's language."""
 
     def variables(self) -> dict[str, str]:
         return {"kt_title": self.title, "kt_date": self.date, "kt_week": self.week,
                 "kt_caption": self.caption, "kt_credit": self.credit, "kt_series": self.series,
-                "kt_change": self.change}
+                "kt_change": self.change, "kt_snapshot_title": self.snapshot_title}
 
 
 def lagebild_text(series: Series, instant: dt.datetime, language: str, change: str = "") -> LagebildText:
@@ -170,20 +176,21 @@ def lagebild_text(series: Series, instant: dt.datetime, language: str, change: s
     snapshots = series.sorted_snapshots()
     at = next((s for s in snapshots if s.valid_at == instant), None)
     if at is not None:
-        text = at.caption.strip()
+        text = at.caption_in(lang).strip()
         caption = (words["caption"].format(when=when, text=text) if text
                    else words["caption_bare"].format(when=when))
     else:
         caption = _between_caption(snapshots, instant, series.timezone, lang, when)
-    credit = series.credit.strip()
+    credit = series.credit_in(lang).strip()
     full = caption
     if credit:
         wrapped = credit if credit.startswith("(") else f"({credit})"
         full = f"{caption} {wrapped}"
     return LagebildText(
         title=words["title"].format(name=name, when=when), date=when,
-        week=words["week"].format(n=series.week_of(instant)),
+        week=week_label(series.week_of(instant), lang),
         caption=full, caption_text=caption, credit=credit, series=name, change=change,
+        snapshot_title=at.title_in(lang).strip() if at is not None else "",
     )
 
 
@@ -299,6 +306,7 @@ def fill_layout(
         item = layout.itemById(item_id)
         if isinstance(item, QgsLayoutItemLabel) and "[%" not in item.text():
             item.setText(value)
+    _fit_caption(layout)
 
     main = layout.itemById("kt_map")
     if not isinstance(main, QgsLayoutItemMap):
@@ -349,7 +357,131 @@ def _fill_main_map(main: QgsLayoutItemMap, scene: SeriesScene,
     main.setKeepLayerSet(True)
     wanted = QgsRectangle(extent) if extent is not None and not extent.isEmpty() else None
     _show_extent(main, wanted or scene.loaded.full_extent(crs, margin=0.1))
+    _keep_places_whole(main, scene)
     _measure_on_ellipsoid(scene.project, crs)
+
+
+PLACE_MARGIN_MM = 4.0
+"""Room kept between a place's symbol and the map frame (the symbol's radius and a little air)."""
+
+
+def _keep_places_whole(main: QgsLayoutItemMap, scene: SeriesScene) -> None:
+    """No place symbol cut by the frame: a place near the frame widens the extent to hold it whole.
+
+    A place farther outside stays outside (not drawn); one inside, or closer to
+    the frame than its symbol is wide, is framed with `PLACE_MARGIN_MM` to spare.
+    Widening can bring the next place near the frame, so this repeats a few times.
+    """
+    layers = _layers_with_role(scene, ("places",))
+    if not layers:
+        return
+    layer = layers[0]
+    to_map = QgsCoordinateTransform(layer.crs(), main.crs(), scene.project)
+    points = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        if geometry is None or geometry.isEmpty():
+            continue
+        with suppress(Exception):  # a point the map's CRS cannot hold
+            points.append(to_map.transform(geometry.asPoint() if not geometry.isMultipart()
+                                           else geometry.asMultiPoint()[0]))
+    for _round in range(4):
+        extent = QgsRectangle(main.extent())
+        width_mm = main.rect().width()
+        if width_mm <= 0 or extent.width() <= 0:
+            return
+        margin = PLACE_MARGIN_MM * extent.width() / width_mm
+        near = QgsRectangle(extent)
+        near.grow(margin)
+        inner = QgsRectangle(extent.xMinimum() + margin, extent.yMinimum() + margin,
+                             extent.xMaximum() - margin, extent.yMaximum() - margin)
+        edge = [p for p in points if near.contains(p) and not inner.contains(p)]
+        if not edge:
+            return
+        wanted = QgsRectangle(extent)
+        for point in edge:
+            wanted.combineExtentWith(QgsRectangle(point.x() - margin, point.y() - margin,
+                                                  point.x() + margin, point.y() + margin))
+        if wanted == extent:
+            return
+        _show_extent(main, wanted)
+
+
+def caption_height_mm(item: QgsLayoutItemLabel, text: str) -> float:
+    """The height the label's text takes, word-wrapped to the label's width, in mm."""
+    font = label_font(item)
+    width = item.rect().width() - 2 * item.marginX()
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and QgsLayoutUtils.textWidthMM(font, candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    height = QgsLayoutUtils.textHeightMM(font, "\n".join(lines) or " ")
+    # A little more than the glyphs: Qt's line spacing beyond the last line's descent.
+    return height + 2 * item.marginY() + QgsLayoutUtils.fontDescentMM(font)
+
+
+def _fit_caption(layout: QgsPrintLayout) -> None:
+    """The caption block as tall as its text, its bottom where the template put it; the map takes the rest.
+
+    A caption below the main map (the built-in templates) grows or shrinks
+    upwards; the map's bottom, whatever hangs on it (scale bar, a legend
+    ending with the map) and everything between map and caption follow, so
+    no empty band is left under the caption and a long caption is never cut.
+    """
+    caption = layout.itemById("kt_caption")
+    main = layout.itemById("kt_map")
+    if not isinstance(caption, QgsLayoutItemLabel) or not isinstance(main, QgsLayoutItemMap):
+        return
+    top = caption.pos().y()
+    bottom = top + caption.rect().height()
+    map_top, map_bottom = main.pos().y(), main.pos().y() + main.rect().height()
+    if top < map_bottom - 0.01:
+        return  # a caption beside or above the map: the template's author placed it
+    original = caption.customProperty("kursk_tracker/caption_top")
+    if original is not None:  # refilled: measure from the template's own frame
+        top = float(original)
+        bottom = float(caption.customProperty("kursk_tracker/caption_bottom"))
+    else:
+        caption.setCustomProperty("kursk_tracker/caption_top", top)
+        caption.setCustomProperty("kursk_tracker/caption_bottom", bottom)
+    layout_text = caption.currentText()
+    needed = caption_height_mm(caption, layout_text)
+    new_top = bottom - needed
+    # A runaway caption must not squash the figure: it grows by a quarter of the page at most.
+    new_top = max(new_top, top - layout.pageCollection().page(0).rect().height() / 4)
+    delta = new_top - caption.pos().y()
+    if abs(delta) < 0.05:
+        return
+    middle = map_top + (map_bottom - map_top) / 2
+    for item in layout.items():
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or item is caption:
+            continue
+        if item.parentItem() is not None:
+            continue
+        y, height = item.pos().y(), item.rect().height()
+        if map_bottom - 0.01 <= y < caption.pos().y():
+            item.attemptMove(_point(item.pos().x(), y + delta))  # between map and caption
+        elif abs(y + height - map_bottom) < 1.0 and y < middle:
+            item.attemptResize(_size(item.rect().width(), height + delta))  # ends with the map
+        elif middle < y < map_bottom:
+            item.attemptMove(_point(item.pos().x(), y + delta))  # hangs on the map's bottom
+    caption.attemptMove(_point(caption.pos().x(), new_top))
+    caption.attemptResize(_size(caption.rect().width(), bottom - new_top))
+
+
+def _point(x: float, y: float) -> QgsLayoutPoint:
+    return QgsLayoutPoint(x, y, layout_millimetres())
+
+
+def _size(width: float, height: float) -> QgsLayoutSize:
+    return QgsLayoutSize(width, height, layout_millimetres())
 
 
 def _show_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
@@ -491,11 +623,15 @@ def labels_in(scene: SeriesScene, language: str) -> Iterator[None]:
         layers += [layer for layer in live if layer is not None]
     before = {layer.id(): QgsExpressionContextUtils.layerScope(layer).variable("kt_language")
               for layer in layers}
+    scene_language = scene.language
     try:
+        # The scene's own words (the change summary) in the figure's language too.
+        scene.language = lang
         for layer in layers:
             QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", lang)
         yield
     finally:
+        scene.language = scene_language
         for layer in layers:
             with suppress(RuntimeError):  # a layer removed meanwhile
                 QgsExpressionContextUtils.setLayerVariable(layer, "kt_language",
@@ -650,8 +786,20 @@ def export_batch(
     return written
 
 
-def add_to_project(layout: QgsPrintLayout, scene: SeriesScene) -> str:
-    """Add the layout to the project's layout manager under a unique name; returns the name."""
+def set_export_dpi(layout: QgsPrintLayout, dpi: float) -> None:
+    """The resolution QGIS's layout designer offers for export (its Layout panel, PNG and PDF dialogs)."""
+    layout.renderContext().setDpi(float(dpi))
+    # Kept with the layout in the project, for the designer opened after a reload.
+    layout.setCustomProperty("exportResolution", float(dpi))
+
+
+def add_to_project(layout: QgsPrintLayout, scene: SeriesScene, dpi: float | None = None) -> str:
+    """Add the layout to the project's layout manager under a unique name; returns the name.
+
+    `dpi`: the export resolution the designer opens with (the panel's); None keeps the layout's.
+    """
+    if dpi is not None:
+        set_export_dpi(layout, dpi)
     manager = scene.project.layoutManager()
     base = layout_name(scene.series, scene.instant) if scene.instant else "Lagebild"
     name, number = base, 2

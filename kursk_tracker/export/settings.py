@@ -1,4 +1,7 @@
-"""The Export panel's choices, kept between sessions in QgsSettings under kursk_tracker/export/."""
+"""The Export panel's choices, kept between sessions in QgsSettings under kursk_tracker/export/.
+
+The language is not among them: it starts at QGIS's language each session (gui/export_dock.py).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,5 @@ class ExportSettings(StoredSettings):
     """png, pdf or svg."""
     width_px: int = 1600
     dpi: int = 150
-    language: str = ""
-    """"de" or "en"; empty: QGIS's locale."""
     folder: str = ""
     """Folder of the last Lagebild or batch written."""

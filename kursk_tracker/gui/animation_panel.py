@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsMapCanvas
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -20,19 +21,129 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import KurskTrackerError
+from ..core.timefmt import format_number
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
 from ..toolbelt.i18n import current_language, tr
-from ..toolbelt.settings import PREFIX, PluginSettings, StoredSettings
+from ..toolbelt.settings import PREFIX, StoredSettings
 from .controller import SeriesController
 from .widgets import edited_instant, instant_edit, set_instant
 
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
+TIMINGS = ("linear", "eased")
+"""The animation's timings, its default first: a film shows the front moving through each interval."""
+LANGUAGES = (("de", "Deutsch"), ("en", "English"))
+"""The languages a figure or film can be written in (each named in itself)."""
+
+
+def timing_words(timing: str) -> tuple[str, str]:
+    """The timing's name and one sentence on what it means, in the interface's language."""
+    if timing == "eased":
+        return (tr("Eased"), tr("Eased: the front moves little at first and at the end and most in "
+                                "the middle of each interval, the pace the analysis assumes."))
+    return (tr("Linear"), tr("Linear: the front moves at a steady pace through each interval, so every "
+                             "frame of the film shows it moving."))
+
+
+def ui_locale() -> QLocale:
+    """The interface language's number format ("1,00 s" in German), whatever the system's locale."""
+    if current_language() == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def language_combo(parent: QWidget) -> QComboBox:
+    """The figure's language, starting at QGIS's interface language (not kept between sessions)."""
+    combo = QComboBox(parent)
+    combo.setObjectName("languageCombo")
+    for code, name in LANGUAGES:
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(0, combo.findData(current_language())))
+    combo.setToolTip(tr("The language of the figure's title, dates, captions, credit and place names. "
+                        "It starts at QGIS's language each session and applies to the exports you start "
+                        "from here."))
+    return combo
+
+
+def fit_narrow(widget: QWidget) -> QWidget:
+    """Let a combo box, spin box or date editor shrink with a narrow dock instead of forcing its width."""
+    if isinstance(widget, QComboBox):
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(6)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if isinstance(widget, QAbstractSpinBox):
+        widget.setMinimumWidth(0)
+    return widget
+
+
+def narrow_form() -> QFormLayout:
+    """A form whose long labels go above their field when the dock is narrow."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+class StatusLabel(QLabel):
+    """A word-wrapped status line; a path in it is shortened at its start to fit, in full in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Never wider than the dock gives it: the path is shortened instead.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self._message = ""
+        self._path = ""
+
+    def show_message(self, message: str, path: object = None) -> None:
+        """`message` with "{path}" where the path goes, or a plain message."""
+        self._message, self._path = message, "" if path is None else str(path)
+        self.setToolTip(self._path)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._message.replace("{path}", self._path) if self._path else self._message
+
+    def _fit(self) -> None:
+        if not self._path or not self.isVisible():
+            self.setText(self.full_text())
+            return
+        room = max(40, self.width() - 8)
+        short = self.fontMetrics().elidedText(self._path, Qt.TextElideMode.ElideLeft, room)
+        self.setText(self._message.replace("{path}", short))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        self._fit()
+
+
+class ToggleLabel(QLabel):
+    """A word-wrapped label that ticks its check box when clicked (a QCheckBox's own text cannot wrap)."""
+
+    def __init__(self, text: str, check: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.check = check
+        self.setWordWrap(True)
+        self.setBuddy(check)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.check.isEnabled():
+            self.check.toggle()
+        super().mouseReleaseEvent(event)
 
 
 def step_label(hours: int) -> str:
@@ -56,6 +167,8 @@ class AnimationSettings(StoredSettings):
     format: str = "gif"
     use_layout: bool = False
     folder: str = ""
+    timing: str = "linear"
+    """The film's pace between snapshots (see TIMINGS); the Timeline's own choice is kept apart."""
 
 
 def layout_frames_available() -> bool:
@@ -125,7 +238,8 @@ class AnimationPanel(QWidget):
     """True when a file was written."""
 
     def __init__(self, controller: SeriesController, canvas: QgsMapCanvas | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: QComboBox | None = None) -> None:
+        """`language`: the Export panel's language combo, shared; None: the panel shows one of its own."""
         super().__init__(parent)
         self.setObjectName("KurskTrackerAnimationPanel")
         self.controller = controller
@@ -134,49 +248,81 @@ class AnimationPanel(QWidget):
         self.foreground: ForegroundExport | None = None
         self.last_result: AnimationResult | None = None
         settings = AnimationSettings.load()
+        locale = ui_locale()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        self.from_edit = instant_edit(self)
-        self.to_edit = instant_edit(self)
+        form = narrow_form()
+        if language is None:
+            language = language_combo(self)
+            form.addRow(tr("Language"), fit_narrow(language))
+        self.language_combo = language
+        self.from_edit = fit_narrow(instant_edit(self))
+        self.to_edit = fit_narrow(instant_edit(self))
         form.addRow(tr("From"), self.from_edit)
         form.addRow(tr("To"), self.to_edit)
-        self.fps_spin = QSpinBox(self)
+        self.fps_spin = fit_narrow(QSpinBox(self))
         self.fps_spin.setRange(1, 50)
         self.fps_spin.setValue(settings.fps)
         form.addRow(tr("Frames per second"), self.fps_spin)
-        self.step_combo = QComboBox(self)
+        self.step_combo = fit_narrow(QComboBox(self))
         for hours in STEP_HOURS:
             self.step_combo.addItem(step_label(hours), hours)
         self.step_combo.setCurrentIndex(max(0, self.step_combo.findData(settings.step_hours)))
         form.addRow(tr("Step per frame"), self.step_combo)
-        self.hold_spin = QDoubleSpinBox(self)
+        self.timing_combo = fit_narrow(QComboBox(self))
+        self.timing_combo.setObjectName("animationTimingCombo")
+        for timing in TIMINGS:
+            name, meaning = timing_words(timing)
+            self.timing_combo.addItem(name, timing)
+            self.timing_combo.setItemData(self.timing_combo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
+        self.timing_combo.setCurrentIndex(max(0, self.timing_combo.findData(settings.timing)))
+        form.addRow(tr("Timing"), self.timing_combo)
+        self.timing_hint = QLabel(self)
+        self.timing_hint.setObjectName("animationTimingHint")
+        self.timing_hint.setWordWrap(True)
+        self.timing_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.timing_hint.setMinimumWidth(40)
+        self.timing_hint.setStyleSheet("color: palette(mid);")
+        form.addRow(self.timing_hint)
+        self.timing_combo.currentIndexChanged.connect(self._explain_timing)
+        self._explain_timing()
+        self.hold_spin = fit_narrow(QDoubleSpinBox(self))
+        self.hold_spin.setLocale(locale)
         self.hold_spin.setRange(0.0, 30.0)
         self.hold_spin.setSingleStep(0.5)
+        self.hold_spin.setDecimals(1)
         self.hold_spin.setSuffix(" s")
         self.hold_spin.setValue(settings.hold_seconds)
         form.addRow(tr("Hold on snapshots"), self.hold_spin)
         size = QHBoxLayout()
-        self.width_spin = QSpinBox(self)
+        self.width_spin = fit_narrow(QSpinBox(self))
         self.width_spin.setRange(160, 3840)
         self.width_spin.setValue(settings.width)
-        self.height_spin = QSpinBox(self)
+        self.height_spin = fit_narrow(QSpinBox(self))
         self.height_spin.setRange(90, 2160)
         self.height_spin.setValue(settings.height)
-        size.addWidget(self.width_spin)
+        for spin in (self.fps_spin, self.width_spin, self.height_spin):
+            spin.setLocale(locale)
+        size.addWidget(self.width_spin, 1)
         size.addWidget(QLabel("×", self))
-        size.addWidget(self.height_spin)
+        size.addWidget(self.height_spin, 1)
         size.addWidget(QLabel("px", self))
         form.addRow(tr("Frame size"), size)
-        self.format_combo = QComboBox(self)
+        self.format_combo = fit_narrow(QComboBox(self))
         self.format_combo.addItem(tr("GIF animation"), "gif")
         self.format_combo.addItem(tr("MP4 video (H.264)"), "mp4")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(settings.format)))
         form.addRow(tr("Format"), self.format_combo)
-        self.layout_check = QCheckBox(tr("Whole Lagebild layout on every frame (slower)"), self)
+        self.layout_check = QCheckBox(self)
+        self.layout_check.setObjectName("layoutFramesCheck")
         self.layout_check.setEnabled(layout_frames_available())
         self.layout_check.setChecked(settings.use_layout and layout_frames_available())
-        form.addRow("", self.layout_check)
+        layout_row = QHBoxLayout()
+        layout_row.addWidget(self.layout_check, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_label = ToggleLabel(tr("Whole Lagebild layout on every frame (slower)"),
+                                        self.layout_check, self)
+        layout_row.addWidget(self.layout_label, 1)
+        form.addRow(layout_row)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(tr("Export animation…"), self)
@@ -185,18 +331,32 @@ class AnimationPanel(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        buttons.addWidget(self.export_button)
+        for button in (self.export_button, self.cancel_button):
+            button.setMinimumWidth(0)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        buttons.addWidget(self.export_button, 1)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self.progress = QProgressBar(self)
+        self.progress.setObjectName("animationProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Idle, a bar saying "0%" reads as a stalled export: it shows only while one runs.
+        self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = StatusLabel(self)
         layout.addWidget(self.status)
         controller.seriesChanged.connect(self.reset_span)
         self.reset_span()
+
+    def _explain_timing(self, _index: int = 0) -> None:
+        _name, meaning = timing_words(str(self.timing_combo.currentData()))
+        self.timing_hint.setText(meaning)
+        self.timing_combo.setToolTip(meaning)
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
 
     # The span --------------------------------------------------------------------
 
@@ -224,7 +384,7 @@ class AnimationPanel(QWidget):
             fps=float(self.fps_spin.value()), step=dt.timedelta(hours=int(self.step_combo.currentData())),
             hold_seconds=self.hold_spin.value(), width=self.width_spin.value(),
             height=self.height_spin.value(), format=str(self.format_combo.currentData()),
-            language=current_language(), timing=PluginSettings.load().morph_timing,
+            language=self.language(), timing=str(self.timing_combo.currentData()),
             use_layout=self.layout_check.isChecked() and self.layout_check.isEnabled(),
         )
 
@@ -236,6 +396,7 @@ class AnimationPanel(QWidget):
         settings.width, settings.height = self.width_spin.value(), self.height_spin.value()
         settings.format = str(self.format_combo.currentData())
         settings.use_layout = self.layout_check.isChecked()
+        settings.timing = str(self.timing_combo.currentData())
         if folder is not None:
             settings.folder = folder
         settings.save()
@@ -276,10 +437,11 @@ class AnimationPanel(QWidget):
                 self.task = AnimationTask(loaded.store, path, options, self._task_done)
                 self.task.progressChanged.connect(self._show_progress)
         except KurskTrackerError as error:
-            self.status.setText(str(error))
+            self.status.show_message(str(error))
             return False
         self.progress.setValue(0)
-        self.status.setText(tr("Exporting {name}…").format(name=path.name))
+        self.progress.show()
+        self.status.show_message(tr("Exporting {name}…").format(name=path.name))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         if self.foreground is not None:
@@ -293,7 +455,7 @@ class AnimationPanel(QWidget):
             self.task.cancel()
         if self.foreground is not None:
             self.foreground.cancel()
-        self.status.setText(tr("Cancelling…"))
+        self.status.show_message(tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """The plugin unloads: stop a running export and wait for its thread; no file is left."""
@@ -323,14 +485,16 @@ class AnimationPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(self.controller.span() is not None)
         self.last_result = result
+        self.progress.setValue(0)
+        self.progress.hide()
         if result is not None:
-            self.progress.setValue(100)
-            self.status.setText(tr("Written: {path} ({frames} frames, {seconds} s)").format(
-                path=result.path, frames=result.frames, seconds=f"{result.seconds:.1f}"))
+            # The path goes in last, so a message with braces in it cannot break the format.
+            message = tr("Written: {path} ({frames} frames, {seconds} s)").format(
+                path="{path}", frames=result.frames,
+                seconds=format_number(result.seconds, current_language(), decimals=1))
+            self.status.show_message(message, result.path)
         elif failure:
-            self.progress.setValue(0)
-            self.status.setText(failure)
+            self.status.show_message(failure)
         else:
-            self.progress.setValue(0)
-            self.status.setText(tr("Export cancelled; no file was written."))
+            self.status.show_message(tr("Export cancelled; no file was written."))
         self.finished.emit(result is not None)

@@ -9,7 +9,8 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ..toolbelt.i18n import tr
+from ..core.timefmt import format_number
+from ..toolbelt.i18n import current_language, tr
 
 
 class AreaChart(QWidget):
@@ -26,7 +27,8 @@ class AreaChart(QWidget):
         self.instant: dt.datetime | None = None
         self.current: dict[str, float] = {}
         self.day_text: Callable[[dt.datetime], str] = lambda when: when.strftime("%Y-%m-%d")
-        self.number_text: Callable[[float], str] = lambda value: f"{value:,.0f}"
+        # Until told otherwise, km² as QGIS's language writes them ("1.144" in German), not the C locale.
+        self.number_text: Callable[[float], str] = lambda value: format_number(value, current_language(), 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(400, 150)

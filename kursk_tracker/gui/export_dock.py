@@ -15,12 +15,12 @@ from qgis.PyQt.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QLabel,
     QProgressDialog,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,6 +33,7 @@ from ..export.lagebild import file_name as lagebild_file_name
 from ..export.settings import ExportSettings
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
+from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
 from .controller import SeriesController
 
 OBJECT_NAME = "KurskTrackerExportDock"
@@ -48,10 +49,11 @@ class ExportDock(QgsDockWidget):
         self.canvas = canvas
         settings = ExportSettings.load()
         body = QWidget(self)
+        body.setObjectName("exportDockBody")
         layout = QVBoxLayout(body)
-        form = QFormLayout()
+        form = narrow_form()
 
-        self.template_combo = QComboBox(body)
+        self.template_combo = fit_narrow(QComboBox(body))
         self.template_combo.setObjectName("templateCombo")
         self.template_combo.addItem(tr("Web figure (1600 × 1000 px)"), "web")
         self.template_combo.addItem(tr("A4 page"), "a4")
@@ -63,30 +65,31 @@ class ExportDock(QgsDockWidget):
         self.template_combo.activated.connect(self._template_chosen)
         form.addRow(tr("Template"), self.template_combo)
 
-        self.format_combo = QComboBox(body)
+        self.format_combo = fit_narrow(QComboBox(body))
         self.format_combo.setObjectName("formatCombo")
         for fmt in FORMATS:
             self.format_combo.addItem(fmt.upper(), fmt)
         self._select(self.format_combo, settings.format, "png")
         form.addRow(tr("Format"), self.format_combo)
 
-        self.width_spin = QSpinBox(body)
+        self.width_spin = fit_narrow(QSpinBox(body))
         self.width_spin.setRange(200, 10000)
         self.width_spin.setSuffix(" px")
         self.width_spin.setValue(settings.width_px)
         self.width_spin.setToolTip(tr("Width of PNG images; PDF and SVG keep the template's page size"))
         form.addRow(tr("Width"), self.width_spin)
-        self.dpi_spin = QSpinBox(body)
+        self.dpi_spin = fit_narrow(QSpinBox(body))
         self.dpi_spin.setRange(50, 1200)
         self.dpi_spin.setSuffix(" dpi")
         self.dpi_spin.setValue(settings.dpi)
         form.addRow(tr("Resolution"), self.dpi_spin)
 
-        self.language_combo = QComboBox(body)
-        self.language_combo.setObjectName("languageCombo")
-        self.language_combo.addItem("Deutsch", "de")
-        self.language_combo.addItem("English", "en")
-        self._select(self.language_combo, settings.language or current_language(), "en")
+        for spin in (self.width_spin, self.dpi_spin):
+            spin.setLocale(ui_locale())
+        # The language is the export's, not a setting: it starts at QGIS's language every session
+        # and with every series opened, and is never stored (one English export leaves a German
+        # QGIS German). It applies to the Lagebild and the animation alike.
+        self.language_combo = fit_narrow(language_combo(body))
         form.addRow(tr("Language"), self.language_combo)
         layout.addLayout(form)
 
@@ -103,26 +106,33 @@ class ExportDock(QgsDockWidget):
         self.designer_button.setObjectName("openDesignerButton")
         self.designer_button.clicked.connect(self.open_in_designer)
         layout.addWidget(self.designer_button)
-        self.status = QLabel(body)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for button in (self.export_button, self.batch_button, self.designer_button):
+            button.setMinimumWidth(0)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status = StatusLabel(body)
+        self.status.setObjectName("exportStatus")
         layout.addWidget(self.status)
         heading = QLabel(f"<b>{tr('Animation')}</b>", body)
         layout.addWidget(heading)
-        from .animation_panel import AnimationPanel
-
-        self.animation_panel = AnimationPanel(controller, canvas, body)
+        self.animation_panel = AnimationPanel(controller, canvas, body, language=self.language_combo)
         layout.addWidget(self.animation_panel)
         layout.addStretch(1)
-        # Two sections in a narrow dock: let it scroll rather than squeeze.
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        # Two sections in a narrow dock: it scrolls rather than squeezes, sideways too when
+        # narrower than the fields' smallest sensible width.
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("exportDockScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setWidget(body)
+        self.setWidget(self.scroll)
         controller.seriesChanged.connect(self._update_buttons)
+        controller.seriesChanged.connect(self.reset_language)
         self._update_buttons()
+
+    def reset_language(self) -> None:
+        """Back to QGIS's language (a series opened, a new session): an export's choice is not kept."""
+        self._select(self.language_combo, current_language(), "en")
 
     # Choices -------------------------------------------------------------------------------
 
@@ -168,7 +178,6 @@ class ExportDock(QgsDockWidget):
         settings.format = self.fmt()
         settings.width_px = self.width_spin.value()
         settings.dpi = self.dpi_spin.value()
-        settings.language = self.language()
         if folder is not None:
             settings.folder = str(folder)
         settings.save()
@@ -208,7 +217,7 @@ class ExportDock(QgsDockWidget):
         """The Lagebild of the shown instant to `path` (format from its suffix, else the chosen one)."""
         scene = self.controller.scene
         if scene is None:
-            self.status.setText(tr("Open a series first."))
+            self.status.show_message(tr("Open a series first."))
             return None
         target = Path(path)
         fmt = target.suffix.lstrip(".").lower()
@@ -221,9 +230,9 @@ class ExportDock(QgsDockWidget):
                                       self.width_spin.value(), float(self.dpi_spin.value()),
                                       self.canvas_extent())
         except KurskTrackerError as error:
-            self.status.setText(str(error))
+            self.status.show_message(str(error))
             return None
-        self.status.setText(tr("Written: {path}").format(path=written))
+        self.status.show_message(tr("Written: {path}"), written)
         log(tr("Lagebild written: {path}").format(path=written))
         return written
 
@@ -238,7 +247,7 @@ class ExportDock(QgsDockWidget):
         """A Lagebild of every snapshot into `folder`, with a progress dialog that can cancel."""
         scene = self.controller.scene
         if scene is None:
-            self.status.setText(tr("Open a series first."))
+            self.status.show_message(tr("Open a series first."))
             return []
         self._remember(Path(folder))
         total = len(scene.snapshots())
@@ -257,7 +266,7 @@ class ExportDock(QgsDockWidget):
                                    self.width_spin.value(), float(self.dpi_spin.value()),
                                    self.canvas_extent(), progress=step, cancelled=progress.wasCanceled)
         except KurskTrackerError as error:
-            self.status.setText(str(error))
+            self.status.show_message(str(error))
             return []
         finally:
             progress.close()
@@ -267,24 +276,24 @@ class ExportDock(QgsDockWidget):
             text = tr("Cancelled: {done} of {total} files written to {folder}")
         else:
             text = tr("{done} of {total} files written to {folder}")
-        self.status.setText(text.format(done=len(written), total=total, folder=folder))
+        self.status.show_message(text.format(done=len(written), total=total, folder="{path}"), folder)
         return written
 
     def open_in_designer(self) -> QgsPrintLayout | None:
         """The Lagebild as a layout in the project's layout manager, opened for hand edits."""
         scene = self.controller.scene
         if scene is None:
-            self.status.setText(tr("Open a series first."))
+            self.status.show_message(tr("Open a series first."))
             return None
         self._remember()
         try:
             layout = build_layout(scene, scene.instant, self.template(), language_of(self.language()),
                                   self.canvas_extent())
         except KurskTrackerError as error:
-            self.status.setText(str(error))
+            self.status.show_message(str(error))
             return None
-        name = add_to_project(layout, scene)
-        self.status.setText(tr("Layout “{name}” added to the project").format(name=name))
+        name = add_to_project(layout, scene, float(self.dpi_spin.value()))
+        self.status.show_message(tr("Layout “{name}” added to the project").format(name=name))
         from qgis.utils import iface
 
         opener = getattr(iface, "openLayoutDesigner", None)

@@ -25,6 +25,24 @@ from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
 LANGUAGES = ("auto", "en", "de")
+TIMINGS = ("linear", "eased")
+"""The film's pace between snapshots; linear first, the default, so a film shows the front moving."""
+
+
+def output_format(output: Path, asked: str) -> tuple[Path, str]:
+    """The format and file: the file's extension decides; FORMAT contradicting it is an error.
+
+    "a.mp4" and no FORMAT: MP4. "a" (no known extension) and FORMAT mp4: "a.mp4". Neither: GIF.
+    """
+    extension = output.suffix.lower().lstrip(".")
+    if extension in FORMATS:
+        if asked and asked != extension:
+            raise QgsProcessingException(tr(
+                "FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name "
+                "a .{format} file").format(format=asked, name=output.name))
+        return output, extension
+    fmt = asked or "gif"
+    return output.with_name(f"{output.name}.{fmt}"), fmt
 
 
 def _number(name: str, description: str, kind: str, default: float, minimum: float, maximum: float):
@@ -51,6 +69,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
     WIDTH_PX = "WIDTH_PX"
     HEIGHT_PX = "HEIGHT_PX"
     LANGUAGE = "LANGUAGE"
+    TIMING = "TIMING"
     USE_LAYOUT = "USE_LAYOUT"
     OUTPUT = "OUTPUT"
 
@@ -66,7 +85,11 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
             "snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a "
             "longer duration; an MP4 has a constant frame rate, holds are repeated frames. "
             "USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then "
-            "follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process)."
+            "follows the page; layouts draw only on QGIS's main thread, e.g. with qgis_process). "
+            "The format follows the OUTPUT file's extension (.gif or .mp4); a FORMAT that contradicts "
+            "it is an error. TIMING linear (the default) moves the front at a steady pace through "
+            "each interval, so the film shows motion; eased puts most change in the middle of each "
+            "interval, as frontatdate does by default."
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
@@ -79,8 +102,9 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         self.addParameter(_number(self.STEP_HOURS, tr("Hours per frame"), "real", 24.0, 0.05, 24.0 * 365))
         self.addParameter(_number(self.HOLD_SECONDS, tr("Hold on snapshots (seconds)"), "real",
                                   1.0, 0.0, 60.0))
-        # Static strings: FORMAT=mp4 on the command line.
-        formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue="gif")
+        # Static strings: FORMAT=mp4 on the command line. No default: the output's extension decides.
+        formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format (empty: from the file's extension)"),
+                                             list(FORMATS), optional=True)
         formats.setUsesStaticStrings(True)
         self.addParameter(formats)
         self.addParameter(_number(self.WIDTH_PX, tr("Width (pixels)"), "integer", 1280, 16, 7680))
@@ -89,6 +113,10 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
                                               list(LANGUAGES), defaultValue="auto")
         language.setUsesStaticStrings(True)
         self.addParameter(_advanced(language))
+        timing = QgsProcessingParameterEnum(self.TIMING, tr("Timing between snapshots"), list(TIMINGS),
+                                            defaultValue="linear")
+        timing.setUsesStaticStrings(True)
+        self.addParameter(_advanced(timing))
         self.addParameter(_advanced(QgsProcessingParameterBoolean(
             self.USE_LAYOUT, tr("Whole Lagebild layout on every frame"), defaultValue=False)))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -102,16 +130,18 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         from ..toolbelt.i18n import current_language
 
         store = self.series_store(parameters, context)
-        fmt = self.parameterAsEnumString(parameters, self.FORMAT, context) or "gif"
+        asked = self.parameterAsEnumString(parameters, self.FORMAT, context) if parameters.get(
+            self.FORMAT) not in (None, "") else ""
+        timing = self.parameterAsEnumString(parameters, self.TIMING, context) or "linear"
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "auto"
         use_layout = self.parameterAsBool(parameters, self.USE_LAYOUT, context)
         if use_layout and QThread.currentThread() != QCoreApplication.instance().thread():
             raise QgsProcessingException(tr(
                 "Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from "
                 "qgis_process or the Python console, or export the map frames without the layout."))
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != f".{fmt}":
-            output = output.with_suffix(f".{fmt}")
+        given = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        output, fmt = output_format(given, asked)
+        if output != given:
             feedback.pushInfo(tr("Writing {format} to {path}").format(format=fmt.upper(), path=output))
         options = AnimationOptions(
             start=self._instant(parameters, self.FROM, context),
@@ -123,6 +153,7 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
             height=self.parameterAsInt(parameters, self.HEIGHT_PX, context),
             format=fmt,
             language=current_language() if language == "auto" else language,
+            timing=timing,
             use_layout=use_layout,
         )
         try:

@@ -169,3 +169,11 @@ def temporal_unit(name: str):
     from qgis.core import QgsUnitTypes
 
     return getattr(QgsUnitTypes.TemporalUnit, "Temporal" + name)
+
+
+def label_font(item):
+    """A layout label's font: textFormat() from QGIS 3.24 (font() is deprecated there), font() before."""
+    text_format = getattr(item, "textFormat", None)
+    if text_format is not None:
+        return text_format().toQFont()
+    return item.font()

@@ -254,12 +254,43 @@ def test_the_processing_algorithm_writes_a_gif(series_path, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
-def test_the_processing_algorithm_names_an_mp4_for_its_format(series_path, tmp_path):
+def test_the_processing_algorithm_takes_the_format_from_the_files_extension(series_path, tmp_path):
     results = _run_algorithm({
         "INPUT": str(series_path), "FROM": "2024-10-22T20:00:00Z", "TO": "2024-10-24T20:00:00Z",
-        "FORMAT": "mp4", "WIDTH_PX": 320, "HEIGHT_PX": 180, "OUTPUT": str(tmp_path / "video.gif"),
+        "WIDTH_PX": 320, "HEIGHT_PX": 180, "OUTPUT": str(tmp_path / "a.mp4"),
+    })
+    assert results["OUTPUT"] == str(tmp_path / "a.mp4") and os.path.getsize(results["OUTPUT"]) > 0
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "json",
+                            results["OUTPUT"]], capture_output=True, text=True, check=True)
+    assert json.loads(probe.stdout)["streams"][0]["codec_name"] == "h264"
+    assert leftovers(tmp_path) == ["a.mp4"]
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
+def test_a_format_without_an_extension_names_the_file(series_path, tmp_path):
+    results = _run_algorithm({
+        "INPUT": str(series_path), "FROM": "2024-10-22T20:00:00Z", "TO": "2024-10-23T20:00:00Z",
+        "FORMAT": "mp4", "WIDTH_PX": 320, "HEIGHT_PX": 180, "OUTPUT": str(tmp_path / "video"),
     })
     assert results["OUTPUT"] == str(tmp_path / "video.mp4") and os.path.getsize(results["OUTPUT"]) > 0
+
+
+def test_a_format_contradicting_the_extension_is_an_error_naming_both(series_path, tmp_path):
+    class Errors(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.errors: list[str] = []
+
+        def reportError(self, error: str, fatal: bool = False) -> None:
+            self.errors.append(error)
+
+    feedback = Errors()
+    _results, ok = ExportAnimationAlgorithm().create().run(
+        {"INPUT": str(series_path), "FORMAT": "gif", "OUTPUT": str(tmp_path / "a.mp4")},
+        QgsProcessingContext(), feedback)
+    assert not ok
+    assert any("gif" in error and "a.mp4" in error for error in feedback.errors), feedback.errors
+    assert leftovers(tmp_path) == []
 
 
 def test_the_processing_algorithm_rejects_a_date_it_cannot_read(series_path, tmp_path):
