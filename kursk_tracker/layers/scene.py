@@ -17,7 +17,7 @@ from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, iso_utc, language_of
 from ..toolbelt.dependencies import shapely_problem
-from .series_layers import SeriesLayers, load_series_layers
+from .series_layers import SeriesLayers, load_series_layers, text_language
 
 SUMMARY = {
     "en": ("{changes} since {day}", "No change since {day}"),
@@ -100,6 +100,23 @@ class SeriesScene:
 
     def snapshots(self) -> list[Snapshot]:
         return self.series.sorted_snapshots()
+
+    @property
+    def text_language(self) -> str:
+        """The code the series' texts are read in for this scene ("de"), as its map labels are."""
+        return text_language(self.language)
+
+    def title_of(self, snapshot: Snapshot, language: str | None = None) -> str:
+        """The snapshot's title in the scene's language (or `language`), else its own title."""
+        return snapshot.title_in(text_language(language or self.language))
+
+    def caption_of(self, snapshot: Snapshot, language: str | None = None) -> str:
+        """The snapshot's caption in the scene's language (or `language`), else its own caption."""
+        return snapshot.caption_in(text_language(language or self.language))
+
+    def credit(self, language: str | None = None) -> str:
+        """The series' credit in the scene's language (or `language`), else its own credit."""
+        return self.series.credit_in(text_language(language or self.language))
 
     def span(self) -> tuple[dt.datetime, dt.datetime] | None:
         snapshots = self.snapshots()

@@ -55,11 +55,20 @@ def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
     return bool(ok)
 
 
+def text_language(language: str | None) -> str:
+    """The language code the series' texts are kept under: "de_DE" -> "de", "" -> "en".
+
+    The label expressions read the column `<field>_<code>` ("text_de") and
+    fall back to the series' own text where there is none.
+    """
+    return (language or "en").replace("-", "_").split("_")[0].lower() or "en"
+
+
 def set_series_variables(layer: QgsVectorLayer, series: Series, language: str) -> None:
-    """What the QML styles read: side colours and the label language."""
+    """What the QML styles read: side colours and the label language (@kt_language, "de")."""
     colours = {side.code: side.colour for side in series.sides}
     QgsExpressionContextUtils.setLayerVariable(layer, "kt_side_colours", json.dumps(colours))
-    QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", language)
+    QgsExpressionContextUtils.setLayerVariable(layer, "kt_language", text_language(language))
 
 
 def rule_labels() -> dict[str, str]:
