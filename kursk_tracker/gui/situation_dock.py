@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,9 +38,72 @@ from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
 from .controller import SeriesController
-from .widgets import edited_instant, instant_edit, ok_cancel, set_instant
+from .widgets import edited_instant, instant_edit, ok_cancel, set_instant, zone_label
 
 OBJECT_NAME = "KurskTrackerSituationDock"
+LISTED = 15
+"""Problems and repairs named in the import summary's text; the rest under Show Details."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the user: `text` names each problem file with its reason and each
+    repair; `details` has every message with full paths, notes included."""
+
+    text: str
+    details: str
+    problems: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+
+
+def _short(line: str) -> str:
+    """"/long/path/file.geojson: reason" -> "file.geojson: reason"."""
+    where, sep, what = line.partition(": ")
+    return f"{Path(where).name or where}{sep}{what}" if sep else line
+
+
+def _listed(lines: list[str]) -> list[str]:
+    shown = ["• " + _short(line) for line in lines[:LISTED]]
+    more = len(lines) - LISTED
+    if more == 1:
+        shown.append(tr("… and 1 more, listed in the details"))
+    elif more > 1:
+        shown.append(tr("… and {n} more, listed in the details").format(n=more))
+    return shown
+
+
+def import_report(result, summary, target, asked: set[str] = frozenset(),
+                  previous: str | None = None) -> ImportReport:
+    """The summary of an import into the series at `target` (a store).
+
+    `asked`: files the user was asked a date for and dated (their "no date" is
+    no problem); `previous`: the name of the series that was open and is now
+    closed, where the import went into another one.
+    """
+    problems = [str(issue) for issue in result.problems if issue.path not in asked] + list(summary.skipped)
+    repairs = [str(issue) for issue in result.repairs if issue.path not in asked]
+    count = len(summary.added)
+    name = target.label()
+    lines = [(tr("1 snapshot imported into {name}.") if count == 1
+              else tr("{n} snapshots imported into {name}.")).format(n=count, name=name)]
+    if count and previous is not None:
+        lines.append(tr("{name} is open now; {previous} was closed, unchanged.").format(
+            name=name, previous=previous))
+    elif not count and previous is not None and not target.exists():
+        lines.append(tr("Nothing was imported, so no series was made at {where}; {previous} stays "
+                        "open.").format(where=target.describe(), previous=previous))
+    if problems:
+        lines += ["", (tr("1 problem") if len(problems) == 1
+                       else tr("{n} problems")).format(n=len(problems)) + ":"]
+        lines += _listed(problems)
+    if repairs:
+        lines += ["", (tr("1 repair") if len(repairs) == 1
+                       else tr("{n} repairs")).format(n=len(repairs)) + ":"]
+        lines += _listed(repairs)
+    notes = [str(issue) for issue in result.issues
+             if issue.level == Level.INFO and not issue.repair and issue.path not in asked]
+    details = problems + repairs + notes
+    return ImportReport("\n".join(lines), "\n".join(details), problems, repairs)
 
 
 class SituationDock(QgsDockWidget):
@@ -51,6 +115,7 @@ class SituationDock(QgsDockWidget):
         self.canvas = canvas
         self.message_bar = message_bar
         self.task = None
+        self.last_report: ImportReport | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.heading = QLabel(body)
@@ -78,11 +143,16 @@ class SituationDock(QgsDockWidget):
         self.copy_gpkg_action.triggered.connect(lambda _checked=False: self.ask_copy_to_geopackage())
         self.open_button.setMenu(self.open_menu)
         self.sample_button = QPushButton(tr("Open sample series"), body)
+        self.sample_button.setObjectName("sampleButton")
+        self.sample_button.setToolTip(tr("Open the sample series: the 2024 Kursk offensive, week by week "
+                                         "(illustrative, not ground truth)"))
         self.sample_button.clicked.connect(open_sample)
         self.import_button = QToolButton(body)
         self.import_button.setObjectName("importButton")
         self.import_button.setText(tr("Import"))
         self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.import_button.setToolTip(tr("Import dated situation files into the open series or a new "
+                                         "one; the dialog shows where they go"))
         self.import_menu = QMenu(self.import_button)
         names = format_names()
         for key in FORMATS:
@@ -104,9 +174,11 @@ class SituationDock(QgsDockWidget):
         edits = QHBoxLayout()
         self.redate_button = QPushButton(tr("Re-date…"), body)
         self.redate_button.setObjectName("redateButton")
+        self.redate_button.setToolTip(tr("Give the selected snapshot another date and time"))
         self.redate_button.clicked.connect(self.ask_redate)
         self.remove_button = QPushButton(tr("Remove"), body)
         self.remove_button.setObjectName("removeButton")
+        self.remove_button.setToolTip(tr("Remove the selected snapshot and its features from the series"))
         self.remove_button.clicked.connect(self.ask_remove)
         edits.addWidget(self.redate_button)
         edits.addWidget(self.remove_button)
@@ -179,7 +251,7 @@ class SituationDock(QgsDockWidget):
             areas = held.held_km2(snap) if held is not None else None
             row = (
                 [format_instant(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
-                + ["" if areas is None else format_number(areas.get(side.code, 0.0), language)
+                + ["" if areas is None else format_number(areas.get(side.code, 0.0), language, decimals=1)
                    for side in sides]
                 + [str(counts.get(snap.id, 0)), snap.title, snap.source]
             )
@@ -233,31 +305,24 @@ class SituationDock(QgsDockWidget):
             QMessageBox.warning(self, tr("Kursk Tracker"), f"{problem} {install_advice()}")
             return
         settings = PluginSettings.load()
-        sides = [s.code for s in self.controller.series.sides] if self.controller.series else ["UA", "RU"]
-        dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths():
+        series, store = self.controller.series, self.controller.store
+        sides = [s.code for s in series.sides] if series else ["UA", "RU"]
+        current = None if series is None or store is None else (series.name(current_language()), store)
+        dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths() or dialog.target() is None:
             return
-        output = self._import_target()
-        if output is None:
-            return
-        timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
-        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), output)
-
-    def _import_target(self) -> Path | str | None:
-        if self.controller.current is not None:
-            return self.controller.store.location
-        settings = PluginSettings.load()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, tr("New series"), settings.last_series_folder, tr("Series GeoPackage (*.gpkg)"))
-        if not path:
-            return None
-        return Path(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+        timezone = series.timezone if series is not None and not dialog.target_is_new() else "Europe/Berlin"
+        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), dialog.target())
 
     def start_import(self, paths: list[Path], format_name: str, options, output: Path | str) -> None:
-        """Import in the background; the series reopens when it is done."""
+        """Import in the background into the series at `output`: the open one, or another one (new or
+        not), which is opened when the import added to it, closing the open one (its file unchanged)."""
         from .tasks import ImportTask
 
         self.task = ImportTask(paths, format_name, options, output, self._import_done)
+        series = self.controller.series
+        if series is not None and self.controller.store is not None:
+            self.task.previous = (series.name(current_language()), self.controller.store)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self._show_progress(True)
         QgsApplication.taskManager().addTask(self.task)
@@ -293,42 +358,53 @@ class SituationDock(QgsDockWidget):
         if result is None or result.cancelled:
             self._report(tr("Import cancelled; the series is unchanged."), Level.WARNING)
             return
-        dated = self.ask_dates(task.undated) if task.undated else {}
-        asked = {str(path) for path in dated}
-        lines = [str(issue) for issue in result.issues
-                 if issue.level != Level.INFO and issue.path not in asked] + list(summary.skipped)
         for issue in result.issues:
             log(str(issue))
+        dated = self.ask_dates(task.undated, self._known_dates(task)) if task.undated else {}
         target = open_store(task.output)
-        count = len(summary.added)
-        added = (tr("1 snapshot imported into {name}.") if count == 1
-                 else tr("{n} snapshots imported into {name}.")).format(n=count, name=target.label())
+        previous = task.previous[0] if task.previous and not target.same_as(task.previous[1]) else None
         if summary.added:
             if target.same_as(self.controller.store):
                 self.controller.reload()
             else:
-                self.controller.open_series(task.output)
+                self.controller.open_series(task.output)  # the open series is closed, its file unchanged
         if dated:
             # The files the user dated: a second import that asks nobody.
             options = task.options
             options.ask_date = lambda path: dated.get(Path(path))
             self.start_import(sorted(dated), task.format_name, options, task.output)
-        if lines:
-            problems = (tr("1 problem; the other files were imported:") if len(lines) == 1
-                        else tr("{n} problems; the other files were imported:")).format(n=len(lines))
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), added + "\n" + problems, parent=self)
-            box.setDetailedText("\n".join(lines))
+        report = import_report(result, summary, target, {str(path) for path in dated}, previous)
+        self.last_report = report
+        if report.problems or report.repairs:
+            icon = QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information
+            box = QMessageBox(icon, tr("Import"), report.text, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDetailedText(report.details)
             box.setObjectName("importReport")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
         else:
-            self._report(added, Level.INFO)
+            self._report(report.text.replace("\n", " "), Level.INFO)
 
-    def ask_dates(self, paths: list[Path]) -> dict[Path, dt.datetime]:
-        """Ask the instant of files that carry no date; files left unticked stay out."""
+    def _known_dates(self, task) -> list[dt.datetime]:
+        """Dates around the undated files: this import's dated files, else the target series' snapshots."""
+        if task.result is not None and task.result.snapshots:
+            return [snapshot.valid_at for snapshot in task.result.snapshots]
+        try:
+            store = open_store(task.output)
+            return [snapshot.valid_at for snapshot in store.read_series().snapshots] if store.exists() else []
+        except KurskTrackerError as error:
+            log(str(error))
+            return []
+
+    def ask_dates(self, paths: list[Path], known: list[dt.datetime] | tuple = ()) -> dict[Path, dt.datetime]:
+        """Ask the instant of files that carry no date; files left unticked stay out.
+
+        The date fields start from `known`, the dates around them (see `DateDialog`)."""
         from .date_dialog import DateDialog
 
         timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
-        dialog = DateDialog(paths, timezone, self)
+        dialog = DateDialog(paths, timezone, self, known)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return {}
         return dialog.dates()
@@ -351,18 +427,30 @@ class SituationDock(QgsDockWidget):
         series = self.controller.series
         if snapshot is None or series is None:
             return
-        zone = ZoneInfo(series.timezone)
-        dialog = QDialog(self)
-        dialog.setWindowTitle(tr("Re-date snapshot"))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(tr("New date and time ({zone}):").format(zone=series.timezone), dialog))
-        editor = instant_edit(dialog)
-        set_instant(editor, snapshot.valid_at, zone)
-        layout.addWidget(editor)
-        layout.addWidget(ok_cancel(dialog))
+        dialog, editor = self.redate_dialog(snapshot)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.redate(snapshot.id, edited_instant(editor, zone))
+        self.redate(snapshot.id, edited_instant(editor, ZoneInfo(series.timezone)))
+
+    def redate_dialog(self, snapshot) -> tuple[QDialog, QWidget]:
+        """The re-date dialog for `snapshot` and its date field, the zone written as the panel writes it."""
+        series = self.controller.series
+        dialog = QDialog(self)
+        dialog.setObjectName("redateDialog")
+        dialog.setWindowTitle(tr("Re-date snapshot"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(tr("New date and time:"), dialog))
+        editor = instant_edit(dialog)
+        editor.setObjectName("redateEdit")
+        set_instant(editor, snapshot.valid_at, ZoneInfo(series.timezone), force=True)
+        row = QHBoxLayout()
+        row.addWidget(editor, 1)
+        zone = zone_label(editor, series.timezone, current_language(), dialog)
+        zone.setObjectName("redateZone")
+        row.addWidget(zone)
+        layout.addLayout(row)
+        layout.addWidget(ok_cancel(dialog))
+        return dialog, editor
 
     def redate(self, snapshot_id: int, instant: dt.datetime) -> bool:
         from ..store.series_file import redate_snapshot

@@ -32,6 +32,8 @@ class ImportTask(QgsTask):
         self.result: ImportResult | None = None
         self.summary = None
         self.failure: str | None = None
+        self.previous = None
+        """(name, store) of the series open when the import started, if any; set by the panel."""
         self.undated: list[Path] = []
         """Files no date was found for; the panel asks the user afterwards."""
         if options.ask_date is None:

@@ -5,22 +5,74 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, pyqtSignal
-from qgis.PyQt.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
+from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QWidget
+
+from ..core.timefmt import zone_abbreviation
+
+# Digits each section of the editors' display format holds when complete.
+_SECTION_WIDTH = {QDateTimeEdit.Section.YearSection: 4}
 
 
 class InstantEdit(QDateTimeEdit):
-    """A date-and-time editor that says when Enter was pressed in it."""
+    """A date-and-time editor where typed digits take, and that says when Enter was pressed in it.
+
+    QDateTimeEdit inserts a typed digit at the cursor: clicked into "2024",
+    typing 2025 gives "22024…", which it refuses, so the year stays. Here a
+    digit typed into a complete section with nothing selected replaces the
+    section, as a click that selects the section would; a click into the
+    field selects the section clicked. While the user types, `set_instant`
+    leaves the field alone (a playing timeline would overwrite the typing).
+    """
 
     submitted = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.typing = False
+        """The user has typed into the field since it last showed an instant or lost focus."""
+        self.lineEdit().installEventFilter(self)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.interpretText()
+            self.typing = False
             self.submitted.emit()
             event.accept()
             return
+        if event.text().isdigit() and self._section_complete():
+            self.setSelectedSection(self.currentSection())
+        if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.typing = True
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self.typing = False
+        super().focusOutEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        # A click (not a drag that selects) into the line edit selects the section under the cursor,
+        # once Qt has placed the cursor.
+        if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease
+                and not self.lineEdit().hasSelectedText()):
+            QTimer.singleShot(0, self._select_section_at_cursor)
+        return super().eventFilter(watched, event)
+
+    def _select_section_at_cursor(self) -> None:
+        try:
+            if not self.lineEdit().hasSelectedText():
+                self.setSelectedSection(self.currentSection())
+        except RuntimeError:  # deleted meanwhile
+            pass
+
+    def _section_complete(self) -> bool:
+        """The cursor's section is full and nothing is selected: a typed digit would be refused."""
+        if self.lineEdit().hasSelectedText():
+            return False
+        section = self.currentSection()
+        if section == QDateTimeEdit.Section.NoSection:
+            return False
+        return len(self.sectionText(section)) >= _SECTION_WIDTH.get(section, 2)
 
 
 def instant_edit(parent: QWidget | None = None) -> InstantEdit:
@@ -31,10 +83,17 @@ def instant_edit(parent: QWidget | None = None) -> InstantEdit:
     return edit
 
 
-def set_instant(edit: QDateTimeEdit, instant: dt.datetime, zone: ZoneInfo) -> None:
-    """Show `instant` in `zone`'s local time."""
+def set_instant(edit: QDateTimeEdit, instant: dt.datetime, zone: ZoneInfo, force: bool = False) -> None:
+    """Show `instant` in `zone`'s local time.
+
+    An `InstantEdit` the user is typing into keeps the typing, unless `force`.
+    """
+    if not force and isinstance(edit, InstantEdit) and edit.typing and edit.hasFocus():
+        return
     local = instant.astimezone(zone)
     edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
+    if isinstance(edit, InstantEdit):
+        edit.typing = False
 
 
 def edited_instant(edit: QDateTimeEdit, zone: ZoneInfo) -> dt.datetime:
@@ -51,3 +110,17 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def zone_label(edit: QDateTimeEdit, timezone: str, language: str, parent: QWidget | None = None) -> QLabel:
+    """A label beside `edit` with the zone abbreviation of the time it shows ("MEZ", "MESZ"; "CET", "CEST"),
+    kept current as the date changes (summer or winter time)."""
+    label = QLabel(parent)
+    zone = ZoneInfo(timezone)
+
+    def update(_value=None) -> None:
+        label.setText(zone_abbreviation(edited_instant(edit, zone), timezone, language))
+
+    edit.dateTimeChanged.connect(update)
+    update()
+    return label

@@ -123,7 +123,7 @@ def test_a_file_without_a_date_is_asked_for_and_then_imported(plugin, iface, tmp
     when = dt.datetime(2024, 10, 29, 22, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     asked = []
 
-    def answer(paths):
+    def answer(paths, known=()):
         asked.extend(paths)
         return {paths[0]: when}
 
