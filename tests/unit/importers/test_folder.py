@@ -132,7 +132,19 @@ def test_self_intersecting_polygon_is_repaired_and_reported(tmp_path: Path) -> N
     (area,) = areas(snapshot, "RU")
     assert area.geometry.is_valid
     assert area.geometry.area == pytest.approx(0.08)  # both triangles kept
-    assert any("repaired" in i.problem and i.path == str(path) for i in result.issues)
+    (repair,) = result.repairs
+    assert repair.path == str(path) and repair.repair
+    assert repair.problem == "repaired an area: self-intersection at 51.2000 N, 35.2000 E"
+    assert result.problems == []  # a repair is no problem: the area is imported
+
+
+def test_a_geojson_cut_inside_a_string_is_named_truncated(tmp_path: Path) -> None:
+    text = json.dumps({"type": "FeatureCollection", "features": [feature(polygon(HELD), side="UA")]})
+    cut = tmp_path / "2024-10-24.geojson"
+    cut.write_text(text[:text.index('"Polygon"') + 4])  # stops inside the string "Polygon"
+    result = run([cut])
+    (problem,) = result.problems
+    assert problem.problem.startswith("truncated JSON at line 1, column ")
 
 
 def test_bad_files_are_named_and_the_others_still_import(tmp_path: Path) -> None:
