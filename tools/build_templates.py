@@ -175,7 +175,9 @@ def web(project) -> QgsPrintLayout:
     legend_item(layout, main, rx, 73.0, right_w, 74.0)
     scalebar_item(layout, main, m + 2.5, 22.0 + 125.0 - 11.5, 45, 9)
     north_item(layout, main, m + map_w - 11.0, 25.0, 8, 11)
-    label(layout, "kt_caption", "[% @kt_caption %]", m, 150.5, w - 2 * m, 16.5, 8.5)
+    # The caption's frame ends a margin above the page's foot; the plugin sizes it to its text
+    # upwards from there and gives the map what the text does not need.
+    label(layout, "kt_caption", "[% @kt_caption %]", m, 150.5, w - 2 * m, h - 4.5 - 150.5, 8.5)
     return layout
 
 
@@ -195,7 +197,7 @@ def a4(project) -> QgsPrintLayout:
     legend_item(layout, main, m, 215.0, cw - 62 - 6, 44.0, columns=2, size=8, split=False)
     ov = map_item(layout, "kt_overview", m + cw - 62, 215.0, 62, 44.0, frame=0.25)
     ov.setBackgroundColor(QColor("#dfe8ef"))
-    label(layout, "kt_caption", "[% @kt_caption %]", m, 264.0, cw, 22.0, 9.5)
+    label(layout, "kt_caption", "[% @kt_caption %]", m, 264.0, cw, h - m - 264.0, 9.5)
     return layout
 
 

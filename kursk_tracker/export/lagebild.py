@@ -184,8 +184,12 @@ def lagebild_text(series: Series, instant: dt.datetime, language: str, change: s
     credit = series.credit_in(lang).strip()
     full = caption
     if credit:
-        wrapped = credit if credit.startswith("(") else f"({credit})"
-        full = f"{caption} {wrapped}"
+        if credit.startswith("("):
+            full = f"{caption} {credit}"
+        elif "(" in credit:  # no brackets in brackets: "… (Kursk Tracker, Beispieldaten (illustrativ))"
+            full = f"{caption} – {credit}"
+        else:
+            full = f"{caption} ({credit})"
     return LagebildText(
         title=words["title"].format(name=name, when=when), date=when,
         week=week_label(series.week_of(instant), lang),

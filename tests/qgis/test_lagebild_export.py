@@ -125,8 +125,8 @@ def test_german_and_english_titles_week_and_caption(scene):
     assert title.currentText() == TITLE_DE
     assert german.itemById("kt_week").currentText() == "12. Woche"
     caption = german.itemById("kt_caption").currentText()
-    assert caption.startswith("Lagebild am 29. Oktober 22:00 MEZ: Russian forces repelled")
-    assert caption.endswith(f"({scene.series.credit})")
+    assert caption.startswith("Lagebild am 29. Oktober 22:00 MEZ: Russische Truppen")
+    assert caption.endswith(scene.series.credit_in("de"))
 
     english = build_layout(scene, WEEK_12, "a4", "en")
     assert english.itemById("kt_title").currentText() == TITLE_EN
