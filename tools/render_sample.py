@@ -1,7 +1,9 @@
 """Render the sample series headless, for `make run` where there is no display.
 
-Usage: render_sample.py OUT_DIR [LANGUAGE]
-Writes OUT_DIR/sample_map.png (the week-12 situation, or the last snapshot).
+Usage: render_sample.py OUT_DIR [LANGUAGE] [--lagebild]
+Writes OUT_DIR/sample_map.png (the week-12 situation, or the last snapshot); with --lagebild also
+the week-12 Lagebild as PNG and PDF in German and English (OUT_DIR/lagebild_week12_{de,en}.{png,pdf}),
+to look at both languages side by side.
 """
 
 import sys
@@ -14,8 +16,10 @@ from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 
 
 def main() -> int:
-    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
-    language = sys.argv[2] if len(sys.argv) > 2 else "en"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    with_lagebild = "--lagebild" in sys.argv[1:]
+    out_dir = Path(args[0] if args else "out")
+    language = args[1] if len(args) > 1 else "en"
     app = QgsApplication([], False)
     app.initQgis()
     try:
@@ -37,9 +41,30 @@ def main() -> int:
         path = render_png(layers, extent, out_dir / "sample_map.png", width=1600)
         when = format_instant(shown.valid_at, series.timezone, language)
         print(f"Sample series rendered ({when}, week {series.week_of(shown.valid_at)}): {path.resolve()}")
+        if with_lagebild:
+            render_lagebild(out_dir, shown.valid_at)
     finally:
         app.exitQgis()
     return 0
+
+
+def render_lagebild(out_dir: Path, instant) -> None:
+    """The Lagebild at `instant` in both languages, each from a scene in the other (the export decides)."""
+    from kursk_tracker.export.lagebild import export_lagebild
+    from kursk_tracker.layers.scene import SeriesScene
+    from kursk_tracker.store.sample import sample_working_copy
+
+    for language, other in (("de", "en"), ("en", "de")):
+        project = QgsProject()
+        scene = SeriesScene.open(sample_working_copy(ROOT / "build" / "sample"), project, other)
+        try:
+            for fmt in ("png", "pdf"):
+                path = export_lagebild(scene, instant, out_dir / f"lagebild_week12_{language}.{fmt}", fmt,
+                                       language=language, width_px=1600, dpi=150)
+                print(f"Lagebild ({language}): {path.resolve()}")
+        finally:
+            scene.remove()
+            project.clear()
 
 
 if __name__ == "__main__":

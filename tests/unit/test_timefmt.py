@@ -109,3 +109,24 @@ def test_an_hour_step_is_elapsed_time():
     utc = dt.timezone.utc
     start = dt.datetime(2024, 10, 27, 0, 30, tzinfo=utc)
     assert step_instant(start, dt.timedelta(hours=6), "Europe/Berlin") == start + dt.timedelta(hours=6)
+
+
+def test_week_labels_in_both_languages_week_0_without_an_ordinal():
+    from kursk_tracker.core.timefmt import week_label
+
+    assert week_label(12, "de") == "12. Woche"
+    assert week_label(0, "de_DE") == "Woche 0"
+    assert week_label(0, "en") == "week 0"
+    assert week_label(12, "en_GB") == "week 12"
+
+
+def test_numbers_follow_the_language_not_the_system_locale():
+    from kursk_tracker.core.timefmt import format_km2, format_number, format_seconds
+
+    assert format_number(1144, "de", 0) == "1.144"
+    assert format_number(1144, "en", 0) == "1,144"
+    assert format_km2(103.5, "de") == "103,5 km²"
+    assert format_km2(1234.56, "en") == "1,234.6 km²"
+    assert format_seconds(1.0, "de") == "1,00 s"
+    assert format_seconds(1.0, "en") == "1.00 s"
+    assert format_number(-3.1, "de") == "−3,1"
