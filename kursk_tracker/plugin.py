@@ -55,7 +55,7 @@ class KurskTrackerPlugin:
             self.controller, self.ask_open_series, self.open_sample_series, window,
             self.iface.mapCanvas(), self.iface.messageBar(),
         )
-        self.timeline_dock = TimelineDock(self.controller, window)
+        self.timeline_dock = TimelineDock(self.controller, window, self.iface.mapCanvas())
         self.export_dock = ExportDock(self.controller, self.iface.mapCanvas(), window)
         self.docks = [self.situation_dock, self.timeline_dock, self.export_dock]
         right = Qt.DockWidgetArea.RightDockWidgetArea

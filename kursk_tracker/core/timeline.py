@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 Areas = dict[tuple[str, str], "BaseGeometry"]
 """(side, status) -> (multi)polygon in lon/lat."""
+
+RECENT_FRAMES = 4
+"""Morphed frames kept: the map, the change, the fronts and the chart ask for the same instant."""
 
 
 @dataclass
@@ -48,6 +51,10 @@ class SeriesFrames:
     """snapshot id -> side -> the stored front line (where the source has one)."""
     _pairs: dict[tuple[int, int], PairMorph] = field(default_factory=dict, repr=False)
     _held: dict[int, dict] = field(default_factory=dict, repr=False)
+    _recent: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    """(before id, after id, f) -> morphed areas: the last frames (shown, measured and charted)."""
+    _still: dict[tuple[int, int], dict] = field(default_factory=dict, repr=False)
+    """(before id, after id) -> side -> (zone that changed hands, stored front outside it)."""
 
     @classmethod
     def from_records(cls, series: Series, records, settings: MorphSettings | None = None) -> SeriesFrames:
@@ -112,7 +119,16 @@ class SeriesFrames:
         if not wait and not self.is_ready(position.before, position.after):
             nearer = position.before if position.f < 0.5 else position.after
             return dict(self.areas.get(nearer.id, {}))
-        return self.pair(position.before, position.after).frame(position.f)
+        key = (position.before.id, position.after.id, position.f)
+        frame = self._recent.get(key)
+        if frame is None:
+            frame = self.pair(position.before, position.after).frame(position.f)
+            self._recent[key] = frame
+            while len(self._recent) > RECENT_FRAMES:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(key)
+        return dict(frame)
 
     def is_ready(self, before: Snapshot, after: Snapshot) -> bool:
         return (before.id, after.id) in self._pairs
@@ -151,24 +167,38 @@ class SeriesFrames:
             return dict(self.fronts.get(nearer.id, {}))
         areas = self.areas_at(instant) if areas is None else areas
         held_now = held_by_side(areas)
-        held_before = held_by_side(self.areas.get(position.before.id, {}))
-        held_after = held_by_side(self.areas.get(position.after.id, {}))
-        stored = self.fronts.get(position.before.id, {})
-        empty = shapely.Polygon()
         fronts: dict[str, BaseGeometry] = {}
-        # Sides whose fronts the source draws; a source without any: every side.
-        drawn = {side for by_side in self.fronts.values() for side in by_side} or set(held_now)
-        for side in sorted(drawn):
-            changed = shapely.symmetric_difference(held_before.get(side, empty), held_after.get(side, empty))
-            # A hair's breadth, so the kept and the moving parts meet without slivers.
-            zone = shapely.buffer(changed, 1e-7) if not changed.is_empty else empty
-            kept = shapely.difference(stored.get(side, shapely.LineString()), zone)
+        empty = shapely.Polygon()
+        for side, (zone, kept) in sorted(self._still_parts(position.before, position.after).items()):
             moving = shapely.intersection(shapely.boundary(held_now.get(side, empty)), zone)
             front = shapely.line_merge(shapely.union_all([kept, moving]))
             lines = [g for g in shapely.get_parts(front) if shapely.get_dimensions(g) == 1]
             if lines:
                 fronts[side] = shapely.multilinestrings(lines)
         return fronts
+
+    def _still_parts(self, before: Snapshot, after: Snapshot) -> dict[str, tuple]:
+        """Per side with a drawn front: the ground that changes hands between two snapshots
+        (a hair wider) and the earlier front outside it; the same for every frame of the pair."""
+        import shapely
+
+        key = (before.id, after.id)
+        if key in self._still:
+            return self._still[key]
+        held_before, held_after = self.held(before), self.held(after)
+        stored = self.fronts.get(before.id, {})
+        empty = shapely.Polygon()
+        # Sides whose fronts the source draws; a source without any: every side.
+        drawn = ({side for by_side in self.fronts.values() for side in by_side}
+                 or set(held_before) | set(held_after))
+        parts = {}
+        for side in sorted(drawn):
+            changed = shapely.symmetric_difference(held_before.get(side, empty), held_after.get(side, empty))
+            # A hair's breadth, so the kept and the moving parts meet without slivers.
+            zone = shapely.buffer(changed, 1e-7) if not changed.is_empty else empty
+            parts[side] = (zone, shapely.difference(stored.get(side, shapely.LineString()), zone))
+        self._still[key] = parts
+        return parts
 
     def held(self, snapshot: Snapshot) -> dict[str, BaseGeometry]:
         """Each side's held ground in a snapshot (computed once)."""
@@ -184,4 +214,6 @@ class SeriesFrames:
         return earlier[-1] if earlier else None
 
     def clear(self) -> None:
+        """Forget the morphs (the timing changed); the snapshots' own figures stay."""
         self._pairs.clear()
+        self._recent.clear()

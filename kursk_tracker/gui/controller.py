@@ -20,9 +20,28 @@ from ..store.backend import SeriesStore, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
-from ..toolbelt.settings import PluginSettings
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
+
+PREVIEW_TIMING_KEY = "kursk_tracker/timeline/preview_timing"
+PREVIEW_TIMINGS = ("linear", "eased")
+"""The map's pace between snapshots. Linear by default, so playing a week shows the front
+moving all week; eased (the most likely timing, what the measured figures use) on request."""
+
+
+def preview_timing() -> str:
+    """The pace the map shows between snapshots, as the user last chose it (linear at first)."""
+    from qgis.core import QgsSettings
+
+    value = str(QgsSettings().value(PREVIEW_TIMING_KEY, PREVIEW_TIMINGS[0]))
+    return value if value in PREVIEW_TIMINGS else PREVIEW_TIMINGS[0]
+
+
+def remember_preview_timing(timing: str) -> None:
+    from qgis.core import QgsSettings
+
+    if timing in PREVIEW_TIMINGS:
+        QgsSettings().setValue(PREVIEW_TIMING_KEY, timing)
 
 
 def user_data_dir() -> Path:
@@ -38,6 +57,7 @@ class SeriesController(QObject):
     snapshotChanged = pyqtSignal()  # noqa: N815 — the snapshot in force changed
     instantChanged = pyqtSignal()  # noqa: N815
     changedElsewhere = pyqtSignal(str)  # noqa: N815 — another user changed the open series; reloaded
+    playingChanged = pyqtSignal(bool)  # noqa: N815 — the timeline started or stopped playing
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
@@ -49,6 +69,8 @@ class SeriesController(QObject):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(300)
         self._check_timer.timeout.connect(self.check_for_changes)
+        self.playing = False
+        """The timeline plays: frames follow each other as fast as the map draws them."""
 
     @property
     def current(self) -> SeriesLayers | None:
@@ -77,8 +99,8 @@ class SeriesController(QObject):
         store = open_store(location)
         content = store.read_content()  # read once; a clear error while the open series is still shown
         self.close_series(emit=False)
-        timing = PluginSettings.load().morph_timing
-        self.scene = SeriesScene.open(store, self.project, current_language(), timing, content=content)
+        self.scene = SeriesScene.open(store, self.project, current_language(), preview_timing(),
+                                      content=content)
         self.versions = self._read_versions(store)
         self._watch()
         self._precompute()
@@ -247,6 +269,18 @@ class SeriesController(QObject):
             index = (earlier[-1] + offset + 1) if earlier else 0
         self.show_snapshot(snapshots[max(0, min(len(snapshots) - 1, index))].id)
 
+    def set_playing(self, playing: bool) -> None:
+        if playing != self.playing:
+            self.playing = playing
+            self.playingChanged.emit(playing)
+
+    @property
+    def timing(self) -> str:
+        """The pace the map shows between snapshots ("linear" or "eased")."""
+        if self.scene is None or self.scene.frames is None or self.scene.frames.settings is None:
+            return preview_timing()
+        return self.scene.frames.settings.timing
+
     def set_timing(self, timing: str) -> None:
         if self.scene is not None:
             self.scene.set_timing(timing)
@@ -295,8 +329,7 @@ class SeriesController(QObject):
             subset = loaded.layers["areas"].subsetString() if "areas" in loaded.layers else ""
             if subset.startswith('"snapshot_id" = '):
                 loaded.snapshot_id = int(subset.split("=")[1])
-            self.scene = SeriesScene(loaded, self.project, current_language(),
-                                     PluginSettings.load().morph_timing)
+            self.scene = SeriesScene(loaded, self.project, current_language(), preview_timing())
             self.versions = self._read_versions(store)
             self._watch()
             self._precompute()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from qgis.core import QgsSettings
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QPointF, Qt, QTimer
+from qgis.PyQt.QtCore import QEvent, QObject, QPointF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -30,12 +32,39 @@ from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import PluginSettings
 from .area_chart import AreaChart
-from .controller import SeriesController
+from .controller import PREVIEW_TIMINGS, SeriesController, remember_preview_timing
 from .widgets import edited_instant, instant_edit, set_instant
 
 OBJECT_NAME = "KurskTrackerTimelineDock"
 MINUTES_PER_STEP = 10
 """The slider's resolution."""
+
+CHART_HEIGHT = 96
+CHART_KEY = "kursk_tracker/timeline/show_chart"
+RENDER_TIMEOUT_S = 1.0
+"""A frame whose render never reports back (nothing to redraw) is waited for this long at most."""
+
+KEYS = {
+    "previous": ("PgUp", Qt.Key.Key_PageUp),
+    "back": ("Left", Qt.Key.Key_Left),
+    "play": ("Space", Qt.Key.Key_Space),
+    "forward": ("Right", Qt.Key.Key_Right),
+    "next": ("PgDown", Qt.Key.Key_PageDown),
+}
+"""Per action: its key in this panel (Qt's portable name) and that key; with Ctrl in the map canvas too.
+
+The map canvas itself pans with the arrow keys and Space and zooms with Page Up and
+Page Down, whatever the modifiers; QGIS binds none of these with Ctrl elsewhere."""
+
+
+def timing_texts() -> dict[str, tuple[str, str]]:
+    """Each timing's label and what it means, in a sentence."""
+    return {
+        "linear": (tr("Linear"), tr("The front moves evenly from one snapshot to the next.")),
+        "eased": (tr("Eased"), tr("The most likely timing: the change comes where the front jumped, "
+                                  "as the measured figures assume.")),
+    }
+
 
 STEPS = (("1 h", dt.timedelta(hours=1)), ("6 h", dt.timedelta(hours=6)), ("1 d", dt.timedelta(days=1)),
          ("7 d", dt.timedelta(days=7)))
@@ -74,135 +103,286 @@ class SnapshotSlider(QSlider):
         painter.end()
 
 
+class FramePacer(QObject):
+    """Plays in real time, one map frame at a time.
+
+    The instant shown is the start plus the wall time since play began times
+    the speed, so a slow machine shows fewer frames, never slower time. A
+    timer ticks; a tick asks for a frame only when the map canvas finished
+    drawing the last one (its mapCanvasRefreshed), else it is dropped, and a
+    frame whose render ends after dropped ticks asks for the next at once.
+    Without a canvas that draws (none, hidden, frozen) the ticks pace alone;
+    a render that never reports back is given up after RENDER_TIMEOUT_S.
+    """
+
+    frameRequested = pyqtSignal()  # noqa: N815
+
+    def __init__(self, show: Callable[[dt.datetime], dt.datetime | None], canvas=None,
+                 parent: QObject | None = None,
+                 where: Callable[[], dt.datetime | None] | None = None) -> None:
+        """`show(instant)` shows an instant and returns the one shown, None to stop; `where()`: the
+        instant shown now (moved by hand while playing, the play goes on from there)."""
+        super().__init__(parent)
+        self.show = show
+        self.where = where
+        self.canvas = canvas
+        self.speed_days = 1.0
+        self.timer = QTimer(self)
+        self.timer.setInterval(PLAY_INTERVAL_MS)
+        self.timer.timeout.connect(self.tick)
+        self._anchor: tuple[float, dt.datetime] | None = None
+        self._shown: dt.datetime | None = None
+        self._waiting_since: float | None = None
+        self._behind = False
+        self.requested = self.dropped = self.finished = self.timed_out = 0
+        if canvas is not None:
+            canvas.mapCanvasRefreshed.connect(self._rendered)
+
+    def start(self, instant: dt.datetime) -> None:
+        self.requested = self.dropped = self.finished = self.timed_out = 0
+        self.anchor(instant)
+        self._waiting_since, self._behind = None, False
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._waiting_since, self._behind = None, False
+
+    def is_active(self) -> bool:
+        return self.timer.isActive()
+
+    def anchor(self, instant: dt.datetime) -> None:
+        """Count the wall time from now, at `instant` (play, a new speed, a jump, a loop)."""
+        self._anchor = (time.monotonic(), instant)
+        self._shown = instant
+
+    def set_speed(self, days_per_second: float) -> None:
+        if self._shown is not None and self.is_active():
+            self.anchor(self._current())
+        self.speed_days = days_per_second
+
+    def _current(self) -> dt.datetime:
+        began, instant = self._anchor
+        return instant + dt.timedelta(days=self.speed_days * (time.monotonic() - began))
+
+    def _canvas_draws(self) -> bool:
+        canvas = self.canvas
+        return (canvas is not None and canvas.isVisible() and canvas.renderFlag() and not canvas.isFrozen()
+                and canvas.width() > 0 and canvas.height() > 0)
+
+    def tick(self) -> None:
+        if not self.is_active() or self._anchor is None:
+            return
+        if self._waiting_since is not None:
+            if time.monotonic() - self._waiting_since < RENDER_TIMEOUT_S:
+                self.dropped += 1
+                self._behind = True
+                return
+            self.timed_out += 1
+            self._waiting_since = None
+        self._request()
+
+    def _request(self) -> None:
+        moved = self.where() if self.where is not None else None
+        if moved is not None and moved != self._shown:
+            self.anchor(moved)
+        shown = self.show(self._current())
+        self.requested += 1
+        self._behind = False
+        self.frameRequested.emit()
+        if shown is None:
+            self.stop()
+            return
+        if self._shown is not None and shown < self._shown:
+            self.anchor(shown)  # looped round: count the wall time from the start again
+        self._shown = shown
+        if self._canvas_draws():
+            self._waiting_since = time.monotonic()
+            self.canvas.refresh()  # one render per frame, coalesced with the layers' own requests
+
+    def _rendered(self) -> None:
+        if self._waiting_since is None:
+            return
+        self._waiting_since = None
+        self.finished += 1
+        if self._behind and self.is_active():
+            QTimer.singleShot(0, self.tick)  # ticks were dropped meanwhile: the next frame now
+
+
 class TimelineDock(QgsDockWidget):
-    def __init__(self, controller: SeriesController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SeriesController, parent: QWidget | None = None, canvas=None) -> None:
+        """`canvas`: the map the Timeline plays on (frames follow its renders, its keys move the timeline)."""
         super().__init__(tr("Timeline"), parent)
         self.setObjectName(OBJECT_NAME)
         self.controller = controller
+        self.canvas = canvas
         self.origin: dt.datetime | None = None
-        self._last_tick = 0.0
         body = QWidget(self)
-        layout = QVBoxLayout(body)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 2)
+        controls = QVBoxLayout()
+        controls.setSpacing(2)
+        layout.addLayout(controls, 3)
 
+        header = QHBoxLayout()
         self.instant_label = QLabel(body)
         self.instant_label.setObjectName("instantLabel")
-        self.instant_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.instant_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.instant_label.setFont(font)
-        layout.addWidget(self.instant_label)
+        header.addWidget(self.instant_label)
+        header.addStretch(1)
         self.change_label = QLabel(body)
         self.change_label.setObjectName("changeLabel")
-        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        change_row = QHBoxLayout()
-        change_row.addStretch(1)
-        change_row.addWidget(self.change_label)
+        header.addWidget(self.change_label)
         self.compare_combo = QComboBox(body)
         self.compare_combo.setObjectName("compareCombo")
         self.compare_combo.setToolTip(tr("Measure the change from this snapshot"))
+        self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compare_combo.currentIndexChanged.connect(self._compare_changed)
-        change_row.addWidget(self.compare_combo)
-        change_row.addStretch(1)
-        layout.addLayout(change_row)
+        header.addWidget(self.compare_combo)
+        controls.addLayout(header)
 
         row = QHBoxLayout()
         pixmaps = QStyle.StandardPixmap
-        self.previous_button = self._button(pixmaps.SP_MediaSkipBackward, tr("Previous snapshot (Page Up)"),
-                                            lambda: controller.step(-1))
-        self.back_button = self._button(pixmaps.SP_MediaSeekBackward, tr("Step back (Left)"),
+        self.previous_button = self._button(pixmaps.SP_MediaSkipBackward, tr("Previous snapshot"),
+                                            KEYS["previous"], lambda: controller.step(-1))
+        self.back_button = self._button(pixmaps.SP_MediaSeekBackward, tr("Step back"), KEYS["back"],
                                         lambda: self.step_by(-1))
-        self.play_button = self._button(pixmaps.SP_MediaPlay, tr("Play or pause (Space)"), self.toggle_play)
+        self.play_button = self._button(pixmaps.SP_MediaPlay, tr("Play or pause"), KEYS["play"],
+                                        self.toggle_play)
         self.play_button.setObjectName("playButton")
-        self.forward_button = self._button(pixmaps.SP_MediaSeekForward, tr("Step forward (Right)"),
+        self.forward_button = self._button(pixmaps.SP_MediaSeekForward, tr("Step forward"), KEYS["forward"],
                                            lambda: self.step_by(1))
-        self.next_button = self._button(pixmaps.SP_MediaSkipForward, tr("Next snapshot (Page Down)"),
+        self.next_button = self._button(pixmaps.SP_MediaSkipForward, tr("Next snapshot"), KEYS["next"],
                                         lambda: controller.step(1))
         self.slider = SnapshotSlider(body)
         self.slider.setObjectName("timelineSlider")
         self.slider.valueChanged.connect(self._slider_moved)
-        row.addWidget(self.previous_button)
-        row.addWidget(self.back_button)
-        row.addWidget(self.play_button)
-        row.addWidget(self.forward_button)
-        row.addWidget(self.next_button)
+        for button in (self.previous_button, self.back_button, self.play_button, self.forward_button,
+                       self.next_button):
+            row.addWidget(button)
         row.addWidget(self.slider, 1)
-        layout.addLayout(row)
+        controls.addLayout(row)
 
         settings = PluginSettings.load()
         options = QHBoxLayout()
-        self.step_combo = QComboBox(body)
-        for label, _delta in STEPS:
-            self.step_combo.addItem(label)
-        self.step_combo.setCurrentIndex(min(settings.timeline_step, len(STEPS) - 1))
-        self.step_combo.setToolTip(tr("Step"))
-        self.speed_combo = QComboBox(body)
-        for speed in SPEEDS:
-            self.speed_combo.addItem(tr("{days} days/s").format(days=f"{speed:g}"), speed)
-        self.speed_combo.setCurrentIndex(min(settings.timeline_speed, len(SPEEDS) - 1))
-        self.speed_combo.setToolTip(tr("Playing speed"))
-        self.loop_check = QCheckBox(tr("Loop"), body)
-        self.loop_check.setChecked(settings.timeline_loop)
-        self.timing_combo = QComboBox(body)
-        self.timing_combo.addItem(tr("Eased (most change mid-week)"), "eased")
-        self.timing_combo.addItem(tr("Linear"), "linear")
-        self.timing_combo.setCurrentIndex(0 if settings.morph_timing == "eased" else 1)
-        self.timing_combo.setToolTip(tr("Pace of the front between snapshots"))
-        self.timing_combo.currentIndexChanged.connect(self._timing_changed)
         self.date_edit = instant_edit(body)
+        self.date_edit.setToolTip(tr("Date and time to jump to (Enter or Go)"))
         self.go_button = QPushButton(tr("Go"), body)
         self.go_button.setToolTip(tr("Jump to the typed date and time"))
         self.go_button.clicked.connect(self.jump_to_typed)
         self.date_edit.submitted.connect(self.jump_to_typed)
+        self.step_combo = QComboBox(body)
+        for label, _delta in STEPS:
+            self.step_combo.addItem(label)
+        self.step_combo.setCurrentIndex(min(settings.timeline_step, len(STEPS) - 1))
+        self.step_combo.setToolTip(tr("Step of the step buttons"))
+        self.speed_combo = QComboBox(body)
+        for speed in SPEEDS:
+            self.speed_combo.addItem(tr("{days} days/s").format(days=f"{speed:g}"), speed)
+        self.speed_combo.setCurrentIndex(min(settings.timeline_speed, len(SPEEDS) - 1))
+        self.speed_combo.setToolTip(tr("Playing speed: days of the series per second"))
+        self.loop_check = QCheckBox(tr("Loop"), body)
+        self.loop_check.setToolTip(tr("Play again from the start at the end"))
+        self.loop_check.setChecked(settings.timeline_loop)
+        self.timing_combo = QComboBox(body)
+        self.timing_combo.setObjectName("timingCombo")
+        for timing in PREVIEW_TIMINGS:
+            label, meaning = timing_texts()[timing]
+            self.timing_combo.addItem(label, timing)
+            self.timing_combo.setItemData(self.timing_combo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
+        self.timing_combo.setCurrentIndex(max(0, self.timing_combo.findData(controller.timing)))
+        self.timing_combo.currentIndexChanged.connect(self._timing_changed)
+        self.chart_button = QToolButton(body)
+        self.chart_button.setObjectName("chartToggle")
+        self.chart_button.setText(tr("Chart"))
+        self.chart_button.setCheckable(True)
+        self.chart_button.setToolTip(tr("Show or hide the chart of the area each side holds"))
+        self.png_button = QToolButton(body)
+        self.png_button.setText(tr("PNG…"))
+        self.png_button.setToolTip(tr("Save the chart as a PNG image"))
+        self.png_button.clicked.connect(self.ask_save_chart)
+        for widget in (self.date_edit, self.go_button, self.step_combo, self.speed_combo, self.loop_check,
+                       self.timing_combo):
+            options.addWidget(widget)
+        options.addStretch(1)
+        options.addWidget(self.chart_button)
+        options.addWidget(self.png_button)
+        controls.addLayout(options)
         self.date_hint = QLabel(body)
         self.date_hint.setObjectName("dateHint")
         self.date_hint.setStyleSheet("color: #b00020;")
         self.date_hint.setWordWrap(True)
         self.date_hint.hide()
-        for widget in (self.step_combo, self.speed_combo, self.loop_check, self.timing_combo):
-            options.addWidget(widget)
-        options.addStretch(1)
-        options.addWidget(self.date_edit)
-        options.addWidget(self.go_button)
-        layout.addLayout(options)
-        layout.addWidget(self.date_hint)
+        controls.addWidget(self.date_hint)
+        controls.addStretch(1)
         for widget in (self.step_combo, self.speed_combo, self.loop_check):
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
             signal.connect(self._save_settings)
 
-        chart_row = QHBoxLayout()
+        # The chart beside the controls, not under them: the map keeps its height.
         self.chart = AreaChart(body)
-        chart_row.addWidget(self.chart, 1)
-        self.chart_button = QToolButton(body)
-        self.chart_button.setText(tr("PNG…"))
-        self.chart_button.setToolTip(tr("Save the chart as a PNG image"))
-        self.chart_button.clicked.connect(self.ask_save_chart)
-        chart_row.addWidget(self.chart_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(chart_row)
+        self.chart.setMinimumHeight(CHART_HEIGHT)
+        self.chart.setMaximumHeight(CHART_HEIGHT + 40)
+        self.chart.setMinimumWidth(220)
+        layout.addWidget(self.chart, 2)
+        self.chart_button.toggled.connect(self._show_chart)
+        self.chart_button.setChecked(bool(QgsSettings().value(CHART_KEY, True, type=bool)))
+        self._show_chart(self.chart_button.isChecked())
         self.setWidget(body)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(PLAY_INTERVAL_MS)
-        self.timer.timeout.connect(self._play_tick)
+        self.player = FramePacer(self._play_frame, canvas, self, lambda: self.controller.instant)
+        self.player.set_speed(float(self.speed_combo.currentData()))
+        self.speed_combo.currentIndexChanged.connect(
+            lambda _index: self.player.set_speed(float(self.speed_combo.currentData())))
+        self.timer = self.player.timer
         self.shortcuts = []
-        for keys, slot in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Left, lambda: self.step_by(-1)),
-                           (Qt.Key.Key_Right, lambda: self.step_by(1)),
-                           (Qt.Key.Key_PageUp, lambda: controller.step(-1)),
-                           (Qt.Key.Key_PageDown, lambda: controller.step(1))):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        for name, slot in self._actions().items():
+            for keys in (KEYS[name][0], "Ctrl+" + KEYS[name][0]):
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+                self.shortcuts.append(shortcut)
+        if canvas is not None:
+            canvas.installEventFilter(self)
         controller.seriesChanged.connect(self.refresh)
         controller.instantChanged.connect(self._show_instant)
         self.refresh()
 
-    def _button(self, pixmap, tip: str, slot) -> QToolButton:
+    def _actions(self) -> dict[str, Callable[[], None]]:
+        return {"previous": lambda: self.controller.step(-1), "back": lambda: self.step_by(-1),
+                "play": self.toggle_play, "forward": lambda: self.step_by(1),
+                "next": lambda: self.controller.step(1)}
+
+    def _button(self, pixmap, what: str, keys: tuple, slot) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(self.style().standardIcon(pixmap))
-        button.setToolTip(tip)
+        panel_key, map_key = (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                              for k in (keys[0], "Ctrl+" + keys[0]))
+        button.setToolTip(tr("{what} ({panel_key} in this panel, {map_key} in the map or this panel)").format(
+            what=what, panel_key=panel_key, map_key=map_key))
         button.clicked.connect(slot)
         return button
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        """The map canvas's keys: Ctrl with the panel's keys moves the timeline (plain ones pan and zoom)."""
+        if watched is self.canvas and event.type() == QEvent.Type.KeyPress and self.origin is not None:
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.ControlModifier:
+                for name, slot in self._actions().items():
+                    if event.key() == KEYS[name][1]:
+                        if not (name == "play" and event.isAutoRepeat()):
+                            slot()
+                        event.accept()
+                        return True
+        return super().eventFilter(watched, event)
+
+    def _show_chart(self, shown: bool) -> None:
+        self.chart.setVisible(shown)
+        self.png_button.setEnabled(shown)
+        QgsSettings().setValue(CHART_KEY, shown)
 
     # Series and instant ----------------------------------------------------------
 
@@ -314,49 +494,52 @@ class TimelineDock(QgsDockWidget):
         self.controller.show_instant(instant)
 
     def toggle_play(self) -> None:
-        if self.timer.isActive():
+        if self.player.is_active():
             self.stop()
         elif self.controller.instant is not None:
             span = self.controller.span()
             if self.controller.instant >= span[1]:
                 self.controller.show_instant(span[0])
-            self._last_tick = time.monotonic()
-            self.timer.start()
+            self.controller.set_playing(True)
+            self.player.start(self.controller.instant)
             self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
 
     def stop(self) -> None:
-        self.timer.stop()
+        self.player.stop()
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.controller.set_playing(False)
 
     def _play_tick(self) -> None:
-        now = time.monotonic()
-        elapsed, self._last_tick = now - self._last_tick, now
+        self.player.tick()
+
+    def _play_frame(self, target: dt.datetime) -> dt.datetime | None:
+        """One frame of playing: the instant shown (from the start after a loop), None at the end."""
         span = self.controller.span()
         if span is None or self.controller.instant is None:
-            self.stop()
-            return
-        days = float(self.speed_combo.currentData()) * min(elapsed, 0.5)
-        target = self.controller.instant + dt.timedelta(days=days)
+            return None
         if target >= span[1]:
-            if self.loop_check.isChecked():
-                target = span[0]
-            else:
+            if not self.loop_check.isChecked():
                 self.controller.show_instant(span[1])
-                self.stop()
-                return
+                return None
+            target = span[0]
         self.controller.show_instant(target)
+        return self.controller.instant
 
     def _timing_changed(self) -> None:
         timing = str(self.timing_combo.currentData())
-        self._save_settings()
+        remember_preview_timing(timing)
+        self.timing_combo.setToolTip(self._timing_tip())
         self.controller.set_timing(timing)
+
+    def _timing_tip(self) -> str:
+        texts = timing_texts()
+        return "\n".join(f"{texts[timing][0]}: {texts[timing][1]}" for timing in PREVIEW_TIMINGS)
 
     def _save_settings(self) -> None:
         settings = PluginSettings.load()
         settings.timeline_step = self.step_combo.currentIndex()
         settings.timeline_speed = self.speed_combo.currentIndex()
         settings.timeline_loop = self.loop_check.isChecked()
-        settings.morph_timing = str(self.timing_combo.currentData())
         settings.save()
 
     def ask_save_chart(self) -> None:
