@@ -49,6 +49,8 @@ class TemporalSync(QObject):
         self.navigation = navigation
         self.step = STEPS[min(PluginSettings.load().timeline_step, len(STEPS) - 1)][1]
         self._busy = False
+        self._pushed_step: int | None = None
+        """While playing in fixed-range mode: the step last given to the Temporal Controller."""
         # navigationModeChanged carries an enum PyQt cannot pass to Python on QGIS 3.22:
         # QGIS reports its range right after a switch, pull() notices the new mode.
         self._mode = navigation.navigationMode()
@@ -56,6 +58,7 @@ class TemporalSync(QObject):
             (controller.seriesChanged, self.series_changed),
             (controller.instantChanged, self.push),
             (navigation.updateTemporalRange, self.pull),
+            (controller.playingChanged, self._playing_changed),
         ]
         if step_index_changed is not None:
             self._connections.append((step_index_changed, self.set_step_index))
@@ -131,11 +134,29 @@ class TemporalSync(QObject):
 
     # Both ways ---------------------------------------------------------------------
 
+    def _playing_changed(self, playing: bool) -> None:
+        self._pushed_step = None
+        if not playing:
+            self.push()  # where playing stopped, exactly
+
     def push(self) -> None:
-        """Our instant -> the Temporal Controller."""
+        """Our instant -> the Temporal Controller.
+
+        While the timeline plays in fixed-range mode, the range moves a step at a
+        time: each new range makes QGIS redraw every dated layer, which would cost
+        every frame a full redraw; the exact instant follows when playing stops.
+        (Animated, the controller's frame changes once a step anyway.)
+        """
         instant = self.controller.instant
         if self._busy or instant is None or not (self._animated() or self._fixed()):
             return
+        span = self.controller.span()
+        if self.controller.playing and self._fixed() and span is not None:
+            step = int((instant - span[0]) / self.step)
+            if step == self._pushed_step:
+                return
+            self._pushed_step = step
+            instant = span[0] + step * self.step
         with self._quiet():
             begin = to_qdatetime(instant)
             if self._animated():
