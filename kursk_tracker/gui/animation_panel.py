@@ -53,9 +53,7 @@ def timing_words(timing: str) -> tuple[str, str]:
 
 def ui_locale() -> QLocale:
     """The interface language's number format ("1,00 s" in German), whatever the system's locale."""
-    if current_language() == "de":
-        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale("de_DE" if current_language() == "de" else "en_GB")
 
 
 def language_combo(parent: QWidget) -> QComboBox:
@@ -282,7 +280,7 @@ class AnimationPanel(QWidget):
         self.timing_hint.setWordWrap(True)
         self.timing_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.timing_hint.setMinimumWidth(40)
-        self.timing_hint.setStyleSheet("color: palette(mid);")
+        self.timing_hint.setStyleSheet("color: palette(dark);")
         form.addRow(self.timing_hint)
         self.timing_combo.currentIndexChanged.connect(self._explain_timing)
         self._explain_timing()

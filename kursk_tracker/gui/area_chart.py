@@ -5,12 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ..core.timefmt import format_number
+from ..core.timefmt import format_number, language_of
 from ..toolbelt.i18n import current_language, tr
+
+
+def interface_language() -> str:
+    """QGIS's language; with Qt alone (no QGIS, as the Qt 6 check draws the chart), Qt's locale's."""
+    try:
+        return current_language()
+    except ImportError:
+        return language_of(QLocale().name())
 
 
 class AreaChart(QWidget):
@@ -28,7 +36,8 @@ class AreaChart(QWidget):
         self.current: dict[str, float] = {}
         self.day_text: Callable[[dt.datetime], str] = lambda when: when.strftime("%Y-%m-%d")
         # Until told otherwise, km² as QGIS's language writes them ("1.144" in German), not the C locale.
-        self.number_text: Callable[[float], str] = lambda value: format_number(value, current_language(), 0)
+        language = interface_language()
+        self.number_text: Callable[[float], str] = lambda value: format_number(value, language, 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(400, 150)
