@@ -84,6 +84,15 @@ def format_instant(instant: dt.datetime, timezone: str, language: str,
     return f"{day}, {clock}" if with_year else f"{day} {clock}"
 
 
+def format_short(instant: dt.datetime, timezone: str, language: str) -> str:
+    """"29.10.2024 22:00 MEZ" / "2024-10-29 22:00 CET": for tables, where a column is narrow."""
+    local = to_zone(instant, timezone)
+    zone = zone_abbreviation(instant, timezone, language)
+    if language_of(language) == "de":
+        return f"{local:%d.%m.%Y %H:%M} {zone}"
+    return f"{local:%Y-%m-%d %H:%M} {zone}"
+
+
 def week_label(week: int, language: str) -> str:
     """"12. Woche" / "week 12"; week 0 reads "Woche 0" in German (the ordinal "0." is not written)."""
     if language_of(language) == "de":

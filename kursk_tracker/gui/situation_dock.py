@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import KurskTrackerError
 from ..core.situation import Level
-from ..core.timefmt import format_instant
+from ..core.timefmt import format_instant, format_short
 from ..importers.registry import FORMATS, format_names
 from ..layers.scene import format_number
 from ..store.backend import open_store
@@ -250,14 +250,15 @@ class SituationDock(QgsDockWidget):
         for snap in series.sorted_snapshots():
             areas = held.held_km2(snap) if held is not None else None
             row = (
-                [format_instant(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
+                [format_short(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
                 + ["" if areas is None else format_number(areas.get(side.code, 0.0), language, decimals=1)
                    for side in sides]
-                + [str(counts.get(snap.id, 0)), snap.title, snap.source]
+                + [str(counts.get(snap.id, 0)), snap.title_in(language), snap.source]
             )
             item = QTreeWidgetItem(row)
             item.setData(0, Qt.ItemDataRole.UserRole, snap.id)
-            item.setToolTip(len(row) - 2, snap.caption or snap.title)
+            item.setToolTip(0, format_instant(snap.valid_at, series.timezone, language))
+            item.setToolTip(len(row) - 2, snap.caption_in(language) or snap.title_in(language))
             for column in range(1, len(row) - 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
@@ -287,8 +288,9 @@ class SituationDock(QgsDockWidget):
         if snapshot is None:
             self.caption.clear()
             return
-        parts = [f"<b>{html.escape(snapshot.title)}</b>" if snapshot.title else "",
-                 html.escape(snapshot.caption)]
+        language = current_language()
+        title = snapshot.title_in(language)
+        parts = [f"<b>{html.escape(title)}</b>" if title else "", html.escape(snapshot.caption_in(language))]
         self.caption.setText("<br/>".join(p for p in parts if p))
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous) -> None:

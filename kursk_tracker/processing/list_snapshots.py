@@ -59,7 +59,7 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
             feature.setAttributes([
                 snap.id, iso_utc(snap.valid_at),
                 format_instant(snap.valid_at, series.timezone, language),
-                series.week_of(snap.valid_at), snap.title, snap.source,
+                series.week_of(snap.valid_at), snap.title_in(language), snap.source,
             ])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (index + 1) / max(1, len(snapshots)))

@@ -54,9 +54,12 @@ def test_situation_dock_lists_every_snapshot_with_date_and_week(plugin, iface):
     rows = [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
             for i in range(table.topLevelItemCount())]
     assert len(rows) >= WEEKLY_FROM_6_AUGUST_TO_5_NOVEMBER
-    assert rows[0][:2] == ["6 August 2024, 22:00 CEST", "0"]
+    assert rows[0][:2] == ["2024-08-06 22:00 CEST", "0"]
     week12 = next(r for r in rows if r[1] == "12")
-    assert week12[0] == "29 October 2024, 22:00 CET"
+    assert week12[0] == "2024-10-29 22:00 CET"
+    row12 = next(table.topLevelItem(i) for i in range(table.topLevelItemCount())
+                 if table.topLevelItem(i).text(1) == "12")
+    assert row12.toolTip(0) == "29 October 2024, 22:00 CET"
     assert all("Illustrative" in r[-1] for r in rows)
 
 

@@ -101,7 +101,7 @@ def test_redate_and_remove_change_the_file_and_the_list(plugin, iface, series_co
     moved = next(s for s in read_series(series_copy).snapshots if s.id == target.id)
     assert moved.valid_at == new_instant
     _header, rows = _rows(dock)
-    assert any(r[0] == "21 August 2024, 08:30 CEST" for r in rows)
+    assert any(r[0] == "2024-08-21 08:30 CEST" for r in rows)
     assert not dock.redate(target.id, snapshots[3].valid_at)  # taken: refused, unchanged
     assert dock.remove(snapshots[0].id)
     _header, rows = _rows(dock)

@@ -130,3 +130,12 @@ def test_numbers_follow_the_language_not_the_system_locale():
     assert format_seconds(1.0, "de") == "1,00 s"
     assert format_seconds(1.0, "en") == "1.00 s"
     assert format_number(-3.1, "de") == "−3,1"
+
+
+def test_short_dates_for_tables_in_local_time_with_the_zone():
+    from kursk_tracker.core.timefmt import format_short
+
+    summer = dt.datetime(2024, 8, 6, 20, 0, tzinfo=dt.timezone.utc)
+    winter = dt.datetime(2024, 10, 29, 21, 0, tzinfo=dt.timezone.utc)
+    assert format_short(summer, "Europe/Berlin", "en") == "2024-08-06 22:00 CEST"
+    assert format_short(winter, "Europe/Berlin", "de") == "29.10.2024 22:00 MEZ"
