@@ -446,7 +446,12 @@ def _polygons(paths: list[_Path]) -> BaseGeometry | None:
             chain.append(paths[j].coords[1:])
             area += paths[j].area2
             j = after(j)
-        rings.append((np.concatenate(chain) if len(chain) > 1 else chain[0], area))
+        ring = np.concatenate(chain) if len(chain) > 1 else chain[0]
+        if len(ring) < 4:
+            # A path that closes on itself in fewer than three vertices: noding made a
+            # degenerate edge here, which GEOS sorts out.
+            return None
+        rings.append((ring, area))
     shells = [c for c, a in rings if a > 0]
     holes = [c for c, a in rings if a < 0]
     if not shells:

@@ -1,12 +1,14 @@
 """Morphing the areas of two snapshots: precompute once per pair, then frames.
 
 Each layer (side, status) is split into what both snapshots share (never
-moves) and the patches that change hands (see `patch`). Every patch belongs
-to the layer that gains it, or to nobody, and is taken from the layers that
-held it at t0. A change of status within a side (controlled ground becoming
-a pocket) is a patch like any other: the pocket status spreads from the
-enemy's edge over the ground it takes, which keeps the ground covered at
-every frame instead of flashing.
+moves) and the patches that change (see `patch`). A side's gain grows from
+the side's old front whatever the statuses at either end: the ground gone
+over takes its status at t1, so a contested band at the new front is not
+drawn as an island drifting through the side it is taken from. Ground that
+becomes nobody's shrinks from the edge it is left at. A change of status
+within a side (controlled ground becoming a pocket, a pocket relieved) is a
+swap: the patch turns over whole at its time, so the ground stays covered
+and no ring of the new status appears around the old one.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .geom import EMPTY, Assembly, parts, polygonal, union
-from .patch import Key, Patch, build_patch
+from .patch import Key, Patch, build_patch, build_swap
 from .projection import LocalMetric
 from .timing import TIMINGS, eased_share, jump_times
+
+_TOUCH = 1e-9
+"""Distance (degrees, a tenth of a millimetre) within which two patches are neighbours."""
+_LEAD_SHARE = 0.05
+"""A gain leads a swap next to it when at least this share of the swap's size."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,13 @@ class PairMorph:
     _cache: dict[Key, OrderedDict[tuple[int, ...], BaseGeometry]] = field(default_factory=dict, repr=False)
     _members: dict[Key, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
     _assembly: dict[Key, Assembly] = field(default_factory=dict, repr=False)
+    _led: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        self._led = [i for i, p in enumerate(self.patches) if p.leads]
         for key in self.common:
             self._members[key] = [
-                (i, "gained") for i, p in enumerate(self.patches) if p.destination == key
+                (i, "gained") for i, p in enumerate(self.patches) if key in p.gained
             ] + [(i, "kept") for i, p in enumerate(self.patches) if key in p.kept]
             self._cache[key] = OrderedDict()
             self._assembly[key] = Assembly(self.common[key], [self._pieces(i, role, key)
@@ -91,7 +100,7 @@ class PairMorph:
 
     def _pieces(self, i: int, role: str, key: Key) -> list[BaseGeometry]:
         patch = self.patches[i]
-        return patch.gained if role == "gained" else patch.kept[key]
+        return patch.gained[key] if role == "gained" else patch.kept[key]
 
     @property
     def keys(self) -> list[Key]:
@@ -100,8 +109,12 @@ class PairMorph:
     def share(self, f: float) -> np.ndarray:
         """Share of each patch's area turned over at time f."""
         if self.settings.timing == "linear":
-            return np.full(len(self.patches), min(max(f, 0.0), 1.0))
-        return np.array([eased_share(f, t, self.settings.ease_width) for t in self.times])
+            shares = np.full(len(self.patches), min(max(f, 0.0), 1.0))
+        else:
+            shares = np.array([eased_share(f, t, self.settings.ease_width) for t in self.times])
+        for i in self._led:
+            shares[i] = 1.0 if (shares[self.patches[i].leads] > 0.0).any() else 0.0
+        return shares
 
     def levels(self, f: float) -> list[int]:
         return [p.level_for(s) for p, s in zip(self.patches, self.share(f))]
@@ -147,59 +160,78 @@ def precompute(
     a0, a1 = _disjoint(given0), _disjoint(given1)
     metric = LocalMetric.around(*a0.values(), *a1.values())
     held0, held1 = union(a0.values()), union(a1.values())
-    outline0 = {k: a0[k].boundary for k in keys}
-    sides = {side for side, _ in keys}
-    side_outline0 = {s: union(a0[k] for k in keys if k[0] == s).boundary for s in sides}
+    sides = sorted({side for side, _ in keys})
+    side0 = {s: union(a0[k] for k in keys if k[0] == s) for s in sides}
+    side1 = {s: union(a1[k] for k in keys if k[0] == s) for s in sides}
 
-    owners: list[Key | None] = [*keys, None]
-
+    edge = held0.boundary
     patches: list[Patch] = []
-    for destination in owners:
-        if destination is None:
-            gained, front, side_front = shapely.difference(held0, held1), held0.boundary, EMPTY
+    # Gains, side by side, then the ground that becomes nobody's.
+    for side in [*sides, None]:
+        if side is None:
+            gained, fronts = shapely.difference(held0, held1), [edge]
+            origins = {k: shapely.difference(a0[k], held1) for k in keys}
+            targets: dict[Key, BaseGeometry] = {}
         else:
-            gained = shapely.difference(a1[destination], a0[destination])
-            front, side_front = outline0[destination], side_outline0[destination[0]]
+            gained = shapely.difference(side1[side], side0[side])
+            fronts = [a0[k].boundary for k in keys if k[0] == side and not a0[k].is_empty]
+            origins = {k: shapely.intersection(a0[k], side1[side]) for k in keys if k[0] != side}
+            targets = {k: shapely.difference(a1[k], side0[side]) for k in keys if k[0] == side}
         shapes = parts(gained)
         if not shapes:
             continue
-        # The cells of each origin, assigned to the patch that holds them.
-        cells: list[dict[Key, list[BaseGeometry]]] = [{} for _ in shapes]
-        tree = shapely.STRtree(shapes)
-        for origin in keys:
-            if origin == destination or a0[origin].is_empty:
-                continue
-            taken = a0[origin] if destination is None else a1[destination]
-            region = (
-                shapely.difference(a0[origin], held1)
-                if destination is None
-                else shapely.intersection(a0[origin], taken)
-            )
-            for cell in parts(region):
-                point = cell.representative_point()
-                hits = tree.query(point, predicate="intersects")
-                index = int(hits[0]) if len(hits) else int(tree.query_nearest(point)[0])
-                cells[index].setdefault(origin, []).append(cell)
-        for shape, origin_cells in zip(shapes, cells):
-            patches.append(
-                build_patch(
-                    destination,
-                    shape,
-                    {k: union(v) for k, v in origin_cells.items()},
-                    front,
-                    side_front,
-                    metric,
-                    settings.level_step_m,
-                    settings.max_levels,
-                )
-            )
+        cells = _cells(shapes, origins)
+        ends = _cells(shapes, targets)
+        for shape, origin_cells, target_cells in zip(shapes, cells, ends):
+            patches.append(build_patch(side, shape, origin_cells, target_cells, fronts, edge, metric,
+                                       settings.level_step_m, settings.max_levels))
+    # Swaps: ground a side holds at both times under another status.
+    for side in sides:
+        own = [k for k in keys if k[0] == side]
+        origins = {k: shapely.difference(shapely.intersection(a0[k], side1[side]), a1[k]) for k in own}
+        shapes = parts(union(origins.values()))
+        if not shapes:
+            continue
+        cells = _cells(shapes, origins)
+        ends = _cells(shapes, {k: shapely.difference(shapely.intersection(a1[k], side0[side]), a0[k])
+                               for k in own})
+        growing = [i for i, p in enumerate(patches) if p.side == side and p.source_kind != "swap"]
+        near = shapely.STRtree([patches[i].geometry for i in growing]) if growing else None
+        for shape, origin_cells, target_cells in zip(shapes, cells, ends):
+            swap = build_swap(side, shape, origin_cells, target_cells, metric)
+            if near is not None:
+                # Neighbours share an edge, up to the overlays' rounding.
+                found = near.query(shape, predicate="dwithin", distance=_TOUCH)
+                neighbours = [growing[int(j)] for j in found]
+                # Slivers of overlay rounding along the edge lead nothing.
+                swap.leads = [j for j in neighbours if patches[j].area_km2 >= _LEAD_SHARE * swap.area_km2]
+            patches.append(swap)
     common = {k: polygonal(shapely.intersection(a0[k], a1[k])) for k in keys}
     times = [
-        jump_times(max(1, round(p.area_km2 / settings.jump_km2)) if settings.jump_km2 > 0 else 1,
+        # A swap is one decision (the ring closes, the pocket is relieved): one jump.
+        jump_times(max(1, round(p.area_km2 / settings.jump_km2))
+                   if settings.jump_km2 > 0 and p.source_kind != "swap" else 1,
                    settings.ease_width)
         for p in patches
     ]
     return PairMorph(settings, given0, given1, common, patches, times)
+
+
+def _cells(shapes: list[BaseGeometry], layers: Mapping[Key, BaseGeometry]) -> list[dict[Key, BaseGeometry]]:
+    """Per patch, the part of each layer's ground that lies in it.
+
+    Each layer's ground here lies within the patches: its parts are handed to the
+    patch that holds them, found by one point each, not by an overlay per patch.
+    """
+    found: list[dict[Key, list[BaseGeometry]]] = [{} for _ in shapes]
+    tree = shapely.STRtree(shapes)
+    for key, region in layers.items():
+        for cell in parts(region):
+            point = cell.representative_point()
+            hits = tree.query(point, predicate="intersects")
+            index = int(hits[0]) if len(hits) else int(tree.query_nearest(point)[0])
+            found[index].setdefault(key, []).append(cell)
+    return [{k: union(v) for k, v in per_patch.items()} for per_patch in found]
 
 
 def front_lines(frame: Mapping[Key, BaseGeometry]) -> dict[str, BaseGeometry]:

@@ -1,14 +1,24 @@
-"""One changed patch: the ground one layer gains between two snapshots.
+"""One changed patch: ground that changes hands, or status, between two snapshots.
 
-A patch is a connected part of what a layer (or nobody) holds at t1 and did
-not hold at t0. It turns over from the front it was gained from: the ground
-gone over at growth distance d is the part of the patch within d of that
-front, measured in metres. The ground it takes is held at t0 by one or more
-layers (the patch's origins, one cell each), or by nobody; each cell keeps
-what the patch has not yet taken. So a point of a patch belongs to exactly
-one layer in every frame, the gainer's share only grows and each loser's
-only shrinks: one growth serves both the gain and the matching losses, and
-the sides can neither overlap nor leave a gap between them.
+A patch is a connected part of the ground one side holds at t1 and did not
+hold at t0 (a gain), of the ground nobody holds at t1 that somebody held at t0
+(a loss to nobody), or of the ground one side holds at both times under
+another status (a swap). A gain or a loss turns over from the front it came
+from: the ground gone over at growth distance d is the part of the patch
+within d of that front, measured in metres. The side's statuses at t1 divide
+the ground gone over (its destinations, one cell each); the ground it takes
+is held at t0 by one or more layers (its origins, one cell each), or by
+nobody, and each origin cell keeps what the patch has not yet taken. So a
+point of a patch belongs to exactly one layer in every frame, the gainers'
+shares only grow and each loser's only shrinks: one growth serves both the
+gain and the matching losses, and the sides can neither overlap nor leave a
+gap between them.
+
+A swap does not move the front: the side holds the ground all along and
+only calls it something else (a pocket closing, a contested band settling).
+Growing the new status from some edge would draw rings neither snapshot has
+(a pocket as an annulus round ground still shown as connected), so a swap
+turns over whole, at once.
 
 The growth is precomputed as a stack of nested levels, so a frame only picks
 a level per patch.
@@ -34,22 +44,28 @@ Key = tuple[str, str]
 class Patch:
     """A patch with its precomputed levels of growth."""
 
-    destination: Key | None
-    """The layer that gains the patch; None when the ground becomes nobody's."""
+    side: str | None
+    """The side that gains the patch (or holds it, for a swap); None when the ground
+    becomes nobody's."""
     geometry: BaseGeometry
     """The whole patch, lon/lat."""
     area_km2: float
     source_kind: str
-    """What it grows from: "front" (the gainer's old ground), "side" (the gainer's side's
-    old ground, such as a pocket forming inside held ground), or "seed" (an island)."""
+    """What it grows from: "front" (the gainer's old ground), "edge" (the edge of all
+    ground held at t0, where the gainer comes in from off the map), "seed" (an island),
+    or "swap" (nothing: a change of status turns over whole)."""
     depth_m: float
-    """Growth distance at which the patch is complete."""
+    """Growth distance at which the patch is complete (0 for a swap)."""
     shares: np.ndarray
     """Area share of each level, 0 at level 0 to 1 at the last, non-decreasing."""
-    gained: list[BaseGeometry]
-    """Per level, the ground gone over to the destination."""
+    gained: dict[Key, list[BaseGeometry]] = field(default_factory=dict)
+    """Per destination layer and level, the ground gone over to it."""
     kept: dict[Key, list[BaseGeometry]] = field(default_factory=dict)
     """Per origin layer and level, the ground that layer still holds."""
+    leads: list[int] = field(default_factory=list)
+    """For a swap: the patches its side gains next to it. The swap turns over as soon as
+    the first of them starts to grow (a contested band moving on with the front), not at
+    a time of its own that would leave ground gone over cut off inside the old band."""
 
     def level_for(self, share: float) -> int:
         """The level whose area share is nearest `share` (monotone in `share`)."""
@@ -115,24 +131,32 @@ def depth(patch_m: BaseGeometry, source_m: BaseGeometry) -> float:
 
 
 def build_patch(
-    destination: Key | None,
+    side: str | None,
     geometry: BaseGeometry,
     cells: dict[Key, BaseGeometry],
-    front: BaseGeometry,
-    side_front: BaseGeometry,
+    destinations: dict[Key, BaseGeometry],
+    fronts: list[BaseGeometry],
+    edge: BaseGeometry,
     metric: LocalMetric,
     level_step_m: float,
     max_levels: int,
 ) -> Patch:
-    """Precompute the levels of one patch.
+    """Precompute the levels of one gained (or lost) patch.
 
-    `cells` are the parts of the patch each origin layer held at t0; `front`
-    is the outline of the destination's ground at t0 and `side_front` that of
-    its side's ground (other statuses included), tried when `front` misses.
+    `cells` are the parts of the patch each origin layer held at t0 and
+    `destinations` the parts each layer of the gaining side holds at t1 (none
+    for ground that becomes nobody's); `fronts` are the outlines of the gainer's
+    layers at t0 (of all ground, for a loss to nobody). Each outline is met as
+    the snapshot drew it: an outline of their union would have its vertices
+    moved by the overlay, and its contact with the patch fall apart in slivers.
+    A patch that touches none of them comes in from `edge`, the outline of all
+    ground held at t0 (a side entering the map from beyond it), and only a
+    patch touching neither grows from a seed inside.
     """
-    source, kind = contact(geometry, front), "front"
-    if source.is_empty:
-        source, kind = contact(geometry, side_front), "side"
+    touching = [c for c in (contact(geometry, front) for front in fronts) if not c.is_empty]
+    source, kind = (touching[0] if len(touching) == 1 else shapely.union_all(touching)), "front"
+    if not touching:
+        source, kind = contact(geometry, edge), "edge"
     if source.is_empty:
         source, kind = geometry.representative_point(), "seed"
     patch_m = metric.to_metric(geometry)
@@ -141,7 +165,8 @@ def build_patch(
     source_m = shapely.simplify(metric.to_metric(source), level_step_m / 5.0)
     reach = depth(patch_m, source_m)
     levels = int(min(max(math.ceil(reach / max(level_step_m, 1e-6)), 1), max_levels))
-    gained: list[BaseGeometry] = [EMPTY]
+    single = next(iter(destinations)) if len(destinations) == 1 else None
+    gained: dict[Key, list[BaseGeometry]] = {key: [EMPTY] for key in destinations}
     kept: dict[Key, list[BaseGeometry]] = {key: [cell] for key, cell in cells.items()}
     total = geometry.area
     shares = [0.0]
@@ -156,16 +181,19 @@ def build_patch(
                      else shapely.buffer(shapely.simplify(reached_m, step / 20.0), step))
         reached = metric.to_lonlat(reached_m)
         piece = polygonal(shapely.intersection(geometry, reached))
-        gained.append(piece)
         shares.append(min(piece.area / total, 1.0) if total > 0 else 0.0)
+        for key, cell in destinations.items():
+            # The ground gone over takes the status it has at t1.
+            gained[key].append(piece if key == single else polygonal(shapely.intersection(cell, piece)))
         for key, cell in cells.items():
             kept[key].append(polygonal(shapely.difference(cell, reached)))
-    gained.append(geometry)
+    for key, cell in destinations.items():
+        gained[key].append(geometry if key == single else cell)
     shares.append(1.0)
     for key in kept:
         kept[key].append(EMPTY)
     return Patch(
-        destination=destination,
+        side=side,
         geometry=geometry,
         area_km2=metric.area_m2(total) / 1e6,
         source_kind=kind,
@@ -173,4 +201,24 @@ def build_patch(
         shares=np.maximum.accumulate(np.array(shares)),
         gained=gained,
         kept=kept,
+    )
+
+
+def build_swap(
+    side: str,
+    geometry: BaseGeometry,
+    cells: dict[Key, BaseGeometry],
+    destinations: dict[Key, BaseGeometry],
+    metric: LocalMetric,
+) -> Patch:
+    """A patch of one side's ground that changes status: two levels, before and after."""
+    return Patch(
+        side=side,
+        geometry=geometry,
+        area_km2=metric.area_m2(geometry.area) / 1e6,
+        source_kind="swap",
+        depth_m=0.0,
+        shares=np.array([0.0, 1.0]),
+        gained={key: [EMPTY, cell] for key, cell in destinations.items()},
+        kept={key: [cell, EMPTY] for key, cell in cells.items()},
     )
