@@ -99,9 +99,10 @@ def main() -> int:
     dock = TimelineDock(controller, None, canvas)
     controller.open_series(sample_working_copy(ROOT / "build" / "sample"))
     scene = controller.scene
-    if scene.task is not None:
-        scene.task.waitForFinished(120000)
-    app.processEvents()
+    # The morphs are precomputed in a QGIS task, completed once the event loop runs.
+    deadline = time.monotonic() + 120
+    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
+        run_for(0.05)
     canvas.setLayers(scene.visible_layers())
     canvas.setExtent(scene.loaded.full_extent(crs, 0.25))
     canvas.show()
