@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsTemporalNavigationObject
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsProject,
+    QgsSettings,
+    QgsTemporalNavigationObject,
+)
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QFileDialog, QMenu
@@ -25,6 +31,7 @@ from .toolbelt.qtcompat import QAction
 from .toolbelt.settings import PluginSettings
 
 TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
+TIMELINE_COMPACT_KEY = "kursk_tracker/timeline/compacted"
 
 
 class KurskTrackerPlugin:
@@ -103,10 +110,18 @@ class KurskTrackerPlugin:
 
         Afterwards QGIS restores wherever the user put the docks.
         """
-        settings = PluginSettings.load()
-        if settings.docks_arranged or not self.docks:
+        if not self.docks:
             return
         window = self.iface.mainWindow()
+        store = QgsSettings()
+        if not store.value(TIMELINE_COMPACT_KEY, False, type=bool):
+            # Once, also over a layout QGIS restored: the Timeline as low as its controls.
+            window.resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
+                               Qt.Orientation.Vertical)
+            store.setValue(TIMELINE_COMPACT_KEY, True)
+        settings = PluginSettings.load()
+        if settings.docks_arranged:
+            return
         window.tabifyDockWidget(self.situation_dock, self.export_dock)
         # Wide enough for the snapshot list's figures and the export settings.
         window.resizeDocks([self.situation_dock], [480], Qt.Orientation.Horizontal)

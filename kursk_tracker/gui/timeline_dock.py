@@ -327,7 +327,7 @@ class TimelineDock(QgsDockWidget):
         self.chart.setMinimumHeight(CHART_HEIGHT)
         self.chart.setMaximumHeight(CHART_HEIGHT + 40)
         self.chart.setMinimumWidth(220)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.chart, 2, Qt.AlignmentFlag.AlignTop)
         self.chart_button.toggled.connect(self._show_chart)
         self.chart_button.setChecked(bool(QgsSettings().value(CHART_KEY, True, type=bool)))
         self._show_chart(self.chart_button.isChecked())
