@@ -9,17 +9,17 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="78"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="80"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="83"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="85"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="368"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="543"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -29,47 +29,47 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="48"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="112"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="75"/>
+        <location filename="../kursk_tracker/plugin.py" line="82"/>
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="76"/>
+        <location filename="../kursk_tracker/plugin.py" line="83"/>
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="164"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="236"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="169"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="241"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -79,57 +79,57 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="426"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="260"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="432"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="313"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="322"/>
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="357"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="366"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="360"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="369"/>
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="360"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="369"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="372"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="381"/>
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="373"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="382"/>
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="374"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="383"/>
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="375"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="384"/>
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="376"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="385"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="164"/>
+        <location filename="../kursk_tracker/plugin.py" line="179"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="179"/>
+        <location filename="../kursk_tracker/plugin.py" line="194"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -184,52 +184,52 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="68"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="77"/>
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="69"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="78"/>
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="70"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="79"/>
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="71"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="80"/>
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="72"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="81"/>
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="73"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="82"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="74"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="83"/>
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="75"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="84"/>
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="76"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="85"/>
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="141"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="150"/>
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
@@ -264,27 +264,27 @@
         <translation>Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/series_gpkg.py" line="66"/>
+        <location filename="../kursk_tracker/importers/series_gpkg.py" line="69"/>
         <source>the series has no snapshots</source>
         <translation>die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="105"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="108"/>
         <source>{origin}: the series already has a snapshot at {when}; not imported</source>
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="201"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="205"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="206"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="210"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="188"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="192"/>
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
@@ -379,137 +379,122 @@
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="83"/>
-        <source>Import into the series</source>
-        <translation>In die Serie importieren</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="97"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="125"/>
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="98"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="126"/>
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="100"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="128"/>
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="105"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="133"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="106"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="134"/>
         <source>Clip to the map&apos;s current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="111"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="139"/>
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="115"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="143"/>
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="225"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="225"/>
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="136"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="232"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="319"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="382"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="105"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="175"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="108"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="179"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="119"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="191"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="158"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="250"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="186"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="290"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="357"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="304"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
-        <source>{n} problems; the other files were imported:</source>
-        <translation>{n} Probleme; die übrigen Dateien wurden importiert:</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="356"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="442"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="358"/>
-        <source>New date and time ({zone}):</source>
-        <translation>Neues Datum und Uhrzeit ({zone}):</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -774,24 +759,14 @@
         <translation>{colour} ({count} Objekte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="54"/>
-        <source>repaired an invalid {kind} geometry ({reason})</source>
-        <translation>ungültige Geometrie ({kind}) repariert ({reason})</translation>
-    </message>
-    <message>
         <location filename="../kursk_tracker/importers/safe_files.py" line="269"/>
         <source>not UTF-8 text (byte {offset})</source>
         <translation>kein UTF-8-Text (Byte {offset})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="178"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="168"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="163"/>
-        <source>truncated JSON at line {line}</source>
-        <translation>JSON bricht in Zeile {line} ab</translation>
     </message>
     <message>
         <location filename="../kursk_tracker/importers/safe_files.py" line="282"/>
@@ -804,82 +779,82 @@
         <translation>JSON zu tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="174"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="164"/>
         <source>not a supported vector file ({suffix})</source>
         <translation>keine unterstützte Vektordatei ({suffix})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="176"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="166"/>
         <source>the file does not exist</source>
         <translation>die Datei gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="189"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="179"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="190"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="180"/>
         <source>cannot be read as {format}: {reason}</source>
         <translation>nicht als {format} lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="237"/>
         <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
         <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="257"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247"/>
         <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
         <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="265"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="255"/>
         <source>layer {layer}: no transformation from its coordinate system to WGS84</source>
         <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="299"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="289"/>
         <source>layer {layer}: {count} features without geometry skipped</source>
         <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="292"/>
         <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
         <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="305"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="295"/>
         <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
         <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="330"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="320"/>
         <source>cannot be read: {reason}</source>
         <translation>nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="335"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="325"/>
         <source>the file holds no features</source>
         <translation>die Datei enthält keine Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="509"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="499"/>
         <source>no side for {count} features; map one of these values to a side: {values}</source>
         <translation>keine Seite für {count} Objekte; ordnen Sie einen dieser Werte einer Seite zu: {values}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="512"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="502"/>
         <source>unknown feature kinds in the mapping: {kinds}</source>
         <translation>unbekannte Objektarten in der Zuordnung: {kinds}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="515"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="505"/>
         <source>{count} features have a geometry their kind cannot hold (points as areas, say); skipped</source>
         <translation>{count} Objekte haben eine Geometrie, die zu ihrer Art nicht passt (etwa Punkte als Gebiete); übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="518"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="508"/>
         <source>layers not imported as held ground (map them to a kind to import them): {layers}</source>
         <translation>nicht als gehaltenes Gebiet importierte Layer (zum Importieren einer Art zuordnen): {layers}</translation>
     </message>
@@ -974,127 +949,77 @@
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="28"/>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="56"/>
         <source>Files without a date</source>
         <translation>Dateien ohne Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="31"/>
-        <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time ({zone}) to import it:</source>
-        <translation>In Name, Feldern und Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit ({zone}) an, um sie zu importieren:</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="118"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="146"/>
         <source>Kind of each folder or layer name (one of {kinds}):</source>
         <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="148"/>
         <source>Folder or layer</source>
         <translation>Ordner oder Layer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="148"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="122"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="150"/>
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="66"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="77"/>
         <source>No areas to chart</source>
         <translation>Keine Gebiete für das Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="93"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="104"/>
         <source>km² held</source>
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="111"/>
-        <source>Previous snapshot (Page Up)</source>
-        <translation>Vorheriger Lagestand (Bild auf)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="113"/>
-        <source>Step back (Left)</source>
-        <translation>Schritt zurück (Links)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="115"/>
-        <source>Play or pause (Space)</source>
-        <translation>Abspielen oder anhalten (Leertaste)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="117"/>
-        <source>Step forward (Right)</source>
-        <translation>Schritt vor (Rechts)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="119"/>
-        <source>Next snapshot (Page Down)</source>
-        <translation>Nächster Lagestand (Bild ab)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="138"/>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="141"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="276"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
-        <source>Playing speed</source>
-        <translation>Abspielgeschwindigkeit</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="144"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="279"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="147"/>
-        <source>Eased (most change mid-week)</source>
-        <translation>Geglättet (meiste Änderung zur Wochenmitte)</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="148"/>
+        <location filename="../kursk_tracker/gui/timings.py" line="11"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="150"/>
-        <source>Pace of the front between snapshots</source>
-        <translation>Tempo der Front zwischen den Lageständen</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="153"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="265"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="154"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="266"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="177"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="296"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="178"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="297"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="368"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="543"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1181,7 +1106,7 @@
     <message>
         <location filename="../kursk_tracker/processing/front_at_date.py" line="80"/>
         <source>{path}: the series has no snapshots</source>
-        <translation>{path}: Die Serie enthält keine Lagebilder</translation>
+        <translation>{path}: Die Serie enthält keine Lagestände</translation>
     </message>
     <message>
         <location filename="../kursk_tracker/processing/front_at_date.py" line="82"/>
@@ -1194,97 +1119,97 @@
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="254"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="265"/>
         <source>the template cannot be read ({error})</source>
         <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="262"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="273"/>
         <source>the template is not a QGIS layout template (.qpt)</source>
         <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="264"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="275"/>
         <source>the template has no map item (give one the id kt_map)</source>
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="630"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="770"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="307"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="319"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="524"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="664"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="528"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="668"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="545"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="685"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="584"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="724"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="585"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="725"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="586"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="726"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="587"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="727"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="588"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="728"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="589"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="729"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="56"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="58"/>
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="57"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="59"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="60"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="62"/>
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="64"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="66"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="77"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="79"/>
         <source>Width of PNG images; PDF and SVG keep the template&apos;s page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
@@ -1294,87 +1219,87 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="93"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="96"/>
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="95"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="98"/>
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="98"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="101"/>
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="102"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="105"/>
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="139"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="149"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="139"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="149"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="200"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="209"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="201"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="210"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="202"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="211"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="277"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="286"/>
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="227"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="236"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="232"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="241"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="245"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="254"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="247"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="256"/>
         <source>Export all snapshots</source>
         <translation>Alle Lagestände exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="267"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="276"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="269"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="278"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="287"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="296"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
@@ -1429,47 +1354,47 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="216"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="233"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="79"/>
+        <location filename="../kursk_tracker/export/animation.py" line="84"/>
         <source>Unknown animation format {name}: use gif or mp4</source>
         <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="82"/>
+        <location filename="../kursk_tracker/export/animation.py" line="87"/>
         <source>{fps} frames per second is not possible for {format}</source>
         <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="85"/>
+        <location filename="../kursk_tracker/export/animation.py" line="90"/>
         <source>The step between frames must be longer than zero</source>
         <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="87"/>
+        <location filename="../kursk_tracker/export/animation.py" line="92"/>
         <source>The hold on snapshots cannot be negative</source>
-        <translation>Die Standzeit auf Lagebildern kann nicht negativ sein</translation>
+        <translation>Die Standzeit bei Lageständen kann nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="89"/>
+        <location filename="../kursk_tracker/export/animation.py" line="94"/>
         <source>A frame of {w}×{h} pixels is not possible</source>
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="496"/>
+        <location filename="../kursk_tracker/export/animation.py" line="500"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="553"/>
+        <location filename="../kursk_tracker/export/animation.py" line="557"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="560"/>
+        <location filename="../kursk_tracker/export/animation.py" line="564"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -1504,202 +1429,197 @@
         <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="41"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="41"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
         <source>{n} days</source>
         <translation>{n} Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="42"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="143"/>
         <source>{n} h</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="143"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="252"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="78"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="152"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="261"/>
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="158"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="286"/>
         <source>Hold on snapshots</source>
-        <translation>Standzeit auf Lagebildern</translation>
+        <translation>Standzeit bei Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="170"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="300"/>
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="172"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="302"/>
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="173"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="303"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="176"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="312"/>
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="182"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="318"/>
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="282"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="434"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="296"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="448"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="328"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="482"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="335"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="489"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="58"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="77"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="61"/>
-        <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process).</source>
-        <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letztes Lagebild), die Front zwischen den Lagebildern interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagebild. Jedes Lagebild bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process).</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="74"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
-        <translation>Von (ISO 8601; leer: erstes Lagebild)</translation>
+        <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="76"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
-        <translation>Bis (ISO 8601; leer: letztes Lagebild)</translation>
+        <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="102"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="80"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="103"/>
         <source>Hold on snapshots (seconds)</source>
-        <translation>Standzeit auf Lagebildern (Sekunden)</translation>
+        <translation>Standzeit bei Lageständen (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="86"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="87"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="111"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="88"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="112"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="92"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="94"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="94"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="96"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="124"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="125"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="139"/>
         <source>Print layouts can only be drawn on QGIS&apos;s main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="115"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="145"/>
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="134"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="165"/>
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="103"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="233"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="233"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="405"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="238"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="410"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
@@ -1714,7 +1634,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1789,47 +1709,47 @@
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="77"/>
+        <location filename="../kursk_tracker/plugin.py" line="84"/>
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="72"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="137"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="75"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="140"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="77"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="142"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="150"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="222"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="433"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="523"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="454"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="544"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="478"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="568"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
@@ -1904,37 +1824,37 @@
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="168"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="172"/>
         <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
         <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="174"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="178"/>
         <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="237"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="241"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="243"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="247"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="142"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="164"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="146"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="168"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="148"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="170"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -2069,34 +1989,339 @@
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="306"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="478"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="140"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="162"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="144"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="166"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="164"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="236"/>
         <source>1 snapshot</source>
         <translation>1 Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="304"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
         <source>1 snapshot imported into {name}.</source>
         <translation>1 Lagestand in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
-        <source>1 problem; the other files were imported:</source>
-        <translation>1 Problem; die übrigen Dateien wurden importiert:</translation>
+        <location filename="../kursk_tracker/gui/timings.py" line="13"/>
+        <source>Eased</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="58"/>
+        <source>The language of the figure&apos;s title, dates, captions, credit and place names. It starts at QGIS&apos;s language each session and applies to the exports you start from here.</source>
+        <translation>Die Sprache von Titel, Daten, Bildunterschriften, Quellenangabe und Ortsnamen der Grafik. Sie beginnt in jeder Sitzung mit der Sprache von QGIS und gilt für die Exporte, die Sie hier starten.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="269"/>
+        <source>Timing</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="60"/>
+        <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time to import it:</source>
+        <translation>Im Namen, in den Feldern oder Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit an, um sie zu importieren:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="104"/>
+        <source>New series…</source>
+        <translation>Neue Serie …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="106"/>
+        <source>Import into a new series GeoPackage; it opens when the import is done</source>
+        <translation>In ein neues Serien-GeoPackage importieren; es wird nach dem Import geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="109"/>
+        <source>Into the open series</source>
+        <translation>In die geöffnete Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="111"/>
+        <source>Import into the series that is open, as it is</source>
+        <translation>In die geöffnete Serie importieren, wie bisher</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="116"/>
+        <source>Into</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="200"/>
+        <source>The file exists: the snapshots are added to the series in it, which then opens.</source>
+        <translation>Die Datei besteht schon: Die Lagestände kommen zur Serie darin hinzu, die dann geöffnet wird.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="202"/>
+        <source>It is created by the import and opens when the import is done.</source>
+        <translation>Der Import legt sie an; sie wird nach dem Import geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="204"/>
+        <source>{name} is then closed, unchanged.</source>
+        <translation>{name} wird dann unverändert geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="205"/>
+        <source>New series &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Neue Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="211"/>
+        <source>The open series &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Die geöffnete Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="215"/>
+        <source>A new series: choose its GeoPackage with &lt;i&gt;New series…&lt;/i&gt;</source>
+        <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="69"/>
+        <source>… and 1 more, listed in the details</source>
+        <translation>… und 1 weiteres, aufgeführt in den Details</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="71"/>
+        <source>… and {n} more, listed in the details</source>
+        <translation>… und {n} weitere, aufgeführt in den Details</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="90"/>
+        <source>{name} is open now; {previous} was closed, unchanged.</source>
+        <translation>{name} ist jetzt geöffnet; {previous} wurde unverändert geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="93"/>
+        <source>Nothing was imported, so no series was made at {where}; {previous} stays open.</source>
+        <translation>Nichts wurde importiert, daher wurde unter {where} keine Serie angelegt; {previous} bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="96"/>
+        <source>1 problem</source>
+        <translation>1 Problem</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="96"/>
+        <source>{n} problems</source>
+        <translation>{n} Probleme</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="100"/>
+        <source>1 repair</source>
+        <translation>1 Reparatur</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="100"/>
+        <source>{n} repairs</source>
+        <translation>{n} Reparaturen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="147"/>
+        <source>Open the sample series: the 2024 Kursk offensive, week by week (illustrative, not ground truth)</source>
+        <translation>Die Beispielserie öffnen: die Kursk-Offensive 2024, Woche für Woche (zur Veranschaulichung, keine gesicherte Lage)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="154"/>
+        <source>Import dated situation files into the open series or a new one; the dialog shows where they go</source>
+        <translation>Datierte Lagedateien in die geöffnete oder eine neue Serie importieren; der Dialog zeigt, wohin sie kommen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="177"/>
+        <source>Give the selected snapshot another date and time</source>
+        <translation>Dem gewählten Lagestand ein anderes Datum und eine andere Uhrzeit geben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="181"/>
+        <source>Remove the selected snapshot and its features from the series</source>
+        <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="444"/>
+        <source>New date and time:</source>
+        <translation>Neues Datum und Uhrzeit:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="241"/>
+        <source>Previous snapshot</source>
+        <translation>Vorheriger Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="243"/>
+        <source>Step back</source>
+        <translation>Schritt zurück</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="245"/>
+        <source>Play or pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248"/>
+        <source>Step forward</source>
+        <translation>Schritt vor</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="250"/>
+        <source>Next snapshot</source>
+        <translation>Nächster Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="264"/>
+        <source>Date and time to jump to (Enter or Go)</source>
+        <translation>Datum und Uhrzeit, zu denen gesprungen wird (Eingabetaste oder Los)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="273"/>
+        <source>Step of the step buttons</source>
+        <translation>Schrittweite der Schritt-Knöpfe</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="278"/>
+        <source>Playing speed: days of the series per second</source>
+        <translation>Abspielgeschwindigkeit: Tage der Serie je Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="280"/>
+        <source>Play again from the start at the end</source>
+        <translation>Am Ende von vorn abspielen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="292"/>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="294"/>
+        <source>Show or hide the chart of the area each side holds</source>
+        <translation>Diagramm der von jeder Seite gehaltenen Fläche ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="356"/>
+        <source>{what} ({panel_key} in this panel, {map_key} in the map or this panel)</source>
+        <translation>{what} ({panel_key} in diesem Fenster, {map_key} in der Karte oder in diesem Fenster)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="53"/>
+        <source>self-intersection</source>
+        <translation>Selbstüberschneidung</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="54"/>
+        <source>ring touching itself</source>
+        <translation>Ring berührt sich selbst</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="55"/>
+        <source>too few points</source>
+        <translation>zu wenige Punkte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="56"/>
+        <source>hole outside its polygon</source>
+        <translation>Loch außerhalb seines Polygons</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="57"/>
+        <source>hole inside a hole</source>
+        <translation>Loch in einem Loch</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="58"/>
+        <source>polygon inside a polygon</source>
+        <translation>Polygon in einem Polygon</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="59"/>
+        <source>polygon cut in two by its holes</source>
+        <translation>Polygon durch seine Löcher zerteilt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="60"/>
+        <source>ring given twice</source>
+        <translation>Ring doppelt angegeben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="61"/>
+        <source>invalid coordinate</source>
+        <translation>ungültige Koordinate</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="62"/>
+        <source>ring not closed</source>
+        <translation>Ring nicht geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="71"/>
+        <source>{problem} at {lat} N, {lon} E</source>
+        <translation>{problem} bei {lat} N, {lon} E</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="77"/>
+        <source>repaired an area: {reason}</source>
+        <translation>Gebiet repariert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="78"/>
+        <source>repaired a front line: {reason}</source>
+        <translation>Frontlinie repariert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="79"/>
+        <source>repaired a movement arrow: {reason}</source>
+        <translation>Bewegungspfeil repariert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="80"/>
+        <source>repaired an annotation: {reason}</source>
+        <translation>Beschriftung repariert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/importers/normalize.py" line="81"/>
+        <source>repaired a geometry: {reason}</source>
+        <translation>Geometrie repariert: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="40"/>
+        <source>FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name a .{format} file</source>
+        <translation>FORMAT {format} widerspricht der Ausgabedatei {name}: FORMAT leer lassen oder eine .{format}-Datei angeben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="80"/>
+        <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process). The format follows the OUTPUT file&apos;s extension (.gif or .mp4); a FORMAT that contradicts it is an error. TIMING linear (the default) moves the front at a steady pace through each interval, so the film shows motion; eased puts most change in the middle of each interval, as frontatdate does by default.</source>
+        <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letzter Lagestand), die Front zwischen den Lageständen interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagestand. Jeder Lagestand bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process). Das Format folgt der Endung der Datei OUTPUT (.gif oder .mp4); ein FORMAT, das ihr widerspricht, ist ein Fehler. TIMING linear (die Vorgabe) bewegt die Front gleichmäßig durch jeden Abschnitt, sodass der Film Bewegung zeigt; eased legt die meiste Änderung in die Mitte jedes Abschnitts, wie frontatdate es standardmäßig tut.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="106"/>
+        <source>Format (empty: from the file&apos;s extension)</source>
+        <translation>Format (leer: aus der Dateiendung)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="116"/>
+        <source>Timing between snapshots</source>
+        <translation>Zeitverlauf zwischen Lageständen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timings.py" line="11"/>
+        <source>Linear: the front moves evenly from one snapshot to the next, so every frame shows it moving.</source>
+        <translation>Linear: Die Front bewegt sich gleichmäßig von einem Lagestand zum nächsten, sodass jedes Bild sie in Bewegung zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/timings.py" line="13"/>
+        <source>Eased: the ground changes hands in short jumps, most around the middle of each interval; the likeliest timing, the one the measured figures use.</source>
+        <translation>Geglättet: Das Gelände wechselt in kurzen Sprüngen den Besitzer, meist um die Mitte jedes Abschnitts; der wahrscheinlichste Verlauf, den auch die gemessenen Zahlen verwenden.</translation>
     </message>
 </context>
 </TS>

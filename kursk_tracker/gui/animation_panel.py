@@ -33,6 +33,7 @@ from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, 
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.settings import PREFIX, StoredSettings
 from .controller import SeriesController
+from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
 
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
@@ -40,15 +41,6 @@ TIMINGS = ("linear", "eased")
 """The animation's timings, its default first: a film shows the front moving through each interval."""
 LANGUAGES = (("de", "Deutsch"), ("en", "English"))
 """The languages a figure or film can be written in (each named in itself)."""
-
-
-def timing_words(timing: str) -> tuple[str, str]:
-    """The timing's name and one sentence on what it means, in the interface's language."""
-    if timing == "eased":
-        return (tr("Eased"), tr("Eased: the front moves little at first and at the end and most in "
-                                "the middle of each interval, the pace the analysis assumes."))
-    return (tr("Linear"), tr("Linear: the front moves at a steady pace through each interval, so every "
-                             "frame of the film shows it moving."))
 
 
 def ui_locale() -> QLocale:

@@ -33,6 +33,7 @@ from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import PluginSettings
 from .area_chart import AreaChart
 from .controller import PREVIEW_TIMINGS, SeriesController, remember_preview_timing
+from .timings import timing_texts
 from .widgets import edited_instant, instant_edit, set_instant
 
 OBJECT_NAME = "KurskTrackerTimelineDock"
@@ -55,15 +56,6 @@ KEYS = {
 
 The map canvas itself pans with the arrow keys and Space and zooms with Page Up and
 Page Down, whatever the modifiers; QGIS binds none of these with Ctrl elsewhere."""
-
-
-def timing_texts() -> dict[str, tuple[str, str]]:
-    """Each timing's label and what it means, in a sentence."""
-    return {
-        "linear": (tr("Linear"), tr("The front moves evenly from one snapshot to the next.")),
-        "eased": (tr("Eased"), tr("The most likely timing: the change comes where the front jumped, "
-                                  "as the measured figures assume.")),
-    }
 
 
 STEPS = (("1 h", dt.timedelta(hours=1)), ("6 h", dt.timedelta(hours=6)), ("1 d", dt.timedelta(days=1)),
