@@ -44,6 +44,7 @@ class KurskTrackerPlugin:
         self.actions: list[QAction] = []
         self.menu: QMenu | None = None
         self.toolbar = None
+        self._timeline_compacted = False
         self._project_connections: list = []
         self.temporal_sync: TemporalSync | None = None
 
@@ -113,12 +114,14 @@ class KurskTrackerPlugin:
         if not self.docks:
             return
         window = self.iface.mainWindow()
-        store = QgsSettings()
-        if not store.value(TIMELINE_COMPACT_KEY, False, type=bool):
-            # Once, also over a layout QGIS restored: the Timeline as low as its controls.
-            window.resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
-                               Qt.Orientation.Vertical)
-            store.setValue(TIMELINE_COMPACT_KEY, True)
+        if not QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool):
+            # The Timeline as low as its controls, over whatever layout QGIS restores
+            # after loading the plugins (hence after this turn of the event loop). It
+            # counts as done when QGIS closes normally and so saves the compact layout.
+            timer = QTimer(self.timeline_dock)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._compact_timeline)
+            timer.start(0)
         settings = PluginSettings.load()
         if settings.docks_arranged:
             return
@@ -128,6 +131,13 @@ class KurskTrackerPlugin:
         self.situation_dock.raise_()
         settings.docks_arranged = True
         settings.save()
+
+    def _compact_timeline(self) -> None:
+        if self.timeline_dock is None:
+            return
+        self.iface.mainWindow().resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
+                                            Qt.Orientation.Vertical)
+        self._timeline_compacted = True
 
     def _action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
@@ -140,6 +150,8 @@ class KurskTrackerPlugin:
         self._project_connections.append((signal, slot))
 
     def unload(self) -> None:
+        if self._timeline_compacted:
+            QgsSettings().setValue(TIMELINE_COMPACT_KEY, True)
         if self.temporal_sync is not None:
             self.temporal_sync.disconnect_all()
             self.temporal_sync = None

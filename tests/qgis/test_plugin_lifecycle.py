@@ -101,3 +101,23 @@ def test_menu_sits_between_a_later_processing_menu_and_help(iface):
         bar.removeAction(processing.menuAction())
         bar.removeAction(help_menu.menuAction())
         flush_deletes()
+
+
+def test_the_compact_timeline_counts_as_done_only_when_qgis_closes_normally(iface):
+    """A QGIS killed before saving its layout shrinks the Timeline again at the next start."""
+    from qgis.core import QgsSettings
+
+    from kursk_tracker.plugin import TIMELINE_COMPACT_KEY
+
+    QgsSettings().remove(TIMELINE_COMPACT_KEY)
+    instance = kursk_tracker.classFactory(iface)
+    instance.initGui()
+    try:
+        flush_deletes()  # the event loop runs: the Timeline is made compact
+        assert instance._timeline_compacted
+        assert not QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool)
+    finally:
+        instance.unload()
+        flush_deletes()
+    assert QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool)
+    QgsSettings().remove(TIMELINE_COMPACT_KEY)
