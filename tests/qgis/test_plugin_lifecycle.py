@@ -113,6 +113,7 @@ def test_the_compact_timeline_counts_as_done_only_when_qgis_closes_normally(ifac
     instance = kursk_tracker.classFactory(iface)
     instance.initGui()
     try:
+        instance._arrange_docks_once()  # what QGIS's initializationCompleted calls
         flush_deletes()  # the event loop runs: the Timeline is made compact
         assert instance._timeline_compacted
         assert not QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool)
