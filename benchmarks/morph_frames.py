@@ -89,6 +89,18 @@ def error_table(seeds: range) -> None:
         print(f"  {name:<26} {statistics.mean(values):7.2f}")
 
 
+def sample_rings() -> None:
+    """Rings neither snapshot has, in frames of the sample series (criterion: test_pocket_rings)."""
+    from tests.unit.morph import test_pocket_rings as rings
+
+    layers = rings.sample_areas()
+    snaps = sorted(layers)
+    print("\nSample series, frames with a status ring or stray island (of 13 per pair):")
+    for timing in ("linear", "eased"):
+        found = sum(len(rings.rings_in_morph(layers[a], layers[b], timing)) for a, b in zip(snaps, snaps[1:]))
+        print(f"  {timing:<7} {found:4d} over {len(snaps) - 1} pairs")
+
+
 def main() -> int:
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     cases = [
@@ -100,6 +112,7 @@ def main() -> int:
         for timing in ("linear", "eased"):
             time_frames(name, pair, frames, MorphSettings(timing=timing))
     error_table(range(8))
+    sample_rings()
     return 0
 
 
