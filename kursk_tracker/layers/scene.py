@@ -10,6 +10,7 @@ the exports and the Processing algorithms all show a series through this.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
@@ -77,11 +78,18 @@ class SeriesScene:
         if task is None:
             return
         task.on_done = None
+        # QgsTask.waitForFinished() on the main thread can wait out its whole timeout for a
+        # task whose run() has returned but whose completion the event loop has not yet
+        # handled; the task's own flag tells when run() is over without the event loop.
+        ran = task.ran
         try:
+            # Asked before cancelling: QGIS ends an unstarted task at once, and it never runs.
+            started = task.status() not in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.OnHold)
             task.cancel()
-            task.waitForFinished(60000)
-        except RuntimeError:  # the task manager has already deleted a finished task
-            pass
+        except RuntimeError:  # the task manager has already deleted the task
+            return
+        if started:  # running or run: wait until run() has returned
+            ran.wait(60.0)
 
     @classmethod
     def open(cls, location, project: QgsProject, language: str, timing: str = "eased",
@@ -233,10 +241,15 @@ class PrecomputeTask(QgsTask):
         super().__init__(tr("Preparing the timeline"), QgsTask.Flag.CanCancel)
         self.frames = frames
         self.on_done = on_done
+        self.ran = threading.Event()
+        """Set when run() has returned or will never run: waiting on it needs no event loop."""
 
     def run(self) -> bool:
-        self.frames.precompute_all(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled)
-        return not self.isCanceled()
+        try:
+            self.frames.precompute_all(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled)
+            return not self.isCanceled()
+        finally:
+            self.ran.set()
 
     def finished(self, ok: bool) -> None:
         if ok and self.on_done is not None:
