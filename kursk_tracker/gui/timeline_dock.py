@@ -225,6 +225,10 @@ class TimelineDock(QgsDockWidget):
         self.instant_label.setFont(font)
         header.addWidget(self.instant_label)
         header.addStretch(1)
+        controls.addLayout(header)
+        # The change and what it is measured from on a line of their own: beside a long
+        # German date the comparison's choice was squeezed to "seit dem…".
+        header = QHBoxLayout()
         self.change_label = QLabel(body)
         self.change_label.setObjectName("changeLabel")
         header.addWidget(self.change_label)
@@ -234,6 +238,7 @@ class TimelineDock(QgsDockWidget):
         self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compare_combo.currentIndexChanged.connect(self._compare_changed)
         header.addWidget(self.compare_combo)
+        header.addStretch(1)
         controls.addLayout(header)
 
         row = QHBoxLayout()
