@@ -186,6 +186,21 @@ def front_lines():
     save(layer, "front_lines")
 
 
+AROUND_PLACE = "TR,TL,BR,BL,R,L,TSR,BSR,TSL,BSL,T,B"
+"""Where a place's name may go, best first: the usual corners, then every side of the point
+(QGIS's codes for the positions around a point: T top, B bottom, L left, R right, S slightly)."""
+
+AROUND_ANNOTATION = "O,T,B,R,L,TR,TL,BR,BL"
+"""An annotation sits on its point (O), or beside it when an arrow runs there."""
+
+ARROW_OBSTACLE = 1.2
+"""Weight of an arrow as an obstacle to labels (0–2; 6 of 10 in the dialog). A label position
+across an arrow is taken only when every other one is worse; with QGIS's newer placement
+engine, labels of lower priority than this are left out rather than put across an arrow.
+The places' least priority (6) matches it, so no place name is dropped for an arrow; an
+arrow's own name (priority 3) never crosses another arrow."""
+
+
 def arrow(dashed):
     a = QgsArrowSymbolLayer()
     a.setIsCurved(True)
@@ -250,7 +265,11 @@ def movements():
     )
     s.dist = 1.5
     s.distUnits = MM
+    # Below place names and annotations: where they compete for room, the arrow's name gives way.
     s.priority = 3
+    # The arrow is an obstacle: no place name, annotation or other arrow's name is put across it.
+    s.obstacleSettings().setIsObstacle(True)
+    s.obstacleSettings().setFactor(ARROW_OBSTACLE)
     fmt = text_format(7.5, italic=True, colour="#333333", buffer_mm=0.7)
     s.setFormat(fmt)
     s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color,
@@ -272,13 +291,19 @@ def annotations():
     s = QgsPalLayerSettings()
     s.isExpression = True
     s.fieldName = in_language("text")
-    s.placement = QgsPalLayerSettings.OverPoint
+    s.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    # Off the point, far enough to clear an arrowhead that ends there.
+    s.dist = 2.5
+    s.distUnits = MM
     s.priority = 9
     s.displayAll = True
     fmt = text_format(10, bold=True, italic=True, buffer_mm=1.0)
     s.setFormat(fmt)
     s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color,
                                           QgsProperty.fromExpression(darker(180)))
+    # The order of positions is a property: PyQGIS 3.22 has no setter for the list itself.
+    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.PredefinedPositionOrder,
+                                          QgsProperty.fromValue(AROUND_ANNOTATION))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))
     layer.setLabelsEnabled(True)
     save(layer, "annotations")
@@ -314,6 +339,7 @@ def places():
                       QgsProperty.fromExpression(
                           "CASE WHEN \"rank\" = 1 THEN 12 WHEN \"rank\" = 2 THEN 10 ELSE 9 END"))
     props.setProperty(QgsPalLayerSettings.Bold, QgsProperty.fromExpression("\"rank\" <= 2"))
+    props.setProperty(QgsPalLayerSettings.PredefinedPositionOrder, QgsProperty.fromValue(AROUND_PLACE))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))
     layer.setLabelsEnabled(True)
     save(layer, "places")
