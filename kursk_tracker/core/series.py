@@ -8,7 +8,6 @@ from enum import Enum
 
 from .timefmt import week_number
 
-
 LANGUAGES: tuple[str, ...] = ("en", "de")
 """The languages a series' texts can carry besides their own (a column `<field>_<language>` each)."""
 
