@@ -97,12 +97,15 @@ class AreaChart(QWidget):
             painter.drawText(QRectF(0, y - 8, 44, 16), right_middle, self.number_text(value))
             painter.setPen(QPen(QColor("#dddddd"), 1))
         painter.setPen(QColor("#555555"))
+        metrics = painter.fontMetrics()
+        first, last = self.axis_dates(metrics, plot.width())
         painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignLeft, self.day_text(start))
+                         Qt.AlignmentFlag.AlignLeft, first)
         painter.drawText(QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignRight, self.day_text(end))
-        painter.drawText(QRectF(plot.left() + 4, plot.top(), 200, 16), Qt.AlignmentFlag.AlignLeft,
-                         tr("km² held"))
+                         Qt.AlignmentFlag.AlignRight, last)
+        title = tr("km² held")
+        painter.drawText(QRectF(plot.left() + 4, plot.top(), 200, 16), Qt.AlignmentFlag.AlignLeft, title)
+        legend_y = plot.top() + (16 if self.legend_below_title(metrics, plot.width()) else 0)
         legend_x = plot.right()
         for code, points in self.lines.items():
             colour = QColor(self.colours.get(code, "#808080"))
@@ -116,11 +119,11 @@ class AreaChart(QWidget):
             painter.setPen(QPen(colour, 2))
             painter.drawPath(path)
             name = self.names.get(code, code)
-            width = painter.fontMetrics().horizontalAdvance(name) + 22
+            width = metrics.horizontalAdvance(name) + 22
             legend_x -= width
-            painter.drawLine(QPointF(legend_x, plot.top() + 8), QPointF(legend_x + 14, plot.top() + 8))
+            painter.drawLine(QPointF(legend_x, legend_y + 8), QPointF(legend_x + 14, legend_y + 8))
             painter.setPen(QColor("#333333"))
-            painter.drawText(QPointF(legend_x + 17, plot.top() + 12), name)
+            painter.drawText(QPointF(legend_x + 17, legend_y + 12), name)
         if self.instant is not None and start <= self.instant <= end:
             x = x_of(self.instant)
             painter.setPen(QPen(QColor("#333333"), 1, Qt.PenStyle.DashLine))
@@ -130,6 +133,18 @@ class AreaChart(QWidget):
                 painter.setBrush(QColor(self.colours.get(code, "#808080")))
                 painter.drawEllipse(QPointF(x, y_of(value)), 4, 4)
         painter.end()
+
+    def axis_dates(self, metrics, width: float) -> tuple[str, str]:
+        """The first and last day under the axis, shortened in a narrow chart rather than run together."""
+        start, end = self._bounds()[:2]
+        half = max(0, int(width / 2) - 4)
+        return (metrics.elidedText(self.day_text(start), Qt.TextElideMode.ElideRight, half),
+                metrics.elidedText(self.day_text(end), Qt.TextElideMode.ElideRight, half))
+
+    def legend_below_title(self, metrics, width: float) -> bool:
+        """True where the sides' legend does not fit beside the title and goes on the line below it."""
+        legend = sum(metrics.horizontalAdvance(self.names.get(code, code)) + 22 for code in self.lines)
+        return metrics.horizontalAdvance(tr("km² held")) + 12 + legend > width
 
     def save_png(self, path: str, scale: float = 2.0) -> bool:
         """The chart as a PNG at `scale` times its size on screen."""

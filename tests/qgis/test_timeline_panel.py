@@ -210,3 +210,16 @@ def test_the_change_can_be_measured_from_any_chosen_snapshot(plugin, timeline):
     assert timeline.change_label.text().endswith("since 3 September")
     timeline.compare_combo.setCurrentIndex(0)
     assert controller.scene.change_since == snapshots[11]
+
+
+def test_a_narrow_chart_keeps_its_dates_and_legend_apart(plugin, timeline):
+    """At the width the chart gets beside the controls in a small window, nothing runs together."""
+    chart = timeline.chart
+    metrics = chart.fontMetrics()
+    wide_first, wide_last = chart.axis_dates(metrics, 600)
+    assert not chart.legend_below_title(metrics, 600)
+    for width in (150, 180, 220):
+        first, last = chart.axis_dates(metrics, width)
+        assert metrics.horizontalAdvance(first) + metrics.horizontalAdvance(last) < width
+        assert first.startswith(wide_first[:1]) and last.startswith(wide_last[:1])
+    assert chart.legend_below_title(metrics, 150)
