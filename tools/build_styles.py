@@ -259,10 +259,10 @@ def movements():
     s = QgsPalLayerSettings()
     s.isExpression = True
     s.fieldName = in_language("label")
-    s.placement = QgsPalLayerSettings.Line
-    s.placementFlags = (
-        QgsPalLayerSettings.AboveLine | QgsPalLayerSettings.BelowLine | QgsPalLayerSettings.MapOrientation
-    )
+    # Horizontal on the arrow, as a hand-drawn Lagebild writes it: at a figure's scale most
+    # arrows are shorter than their names, and QGIS leaves out a name written along a line
+    # that is shorter than the name (in the week-12 figure all but one, in German all).
+    s.placement = QgsPalLayerSettings.Horizontal
     s.dist = 1.5
     s.distUnits = MM
     # Below place names and annotations: where they compete for room, the arrow's name gives way.

@@ -119,6 +119,16 @@ def test_the_lagebild_pdf_holds_no_word_of_the_other_language(series_file, only_
         {"pocket", "sudzha", "russia"} <= words
     # … and not one word of the other.
     assert not exclusive[other] & words, sorted(exclusive[other] & words)
+    # The arrows are named in the figure's language: names written along the arrows were left out
+    # by the label engine where an arrow is shorter than its name (1 of 4 in English, 0 in German).
+    with sqlite3.connect(series_file) as db:
+        (snapshot,) = db.execute("select id from snapshots where valid_at like '2024-10-29%'").fetchone()
+        names = [row[0] for row in db.execute(f"select label_{language} from movements where snapshot_id = ?",
+                                              (snapshot,))]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    named = [name for name in names if name in text]
+    assert len(names) == 4 and len(named) >= 3, (names, named)
 
 
 def test_week_zero_is_woche_0_in_german(series_file):
