@@ -313,15 +313,19 @@ class SituationDock(QgsDockWidget):
         dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder, current)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths() or dialog.target() is None:
             return
-        timezone = series.timezone if series is not None and not dialog.target_is_new() else "Europe/Berlin"
-        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), dialog.target())
+        # A new series takes the open one's sides and time zone: the same front, another file.
+        timezone = series.timezone if series is not None else "Europe/Berlin"
+        like = series if dialog.target_is_new() else None
+        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), dialog.target(),
+                          like)
 
-    def start_import(self, paths: list[Path], format_name: str, options, output: Path | str) -> None:
+    def start_import(self, paths: list[Path], format_name: str, options, output: Path | str,
+                     like=None) -> None:
         """Import in the background into the series at `output`: the open one, or another one (new or
         not), which is opened when the import added to it, closing the open one (its file unchanged)."""
         from .tasks import ImportTask
 
-        self.task = ImportTask(paths, format_name, options, output, self._import_done)
+        self.task = ImportTask(paths, format_name, options, output, self._import_done, like=like)
         series = self.controller.series
         if series is not None and self.controller.store is not None:
             self.task.previous = (series.name(current_language()), self.controller.store)

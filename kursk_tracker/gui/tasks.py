@@ -17,8 +17,9 @@ class ImportTask(QgsTask):
     """Imports files into a series; never touches the project or widgets in run()."""
 
     def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output,
-                 on_done: Callable[[ImportTask], None], template=None) -> None:
-        """`output`: the series' location (a GeoPackage path or a postgis: location)."""
+                 on_done: Callable[[ImportTask], None], template=None, like=None) -> None:
+        """`output`: the series' location (a GeoPackage path or a postgis: location); `like`: the
+        series whose sides and time zone a new series at `output` takes."""
         from ..store.backend import open_store
 
         name = open_store(output).label()
@@ -28,6 +29,7 @@ class ImportTask(QgsTask):
         self.options = options
         self.output = output
         self.template = template
+        self.like = like
         self.on_done = on_done
         self.result: ImportResult | None = None
         self.summary = None
@@ -50,7 +52,7 @@ class ImportTask(QgsTask):
             self.result, self.summary = import_to_series(
                 self.paths, self.format_name, self.options, self.output,
                 Feedback(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled),
-                self.template,
+                self.template, self.like,
             )
         except (KurskTrackerError, OSError, ValueError) as error:
             self.failure = str(error)

@@ -100,7 +100,7 @@ def run_import(paths: list[Path], format_name: str, options: ImportOptions,
 
 
 def import_to_series(paths: list[Path], format_name: str, options: ImportOptions, output: Path,
-                     feedback: Feedback | None = None, template=None):
+                     feedback: Feedback | None = None, template=None, like=None):
     """Import `paths` and add what is new to the series at `output`.
 
     Returns the import result (with every problem met) and the merge summary;
@@ -111,4 +111,4 @@ def import_to_series(paths: list[Path], format_name: str, options: ImportOptions
     result = run_import(paths, format_name, options, feedback)
     if result.cancelled:
         return result, MergeSummary()
-    return result, import_into(output, result, template)
+    return result, import_into(output, result, template, like)

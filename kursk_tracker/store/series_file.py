@@ -133,8 +133,12 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
 
 
 def import_into(target: str | os.PathLike[str] | SeriesStore, result: ImportResult,
-                template: Series | None = None) -> MergeSummary:
+                template: Series | None = None, like: Series | None = None) -> MergeSummary:
     """Add an import to the series at `target` (created from `template` if missing).
+
+    Without a template a new series is named after its file, its epoch is the first
+    snapshot's day, and its sides and time zone are those of `like` (the series the user
+    had open), else the defaults.
 
     Nothing is written when nothing new arrives, so a failed import creates no series.
     """
@@ -147,6 +151,8 @@ def import_into(target: str | os.PathLike[str] | SeriesStore, result: ImportResu
         else:
             name = store.default_name()
             series = template or new_series({"en": name, "de": name})
+            if template is None and like is not None:
+                series = dataclasses.replace(series, sides=list(like.sides), timezone=like.timezone)
             if template is None and result.snapshots:
                 first = min(s.valid_at for s in result.snapshots)
                 series.epoch = to_zone(first, series.timezone).date()

@@ -68,6 +68,20 @@ def test_importing_into_a_new_file_creates_the_series(tmp_path):
     assert layers.count("areas") == 2 and layers.count("places") == 1
 
 
+def test_a_new_series_takes_the_sides_and_zone_of_the_series_open_beside_it(tmp_path):
+    from kursk_tracker.core.series import Series, Side
+
+    open_one = Series({"en": "Northern front"}, [Side("N", {"en": "North"}, "#336699"),
+                                                  Side("S", {"en": "South"}, "#996633")],
+                      dt.date(2023, 1, 1), timezone="America/Chicago")
+    import_into(tmp_path / "new.gpkg", ImportResult(snapshots=[_snapshot(22)]), like=open_one)
+    series = read_series(tmp_path / "new.gpkg")
+    assert [s.code for s in series.sides] == ["N", "S"]
+    assert series.timezone == "America/Chicago"
+    assert series.epoch == dt.date(2024, 10, 22)  # from the import, not the open series
+    assert series.name("en") == "new"
+
+
 def test_a_duplicate_date_is_skipped_and_named_while_the_rest_is_added(sample_copy):
     before = read_series(sample_copy)
     existing = before.sorted_snapshots()[3].valid_at
