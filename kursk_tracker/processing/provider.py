@@ -15,6 +15,8 @@ from .export_lagebild import ExportLagebildAlgorithm
 from .front_at_date import FrontAtDateAlgorithm
 from .import_series import ImportSeriesAlgorithm
 from .list_snapshots import ListSnapshotsAlgorithm
+from .redate_snapshot import RedateSnapshotAlgorithm
+from .remove_snapshot import RemoveSnapshotAlgorithm
 from .series_statistics import SeriesStatisticsAlgorithm
 
 
@@ -37,5 +39,6 @@ class KurskTrackerProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm(),
                           FrontAtDateAlgorithm(), ChangeBetweenAlgorithm(), ExportLagebildAlgorithm(),
-                          ExportAnimationAlgorithm(), CopySeriesAlgorithm()):
+                          ExportAnimationAlgorithm(), CopySeriesAlgorithm(), RedateSnapshotAlgorithm(),
+                          RemoveSnapshotAlgorithm()):
             self.addAlgorithm(algorithm)
