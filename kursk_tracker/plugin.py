@@ -8,7 +8,6 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsProject,
-    QgsSettings,
     QgsTemporalNavigationObject,
 )
 from qgis.PyQt.QtCore import Qt, QTimer
@@ -28,10 +27,10 @@ from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
 from .toolbelt.paths import icon_path
 from .toolbelt.qtcompat import QAction
-from .toolbelt.settings import PluginSettings
+from .toolbelt.settings import PluginSettings, TimelineSettings
 
 TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
-TIMELINE_COMPACT_KEY = "kursk_tracker/timeline/compacted"
+TIMELINE_COMPACT_KEY = TimelineSettings.key("compacted")
 
 
 class KurskTrackerPlugin:
@@ -114,7 +113,7 @@ class KurskTrackerPlugin:
         if not self.docks:
             return
         window = self.iface.mainWindow()
-        if not QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool):
+        if not TimelineSettings.load().compacted:
             # The Timeline as low as its controls, over whatever layout QGIS restores
             # after loading the plugins (hence after this turn of the event loop). It
             # counts as done when QGIS closes normally and so saves the compact layout.
@@ -151,7 +150,7 @@ class KurskTrackerPlugin:
 
     def unload(self) -> None:
         if self._timeline_compacted:
-            QgsSettings().setValue(TIMELINE_COMPACT_KEY, True)
+            TimelineSettings.update(compacted=True)
         if self.temporal_sync is not None:
             self.temporal_sync.disconnect_all()
             self.temporal_sync = None

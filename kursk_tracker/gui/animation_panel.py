@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,7 +30,7 @@ from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_number
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
 from ..toolbelt.i18n import current_language, tr
-from ..toolbelt.settings import PREFIX, StoredSettings
+from ..toolbelt.settings import AnimationSettings
 from .controller import SeriesController
 from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
@@ -141,24 +140,6 @@ def step_label(hours: int) -> str:
         days = hours // 24
         return tr("1 day") if days == 1 else tr("{n} days").format(n=days)
     return tr("{n} h").format(n=hours)
-
-
-@dataclass
-class AnimationSettings(StoredSettings):
-    """The panel's choices, kept in QgsSettings under kursk_tracker/animation/."""
-
-    GROUP = f"{PREFIX}/animation"
-
-    fps: int = 10
-    step_hours: int = 24
-    hold_seconds: float = 1.0
-    width: int = 1280
-    height: int = 720
-    format: str = "gif"
-    use_layout: bool = False
-    folder: str = ""
-    timing: str = "linear"
-    """The film's pace between snapshots (see TIMINGS); the Timeline's own choice is kept apart."""
 
 
 def layout_frames_available() -> bool:

@@ -20,28 +20,21 @@ from ..store.backend import SeriesStore, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
+from ..toolbelt.settings import PREVIEW_TIMINGS, TimelineSettings
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
 
-PREVIEW_TIMING_KEY = "kursk_tracker/timeline/preview_timing"
-PREVIEW_TIMINGS = ("linear", "eased")
-"""The map's pace between snapshots. Linear by default, so playing a week shows the front
-moving all week; eased (the most likely timing, what the measured figures use) on request."""
+PREVIEW_TIMING_KEY = TimelineSettings.key("preview_timing")
 
 
 def preview_timing() -> str:
     """The pace the map shows between snapshots, as the user last chose it (linear at first)."""
-    from qgis.core import QgsSettings
-
-    value = str(QgsSettings().value(PREVIEW_TIMING_KEY, PREVIEW_TIMINGS[0]))
-    return value if value in PREVIEW_TIMINGS else PREVIEW_TIMINGS[0]
+    return TimelineSettings.load().preview_timing
 
 
 def remember_preview_timing(timing: str) -> None:
-    from qgis.core import QgsSettings
-
     if timing in PREVIEW_TIMINGS:
-        QgsSettings().setValue(PREVIEW_TIMING_KEY, timing)
+        TimelineSettings.update(preview_timing=timing)
 
 
 def user_data_dir() -> Path:

@@ -30,9 +30,9 @@ from ..core.errors import KurskTrackerError
 from ..core.timefmt import language_of
 from ..export.lagebild import FORMATS, TEMPLATES, add_to_project, build_layout, export_batch, export_lagebild
 from ..export.lagebild import file_name as lagebild_file_name
-from ..export.settings import ExportSettings
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
+from ..toolbelt.settings import ExportSettings
 from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
 from .controller import SeriesController
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsSettings
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -28,24 +27,21 @@ from ..importers.base import ImportOptions
 from ..importers.registry import FORMATS, format_names
 from ..store.backend import SeriesStore, open_store
 from ..toolbelt.i18n import tr
+from ..toolbelt.settings import ImportSettings
 from .widgets import ok_cancel
 
-SIDE_MAPPING_KEY = "kursk_tracker/import/side_mapping"
-KIND_MAPPING_KEY = "kursk_tracker/import/kind_mapping"
+SIDE_MAPPING = "side_mapping"
+KIND_MAPPING = "kind_mapping"
+"""The ImportSettings the dialog's two tables are remembered in."""
 KINDS = ("areas", "front_lines", "movements", "annotations", "places", "skip")
 
 
 def saved_mapping(key: str) -> dict[str, str]:
-    text = QgsSettings().value(key, "{}")
-    try:
-        mapping = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
+    return dict(getattr(ImportSettings.load(), key))
 
 
 def save_mapping(key: str, mapping: dict[str, str]) -> None:
-    QgsSettings().setValue(key, json.dumps(mapping, sort_keys=True))
+    ImportSettings.update(**{key: mapping})
 
 
 class MappingTable(QTableWidget):
@@ -138,14 +134,14 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("Side of each source value (a colour such as #01579b, a folder or field "
                                    "value); remembered for the next import:"), self))
-        self.mapping_table = MappingTable(SIDE_MAPPING_KEY, [tr("Source value"), tr("Side code")], self)
+        self.mapping_table = MappingTable(SIDE_MAPPING, [tr("Source value"), tr("Side code")], self)
         layout.addWidget(self.mapping_table)
         add_row = QPushButton(tr("Add a mapping"), self)
         add_row.clicked.connect(lambda: self.mapping_table.add_row("", sides[0] if sides else ""))
         layout.addWidget(add_row)
         layout.addWidget(QLabel(tr("Kind of each folder or layer name (one of {kinds}):").format(
             kinds=", ".join(KINDS)), self))
-        self.kind_table = MappingTable(KIND_MAPPING_KEY, [tr("Folder or layer"), tr("Kind")], self)
+        self.kind_table = MappingTable(KIND_MAPPING, [tr("Folder or layer"), tr("Kind")], self)
         layout.addWidget(self.kind_table)
         add_kind = QPushButton(tr("Add a kind mapping"), self)
         add_kind.clicked.connect(lambda: self.kind_table.add_row("", "areas"))

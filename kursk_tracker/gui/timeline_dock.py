@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from qgis.core import QgsSettings
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QEvent, QObject, QPointF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QKeySequence, QPainter, QPen
@@ -30,7 +29,7 @@ from ..core.timefmt import format_day, format_instant, step_instant
 from ..layers.scene import format_number
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut
-from ..toolbelt.settings import PluginSettings
+from ..toolbelt.settings import ExportSettings, PluginSettings, TimelineSettings
 from .area_chart import AreaChart
 from .controller import PREVIEW_TIMINGS, SeriesController, remember_preview_timing
 from .timings import timing_texts
@@ -41,7 +40,6 @@ MINUTES_PER_STEP = 10
 """The slider's resolution."""
 
 CHART_HEIGHT = 96
-CHART_KEY = "kursk_tracker/timeline/show_chart"
 RENDER_TIMEOUT_S = 1.0
 """A frame whose render never reports back (nothing to redraw) is waited for this long at most."""
 
@@ -326,7 +324,7 @@ class TimelineDock(QgsDockWidget):
         self.chart.setMinimumWidth(220)
         layout.addWidget(self.chart, 2, Qt.AlignmentFlag.AlignTop)
         self.chart_button.toggled.connect(self._show_chart)
-        self.chart_button.setChecked(bool(QgsSettings().value(CHART_KEY, True, type=bool)))
+        self.chart_button.setChecked(TimelineSettings.load().show_chart)
         self._show_chart(self.chart_button.isChecked())
         self.setWidget(body)
 
@@ -379,7 +377,7 @@ class TimelineDock(QgsDockWidget):
     def _show_chart(self, shown: bool) -> None:
         self.chart.setVisible(shown)
         self.png_button.setEnabled(shown)
-        QgsSettings().setValue(CHART_KEY, shown)
+        TimelineSettings.update(show_chart=shown)
 
     # Series and instant ----------------------------------------------------------
 
@@ -541,8 +539,6 @@ class TimelineDock(QgsDockWidget):
 
     def ask_save_chart(self) -> None:
         from pathlib import Path
-
-        from ..export.settings import ExportSettings
 
         settings = ExportSettings.load()
         path, _filter = QFileDialog.getSaveFileName(self, tr("Save chart"), settings.folder,
