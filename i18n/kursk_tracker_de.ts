@@ -19,7 +19,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="543"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="544"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -79,12 +79,12 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="426"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="429"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="432"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="435"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="26"/>
+        <location filename="../kursk_tracker/processing/provider.py" line="28"/>
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="179"/>
+        <location filename="../kursk_tracker/plugin.py" line="190"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="194"/>
+        <location filename="../kursk_tracker/plugin.py" line="205"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="32"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="29"/>
+        <location filename="../kursk_tracker/processing/provider.py" line="31"/>
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -274,17 +274,17 @@
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="205"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="211"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="210"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="216"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="192"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="198"/>
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
@@ -379,67 +379,67 @@
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="125"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="121"/>
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="126"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="122"/>
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="128"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="124"/>
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="133"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="134"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="130"/>
         <source>Clip to the map&apos;s current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="139"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="135"/>
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="143"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="139"/>
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="225"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="221"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="225"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="221"/>
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="232"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="228"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="382"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="386"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -469,12 +469,12 @@
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="186"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="182"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="357"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="361"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
@@ -484,22 +484,22 @@
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="442"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="473"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="469"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="473"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/tasks.py" line="25"/>
+        <location filename="../kursk_tracker/gui/tasks.py" line="26"/>
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
@@ -954,22 +954,22 @@
         <translation>Dateien ohne Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="146"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="142"/>
         <source>Kind of each folder or layer name (one of {kinds}):</source>
         <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="148"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="144"/>
         <source>Folder or layer</source>
         <translation>Ordner oder Layer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="148"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="144"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="150"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="146"/>
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
@@ -979,17 +979,17 @@
         <translation>Keine Gebiete für das Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="104"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="147"/>
         <source>km² held</source>
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="276"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="279"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="279"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="282"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
@@ -999,27 +999,27 @@
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="265"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="266"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="269"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="296"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="299"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="297"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="300"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="543"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="544"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1354,47 +1354,47 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="233"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="241"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="84"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="52"/>
         <source>Unknown animation format {name}: use gif or mp4</source>
         <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="87"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="55"/>
         <source>{fps} frames per second is not possible for {format}</source>
         <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="90"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="58"/>
         <source>The step between frames must be longer than zero</source>
         <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="92"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="60"/>
         <source>The hold on snapshots cannot be negative</source>
         <translation>Die Standzeit bei Lageständen kann nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="94"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="62"/>
         <source>A frame of {w}×{h} pixels is not possible</source>
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="500"/>
+        <location filename="../kursk_tracker/export/animation.py" line="208"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="557"/>
+        <location filename="../kursk_tracker/export/animation.py" line="265"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="564"/>
+        <location filename="../kursk_tracker/export/animation.py" line="272"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -1429,27 +1429,27 @@
         <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="141"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="141"/>
         <source>{n} days</source>
         <translation>{n} Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="143"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
         <source>{n} h</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="251"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="232"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="252"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="233"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
@@ -1459,72 +1459,72 @@
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="261"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="242"/>
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="286"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="267"/>
         <source>Hold on snapshots</source>
         <translation>Standzeit bei Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="300"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="281"/>
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="302"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="283"/>
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="303"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="284"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="312"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="293"/>
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="318"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="299"/>
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="434"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="415"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="448"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="429"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="482"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="463"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="489"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="470"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -1609,17 +1609,17 @@
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="233"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="235"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="405"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="408"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="410"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="413"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
@@ -1634,7 +1634,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="540"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1734,22 +1734,22 @@
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="523"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="527"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="540"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="544"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="548"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="568"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="572"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
@@ -1824,37 +1824,37 @@
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="172"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="178"/>
         <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
         <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="178"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="184"/>
         <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="241"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="247"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="247"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="253"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="164"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="157"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="168"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="161"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="170"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="163"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -1989,17 +1989,17 @@
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="478"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="481"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="162"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="155"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="166"/>
+        <location filename="../kursk_tracker/gui/controller.py" line="159"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -2019,12 +2019,12 @@
         <translation>Geglättet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="58"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="57"/>
         <source>The language of the figure&apos;s title, dates, captions, credit and place names. It starts at QGIS&apos;s language each session and applies to the exports you start from here.</source>
         <translation>Die Sprache von Titel, Daten, Bildunterschriften, Quellenangabe und Ortsnamen der Grafik. Sie beginnt in jeder Sitzung mit der Sprache von QGIS und gilt für die Exporte, die Sie hier starten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="269"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="250"/>
         <source>Timing</source>
         <translation>Zeitverlauf</translation>
     </message>
@@ -2034,57 +2034,57 @@
         <translation>Im Namen, in den Feldern oder Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit an, um sie zu importieren:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="104"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="100"/>
         <source>New series…</source>
         <translation>Neue Serie …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="106"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="102"/>
         <source>Import into a new series GeoPackage; it opens when the import is done</source>
         <translation>In ein neues Serien-GeoPackage importieren; es wird nach dem Import geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="109"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="105"/>
         <source>Into the open series</source>
         <translation>In die geöffnete Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="111"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="107"/>
         <source>Import into the series that is open, as it is</source>
         <translation>In die geöffnete Serie importieren, wie bisher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="116"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="112"/>
         <source>Into</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="200"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="196"/>
         <source>The file exists: the snapshots are added to the series in it, which then opens.</source>
         <translation>Die Datei besteht schon: Die Lagestände kommen zur Serie darin hinzu, die dann geöffnet wird.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="202"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="198"/>
         <source>It is created by the import and opens when the import is done.</source>
         <translation>Der Import legt sie an; sie wird nach dem Import geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="204"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="200"/>
         <source>{name} is then closed, unchanged.</source>
         <translation>{name} wird dann unverändert geschlossen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="205"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="201"/>
         <source>New series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Neue Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="211"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="207"/>
         <source>The open series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Die geöffnete Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="215"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="211"/>
         <source>A new series: choose its GeoPackage with &lt;i&gt;New series…&lt;/i&gt;</source>
         <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
     </message>
@@ -2149,67 +2149,67 @@
         <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="444"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="448"/>
         <source>New date and time:</source>
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="241"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="244"/>
         <source>Previous snapshot</source>
         <translation>Vorheriger Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="243"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="246"/>
         <source>Step back</source>
         <translation>Schritt zurück</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="245"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248"/>
         <source>Play or pause</source>
         <translation>Abspielen oder anhalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="251"/>
         <source>Step forward</source>
         <translation>Schritt vor</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="250"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="253"/>
         <source>Next snapshot</source>
         <translation>Nächster Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="264"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="267"/>
         <source>Date and time to jump to (Enter or Go)</source>
         <translation>Datum und Uhrzeit, zu denen gesprungen wird (Eingabetaste oder Los)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="273"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="276"/>
         <source>Step of the step buttons</source>
         <translation>Schrittweite der Schritt-Knöpfe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="278"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="281"/>
         <source>Playing speed: days of the series per second</source>
         <translation>Abspielgeschwindigkeit: Tage der Serie je Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="280"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="283"/>
         <source>Play again from the start at the end</source>
         <translation>Am Ende von vorn abspielen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="292"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="295"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="294"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="297"/>
         <source>Show or hide the chart of the area each side holds</source>
         <translation>Diagramm der von jeder Seite gehaltenen Fläche ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="356"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="359"/>
         <source>{what} ({panel_key} in this panel, {map_key} in the map or this panel)</source>
         <translation>{what} ({panel_key} in diesem Fenster, {map_key} in der Karte oder in diesem Fenster)</translation>
     </message>
@@ -2322,6 +2322,266 @@
         <location filename="../kursk_tracker/gui/timings.py" line="13"/>
         <source>Eased: the ground changes hands in short jumps, most around the middle of each interval; the likeliest timing, the one the measured figures use.</source>
         <translation>Geglättet: Das Gelände wechselt in kurzen Sprüngen den Besitzer, meist um die Mitte jedes Abschnitts; der wahrscheinlichste Verlauf, den auch die gemessenen Zahlen verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="60"/>
+        <source>SNAPSHOT is the snapshot&apos;s id (a whole number, as List snapshots of a series writes it) or its current instant in ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). EXPECTED_VERSION (a PostGIS series only) is the snapshot version you read; where someone else changed or removed the snapshot since, nothing is written. Without it, the version read at the start of the run is checked. A GeoPackage series keeps no versions.</source>
+        <translation>SNAPSHOT ist die ID des Lagestands (eine ganze Zahl, wie „Lagestände einer Serie auflisten“ sie schreibt) oder sein jetziger Zeitpunkt in ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). EXPECTED_VERSION (nur bei einer PostGIS-Serie) ist die Version des Lagestands, die Sie gelesen haben; hat jemand anderes den Lagestand seitdem geändert oder entfernt, wird nichts geschrieben. Ohne sie wird die zu Beginn des Laufs gelesene Version geprüft. Eine GeoPackage-Serie führt keine Versionen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="70"/>
+        <source>Snapshot (id, or its instant in ISO 8601)</source>
+        <translation>Lagestand (ID oder sein Zeitpunkt in ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="72"/>
+        <source>Expected snapshot version (PostGIS; empty: as read now)</source>
+        <translation>Erwartete Version des Lagestands (PostGIS; leer: wie jetzt gelesen)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="102"/>
+        <source>{where}: this series keeps no snapshot versions (only a PostGIS series does); leave EXPECTED_VERSION empty</source>
+        <translation>{where}: Diese Serie führt keine Versionen der Lagestände (nur eine PostGIS-Serie tut das); lassen Sie EXPECTED_VERSION leer</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="117"/>
+        <source>{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time</source>
+        <translation>{where}: SNAPSHOT {text} ist weder eine ID eines Lagestands noch ein Datum mit Uhrzeit in ISO 8601</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="139"/>
+        <source>{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its snapshots)</source>
+        <translation>{where}: kein Lagestand {snapshot} in der Serie („Lagestände einer Serie auflisten“ zeigt ihre Lagestände)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="159"/>
+        <source>Re-date a snapshot</source>
+        <translation>Lagestand umdatieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="162"/>
+        <source>Gives a snapshot of a series a new instant, as the Situation panel&apos;s re-date does: its features move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). A date another snapshot of the series already has is refused. The change is one step: on any error the series is left as it was.</source>
+        <translation>Gibt einem Lagestand einer Serie einen neuen Zeitpunkt, wie das Umdatieren im Bedienfeld „Lageebenen“: Seine Objekte wandern mit. DATETIME ist ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). Ein Datum, das schon ein anderer Lagestand der Serie hat, wird abgelehnt. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="171"/>
+        <source>New date and time (ISO 8601)</source>
+        <translation>Neues Datum und Uhrzeit (ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="173"/>
+        <source>Snapshot id</source>
+        <translation>ID des Lagestands</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="174"/>
+        <source>New date and time (UTC, ISO 8601)</source>
+        <translation>Neues Datum und Uhrzeit (UTC, ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="175"/>
+        <source>Previous date and time (UTC, ISO 8601)</source>
+        <translation>Bisheriges Datum und Uhrzeit (UTC, ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="177"/>
+        <source>Snapshot version now (0: the series keeps none)</source>
+        <translation>Jetzige Version des Lagestands (0: die Serie führt keine)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="188"/>
+        <source>{where}: DATETIME {text} is not an ISO 8601 date and time</source>
+        <translation>{where}: DATETIME {text} ist kein Datum mit Uhrzeit in ISO 8601</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="201"/>
+        <source>{where}: snapshot {other} already has the date {when}; nothing was changed</source>
+        <translation>{where}: Lagestand {other} hat bereits das Datum {when}; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="205"/>
+        <source>{where}: snapshot {id} moved from {old} to {new}</source>
+        <translation>{where}: Lagestand {id} von {old} auf {new} verschoben</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="21"/>
+        <source>Remove a snapshot</source>
+        <translation>Lagestand entfernen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="24"/>
+        <source>Removes a snapshot and all its features from a series, as the Situation panel&apos;s removal does. The change is one step: on any error the series is left as it was. The outputs say what was removed: the snapshot&apos;s id, its instant and its number of features.</source>
+        <translation>Entfernt einen Lagestand und alle seine Objekte aus einer Serie, wie das Entfernen im Bedienfeld „Lageebenen“. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war. Die Ausgaben nennen, was entfernt wurde: die ID des Lagestands, seinen Zeitpunkt und die Zahl seiner Objekte.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="33"/>
+        <source>Removed snapshot id</source>
+        <translation>ID des entfernten Lagestands</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="34"/>
+        <source>Removed snapshot&apos;s date and time (UTC, ISO 8601)</source>
+        <translation>Datum und Uhrzeit des entfernten Lagestands (UTC, ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="36"/>
+        <source>Features removed</source>
+        <translation>Entfernte Objekte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="55"/>
+        <source>{where}: snapshot {id} of {when} removed with {n} features</source>
+        <translation>{where}: Lagestand {id} vom {when} mit {n} Objekten entfernt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="61"/>
+        <source>cannot read &apos;{text}&apos; (write key=value pairs)</source>
+        <translation>„{text}“ ist nicht lesbar (schreiben Sie Paare Schlüssel=Wert)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="98"/>
+        <source>&apos;{schema}&apos; is not a usable schema name: use lower-case letters, digits and underscores, starting with a letter, at most 63 characters</source>
+        <translation>„{schema}“ ist kein brauchbarer Schemaname: Kleinbuchstaben, Ziffern und Unterstriche, mit einem Buchstaben beginnend, höchstens 63 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="311"/>
+        <source>PostGIS connection &apos;{name}&apos;: saved QGIS connections need QGIS; name the database with service= or host=, port=, dbname= instead</source>
+        <translation>PostGIS-Verbindung „{name}“: gespeicherte QGIS-Verbindungen brauchen QGIS; geben Sie die Datenbank stattdessen mit service= oder host=, port=, dbname= an</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="318"/>
+        <source>PostGIS connection &apos;{name}&apos;: QGIS has no saved PostgreSQL connection of that name (saved: {known})</source>
+        <translation>PostGIS-Verbindung „{name}“: QGIS hat keine gespeicherte PostgreSQL-Verbindung dieses Namens (gespeichert: {known})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="357"/>
+        <source>no series given: name a series GeoPackage or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
+        <translation>keine Serie angegeben: nennen Sie ein Serien-GeoPackage oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="366"/>
+        <source>a PostGIS series location must not hold a password (it would end up in projects and logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass</source>
+        <translation>der Ort einer PostGIS-Serie darf kein Passwort enthalten (es landete in Projekten und Protokollen): verwenden Sie eine gespeicherte QGIS-Verbindung, eine PostgreSQL-Dienstdatei oder ~/.pgpass</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="372"/>
+        <source>{where}: no schema= given (the PostgreSQL schema that holds the series)</source>
+        <translation>{where}: kein schema= angegeben (das PostgreSQL-Schema, das die Serie enthält)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/backend.py" line="375"/>
+        <source>{where}: say which database: connection=NAME (a saved QGIS connection), service=NAME, or host=, port=, dbname=</source>
+        <translation>{where}: geben Sie die Datenbank an: connection=NAME (eine gespeicherte QGIS-Verbindung), service=NAME oder host=, port=, dbname=</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis_connection.py" line="37"/>
+        <source>PostGIS needs the Python package psycopg2 (Debian: python3-psycopg2)</source>
+        <translation>PostGIS braucht das Python-Paket psycopg2 (Debian: python3-psycopg2)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis_connection.py" line="81"/>
+        <source>cannot connect to {where}: {reason}</source>
+        <translation>keine Verbindung zu {where}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis_connection.py" line="81"/>
+        <source>PostGIS at {target}</source>
+        <translation>PostGIS unter {target}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="98"/>
+        <source>feature {n}: no layer &apos;{layer}&apos; in a series (layers: {layers})</source>
+        <translation>Objekt {n}: keine Ebene „{layer}“ in einer Serie (Ebenen: {layers})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="104"/>
+        <source>feature {n} ({layer}): unknown fields {fields}</source>
+        <translation>Objekt {n} ({layer}): unbekannte Felder {fields}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="109"/>
+        <source>feature {n} ({layer}): no snapshot {id}</source>
+        <translation>Objekt {n} ({layer}): kein Lagestand {id}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="115"/>
+        <source>feature {n} ({layer}): {error}</source>
+        <translation>Objekt {n} ({layer}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="157"/>
+        <source>{where}: no Kursk Tracker series there (the schema does not exist)</source>
+        <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema besteht nicht)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="160"/>
+        <source>{where}: no Kursk Tracker series there (the schema has no series tables)</source>
+        <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema hat keine Serientabellen)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="163"/>
+        <source>{where}: not a Kursk Tracker series (no table {tables})</source>
+        <translation>{where}: keine Kursk-Tracker-Serie (keine Tabelle {tables})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="176"/>
+        <source>{where}: series settings are incomplete or damaged ({error})</source>
+        <translation>{where}: die Einstellungen der Serie sind unvollständig oder beschädigt ({error})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="308"/>
+        <source>{where}: {doing}: the database user lacks the privileges ({reason}); ask the database owner to grant them</source>
+        <translation>{where}: {doing}: dem Datenbankbenutzer fehlen die Rechte ({reason}); bitten Sie den Eigentümer der Datenbank, sie zu erteilen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="312"/>
+        <source>{where}: {doing}: the database is read-only ({reason})</source>
+        <translation>{where}: {doing}: die Datenbank ist schreibgeschützt ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="314"/>
+        <source>{where}: {doing}: {reason}</source>
+        <translation>{where}: {doing}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="346"/>
+        <source>{where}: the database has no PostGIS extension; a database owner can add it with CREATE EXTENSION postgis</source>
+        <translation>{where}: die Datenbank hat keine PostGIS-Erweiterung; ein Eigentümer der Datenbank kann sie mit CREATE EXTENSION postgis hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="359"/>
+        <source>nothing was changed</source>
+        <translation>nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="363"/>
+        <source>{where}: nothing was changed: {error}</source>
+        <translation>{where}: nichts wurde geändert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="442"/>
+        <source>cannot read the series</source>
+        <translation>die Serie kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="409"/>
+        <source>cannot read the features</source>
+        <translation>die Objekte können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/store/postgis.py" line="458"/>
+        <source>cannot list the series</source>
+        <translation>die Serien können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="65"/>
+        <source>Between 1 and {most} frames can be drawn at once</source>
+        <translation>Es können 1 bis {most} Bilder gleichzeitig gezeichnet werden</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="91"/>
+        <source>{where}: no series there; nothing was changed</source>
+        <translation>{where}: dort ist keine Serie; nichts wurde geändert</translation>
     </message>
 </context>
 </TS>

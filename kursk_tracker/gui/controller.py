@@ -123,7 +123,7 @@ class SeriesController(QObject):
         layer.dataProvider().notify.connect(self._notified, Qt.ConnectionType.QueuedConnection)
 
     def _notified(self, message: str) -> None:
-        from ..store.postgis import notify_payload
+        from ..store.postgis_connection import notify_payload
 
         store = self.store
         if store is not None and message == notify_payload(getattr(store, "schema", "")):

@@ -28,7 +28,7 @@ from qgis.core import (
 from ..core.errors import SeriesFileError
 from ..core.series import Series, Snapshot
 from ..store.backend import PostgisStore, SeriesStore, open_store, store_path
-from ..store.postgis import notify_payload
+from ..store.postgis_connection import notify_payload
 from ..store.schema import DRAW_ORDER, LAYER_BY_NAME
 from ..toolbelt.compat import expression_property_type, wkb_type
 from ..toolbelt.i18n import tr

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series
+from ..core.text import tr
 from .gpkg import FeatureRecord
 
 POSTGIS_PREFIX = "postgis:"
@@ -57,7 +58,8 @@ def parse_keywords(text: str) -> dict[str, str]:
     while position < len(text):
         match = _WORD.match(text, position)
         if match is None:
-            raise LocationError(f"cannot read '{text[position:].strip()}' (write key=value pairs)")
+            raise LocationError(tr("cannot read '{text}' (write key=value pairs)").format(
+                text=text[position:].strip()))
         key, value = match.group(1).lower(), match.group(2)
         if value.startswith("'"):
             value = re.sub(r"\\(.)", r"\1", value[1:-1])
@@ -94,8 +96,8 @@ def check_schema_name(schema: str) -> str:
     """A schema name a newsroom can type into SQL without quotes: lower case, digits, underscores."""
     if not SCHEMA_NAME.fullmatch(schema or ""):
         raise LocationError(
-            f"'{schema}' is not a usable schema name: use lower-case letters, digits and underscores, "
-            f"starting with a letter, at most 63 characters")
+            tr("'{schema}' is not a usable schema name: use lower-case letters, digits and underscores, "
+               "starting with a letter, at most 63 characters").format(schema=schema))
     return schema
 
 
@@ -227,7 +229,7 @@ class PostgisStore(SeriesStore):
 
     def describe_database(self) -> str:
         """The database, for messages: the saved connection's name and host:port/dbname."""
-        from .postgis import describe_target
+        from .postgis_connection import describe_target
 
         if self.connection_name:
             try:
@@ -258,7 +260,8 @@ class PostgisStore(SeriesStore):
         return self._conninfo
 
     def exists(self) -> bool:
-        from .postgis import connect, schema_state
+        from .postgis_connection import connect
+        from .postgis_schema import schema_state
 
         connection = connect(self.conninfo(), self.describe())
         try:
@@ -306,14 +309,14 @@ def saved_connection_uri(name: str):
         from qgis.core import QgsDataSourceUri, QgsProviderRegistry
     except ImportError as error:
         raise LocationError(
-            f"PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
-            f"service= or host=, port=, dbname= instead") from error
+            tr("PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
+               "service= or host=, port=, dbname= instead").format(name=name)) from error
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     saved = metadata.connections(False) if metadata is not None else {}
     if name not in saved:
         known = ", ".join(f"'{n}'" for n in sorted(saved)) or "none"
-        raise LocationError(f"PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of that "
-                            f"name (saved: {known})")
+        raise LocationError(tr("PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of "
+                               "that name (saved: {known})").format(name=name, known=known))
     return QgsDataSourceUri(saved[name].uri())
 
 
@@ -351,8 +354,8 @@ def open_store(location: str | os.PathLike[str] | SeriesStore) -> SeriesStore:
     if not is_postgis_location(location):
         text = str(location).strip()
         if not text:
-            raise LocationError("no series given: name a series GeoPackage or a PostGIS series "
-                                "(postgis:connection=NAME schema=SCHEMA)")
+            raise LocationError(tr("no series given: name a series GeoPackage or a PostGIS series "
+                                   "(postgis:connection=NAME schema=SCHEMA)"))
         return GeoPackageStore(Path(text))
     body = str(location).strip()[len(POSTGIS_PREFIX):]
     try:
@@ -361,15 +364,16 @@ def open_store(location: str | os.PathLike[str] | SeriesStore) -> SeriesStore:
         raise LocationError(f"{location}: {error}") from error
     if "password" in words:
         raise LocationError(
-            "a PostGIS series location must not hold a password (it would end up in projects and logs): "
-            "use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass")
+            tr("a PostGIS series location must not hold a password (it would end up in projects and "
+               "logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass"))
     schema = words.pop("schema", "")
     shown = postgis_location(schema, **words)
     if not schema:
-        raise LocationError(f"{shown}: no schema= given (the PostgreSQL schema that holds the series)")
+        raise LocationError(tr("{where}: no schema= given (the PostgreSQL schema that holds the series)")
+                            .format(where=shown))
     if not (words.get("connection") or words.get("service") or words.get("host") or words.get("dbname")):
-        raise LocationError(f"{shown}: say which database: connection=NAME (a saved QGIS connection), "
-                            f"service=NAME, or host=, port=, dbname=")
+        raise LocationError(tr("{where}: say which database: connection=NAME (a saved QGIS connection), "
+                               "service=NAME, or host=, port=, dbname=").format(where=shown))
     return PostgisStore(schema, words)
 
 

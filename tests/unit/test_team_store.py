@@ -27,7 +27,7 @@ from kursk_tracker.store.backend import (
     postgis_location,
 )
 from kursk_tracker.store.gpkg import read_features, read_series
-from kursk_tracker.store.postgis import PostgisStoreError
+from kursk_tracker.store.postgis_connection import PostgisStoreError
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.store.series_file import (
     SeriesChangeError,
