@@ -1,4 +1,7 @@
-"""The settings registry (toolbelt/settings.py): every stored setting, its key, type and default, in real QgsSettings."""
+"""The settings registry (toolbelt/settings.py): every stored setting, its key, type and default.
+
+In real QgsSettings.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +40,8 @@ KEYS = {
     "kursk_tracker/import/side_mapping", "kursk_tracker/import/kind_mapping",
     "kursk_tracker/export/template", "kursk_tracker/export/template_file", "kursk_tracker/export/format",
     "kursk_tracker/export/width_px", "kursk_tracker/export/dpi", "kursk_tracker/export/folder",
-    "kursk_tracker/animation/fps", "kursk_tracker/animation/step_hours", "kursk_tracker/animation/hold_seconds",
+    "kursk_tracker/animation/fps", "kursk_tracker/animation/step_hours",
+    "kursk_tracker/animation/hold_seconds",
     "kursk_tracker/animation/width", "kursk_tracker/animation/height", "kursk_tracker/animation/format",
     "kursk_tracker/animation/use_layout", "kursk_tracker/animation/folder", "kursk_tracker/animation/timing",
 }
@@ -165,11 +169,10 @@ def settings_uses(source: str) -> list[int]:
     """Lines of `source` that name QgsSettings or QSettings (a call, an import or an alias)."""
     lines = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Name) and node.id in SETTINGS_CLASSES:
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Attribute) and node.attr in SETTINGS_CLASSES:
-            lines.append(node.lineno)
-        elif isinstance(node, ast.ImportFrom) and any(a.name in SETTINGS_CLASSES for a in node.names):
+        named = (node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute)
+                 else None)
+        imported = isinstance(node, ast.ImportFrom) and any(a.name in SETTINGS_CLASSES for a in node.names)
+        if named in SETTINGS_CLASSES or imported:
             lines.append(node.lineno)
     return sorted(set(lines))
 
@@ -188,7 +191,8 @@ def test_the_scan_finds_every_way_of_reaching_qgssettings():
     assert settings_uses("from qgis.core import QgsSettings\nQgsSettings().value('a')\n") == [1, 2]
     assert settings_uses("import qgis.core\nqgis.core.QgsSettings().setValue('a', 1)\n") == [2]
     assert settings_uses("from qgis.PyQt.QtCore import QSettings as S\nS()\n") == [1]
-    assert settings_uses("def f():\n    from qgis.core import QgsSettings\n    return QgsSettings()\n") == [2, 3]
+    inside = "def f():\n    from qgis.core import QgsSettings\n    return QgsSettings()\n"
+    assert settings_uses(inside) == [2, 3]
     assert settings_uses("settings = load()\nsettings.value('a')\n") == []
 
 
