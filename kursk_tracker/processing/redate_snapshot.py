@@ -88,7 +88,8 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         expected = self._expected_parameter(parameters, context)
         try:
             if not store.exists():
-                raise QgsProcessingException(tr("{where}: no series there; nothing was changed").format(where=where))
+                raise QgsProcessingException(
+                    tr("{where}: no series there; nothing was changed").format(where=where))
             # Versions before the series: a change made between the two reads then meets a conflict.
             versions = store.snapshot_versions()
             snapshots = store.read_series().sorted_snapshots()
