@@ -3,330 +3,38 @@
 A frame is the series' scene at one instant (layers/scene.py: morphed areas
 between snapshots), drawn over the series' full extent in Web Mercator with
 a box naming the series, the date as the column writes it and the week, and
-the change since the previous snapshot. The export opens the series in a
-QgsProject of its own, so it can run in a QgsTask thread without touching
-the user's project; with `use_layout`, each frame is the whole Lagebild
-print layout instead (export/lagebild.py), which QGIS only draws on the
-main thread.
+the change since the previous snapshot (export/frame_renderer.py). Several
+frames are drawn at once and written in order (export/frame_pool.py). The
+export opens the series in a QgsProject of its own, so it can run in a
+QgsTask thread without touching the user's project; with `use_layout`, each
+frame is the whole Lagebild print layout instead (export/lagebild.py),
+which QGIS only draws on the main thread, one frame at a time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsExpressionContext,
-    QgsExpressionContextUtils,
-    QgsMapRendererCustomPainterJob,
-    QgsMapSettings,
-    QgsProject,
-    QgsRectangle,
-    QgsTask,
-)
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from qgis.core import QgsProject, QgsTask
 
 from ..core.errors import KurskTrackerError
-from ..core.series import Snapshot
 from ..core.text import tr
-from ..core.timefmt import format_instant, language_of, week_label
-from .render import DISPLAY_CRS
-from .video import (
-    FORMATS,
-    GIF_MAX_FPS,
-    AnimationError,
-    GifWriter,
-    Mp4Writer,
-    even,
-    palette_from,
-    qimage_to_pil,
-)
+from .frame_plan import AnimationOptions, Frame, date_line, plan_frames, total_seconds, week_text
+from .frame_pool import FramePool, MorphAhead
+from .frame_renderer import BACKGROUND, ILLUSTRATIVE, FrameRenderer, LayoutFrameRenderer
+from .video import AnimationError, GifWriter, Mp4Writer, even, palette_from, qimage_to_pil
 
-BACKGROUND = "#f4f1ea"
-ILLUSTRATIVE = {"en": "{name} (illustrative)", "de": "{name} (illustrativ)"}
-"""The series' name on a film of made-up data, in the film's language (not QGIS's)."""
+__all__ = [
+    "BACKGROUND", "ILLUSTRATIVE", "AnimationCancelled", "AnimationError", "AnimationJob", "AnimationOptions",
+    "AnimationResult", "AnimationTask", "Frame", "FrameRenderer", "LayoutFrameRenderer", "date_line",
+    "export_animation", "plan_frames", "private_copy", "total_seconds", "week_text",
+]
+
 PALETTE_SAMPLES = 4
 """Frames spread over the animation whose colours make the GIF palette."""
-
-
-@dataclass
-class AnimationOptions:
-    start: dt.datetime | None = None
-    """First instant (UTC-aware); None: the series' first snapshot."""
-    end: dt.datetime | None = None
-    """Last instant; None: the series' last snapshot."""
-    fps: float = 10.0
-    step: dt.timedelta = dt.timedelta(days=1)
-    """Time on the timeline from one frame to the next."""
-    hold_seconds: float = 1.0
-    """Extra time each snapshot stays on screen."""
-    width: int = 1280
-    height: int = 720
-    format: str = "gif"
-    """"gif" or "mp4"."""
-    language: str = "en"
-    """The film's words (date, week, change, credit, place names), whatever language QGIS speaks."""
-    timing: str = "linear"
-    """How the front moves between snapshots: "linear" (steady through the interval, so the film
-    shows motion) or "eased" (most change mid-week, the accuracy-first pace of the analysis)."""
-    use_layout: bool = False
-    """Each frame the whole Lagebild layout (export/lagebild.py); main thread only."""
-    template: str | None = None
-    """Layout template (.qpt) for `use_layout`; None: the plugin's."""
-
-    def check(self) -> None:
-        if self.format not in FORMATS:
-            raise AnimationError(tr("Unknown animation format {name}: use gif or mp4").format(
-                name=self.format))
-        if not 0 < self.fps <= (GIF_MAX_FPS if self.format == "gif" else 120):
-            raise AnimationError(tr("{fps} frames per second is not possible for {format}").format(
-                fps=self.fps, format=self.format.upper()))
-        if self.step <= dt.timedelta(0):
-            raise AnimationError(tr("The step between frames must be longer than zero"))
-        if self.hold_seconds < 0:
-            raise AnimationError(tr("The hold on snapshots cannot be negative"))
-        if not (16 <= self.width <= 7680 and 16 <= self.height <= 4320):
-            raise AnimationError(tr("A frame of {w}×{h} pixels is not possible").format(
-                w=self.width, h=self.height))
-
-
-@dataclass(frozen=True)
-class Frame:
-    instant: dt.datetime
-    seconds: float
-    """How long the frame shows: 1/fps, plus the hold at a snapshot."""
-    snapshot: Snapshot | None = None
-    """The snapshot dated exactly at this frame, if any."""
-
-
-def plan_frames(start: dt.datetime, end: dt.datetime, step: dt.timedelta, fps: float, hold_seconds: float,
-                snapshots: list[Snapshot]) -> list[Frame]:
-    """Frames every `step` from `start` to `end`, and one at each snapshot in between.
-
-    The snapshots' own instants are always frames (the fronts as drawn, held
-    for `hold_seconds`), even when the step does not land on them; the last
-    frame is `end` itself.
-    """
-    if end < start:
-        start, end = end, start
-    instants: set[dt.datetime] = set()
-    instant = start
-    while instant < end:
-        instants.add(instant)
-        instant += step
-    instants.add(end)
-    at = {s.valid_at: s for s in snapshots if start <= s.valid_at <= end}
-    instants.update(at)
-    frames = []
-    for instant in sorted(instants):
-        snapshot = at.get(instant)
-        frames.append(Frame(instant, 1.0 / fps + (hold_seconds if snapshot else 0.0), snapshot))
-    return frames
-
-
-def total_seconds(frames: list[Frame]) -> float:
-    return sum(frame.seconds for frame in frames)
-
-
-def week_text(scene, instant: dt.datetime, language: str) -> str:
-    """In the film's language, whatever language QGIS speaks: "12. Woche" / "week 12"."""
-    return week_label(scene.series.week_of(instant), language)
-
-
-def date_line(scene, instant: dt.datetime, language: str) -> str:
-    """"29. Oktober 2024, 22:00 MEZ · 12. Woche"."""
-    when = format_instant(instant, scene.series.timezone, language)
-    return f"{when} · {week_text(scene, instant, language)}"
-
-
-class FrameRenderer:
-    """Draws the scene at an instant: the map, then the date box and the credit."""
-
-    def __init__(self, scene, options: AnimationOptions, extent: QgsRectangle | None = None) -> None:
-        self.scene = scene
-        self.options = options
-        self.size = QSize(options.width, options.height)
-        crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
-        self.unit = max(10.0, options.height / 40.0)
-        self.extent = self.fit_below_box(extent or scene.loaded.full_extent(crs, margin=0.06))
-        settings = QgsMapSettings()
-        settings.setDestinationCrs(crs)
-        settings.setOutputSize(self.size)
-        settings.setExtent(self.extent)
-        settings.setBackgroundColor(QColor(BACKGROUND))
-        settings.setOutputDpi(96.0)
-        context = QgsExpressionContext()
-        context.appendScope(QgsExpressionContextUtils.globalScope())
-        context.appendScope(QgsExpressionContextUtils.projectScope(scene.project))
-        settings.setExpressionContext(context)
-        self.settings = settings
-        lang = language_of(options.language)
-        name = scene.series.name(lang)
-        if scene.series.illustrative:
-            name = ILLUSTRATIVE[lang].format(name=name)
-        self.title = name
-        self.credit = scene.series.credit_in(lang)
-        self._job: QgsMapRendererCustomPainterJob | None = None
-        self._prepared: tuple = ([], ('', '', ''))
-        self._drawing: tuple = (None, None, ('', '', ''))
-
-    def box_lines(self) -> list[tuple[QFont, QColor]]:
-        """Fonts and colours of the box's lines: series, date and week, change."""
-        unit = self.unit
-        return [(self._font(unit * 0.95, bold=False), QColor("#333333")),
-                (self._font(unit * 1.45, bold=True), QColor("#111111")),
-                (self._font(unit * 0.85, bold=False), QColor("#333333"))]
-
-    def fit_below_box(self, extent: QgsRectangle) -> QgsRectangle:
-        """The map extent that shows `extent` whole in the frame below the date box's band."""
-        width, height = self.options.width, self.options.height
-        band = self.unit * 2.7 + sum(QFontMetricsF(font).height() for font, _colour in self.box_lines())
-        free = max(height * 0.5, height - band)
-        scale = max(extent.width() / width, extent.height() / free)
-        x_min = extent.center().x() - width * scale / 2
-        y_min = extent.yMinimum() - (free - extent.height() / scale) / 2 * scale
-        return QgsRectangle(x_min, y_min, x_min + width * scale, y_min + height * scale)
-
-    # The map is drawn by a QgsMapRendererCustomPainterJob, which draws layers
-    # and labels on one QGIS worker thread without needing an event loop (a
-    # parallel job waits for one before it places labels), so the caller can
-    # morph the next instant and encode the previous frame between start()
-    # and finish().
-
-    def prepare(self, instant: dt.datetime) -> tuple:
-        """Show the scene at `instant` and note the texts of its frame; returns what the frame shows."""
-        self.scene.show(instant)
-        shown = self.scene.instant
-        texts = (self.title, date_line(self.scene, shown, self.options.language), self.scene.change_summary())
-        self._prepared = (self.scene.visible_layers(), texts)
-        return (shown, *texts)
-
-    def start(self) -> None:
-        layers, texts = self._prepared
-        self.settings.setLayers(layers)
-        # copy(): an image made in C++, whose paint-device calls from QGIS's
-        # thread need no check for Python overrides.
-        image = QImage(self.size, QImage.Format.Format_ARGB32_Premultiplied).copy()
-        image.fill(QColor(BACKGROUND))
-        painter = QPainter(image)
-        self._job = QgsMapRendererCustomPainterJob(self.settings, painter)
-        self._job.start()
-        self._drawing = (image, painter, texts)
-
-    def finish(self) -> QImage:
-        job, self._job = self._job, None
-        job.waitForFinished()
-        image, painter, texts = self._drawing
-        painter.end()
-        self.annotate(image, *texts)
-        return image
-
-    def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
-            self._drawing[1].end()
-
-    def render(self, instant: dt.datetime) -> QImage:
-        self.prepare(instant)
-        self.start()
-        return self.finish()
-
-    def annotate(self, image: QImage, title: str, date: str, summary: str) -> None:
-        """The box with series, date and week, change; the credit at the bottom right."""
-        height = image.height()
-        unit = self.unit
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        texts = (title, date, summary)
-        lines = [(text, font, colour) for text, (font, colour) in zip(texts, self.box_lines()) if text]
-        pad = unit * 0.6
-        metrics = [QFontMetricsF(font) for _text, font, _colour in lines]
-        box_width = max(m.horizontalAdvance(text) for m, (text, _f, _c) in zip(metrics, lines)) + 2 * pad
-        box_height = sum(m.height() for m in metrics) + 2 * pad
-        box = QRectF(unit, unit, min(box_width, image.width() - 2 * unit), box_height)
-        painter.setPen(QPen(QColor(0, 0, 0, 90), max(1.0, unit / 12)))
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, unit * 0.3, unit * 0.3)
-        top = box.top() + pad
-        for (text, font, colour), metric in zip(lines, metrics):
-            painter.setFont(font)
-            painter.setPen(colour)
-            painter.drawText(QRectF(box.left() + pad, top, box.width() - 2 * pad, metric.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-            top += metric.height()
-        if self.credit:
-            font = self._font(unit * 0.75, bold=False)
-            metric = QFontMetricsF(font)
-            width = metric.horizontalAdvance(self.credit) + unit
-            area = QRectF(image.width() - width - unit * 0.5, height - metric.height() - unit * 0.6,
-                          width, metric.height() + unit * 0.2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 200))
-            painter.drawRect(area)
-            painter.setFont(font)
-            painter.setPen(QColor("#333333"))
-            painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self.credit)
-        painter.end()
-
-    @staticmethod
-    def _font(pixels: float, bold: bool) -> QFont:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(8, round(pixels)))
-        font.setBold(bold)
-        return font
-
-
-class LayoutFrameRenderer:
-    """Each frame the whole Lagebild print layout at the instant (main thread only).
-
-    The layout is built once and refilled per frame; the frame's height
-    follows the page's proportions (the title on the page carries the date,
-    so no box is drawn over it).
-    """
-
-    def __init__(self, scene, options: AnimationOptions, first: dt.datetime) -> None:
-        from .lagebild import build_layout
-
-        self.scene = scene
-        self.options = options
-        self.layout = build_layout(scene, first, options.template, language=options.language)
-        page = self.layout.pageCollection().page(0).pageSize()
-        options.height = even(round(options.width * page.height() / page.width()))
-        self._queue: list[dt.datetime] = []
-        self._instant: dt.datetime | None = None
-
-    def prepare(self, instant: dt.datetime) -> tuple:
-        self._queue.append(instant)
-        return (self.scene.clamp(instant),)
-
-    def start(self) -> None:
-        """The layout draws in finish(), on this thread: nothing runs beside it."""
-        self._instant = self._queue.pop(0)
-
-    def finish(self) -> QImage:
-        from qgis.core import QgsLayoutExporter
-
-        from .lagebild import fill_layout
-
-        fill_layout(self.layout, self.scene, self._instant, self.options.language)
-        size = QSize(self.options.width, self.options.height)
-        image = QgsLayoutExporter(self.layout).renderPageToImage(0, size)
-        return image.convertToFormat(QImage.Format.Format_RGB32)
-
-    def cancel(self) -> None:
-        self._queue.clear()
-
-    def render(self, instant: dt.datetime) -> QImage:
-        self.prepare(instant)
-        self.start()
-        return self.finish()
 
 
 @dataclass
@@ -357,7 +65,9 @@ class AnimationJob:
 
     Driven by a QgsTask in a worker thread, by Processing, or (for the
     layout frames) by a timer on the main thread; `abort()` at any point
-    removes everything written.
+    removes everything written. While one frame is written, the next ones
+    are being drawn (`options.pool_size()` at once) and the morphs they need
+    computed ahead.
     """
 
     def __init__(self, series, output: str | Path, options: AnimationOptions) -> None:
@@ -379,12 +89,11 @@ class AnimationJob:
         self.index = 0
         self.writer = None
         self.renderer = None
+        self.pool: FramePool | None = None
         self.started = 0.0
-        self._last_key: tuple | None = None
-        self._repeats: dict[int, bool] = {}
 
     def prepare(self) -> None:
-        """Open the series in a project of its own and plan the frames."""
+        """Open the series in a project of its own, plan the frames and start computing their morphs."""
         from ..layers.scene import SeriesScene
 
         self.started = time.perf_counter()
@@ -398,62 +107,53 @@ class AnimationJob:
         end = self.options.end or span[1]
         self.frames = plan_frames(start, end, self.options.step, self.options.fps, self.options.hold_seconds,
                                   self.scene.snapshots())
+        instants = [frame.instant for frame in self.frames]
         if self.options.use_layout:
             self.renderer = LayoutFrameRenderer(self.scene, self.options, self.frames[0].instant)
         else:
             self.renderer = FrameRenderer(self.scene, self.options)
-        if self.options.format == "mp4":
-            self.writer = Mp4Writer(self.output, self.options.width, self.options.height, self.options.fps)
+        size = self.options.pool_size()
+        morphs = self.scene.frames
+        self.pool = FramePool(self.renderer, instants, size,
+                              MorphAhead(morphs, instants) if morphs is not None and size > 1 else None)
+        options = self.options
+        if options.format == "mp4":
+            self.writer = Mp4Writer(self.output, options.width, options.height, options.fps)
         else:
             self.writer = GifWriter(self.output, palette_from(self._palette_samples()))
 
     def _palette_samples(self) -> list:
-        """A few frames spread over the animation."""
+        """A few frames spread over the animation, at snapshots where there are (no morph to wait for)."""
         count = len(self.frames)
         last = max(1, PALETTE_SAMPLES - 1)
-        indexes = sorted({round(i * (count - 1) / last) for i in range(PALETTE_SAMPLES)})
-        samples = []
-        for index in indexes:
-            samples.append(qimage_to_pil(self.renderer.render(self.frames[index].instant)).reduce(2))
-        return samples
+        at_snapshots = [i for i, frame in enumerate(self.frames) if frame.snapshot is not None]
+        indexes = set()
+        for i in range(PALETTE_SAMPLES):
+            wanted = round(i * (count - 1) / last)
+            indexes.add(min(at_snapshots, key=lambda index: abs(index - wanted)) if at_snapshots else wanted)
+        begun = []
+        for index in sorted(indexes):
+            self.renderer.prepare(self.frames[index].instant)
+            begun.append(self.renderer.begin())
+        return [qimage_to_pil(self.renderer.complete(frame)).reduce(2) for frame in begun]
 
     @property
     def progress(self) -> float:
         """0 … 100."""
         return 100.0 * self.index / len(self.frames) if self.frames else 0.0
 
-    def _prepare(self, index: int) -> None:
-        """Show frame `index`; note whether it shows what the frame before it showed."""
-        key = self.renderer.prepare(self.frames[index].instant)
-        self._repeats[index] = key == self._last_key
-        self._last_key = key
-
     def step(self) -> bool:
         """Write the next frame; False when all are done.
 
-        While QGIS draws frame i+1, this thread morphs the scene to frame i+2
-        (the job drew from copies of the layers' features, taken when it
-        started) and encodes frame i. A frame showing the same instant and
-        words as the previous one (the timeline clamped at the series' end)
-        is not drawn again: the previous frame lasts longer. (Two renders of
-        one scene can differ in a few pixels, so this is decided on the
-        scene, not on the pixels.)
+        A frame showing the same instant and words as the previous one (the
+        timeline clamped at the series' end) is not drawn again: the
+        previous frame lasts longer. (Two renders of one scene can differ in
+        a few pixels, so this is decided on the scene, not on the pixels.)
         """
-        index, count = self.index, len(self.frames)
-        if index >= count:
+        if self.index >= len(self.frames):
             return False
-        if index == 0:
-            self._prepare(0)
-            self.renderer.start()
-            if count > 1:
-                self._prepare(1)
-        repeat = self._repeats.pop(index)
-        image = None if repeat else self.renderer.finish()
-        if index + 1 < count and not self._repeats[index + 1]:
-            self.renderer.start()
-        if index + 2 < count:
-            self._prepare(index + 2)
-        seconds = self.frames[index].seconds
+        image = self.pool.next()
+        seconds = self.frames[self.index].seconds
         if image is None:
             self.writer.extend(seconds)
         else:
@@ -473,6 +173,8 @@ class AnimationJob:
         return result
 
     def abort(self) -> None:
+        if self.pool is not None:
+            self.pool.cancel()
         if self.renderer is not None:
             self.renderer.cancel()
         if self.writer is not None:
@@ -480,7 +182,10 @@ class AnimationJob:
         self.close()
 
     def close(self) -> None:
-        """Drop the private project (in the thread that made it)."""
+        """Drop the private project (in the thread that made it), once nothing draws from it."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
         self.renderer = None
         self.scene = None
         if self.project is not None:

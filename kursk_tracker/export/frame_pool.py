@@ -1,0 +1,130 @@
+"""Several animation frames drawn at once, handed back in order; morphs computed ahead.
+
+The scene is moved to one instant at a time on the export's thread, and
+each frame's drawing starts as soon as its instant is shown (the drawing
+copies the features it needs); up to `size` frames are being drawn at once
+on QGIS's worker threads. Frames are taken back in the order of the film,
+so a frame that finishes early waits in the pool until those before it are
+encoded: the pool holds at most `size` frames, whatever the film's length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import deque
+from typing import Any
+
+REPEAT = object()
+"""In the pool: the frame shows what the frame before it showed, and is not drawn again."""
+
+
+class MorphAhead:
+    """Computes the morphs of the snapshot pairs the frames need, in the frames' order, on a thread
+    of its own, so the export's thread finds each pair ready when it gets there."""
+
+    WAIT_S = 0.5
+
+    def __init__(self, frames, instants: list[dt.datetime]) -> None:
+        """`frames`: the scene's core.timeline.SeriesFrames."""
+        self.frames = frames
+        self.pairs: list[tuple[Any, Any]] = []
+        for instant in instants:
+            pair = self._pair_of(instant)
+            if pair is not None and pair not in self.pairs and not frames.is_ready(*pair):
+                self.pairs.append(pair)
+        self._changed = threading.Condition()
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="kursk-tracker-morph", daemon=True)
+        self._thread.start()
+
+    def _pair_of(self, instant: dt.datetime) -> tuple | None:
+        """The neighbouring snapshots to morph between for `instant`; None at or beyond a snapshot."""
+        position = self.frames.position(instant)
+        if position is None or position.at_snapshot is not None or position.before.id == position.after.id:
+            return None
+        return position.before, position.after
+
+    def _run(self) -> None:
+        try:
+            for before, after in self.pairs:
+                if self._stopped:
+                    return
+                self.frames.pair(before, after)
+                with self._changed:
+                    self._changed.notify_all()
+        finally:
+            with self._changed:
+                self._stopped = True
+                self._changed.notify_all()
+
+    def wait_for(self, instant: dt.datetime) -> None:
+        """Until the morph `instant` needs is ready (or this thread has stopped: the caller computes it)."""
+        pair = self._pair_of(instant)
+        if pair is None:
+            return
+        with self._changed:
+            while not self.frames.is_ready(*pair) and not self._stopped:
+                self._changed.wait(self.WAIT_S)
+
+    def stop(self) -> None:
+        """Stop after the pair being computed; returns when the thread has ended."""
+        with self._changed:
+            self._stopped = True
+        self._thread.join()
+
+
+class FramePool:
+    """Up to `size` frames drawn at once; `next()` hands them back in the order of `instants`.
+
+    `renderer` prepares the scene at an instant (returning what the frame
+    shows), begins drawing it, completes a begun frame or discards it: see
+    export/frame_renderer.py. A frame that shows the same as the one before
+    it (the timeline clamped at the series' end) is not drawn again.
+    """
+
+    def __init__(self, renderer, instants: list[dt.datetime], size: int,
+                 ahead: MorphAhead | None = None) -> None:
+        self.renderer = renderer
+        self.instants = instants
+        self.size = max(1, size)
+        self.ahead = ahead
+        self._pending: deque = deque()
+        self._next = 0
+        self._last_key: tuple | None = None
+
+    def _fill(self) -> None:
+        while self._next < len(self.instants) and len(self._pending) < self.size:
+            instant = self.instants[self._next]
+            if self.ahead is not None:
+                self.ahead.wait_for(instant)
+            key = self.renderer.prepare(instant)
+            repeat = key == self._last_key
+            self._last_key = key
+            self._pending.append(REPEAT if repeat else self.renderer.begin())
+            self._next += 1
+
+    def next(self):
+        """The next frame's image; None when it repeats the frame before it."""
+        self._fill()
+        pending = self._pending.popleft()
+        image = None if pending is REPEAT else self.renderer.complete(pending)
+        self._fill()  # the next frame is drawn while this one is encoded
+        return image
+
+    @property
+    def in_flight(self) -> int:
+        return sum(1 for pending in self._pending if pending is not REPEAT)
+
+    def cancel(self) -> None:
+        """Stop every frame being drawn (returns when they have stopped) and the morphs ahead."""
+        while self._pending:
+            pending = self._pending.popleft()
+            if pending is not REPEAT:
+                self.renderer.discard(pending)
+        if self.ahead is not None:
+            self.ahead.stop()
+
+    def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead.stop()
