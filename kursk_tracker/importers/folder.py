@@ -22,9 +22,10 @@ from ..core.situation import ImportResult, SnapshotData
 from ..core.text import tr
 from ..core.timefmt import to_zone
 from .base import Feedback, ImportOptions
+from .classify import classify_file
 from .dates import date_from_name, date_from_value, week_in_name
 from .normalize import normalise_snapshot
-from .ogr_reader import OGR_SUFFIXES, VectorFile, VectorReadError, classify_file, read_vector
+from .ogr_reader import OGR_SUFFIXES, VectorFile, VectorReadError, read_vector
 
 MYMAPS_SUFFIXES = frozenset({".kml", ".kmz"})
 SUPPORTED_SUFFIXES = OGR_SUFFIXES | MYMAPS_SUFFIXES

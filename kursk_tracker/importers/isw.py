@@ -24,9 +24,10 @@ from ..core.series import AreaStatus
 from ..core.situation import ImportResult, SituationFeature, SnapshotData
 from ..core.text import tr
 from .base import Feedback, ImportOptions
+from .classify import LayerRule, classify_file
 from .dates import date_from_name, date_from_value
 from .normalize import normalise_snapshot
-from .ogr_reader import OGR_SUFFIXES, LayerRule, VectorReadError, classify_file, read_vector
+from .ogr_reader import OGR_SUFFIXES, VectorReadError, read_vector
 
 UTC = dt.timezone.utc
 
