@@ -1,0 +1,138 @@
+"""Frames drawn several at once: the same film as one by one, the same picture as one render, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsProject
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+from kursk_tracker.core.series import Snapshot
+from kursk_tracker.export.animation import (
+    AnimationCancelled,
+    AnimationJob,
+    AnimationOptions,
+    FrameRenderer,
+    export_animation,
+)
+from kursk_tracker.export.frame_renderer import BACKGROUND, split_layers
+from kursk_tracker.export.video import AnimationError, qimage_to_pil
+from kursk_tracker.layers.scene import SeriesScene
+from kursk_tracker.store.gpkg import read_series
+from kursk_tracker.store.sample import sample_series_path, sample_working_copy
+
+HOURS = dt.timedelta(hours=1)
+
+
+@pytest.fixture(scope="module")
+def snapshots() -> list[Snapshot]:
+    return read_series(sample_series_path()).sorted_snapshots()
+
+
+@pytest.fixture
+def series_path(tmp_path) -> Path:
+    return sample_working_copy(tmp_path / "series")
+
+
+def options(**changes) -> AnimationOptions:
+    chosen = AnimationOptions(width=400, height=240, fps=10, step=12 * HOURS, hold_seconds=0.3, language="de",
+                              timing="linear")
+    for name, value in changes.items():
+        setattr(chosen, name, value)
+    return chosen
+
+
+def gif_frames(path: Path) -> tuple[list[np.ndarray], list[int]]:
+    frames, durations = [], []
+    with Image.open(path) as image:
+        for index in range(image.n_frames):
+            image.seek(index)
+            frames.append(np.asarray(image.convert("RGB")))
+            durations.append(image.info["duration"])
+    return frames, durations
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.suffix in (".gif", ".mp4", ".part"))
+
+
+def test_frames_drawn_at_once_make_the_same_film_as_frames_drawn_one_by_one(series_path, snapshots, tmp_path):
+    # Across a snapshot (the layers drawn once per filter change there) and past the series' end
+    # (repeated frames are not drawn again).
+    start, end = snapshots[-2].valid_at - 2 * 24 * HOURS, snapshots[-1].valid_at + 24 * HOURS
+    one = export_animation(series_path, tmp_path / "one.gif",
+                           options(start=start, end=end, frames_in_flight=1))
+    many = export_animation(series_path, tmp_path / "many.gif",
+                            options(start=start, end=end, frames_in_flight=4))
+    assert one.frames == many.frames > 12
+    frames_one, durations_one = gif_frames(tmp_path / "one.gif")
+    frames_many, durations_many = gif_frames(tmp_path / "many.gif")
+    assert durations_one == durations_many
+    assert len(frames_one) == len(frames_many)
+    for index, (a, b) in enumerate(zip(frames_one, frames_many)):
+        assert np.array_equal(a, b), f"frame {index} differs"
+    # The film moves: not one picture over and over.
+    assert len({frame.tobytes() for frame in frames_one}) > len(frames_one) // 2
+
+
+def test_a_frame_in_parts_looks_like_one_render_of_all_its_layers(series_path, snapshots):
+    project = QgsProject()
+    scene = SeriesScene.open(series_path, project, "de", "linear")
+    try:
+        renderer = FrameRenderer(scene, options(width=640, height=360))
+        instant = snapshots[5].valid_at + 3 * 24 * HOURS
+        _shown, *texts = renderer.prepare(instant)
+        above, moving, below = split_layers(scene.visible_layers())
+        assert above and moving and below  # labels above, morphed areas in between, regions below
+        parts = qimage_to_pil(renderer.complete(renderer.begin()))
+        whole = QImage(renderer.size, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        whole.fill(QColor(BACKGROUND))
+        painter = QPainter(whole)
+        settings = QgsMapSettings(renderer.settings)
+        settings.setLayers(scene.visible_layers())
+        job = QgsMapRendererCustomPainterJob(settings, painter)  # every layer in one job
+        job.start()
+        job.waitForFinished()
+        painter.end()
+        renderer.annotate(whole, *texts)
+        a = np.asarray(parts).astype(int)
+        b = np.asarray(qimage_to_pil(whole)).astype(int)
+        difference = np.abs(a - b)
+        # Compositing rounds antialiased edges by a level or two; nothing is missing or moved.
+        assert difference.mean() < 0.05 and (difference > 8).mean() < 0.0005
+    finally:
+        scene.remove()
+        project.clear()
+
+
+def test_cancel_while_frames_are_being_drawn_leaves_no_file(series_path, tmp_path):
+    output = tmp_path / "cancelled.gif"
+    job = AnimationJob(series_path, output, options(frames_in_flight=3))
+    job.prepare()
+    for _ in range(3):
+        assert job.step()
+    assert job.pool.in_flight >= 2
+    job.abort()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_cancelled_export_drawing_frames_at_once_leaves_no_file(series_path, tmp_path):
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 4
+
+    with pytest.raises(AnimationCancelled):
+        export_animation(series_path, tmp_path / "x.gif", options(frames_in_flight=4), cancelled=cancelled)
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("count", [-1, 99])
+def test_frames_at_once_are_bounded(count):
+    with pytest.raises(AnimationError):
+        options(frames_in_flight=count).check()
