@@ -1,4 +1,4 @@
-"""Dates read from file names and attribute values.
+"""Dates read from file names, attribute values and free text.
 
 File names carry dates in many shapes; this module reads the ones the issue
 names and refuses to guess:
@@ -18,6 +18,12 @@ A date without a time means 00:00 local time in the given zone; one with a
 zone (``Z``, ``+01:00``) or a unix timestamp is an exact instant (UTC).
 A name whose date cannot exist (``20241399``) or that holds two different
 dates gives None: the caller then looks elsewhere or asks.
+
+Attribute values (`date_from_value`) are numbers, dates or date texts; a
+KML ``<when>`` is read the same way (`kml_time`). Free text such as a map's
+title or description (`date_in_text`) may also write the month as a word,
+in German or English, with a clock time and a zone abbreviation after it:
+"Lagebild am 29. Oktober 2024, 22:00 MEZ", "October 29, 2024".
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..core.timefmt import MONTHS
+
 UTC = dt.timezone.utc
 
 # Unix timestamps outside 2000..2100 are more likely ids or counts than dates.
@@ -33,8 +41,12 @@ _EARLIEST = dt.datetime(2000, 1, 1, tzinfo=UTC).timestamp()
 _LATEST = dt.datetime(2100, 1, 1, tzinfo=UTC).timestamp()
 _YEARS = range(1900, 2101)
 
+# The two written date shapes, without a time; names, values and free text share them.
+_ISO_DATE = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+_GERMAN_DATE = r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+
 _ISO = re.compile(
-    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    _ISO_DATE +
     r"(?:[T_ ]?(?P<H>\d{2})[:\-h]?(?P<M>\d{2})(?:[:\-]?(?P<S>\d{2}))?"
     r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
     re.IGNORECASE,
@@ -44,7 +56,7 @@ _COMPACT = re.compile(
     re.IGNORECASE,
 )
 _GERMAN = re.compile(
-    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+    _GERMAN_DATE +
     r"(?:[T_ ,\-]*(?P<H>\d{1,2})[:.h\-](?P<M>\d{2}))?(?!\d)"
 )
 _UNIX = re.compile(r"(?<!\d)(?P<n>\d{10}|\d{13})(?!\d)")
@@ -148,18 +160,24 @@ def date_from_name(name: str, epoch: dt.date | None, timezone: str) -> dt.dateti
     return found[0] if found else None
 
 
+def _iso_instant(text: str, timezone: str) -> dt.datetime | None:
+    """An ISO 8601 date or date and time; one without a zone is local to `timezone`."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=_zone(timezone))
+
+
 def _from_text(text: str, timezone: str) -> dt.datetime | None:
     text = text.strip()
     if not text:
         return None
     if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
         return date_from_value(float(text) if "." in text else int(text), timezone)
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        value = None
+    value = _iso_instant(text.replace("Z", "+00:00").replace("z", "+00:00"), timezone)
     if value is not None:
-        return value if value.tzinfo else value.replace(tzinfo=_zone(timezone))
+        return value
     # OGR writes "2024/10/29 22:00:00+00"; people write 2024/10/29 and 29.10.2024.
     slashed = re.fullmatch(
         r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
@@ -207,3 +225,84 @@ def date_from_value(value: object, timezone: str = "UTC") -> dt.datetime | None:
     if isinstance(value, str):
         return _from_text(value, timezone)
     return None
+
+
+# --- dates written in free text ---------------------------------------------------
+
+_MONTH_WORDS: dict[str, int] = {}
+for _names in MONTHS.values():
+    for _number, _name in enumerate(_names, start=1):
+        _MONTH_WORDS[_name.lower()] = _number
+        _MONTH_WORDS[_name[:3].lower()] = _number
+_MONTH_WORDS.update({"maerz": 3, "marz": 3, "sept": 9, "jänner": 1, "jän": 1})
+
+_ZONE_OFFSETS = {"utc": 0, "gmt": 0, "z": 0, "mez": 60, "cet": 60, "mesz": 120, "cest": 120,
+                 "oez": 120, "eet": 120, "oesz": 180, "eest": 180, "msk": 180}
+
+# In text a time is read separately (`_CLOCK`), after the date alone.
+_ISO_DAY = re.compile(_ISO_DATE + r"(?!\d)")
+_GERMAN_DAY = re.compile(_GERMAN_DATE + r"(?!\d)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
+_MONTH_DAY = re.compile(r"\b([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4})(?!\d))?")
+_CLOCK = re.compile(r"^\s*,?\s*(?:um\s+|at\s+)?(\d{1,2})[:.](\d{2})(?!\d)\s*(?:uhr\b)?\s*([^\W\d_]{1,4}\b)?",
+                    re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def year_in_name(name: str) -> int | None:
+    """The first plausible year (1900–2099) a name carries, e.g. to complete "29. Oktober"."""
+    match = _YEAR.search(name)
+    return int(match.group(1)) if match else None
+
+
+def _with_clock(year: int, month: int, day: int, rest: str, timezone: str) -> dt.datetime | None:
+    """The date with the clock and zone word that may follow it ("22:00 MEZ")."""
+    hour = minute = 0
+    zone: dt.tzinfo = _zone(timezone)
+    clock = _CLOCK.match(rest)
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        word = (clock.group(3) or "").lower()
+        if word in _ZONE_OFFSETS:
+            zone = dt.timezone(dt.timedelta(minutes=_ZONE_OFFSETS[word]))
+    try:
+        return dt.datetime(year, month, day, hour, minute, tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str, year_hint: int | None, timezone: str) -> dt.datetime | None:
+    """The first date written in `text`: "29. Oktober 2024, 22:00 MEZ", "October 29, 2024", "29.10.2024".
+
+    A date without a year takes `year_hint`, or is not a date without one.
+    """
+    candidates: list[tuple[int, dt.datetime]] = []
+    for pattern, after in ((_ISO_DAY, "T"), (_GERMAN_DAY, "")):
+        for match in pattern.finditer(text):
+            year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+            instant = _with_clock(year, month, day, text[match.end():].lstrip(after), timezone)
+            if instant:
+                candidates.append((match.start(), instant))
+    for pattern, day_first in ((_DAY_MONTH, True), (_MONTH_DAY, False)):
+        for match in pattern.finditer(text):
+            first, second, year_text = match.groups()
+            day_text, word = (first, second) if day_first else (second, first)
+            month = _MONTH_WORDS.get(word.lower())
+            year = int(year_text) if year_text else year_hint
+            if month is None or year is None:
+                continue
+            instant = _with_clock(year, month, int(day_text), text[match.end():], timezone)
+            if instant:
+                candidates.append((match.start(), instant))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def kml_time(text: str, timezone: str) -> tuple[dt.datetime | None, int | None]:
+    """A KML time (xsd:dateTime, date, gYearMonth or gYear): (instant if precise to the day, year)."""
+    text = text.strip()
+    year_match = re.match(r"(\d{4})", text)
+    year = int(year_match.group(1)) if year_match else None
+    if not re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return None, year
+    # Only a final "Z" is UTC here; an attribute value (`date_from_value`) may have it anywhere.
+    return _iso_instant(re.sub(r"[zZ]$", "+00:00", text), timezone), year
