@@ -136,6 +136,11 @@ class StillPart:
             self.key, self.drawing = key, Drawing(settings, new_image(settings.outputSize(), self.background))
         return self.drawing
 
+    def settle(self) -> None:
+        """Until the part's drawing has finished."""
+        if self.drawing is not None:
+            self.drawing.wait()
+
     def cancel(self) -> None:
         if self.drawing is not None:
             self.drawing.cancel()
@@ -212,7 +217,16 @@ class FrameRenderer(QueuedFrames):
         return QgsRectangle(x_min, y_min, x_min + width * scale, y_min + height * scale)
 
     def prepare(self, instant: dt.datetime) -> tuple:
-        """Show the scene at `instant` and note the texts of its frame; returns what the frame shows."""
+        """Show the scene at `instant` and note the texts of its frame; returns what the frame shows.
+
+        The stored layers' filters change where another snapshot comes into
+        force; a file's layer reads through its filter while it is drawn, so
+        the still parts are finished first.
+        """
+        in_force = self.scene.snapshot_in_force(self.scene.clamp(instant))
+        if in_force is not None and in_force.id != self.scene.loaded.snapshot_id:
+            self.below.settle()
+            self.above.settle()
         self.scene.show(instant)
         shown = self.scene.instant
         texts = (self.title, date_line(self.scene, shown, self.options.language), self.scene.change_summary())

@@ -73,8 +73,22 @@ def test_frames_drawn_at_once_make_the_same_film_as_frames_drawn_one_by_one(seri
     frames_many, durations_many = gif_frames(tmp_path / "many.gif")
     assert durations_one == durations_many
     assert len(frames_one) == len(frames_many)
+    # QGIS does not always place a label the same way in two renders of the same layers (and a
+    # GIF's palette follows its sample frames), so frames are compared by how far apart they are:
+    # each frame drawn at once is nearly the frame drawn one by one at its place, and farther
+    # from the frames before and after it wherever those differ.
+
+    def distance(a: np.ndarray, b: np.ndarray) -> float:
+        return float(np.abs(a.astype(int) - b.astype(int)).mean())
+
+    identical = 0
     for index, (a, b) in enumerate(zip(frames_one, frames_many)):
-        assert np.array_equal(a, b), f"frame {index} differs"
+        here = distance(a, b)
+        identical += here == 0
+        assert here < 1.5, f"frame {index} differs"
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(frames_one) and distance(frames_one[other], a) > 3:
+                assert here < distance(frames_one[other], b), f"frame {index} out of order"
     # The film moves: not one picture over and over.
     assert len({frame.tobytes() for frame in frames_one}) > len(frames_one) // 2
 
