@@ -81,14 +81,18 @@ def test_frames_drawn_at_once_make_the_same_film_as_frames_drawn_one_by_one(seri
     def distance(a: np.ndarray, b: np.ndarray) -> float:
         return float(np.abs(a.astype(int) - b.astype(int)).mean())
 
-    identical = 0
+    # A label QGIS put on another side of its point moves the mean by about 3 levels in these
+    # small frames (seen between two films drawn one by one, too); a frame of another instant or
+    # snapshot is farther off, and most frames come out the same.
+    same = 0
     for index, (a, b) in enumerate(zip(frames_one, frames_many)):
         here = distance(a, b)
-        identical += here == 0
-        assert here < 1.5, f"frame {index} differs"
+        same += here < 0.5
+        assert here < 4.0, f"frame {index} differs"
         for other in (index - 1, index + 1):
             if 0 <= other < len(frames_one) and distance(frames_one[other], a) > 3:
                 assert here < distance(frames_one[other], b), f"frame {index} out of order"
+    assert same >= len(frames_one) // 2, same
     # The film moves: not one picture over and over.
     assert len({frame.tobytes() for frame in frames_one}) > len(frames_one) // 2
 
