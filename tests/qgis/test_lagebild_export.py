@@ -37,10 +37,10 @@ from kursk_tracker.export.lagebild import (
     export_layout,
     file_name,
 )
-from kursk_tracker.export.settings import ExportSettings
 from kursk_tracker.layers.scene import SeriesScene
 from kursk_tracker.processing.export_lagebild import ExportLagebildAlgorithm
 from kursk_tracker.store.sample import sample_working_copy
+from kursk_tracker.toolbelt.settings import ExportSettings
 
 from .conftest import flush_deletes
 
