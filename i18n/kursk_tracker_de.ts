@@ -559,102 +559,102 @@
         <translation>kann nicht importiert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="65"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="66"/>
         <source>no GeoJSON, KML, KMZ, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="71"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="72"/>
         <source>not a GeoJSON, KML, KMZ, GeoPackage or Shapefile file</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="139"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="140"/>
         <source>no such file or folder</source>
         <translation>Datei oder Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="96"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="97"/>
         <source>features carry different dates, {first} to {last}; used the latest</source>
         <translation>die Objekte tragen verschiedene Daten, {first} bis {last}; das späteste verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="123"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="124"/>
         <source>no date in the file name, fields or metadata (the name says week {week}, but no epoch is set)</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten (der Name nennt Woche {week}, aber kein Stichtag ist gesetzt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="126"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="127"/>
         <source>no date in the file name, fields or metadata</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="136"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="137"/>
         <source>this is a series GeoPackage; import it as a series, not as one dated file</source>
         <translation>das ist ein Serien-GeoPackage; als Serie importieren, nicht als einzelne datierte Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="210"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="211"/>
         <source>none of its features could be imported</source>
         <translation>keines ihrer Objekte ließ sich importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="157"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="158"/>
         <source>KML and KMZ files need the My Maps importer, which is missing</source>
         <translation>KML- und KMZ-Dateien brauchen den My-Maps-Import, der fehlt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="169"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="170"/>
         <source>{count} dated parts in the file; kept their own dates rather than the file name&apos;s</source>
         <translation>{count} datierte Teile in der Datei; ihre eigenen Daten statt des Dateinamens behalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="185"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="186"/>
         <source>could not be imported: {reason}</source>
         <translation>nicht importierbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="193"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="194"/>
         <source>same date {when} as {other}; skipped</source>
         <translation>gleiches Datum {when} wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="202"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="203"/>
         <source>nothing left inside the area of interest; skipped</source>
         <translation>nichts innerhalb des Interessengebiets übrig; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="202"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="203"/>
         <source>no usable geometry; skipped</source>
         <translation>keine brauchbare Geometrie; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="133"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="134"/>
         <source>no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, Esri-JSON-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="188"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="189"/>
         <source>ISW {day}</source>
         <translation>ISW {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="199"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="200"/>
         <source>nothing of {day} left inside the area of interest</source>
         <translation>nichts vom {day} innerhalb des Interessengebiets übrig</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="223"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="224"/>
         <source>{count} features have no date in their fields or the file name; skipped</source>
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="149"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="135"/>
         <source>could not be read ({error})</source>
         <translation>konnte nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="156"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="142"/>
         <source>same date as {other} ({when}); not imported</source>
         <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
     </message>
@@ -669,92 +669,92 @@
         <translation>leere Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="207"/>
+        <location filename="../kursk_tracker/importers/kml.py" line="116"/>
         <source>not a KML document (root element &lt;{name}&gt;)</source>
         <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="214"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="168"/>
         <source>no placemarks in the document</source>
         <translation>keine Ortsmarken im Dokument</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="219"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="174"/>
         <source>{count} places read; no situation features, so no snapshot</source>
         <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="222"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="177"/>
         <source>no placemarks with a usable geometry</source>
         <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="228"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="183"/>
         <source>no date in the file name, the document or its time stamps</source>
         <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="235"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="190"/>
         <source>no features inside the area of interest</source>
         <translation>keine Objekte im Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="591"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="363"/>
         <source>{count} placemarks with unreadable coordinates skipped</source>
         <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="594"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="366"/>
         <source>{count} placemarks without a geometry skipped</source>
         <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="597"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="369"/>
         <source>{count} places without a name skipped</source>
         <translation>{count} Orte ohne Namen übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="599"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="371"/>
         <source>{count} network links not followed (only this file is read)</source>
         <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="602"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="374"/>
         <source>folder &apos;{folder}&apos;: unknown kind &apos;{kind}&apos; in the kind mapping</source>
         <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="605"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="377"/>
         <source>folder &apos;{folder}&apos;: {count} polygons do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="605"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="377"/>
         <source>folder &apos;{folder}&apos;: {count} lines do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="612"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="384"/>
         <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
         <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="616"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="388"/>
         <source>unknown colours {colours} — map them to a side to import their side</source>
         <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="627"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="399"/>
         <source>no colour</source>
         <translation>keine Farbe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="629"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="401"/>
         <source>{colour} (1 feature)</source>
         <translation>{colour} (1 Objekt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="630"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="402"/>
         <source>{colour} ({count} features)</source>
         <translation>{colour} ({count} Objekte)</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>kein UTF-8-Text (Byte {offset})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="168"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="129"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
@@ -779,82 +779,82 @@
         <translation>JSON zu tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="164"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="125"/>
         <source>not a supported vector file ({suffix})</source>
         <translation>keine unterstützte Vektordatei ({suffix})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="166"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="127"/>
         <source>the file does not exist</source>
         <translation>die Datei gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="179"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="140"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="180"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="141"/>
         <source>cannot be read as {format}: {reason}</source>
         <translation>nicht als {format} lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="237"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="198"/>
         <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
         <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="247"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="208"/>
         <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
         <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="255"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="216"/>
         <source>layer {layer}: no transformation from its coordinate system to WGS84</source>
         <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="289"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="250"/>
         <source>layer {layer}: {count} features without geometry skipped</source>
         <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="292"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="253"/>
         <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
         <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="295"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="256"/>
         <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
         <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="320"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="281"/>
         <source>cannot be read: {reason}</source>
         <translation>nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="325"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="286"/>
         <source>the file holds no features</source>
         <translation>die Datei enthält keine Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="499"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="225"/>
         <source>no side for {count} features; map one of these values to a side: {values}</source>
         <translation>keine Seite für {count} Objekte; ordnen Sie einen dieser Werte einer Seite zu: {values}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="502"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="228"/>
         <source>unknown feature kinds in the mapping: {kinds}</source>
         <translation>unbekannte Objektarten in der Zuordnung: {kinds}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="505"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="231"/>
         <source>{count} features have a geometry their kind cannot hold (points as areas, say); skipped</source>
         <translation>{count} Objekte haben eine Geometrie, die zu ihrer Art nicht passt (etwa Punkte als Gebiete); übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="508"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="234"/>
         <source>layers not imported as held ground (map them to a kind to import them): {layers}</source>
         <translation>nicht als gehaltenes Gebiet importierte Layer (zum Importieren einer Art zuordnen): {layers}</translation>
     </message>
@@ -1384,17 +1384,17 @@
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="208"/>
+        <location filename="../kursk_tracker/export/animation.py" line="205"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="265"/>
+        <location filename="../kursk_tracker/export/animation.py" line="262"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="272"/>
+        <location filename="../kursk_tracker/export/animation.py" line="269"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -2339,67 +2339,67 @@
         <translation>Erwartete Version des Lagestands (PostGIS; leer: wie jetzt gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="102"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="103"/>
         <source>{where}: this series keeps no snapshot versions (only a PostGIS series does); leave EXPECTED_VERSION empty</source>
         <translation>{where}: Diese Serie führt keine Versionen der Lagestände (nur eine PostGIS-Serie tut das); lassen Sie EXPECTED_VERSION leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="117"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="118"/>
         <source>{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time</source>
         <translation>{where}: SNAPSHOT {text} ist weder eine ID eines Lagestands noch ein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="139"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="140"/>
         <source>{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its snapshots)</source>
         <translation>{where}: kein Lagestand {snapshot} in der Serie („Lagestände einer Serie auflisten“ zeigt ihre Lagestände)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="159"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="160"/>
         <source>Re-date a snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="162"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="163"/>
         <source>Gives a snapshot of a series a new instant, as the Situation panel&apos;s re-date does: its features move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). A date another snapshot of the series already has is refused. The change is one step: on any error the series is left as it was.</source>
         <translation>Gibt einem Lagestand einer Serie einen neuen Zeitpunkt, wie das Umdatieren im Bedienfeld „Lageebenen“: Seine Objekte wandern mit. DATETIME ist ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). Ein Datum, das schon ein anderer Lagestand der Serie hat, wird abgelehnt. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="171"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="172"/>
         <source>New date and time (ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="173"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="174"/>
         <source>Snapshot id</source>
         <translation>ID des Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="174"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="175"/>
         <source>New date and time (UTC, ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="175"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="176"/>
         <source>Previous date and time (UTC, ISO 8601)</source>
         <translation>Bisheriges Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="177"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="178"/>
         <source>Snapshot version now (0: the series keeps none)</source>
         <translation>Jetzige Version des Lagestands (0: die Serie führt keine)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="188"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="189"/>
         <source>{where}: DATETIME {text} is not an ISO 8601 date and time</source>
         <translation>{where}: DATETIME {text} ist kein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="201"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="202"/>
         <source>{where}: snapshot {other} already has the date {when}; nothing was changed</source>
         <translation>{where}: Lagestand {other} hat bereits das Datum {when}; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="205"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="206"/>
         <source>{where}: snapshot {id} moved from {old} to {new}</source>
         <translation>{where}: Lagestand {id} von {old} auf {new} verschoben</translation>
     </message>
