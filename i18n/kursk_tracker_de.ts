@@ -1119,72 +1119,72 @@
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="265"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="145"/>
         <source>the template cannot be read ({error})</source>
         <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="273"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="153"/>
         <source>the template is not a QGIS layout template (.qpt)</source>
         <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="275"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="155"/>
         <source>the template has no map item (give one the id kt_map)</source>
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="770"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="373"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="319"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="199"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="664"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="267"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="668"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="271"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="685"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="288"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="724"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="327"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="725"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="328"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="726"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="329"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="727"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="330"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="728"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="331"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="729"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="332"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

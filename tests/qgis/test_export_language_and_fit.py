@@ -30,14 +30,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QPoint
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
 from kursk_tracker.export.animation import AnimationOptions, FrameRenderer
-from kursk_tracker.export.lagebild import (
-    LEGEND_WORDS,
-    PLACE_MARGIN_MM,
-    WORDS,
-    build_layout,
-    caption_height_mm,
-    export_lagebild,
-)
+from kursk_tracker.export.lagebild import build_layout, export_lagebild
+from kursk_tracker.export.layout_items import PLACE_MARGIN_MM, caption_height_mm
+from kursk_tracker.export.wording import LEGEND_WORDS, WORDS
 from kursk_tracker.layers.scene import SeriesScene
 from kursk_tracker.layers.series_layers import ROLE_PROPERTY
 from kursk_tracker.store.sample import sample_working_copy
