@@ -30,7 +30,6 @@ from .toolbelt.qtcompat import QAction
 from .toolbelt.settings import PluginSettings, TimelineSettings
 
 TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
-TIMELINE_COMPACT_KEY = TimelineSettings.key("compacted")
 
 
 class KurskTrackerPlugin:
@@ -114,13 +113,11 @@ class KurskTrackerPlugin:
             return
         window = self.iface.mainWindow()
         if not TimelineSettings.load().compacted:
-            # The Timeline as low as its controls, over whatever layout QGIS restores
-            # after loading the plugins (hence after this turn of the event loop). It
-            # counts as done when QGIS closes normally and so saves the compact layout.
-            timer = QTimer(self.timeline_dock)
-            timer.setSingleShot(True)
-            timer.timeout.connect(self._compact_timeline)
-            timer.start(0)
+            # The Timeline as low as its controls, over the layout QGIS restored. It counts
+            # as done when QGIS closes normally and so saves the compact layout.
+            window.resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
+                               Qt.Orientation.Vertical)
+            self._timeline_compacted = True
         settings = PluginSettings.load()
         if settings.docks_arranged:
             return
@@ -130,13 +127,6 @@ class KurskTrackerPlugin:
         self.situation_dock.raise_()
         settings.docks_arranged = True
         settings.save()
-
-    def _compact_timeline(self) -> None:
-        if self.timeline_dock is None:
-            return
-        self.iface.mainWindow().resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
-                                            Qt.Orientation.Vertical)
-        self._timeline_compacted = True
 
     def _action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())

@@ -24,8 +24,6 @@ from ..toolbelt.settings import PREVIEW_TIMINGS, TimelineSettings
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
 
-PREVIEW_TIMING_KEY = TimelineSettings.key("preview_timing")
-
 
 def preview_timing() -> str:
     """The pace the map shows between snapshots, as the user last chose it (linear at first)."""

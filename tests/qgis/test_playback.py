@@ -16,8 +16,9 @@ from qgis.PyQt.QtWidgets import QDockWidget
 from kursk_tracker.core.change import held_by_side
 from kursk_tracker.core.morph import MorphSettings
 from kursk_tracker.core.stats import area_km2
-from kursk_tracker.gui.controller import PREVIEW_TIMING_KEY, SeriesController
+from kursk_tracker.gui.controller import SeriesController
 from kursk_tracker.gui.timeline_dock import SPEEDS, TimelineDock
+from kursk_tracker.toolbelt.settings import TimelineSettings
 
 
 def run_for(seconds: float) -> None:
@@ -117,7 +118,7 @@ def test_without_a_map_that_draws_the_ticks_alone_pace_the_frames(played):
 
 
 def test_the_preview_moves_through_the_week_by_default(plugin, timeline):
-    QgsSettings().remove(PREVIEW_TIMING_KEY)
+    QgsSettings().remove(TimelineSettings.key("preview_timing"))
     plugin.open_sample_series()
     controller = plugin.controller
     assert controller.timing == "linear"
@@ -147,13 +148,13 @@ def test_the_timing_chosen_is_remembered_and_each_is_explained(plugin, timeline)
     timeline.timing_combo.setCurrentIndex(timeline.timing_combo.findData("eased"))
     try:
         assert plugin.controller.timing == "eased"
-        assert QgsSettings().value(PREVIEW_TIMING_KEY) == "eased"
+        assert QgsSettings().value(TimelineSettings.key("preview_timing")) == "eased"
         plugin.open_sample_series()
         assert plugin.controller.timing == "eased"
         assert "evenly" in timeline.timing_combo.toolTip()
     finally:
         timeline.timing_combo.setCurrentIndex(timeline.timing_combo.findData("linear"))
-    assert QgsSettings().value(PREVIEW_TIMING_KEY) == "linear"
+    assert QgsSettings().value(TimelineSettings.key("preview_timing")) == "linear"
 
 
 def test_the_timeline_panel_is_compact(plugin, timeline):

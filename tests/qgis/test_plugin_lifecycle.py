@@ -107,14 +107,15 @@ def test_the_compact_timeline_counts_as_done_only_when_qgis_closes_normally(ifac
     """A QGIS killed before saving its layout shrinks the Timeline again at the next start."""
     from qgis.core import QgsSettings
 
-    from kursk_tracker.plugin import TIMELINE_COMPACT_KEY
+    from kursk_tracker.toolbelt.settings import TimelineSettings
+
+    TIMELINE_COMPACT_KEY = TimelineSettings.key("compacted")  # noqa: N806
 
     QgsSettings().remove(TIMELINE_COMPACT_KEY)
     instance = kursk_tracker.classFactory(iface)
     instance.initGui()
     try:
         instance._arrange_docks_once()  # what QGIS's initializationCompleted calls
-        flush_deletes()  # the event loop runs: the Timeline is made compact
         assert instance._timeline_compacted
         assert not QgsSettings().value(TIMELINE_COMPACT_KEY, False, type=bool)
     finally:
