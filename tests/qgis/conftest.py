@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QMainWindow
+
+
+def wait_for_import(dock, seconds: float = 60) -> None:
+    """Run the event loop until the Situation panel's import task has finished."""
+    deadline = time.monotonic() + seconds
+    while dock.task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.task is None, "import did not finish"
 
 
 def flush_deletes() -> None:

@@ -275,16 +275,19 @@ def test_a_format_without_an_extension_names_the_file(series_path, tmp_path):
     assert results["OUTPUT"] == str(tmp_path / "video.mp4") and os.path.getsize(results["OUTPUT"]) > 0
 
 
+class ErrorFeedback(QgsProcessingFeedback):
+    """Keeps the errors an algorithm reports."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[str] = []
+
+    def reportError(self, error: str, fatal: bool = False) -> None:
+        self.errors.append(error)
+
+
 def test_a_format_contradicting_the_extension_is_an_error_naming_both(series_path, tmp_path):
-    class Errors(QgsProcessingFeedback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.errors: list[str] = []
-
-        def reportError(self, error: str, fatal: bool = False) -> None:
-            self.errors.append(error)
-
-    feedback = Errors()
+    feedback = ErrorFeedback()
     _results, ok = ExportAnimationAlgorithm().create().run(
         {"INPUT": str(series_path), "FORMAT": "gif", "OUTPUT": str(tmp_path / "a.mp4")},
         QgsProcessingContext(), feedback)
@@ -294,15 +297,7 @@ def test_a_format_contradicting_the_extension_is_an_error_naming_both(series_pat
 
 
 def test_the_processing_algorithm_rejects_a_date_it_cannot_read(series_path, tmp_path):
-    class Errors(QgsProcessingFeedback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.errors: list[str] = []
-
-        def reportError(self, error: str, fatal: bool = False) -> None:
-            self.errors.append(error)
-
-    feedback = Errors()
+    feedback = ErrorFeedback()
     _results, ok = ExportAnimationAlgorithm().create().run(
         {"INPUT": str(series_path), "FROM": "last Tuesday", "OUTPUT": str(tmp_path / "x.gif")},
         QgsProcessingContext(), feedback)

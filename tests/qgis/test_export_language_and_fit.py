@@ -340,15 +340,9 @@ def test_the_export_dock_fits_380_px_in_english(plugin, iface):
 
 
 @pytest.fixture
-def german_plugin(german_qgis, iface):
-    import kursk_tracker
-
-    instance = kursk_tracker.classFactory(iface)
-    instance.initProcessing()
-    instance.initGui()
-    yield instance
-    instance.unload()
-    flush_deletes()
+def german_plugin(german_qgis, plugin):
+    """The plugin loaded in a German QGIS (german_qgis is set up first)."""
+    return plugin
 
 
 def test_the_export_dock_fits_380_px_in_german_and_starts_german(german_plugin, iface, tmp_path):

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import re
 import shutil
-import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,6 +27,8 @@ from kursk_tracker.store.backend import open_store
 from kursk_tracker.store.gpkg import read_series
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.toolbelt.i18n import install_translator, remove_translator
+
+from .conftest import wait_for_import
 
 UTC = dt.timezone.utc
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -66,14 +67,6 @@ def _folder(root: Path, good: int, self_intersecting: int, truncated: int) -> Pa
 
 def _dock(iface):
     return iface.mainWindow().findChild(QDockWidget, "KurskTrackerSituationDock")
-
-
-def _wait_for(dock, seconds=60):
-    deadline = time.monotonic() + seconds
-    while dock.task is not None and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    assert dock.task is None, "import did not finish"
 
 
 def _digest(path: Path) -> str:
@@ -153,7 +146,7 @@ def test_import_into_a_new_series_while_another_is_open(plugin, iface, series_co
     dialog.set_new_series(tmp_path / "new.gpkg")
     folder = _folder(tmp_path / "files", good=2, self_intersecting=0, truncated=0)
     dock.start_import([folder], "folder", ImportOptions(), dialog.target())
-    _wait_for(dock)
+    wait_for_import(dock)
 
     # The new series has the two files and is what the panel shows now.
     new = read_series(tmp_path / "new.gpkg")
@@ -175,7 +168,7 @@ def test_a_failed_import_into_a_new_series_makes_none_and_keeps_the_open_one(plu
     dock = _dock(iface)
     folder = _folder(tmp_path / "files", good=0, self_intersecting=0, truncated=1)
     dock.start_import([folder], "folder", ImportOptions(), tmp_path / "none.gpkg")
-    _wait_for(dock)
+    wait_for_import(dock)
     assert not (tmp_path / "none.gpkg").exists()
     assert plugin.controller.current.path == series_copy
     assert "no series was made" in dock.last_report.text
@@ -240,7 +233,7 @@ def test_the_panel_shows_the_summary_of_a_folder_with_a_bad_file(plugin, iface, 
     dock = _dock(iface)
     folder = _folder(tmp_path / "files", good=1, self_intersecting=1, truncated=1)
     dock.start_import([folder], "folder", ImportOptions(), tmp_path / "series.gpkg")
-    _wait_for(dock)
+    wait_for_import(dock)
     box = dock.findChild(QMessageBox, "importReport")
     assert box is not None
     text = box.text()  # the visible text, not the details

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import time
 
 import pytest
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidget
 
 from kursk_tracker.importers.base import ImportOptions
 from kursk_tracker.store.gpkg import read_series
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.store.statistics import series_statistics
+
+from .conftest import wait_for_import
 
 
 def _dock(iface):
@@ -26,14 +26,6 @@ def _rows(dock):
     header = [table.headerItem().text(c) for c in range(table.columnCount())]
     return header, [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
                     for i in range(table.topLevelItemCount())]
-
-
-def _wait_for(dock, seconds=60):
-    deadline = time.monotonic() + seconds
-    while dock.task is not None and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    assert dock.task is None, "import did not finish"
 
 
 @pytest.fixture
@@ -68,7 +60,7 @@ def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface
     output = tmp_path / "imported.gpkg"
     dock.start_import([sample_series_path()], "gpkg", ImportOptions(), output)
     assert dock.progress.isVisibleTo(dock)
-    _wait_for(dock)
+    wait_for_import(dock)
     assert not dock.progress.isVisibleTo(dock)
     assert plugin.controller.current is not None and plugin.controller.current.path == output
     _header, rows = _rows(dock)
@@ -131,8 +123,8 @@ def test_a_file_without_a_date_is_asked_for_and_then_imported(plugin, iface, tmp
     monkeypatch.setattr(dock, "ask_dates", answer)
     output = tmp_path / "series.gpkg"
     dock.start_import([undated], "folder", ImportOptions(), output)
-    _wait_for(dock)  # the first import finds no date and asks
-    _wait_for(dock)  # the second imports the dated file
+    wait_for_import(dock)  # the first import finds no date and asks
+    wait_for_import(dock)  # the second imports the dated file
     assert asked == [undated]
     assert [s.valid_at for s in read_series(output).snapshots] == [when]
 
