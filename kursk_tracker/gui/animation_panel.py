@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_number
+from ..core.timings import TIMINGS
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.settings import AnimationSettings
@@ -36,8 +37,7 @@ from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
 
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
-TIMINGS = ("linear", "eased")
-"""The animation's timings, its default first: a film shows the front moving through each interval."""
+
 LANGUAGES = (("de", "Deutsch"), ("en", "English"))
 """The languages a figure or film can be written in (each named in itself)."""
 

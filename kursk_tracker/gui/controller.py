@@ -14,13 +14,14 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot
+from ..core.timings import TIMINGS
 from ..layers.scene import SeriesScene
 from ..layers.series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
 from ..store.backend import SeriesStore, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
-from ..toolbelt.settings import PREVIEW_TIMINGS, TimelineSettings
+from ..toolbelt.settings import TimelineSettings
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
 
@@ -31,7 +32,7 @@ def preview_timing() -> str:
 
 
 def remember_preview_timing(timing: str) -> None:
-    if timing in PREVIEW_TIMINGS:
+    if timing in TIMINGS:
         TimelineSettings.update(preview_timing=timing)
 
 

@@ -26,12 +26,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.timefmt import format_day, format_instant, step_instant
+from ..core.timings import TIMINGS
 from ..layers.scene import format_number
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import ExportSettings, PluginSettings, TimelineSettings
 from .area_chart import AreaChart
-from .controller import PREVIEW_TIMINGS, SeriesController, remember_preview_timing
+from .controller import SeriesController, remember_preview_timing
 from .timings import timing_texts
 from .widgets import edited_instant, instant_edit, set_instant
 
@@ -284,7 +285,7 @@ class TimelineDock(QgsDockWidget):
         self.loop_check.setChecked(settings.timeline_loop)
         self.timing_combo = QComboBox(body)
         self.timing_combo.setObjectName("timingCombo")
-        for timing in PREVIEW_TIMINGS:
+        for timing in TIMINGS:
             label, meaning = timing_texts()[timing]
             self.timing_combo.addItem(label, timing)
             self.timing_combo.setItemData(self.timing_combo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
@@ -528,7 +529,7 @@ class TimelineDock(QgsDockWidget):
 
     def _timing_tip(self) -> str:
         texts = timing_texts()
-        return "\n".join(f"{texts[timing][0]}: {texts[timing][1]}" for timing in PREVIEW_TIMINGS)
+        return "\n".join(f"{texts[timing][0]}: {texts[timing][1]}" for timing in TIMINGS)
 
     def _save_settings(self) -> None:
         settings = PluginSettings.load()

@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
+from ..core.timings import TIMINGS
 from ..export.video import FORMATS
 from ..toolbelt.compat import advanced_parameter_flag, number_parameter_type
 from ..toolbelt.dependencies import require_shapely
@@ -25,8 +26,6 @@ from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
 
 LANGUAGES = ("auto", "en", "de")
-TIMINGS = ("linear", "eased")
-"""The film's pace between snapshots; linear first, the default, so a film shows the front moving."""
 
 
 def output_format(output: Path, asked: str) -> tuple[Path, str]:

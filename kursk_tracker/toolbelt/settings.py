@@ -21,12 +21,11 @@ from typing import Any, ClassVar, TypeVar
 
 from qgis.core import QgsSettings
 
+from ..core.timings import TIMINGS
+
 PREFIX = "kursk_tracker"
 CHOICES = "choices"
 
-PREVIEW_TIMINGS = ("linear", "eased")
-"""The map's pace between snapshots. Linear by default, so playing a week shows the front
-moving all week; eased (the most likely timing, what the measured figures use) on request."""
 
 T = TypeVar("T", bound="StoredSettings")
 
@@ -119,8 +118,9 @@ class PluginSettings(StoredSettings):
 class TimelineSettings(StoredSettings):
     GROUP = f"{PREFIX}/timeline"
 
-    preview_timing: str = choice(PREVIEW_TIMINGS[0], PREVIEW_TIMINGS)
-    """The map's pace between snapshots (PREVIEW_TIMINGS); the animation's is kept apart."""
+    preview_timing: str = choice(TIMINGS[0], TIMINGS)
+    """The map's pace between snapshots: linear by default, so playing a week shows the front moving
+    all week; eased (the likeliest timing, what the measured figures use) on request."""
     show_chart: bool = True
     """The area chart is shown below the Timeline's controls."""
     compacted: bool = False
@@ -171,7 +171,7 @@ class AnimationSettings(StoredSettings):
     use_layout: bool = False
     folder: str = ""
     timing: str = "linear"
-    """The film's pace between snapshots (animation_panel.TIMINGS); the Timeline keeps its own."""
+    """The film's pace between snapshots (core/timings.py); the Timeline keeps its own."""
 
 
 REGISTRY: tuple[type[StoredSettings], ...] = (
