@@ -2,7 +2,7 @@
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/playback.py [SECONDS] [DAYS_PER_SECOND]
 
-Opens the sample as the plugin does (series controller, morphs precomputed in
+Opens the sample as the plugin does (series session, morphs precomputed in
 the background, the Timeline panel on a 1200x700 map canvas with the series'
 layers), then plays for SECONDS (default 6) at DAYS_PER_SECOND (default 1):
 
@@ -83,12 +83,12 @@ def main() -> int:
     app = QgsApplication([], True)
     app.initQgis()
     from kursk_tracker.export.render import DISPLAY_CRS
-    from kursk_tracker.gui.controller import SeriesController
     from kursk_tracker.gui.timeline_dock import PLAY_INTERVAL_MS, SPEEDS, TimelineDock
+    from kursk_tracker.layers.session import SeriesSession
     from kursk_tracker.store.sample import sample_working_copy
 
     project = QgsProject.instance()
-    controller = SeriesController(project)
+    session = SeriesSession(project)
     canvas = QgsMapCanvas()
     canvas.resize(CANVAS)
     crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
@@ -96,9 +96,9 @@ def main() -> int:
     # QGIS desktop's defaults: layers drawn in parallel, unchanged ones from the cache.
     canvas.setParallelRenderingEnabled(True)
     canvas.setCachingEnabled(True)
-    dock = TimelineDock(controller, None, canvas)
-    controller.open_series(sample_working_copy(ROOT / "build" / "sample"))
-    scene = controller.scene
+    dock = TimelineDock(session, None, canvas)
+    session.open_series(sample_working_copy(ROOT / "build" / "sample"))
+    scene = session.scene
     # The morphs are precomputed in a QGIS task, completed once the event loop runs.
     deadline = time.monotonic() + 120
     while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
@@ -109,14 +109,14 @@ def main() -> int:
     dock.resize(1200, 180)
     dock.show()
     run_for(1.0)
-    snapshots = controller.snapshots()
+    snapshots = session.snapshots()
     start = snapshots[0].valid_at + dt.timedelta(hours=6)
 
     meter = Meter()
     meter.watch(canvas)
     meter.wrap(scene.frames, "areas_at", "morph")
     meter.wrap(scene, "show", "scene")
-    meter.wrap(controller, "show_instant", "move")
+    meter.wrap(session, "show_instant", "move")
     refreshed = []
     canvas.mapCanvasRefreshed.connect(lambda: refreshed.append(time.perf_counter()))
 
@@ -125,14 +125,14 @@ def main() -> int:
     speed = float(dock.speed_combo.currentData())
 
     # Paced: the panel's own player.
-    controller.show_instant(start)
+    session.show_instant(start)
     run_for(0.5)
     meter.reset()
     refreshed.clear()
     began = time.monotonic()
     dock.toggle_play()
     run_for(seconds)
-    played = controller.instant - start
+    played = session.instant - start
     wall = time.monotonic() - began
     dock.stop()
     paced = dict(fps=len(refreshed) / seconds, requested=dock.player.requested, dropped=dock.player.dropped,
@@ -141,7 +141,7 @@ def main() -> int:
     run_for(0.5)
 
     # Naive: a timer moves the timeline on every tick, as before; each move restarts the redraw.
-    controller.show_instant(start)
+    session.show_instant(start)
     run_for(0.5)
     meter.reset()
     refreshed.clear()
@@ -150,7 +150,7 @@ def main() -> int:
 
     def tick() -> None:
         ticks[0] += 1
-        controller.show_instant(start + dt.timedelta(days=speed * (time.monotonic() - began)))
+        session.show_instant(start + dt.timedelta(days=speed * (time.monotonic() - began)))
 
     timer = QTimer()
     timer.setInterval(PLAY_INTERVAL_MS)
@@ -160,7 +160,7 @@ def main() -> int:
     timer.stop()
     naive = dict(fps=len(refreshed) / seconds, requested=ticks[0], dropped=0,
                  times={k: list(v) for k, v in meter.times.items()},
-                 days=(controller.instant - start).total_seconds() / 86400, wall=time.monotonic() - began)
+                 days=(session.instant - start).total_seconds() / 86400, wall=time.monotonic() - began)
     canvas.stopRendering()
     canvas.waitWhileRendering()
 
@@ -168,7 +168,7 @@ def main() -> int:
         values = times.get(label, [])
         return statistics.median(values) * 1000 if values else float("nan")
 
-    print(f"sample series, {len(snapshots)} snapshots, timing {controller.timing}, canvas "
+    print(f"sample series, {len(snapshots)} snapshots, timing {session.timing}, canvas "
           f"{CANVAS.width()}x{CANVAS.height()}, {speed:g} day/s, {seconds:g} s each, "
           f"tick {PLAY_INTERVAL_MS} ms")
     print(" " * 34 + "paced".rjust(12) + "naive".rjust(12))
@@ -190,7 +190,7 @@ def main() -> int:
     print("target: >= 10 finished frames per second while playing -> "
           + ("met" if paced["fps"] >= 10 else "NOT met"))
     dock.deleteLater()
-    controller.close_series()
+    session.close_series()
     app.exitQgis()
     return 0
 

@@ -34,12 +34,12 @@
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="82"/>
+        <location filename="../kursk_tracker/plugin.py" line="81"/>
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="83"/>
+        <location filename="../kursk_tracker/plugin.py" line="82"/>
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
@@ -79,12 +79,12 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="429"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="430"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="435"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="436"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="190"/>
+        <location filename="../kursk_tracker/plugin.py" line="181"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="205"/>
+        <location filename="../kursk_tracker/plugin.py" line="196"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -184,52 +184,52 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="77"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="79"/>
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="78"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="80"/>
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="79"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="81"/>
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="80"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="82"/>
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="81"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="83"/>
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="82"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="84"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="83"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="85"/>
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="84"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="86"/>
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="85"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="87"/>
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="150"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="152"/>
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="211"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="222"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="216"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="227"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
@@ -489,12 +489,12 @@
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="473"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="470"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="473"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="470"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="279"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="280"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="282"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="283"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
@@ -999,22 +999,22 @@
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="269"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="269"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="270"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="299"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="300"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="300"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="301"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="100"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
@@ -1529,97 +1529,97 @@
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="77"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="76"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="96"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="98"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="102"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="103"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="102"/>
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit bei Lageständen (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="111"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="112"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="111"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="119"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="121"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="121"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="124"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="123"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="125"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="124"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="139"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="138"/>
         <source>Print layouts can only be drawn on QGIS&apos;s main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="145"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="144"/>
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="165"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="164"/>
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="235"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="236"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="408"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="409"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="413"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="414"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
@@ -1634,7 +1634,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="540"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="517"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1709,7 +1709,7 @@
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="84"/>
+        <location filename="../kursk_tracker/plugin.py" line="83"/>
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
@@ -1734,22 +1734,22 @@
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="527"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="210"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="540"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="517"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="548"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="525"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="572"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
@@ -1834,27 +1834,27 @@
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="247"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="258"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="253"/>
+        <location filename="../kursk_tracker/store/series_file.py" line="264"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="157"/>
+        <location filename="../kursk_tracker/layers/session.py" line="153"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="161"/>
+        <location filename="../kursk_tracker/layers/session.py" line="157"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="163"/>
+        <location filename="../kursk_tracker/layers/session.py" line="159"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -1989,17 +1989,17 @@
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="481"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="482"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="155"/>
+        <location filename="../kursk_tracker/layers/session.py" line="151"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/controller.py" line="159"/>
+        <location filename="../kursk_tracker/layers/session.py" line="155"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -2154,62 +2154,62 @@
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="244"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="245"/>
         <source>Previous snapshot</source>
         <translation>Vorheriger Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="246"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="247"/>
         <source>Step back</source>
         <translation>Schritt zurück</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="248"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="249"/>
         <source>Play or pause</source>
         <translation>Abspielen oder anhalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="251"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="252"/>
         <source>Step forward</source>
         <translation>Schritt vor</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="253"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254"/>
         <source>Next snapshot</source>
         <translation>Nächster Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="267"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
         <source>Date and time to jump to (Enter or Go)</source>
         <translation>Datum und Uhrzeit, zu denen gesprungen wird (Eingabetaste oder Los)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="276"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="277"/>
         <source>Step of the step buttons</source>
         <translation>Schrittweite der Schritt-Knöpfe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="281"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="282"/>
         <source>Playing speed: days of the series per second</source>
         <translation>Abspielgeschwindigkeit: Tage der Serie je Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="283"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="284"/>
         <source>Play again from the start at the end</source>
         <translation>Am Ende von vorn abspielen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="295"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="296"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="297"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="298"/>
         <source>Show or hide the chart of the area each side holds</source>
         <translation>Diagramm der von jeder Seite gehaltenen Fläche ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="359"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="360"/>
         <source>{what} ({panel_key} in this panel, {map_key} in the map or this panel)</source>
         <translation>{what} ({panel_key} in diesem Fenster, {map_key} in der Karte oder in diesem Fenster)</translation>
     </message>
@@ -2294,22 +2294,22 @@
         <translation>Geometrie repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="40"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="39"/>
         <source>FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name a .{format} file</source>
         <translation>FORMAT {format} widerspricht der Ausgabedatei {name}: FORMAT leer lassen oder eine .{format}-Datei angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="80"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process). The format follows the OUTPUT file&apos;s extension (.gif or .mp4); a FORMAT that contradicts it is an error. TIMING linear (the default) moves the front at a steady pace through each interval, so the film shows motion; eased puts most change in the middle of each interval, as frontatdate does by default.</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letzter Lagestand), die Front zwischen den Lageständen interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagestand. Jeder Lagestand bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process). Das Format folgt der Endung der Datei OUTPUT (.gif oder .mp4); ein FORMAT, das ihr widerspricht, ist ein Fehler. TIMING linear (die Vorgabe) bewegt die Front gleichmäßig durch jeden Abschnitt, sodass der Film Bewegung zeigt; eased legt die meiste Änderung in die Mitte jedes Abschnitts, wie frontatdate es standardmäßig tut.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="106"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="105"/>
         <source>Format (empty: from the file&apos;s extension)</source>
         <translation>Format (leer: aus der Dateiendung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="116"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="115"/>
         <source>Timing between snapshots</source>
         <translation>Zeitverlauf zwischen Lageständen</translation>
     </message>
@@ -2582,6 +2582,21 @@
         <location filename="../kursk_tracker/processing/redate_snapshot.py" line="91"/>
         <source>{where}: no series there; nothing was changed</source>
         <translation>{where}: dort ist keine Serie; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="427"/>
+        <source>Nothing to draw: the layers are empty.</source>
+        <translation>Nichts zu zeichnen: Die Layer sind leer.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/session.py" line="325"/>
+        <source>No series is open.</source>
+        <translation>Keine Serie ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/layers/session.py" line="349"/>
+        <source>The project&apos;s saved instant {text} is not a date; the latest snapshot is shown.</source>
+        <translation>Der im Projekt gespeicherte Zeitpunkt {text} ist kein Datum; der neueste Lagestand wird gezeigt.</translation>
     </message>
 </context>
 </TS>

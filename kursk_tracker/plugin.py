@@ -16,12 +16,12 @@ from qgis.PyQt.QtWidgets import QFileDialog, QMenu
 
 from .core.errors import KurskTrackerError
 from .export.render import DISPLAY_CRS
-from .gui.controller import SeriesController
 from .gui.export_dock import ExportDock
 from .gui.menus import add_plugin_menu, remove_plugin_menu
 from .gui.situation_dock import SituationDock
 from .gui.temporal_sync import TemporalSync
 from .gui.timeline_dock import TimelineDock
+from .layers.session import SeriesSession
 from .processing.provider import KurskTrackerProvider
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
@@ -37,7 +37,7 @@ class KurskTrackerPlugin:
         self.iface = iface
         self.translator = None
         self.provider: KurskTrackerProvider | None = None
-        self.controller: SeriesController | None = None
+        self.session: SeriesSession | None = None
         self.docks: list = []
         self.actions: list[QAction] = []
         self.menu: QMenu | None = None
@@ -54,15 +54,15 @@ class KurskTrackerPlugin:
     def initGui(self) -> None:  # noqa: N802
         self.translator = install_translator()
         self.initProcessing()
-        self.controller = SeriesController(QgsProject.instance())
+        self.session = SeriesSession(QgsProject.instance())
         window = self.iface.mainWindow()
 
         self.situation_dock = SituationDock(
-            self.controller, self.ask_open_series, self.open_sample_series, window,
+            self.session, self.ask_open_series, self.open_sample_series, window,
             self.iface.mapCanvas(), self.iface.messageBar(),
         )
-        self.timeline_dock = TimelineDock(self.controller, window, self.iface.mapCanvas())
-        self.export_dock = ExportDock(self.controller, self.iface.mapCanvas(), window)
+        self.timeline_dock = TimelineDock(self.session, window, self.iface.mapCanvas())
+        self.export_dock = ExportDock(self.session, self.iface.mapCanvas(), window)
         self.docks = [self.situation_dock, self.timeline_dock, self.export_dock]
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.iface.addDockWidget(right, self.situation_dock)
@@ -96,13 +96,14 @@ class KurskTrackerPlugin:
 
         project = QgsProject.instance()
         self._connect(project.readProject, self._read_project)
-        self._connect(project.cleared, self.controller.forget)
-        self.controller.seriesOpened.connect(self._series_opened)
+        self._connect(project.writeProject, self.session.write_project_state)
+        self._connect(project.cleared, self.session.forget)
+        self.session.seriesOpened.connect(self._series_opened)
         navigation = self.iface.mapCanvas().temporalController()
         if isinstance(navigation, QgsTemporalNavigationObject):
-            self.temporal_sync = TemporalSync(self.controller, navigation,
+            self.temporal_sync = TemporalSync(self.session, navigation,
                                               self.timeline_dock.step_combo.currentIndexChanged)
-        self.controller.attach_to_project()
+        self.session.attach_to_project()
 
     def _arrange_docks_once(self) -> None:
         """The first time: Export as a tab behind Situation layers.
@@ -170,10 +171,10 @@ class KurskTrackerPlugin:
             self.provider = None
         remove_translator(self.translator)
         self.translator = None
-        if self.controller is not None:
-            self.controller.shutdown()
-            self.controller.deleteLater()
-            self.controller = None
+        if self.session is not None:
+            self.session.shutdown()
+            self.session.deleteLater()
+            self.session = None
 
     def ask_open_series(self) -> None:
         settings = PluginSettings.load()
@@ -188,7 +189,7 @@ class KurskTrackerPlugin:
 
     def open_series(self, path) -> None:
         try:
-            self.controller.open_series(path)
+            self.session.open_series(path)
         except KurskTrackerError as error:
             self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
             return
@@ -196,7 +197,7 @@ class KurskTrackerPlugin:
 
     def _series_opened(self) -> None:
         """Frame a newly opened series, from the menu, the panel or an import."""
-        loaded = self.controller.current
+        loaded = self.session.current
         # The series' own layers are all the project has: a new project.
         new_project = len(QgsProject.instance().mapLayers()) == len(loaded.group.findLayers())
         # QGIS gives a new project the first layer's CRS and extent once the
@@ -204,14 +205,14 @@ class KurskTrackerPlugin:
         QTimer.singleShot(0, lambda: self._frame_series(loaded, new_project))
 
     def open_sample_series(self) -> None:
-        from .gui.controller import user_data_dir
-        from .store.sample import sample_working_copy
-
-        self.open_series(sample_working_copy(user_data_dir() / "sample"))
+        try:
+            self.session.open_sample()
+        except KurskTrackerError as error:
+            self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
 
     def _frame_series(self, loaded, new_project: bool) -> None:
         """Zoom to the whole series; a new project draws in Web Mercator."""
-        if self.controller is None or self.controller.current is not loaded:
+        if self.session is None or self.session.current is not loaded:
             return
         canvas = self.iface.mapCanvas()
         if new_project:
@@ -226,4 +227,4 @@ class KurskTrackerPlugin:
         canvas.refresh()
 
     def _read_project(self, _document) -> None:
-        self.controller.attach_to_project()
+        self.session.attach_to_project()

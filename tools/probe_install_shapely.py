@@ -123,11 +123,11 @@ def wait_for_install() -> None:
 
 def opened() -> None:
     plugin = plugins[NAME]
-    controller = plugin.plugin.controller if hasattr(plugin, "plugin") else plugin.controller
+    session = plugin.plugin.session if hasattr(plugin, "plugin") else plugin.session
     result["opened"] = {
         "layers": sorted(layer.name() for layer in QgsProject.instance().mapLayers().values()),
-        "morph_frames": controller.frames is not None,
-        "snapshots": len(controller.snapshots()),
+        "morph_frames": session.frames is not None,
+        "snapshots": len(session.snapshots()),
     }
     for dock in iface.mainWindow().findChildren(QDockWidget):
         if dock.objectName() == "KurskTrackerSituationDock":

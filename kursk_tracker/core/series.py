@@ -108,3 +108,21 @@ class Series:
 
     def sorted_snapshots(self) -> list[Snapshot]:
         return sorted(self.snapshots, key=lambda s: s.valid_at)
+
+
+def snapshot_at_offset(snapshots: list[Snapshot], instant: dt.datetime, offset: int) -> Snapshot | None:
+    """The snapshot `offset` places after (> 0) or before (< 0) `instant`, stopping at either end.
+
+    Between two snapshots, one step forward is the next one and one step back
+    the one in force; on a snapshot, a step goes to its neighbour.
+    """
+    ordered = sorted(snapshots, key=lambda s: s.valid_at)
+    if not ordered:
+        return None
+    if offset > 0:
+        later = [i for i, s in enumerate(ordered) if s.valid_at > instant]
+        index = later[0] + offset - 1 if later else len(ordered) - 1
+    else:
+        earlier = [i for i, s in enumerate(ordered) if s.valid_at < instant]
+        index = earlier[-1] + offset + 1 if earlier else 0
+    return ordered[max(0, min(len(ordered) - 1, index))]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsMapLayer,
     QgsMapRendererParallelJob,
     QgsMapSettings,
@@ -21,21 +20,6 @@ from ..core.errors import KurskTrackerError
 
 # Web Mercator draws the mid-latitudes the way readers know from web maps.
 DISPLAY_CRS = "EPSG:3857"
-
-
-def layers_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
-                  margin: float = 0.08) -> QgsRectangle:
-    """The combined extent of the layers in `crs`, with a margin."""
-    extent = QgsRectangle()  # null: the first extent combined in replaces it (setMinimal is deprecated)
-    for layer in layers:
-        if layer.extent().isEmpty():
-            continue
-        transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
-        extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
-    if extent.isEmpty():
-        raise KurskTrackerError("nothing to draw: the layers are empty")
-    extent.scale(1.0 + 2 * margin)
-    return extent
 
 
 def render_png(

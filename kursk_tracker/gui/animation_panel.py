@@ -30,9 +30,9 @@ from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_number
 from ..core.timings import TIMINGS
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
+from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.settings import AnimationSettings
-from .controller import SeriesController
 from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
 
@@ -208,12 +208,12 @@ class AnimationPanel(QWidget):
     finished = pyqtSignal(bool)
     """True when a file was written."""
 
-    def __init__(self, controller: SeriesController, canvas: QgsMapCanvas | None = None,
+    def __init__(self, session: SeriesSession, canvas: QgsMapCanvas | None = None,
                  parent: QWidget | None = None, language: QComboBox | None = None) -> None:
         """`language`: the Export panel's language combo, shared; None: the panel shows one of its own."""
         super().__init__(parent)
         self.setObjectName("KurskTrackerAnimationPanel")
-        self.controller = controller
+        self.session = session
         self.canvas = canvas
         self.task: AnimationTask | None = None
         self.foreground: ForegroundExport | None = None
@@ -318,7 +318,7 @@ class AnimationPanel(QWidget):
         layout.addWidget(self.progress)
         self.status = StatusLabel(self)
         layout.addWidget(self.status)
-        controller.seriesChanged.connect(self.reset_span)
+        session.seriesChanged.connect(self.reset_span)
         self.reset_span()
 
     def _explain_timing(self, _index: int = 0) -> None:
@@ -332,12 +332,12 @@ class AnimationPanel(QWidget):
     # The span --------------------------------------------------------------------
 
     def _zone(self) -> ZoneInfo:
-        series = self.controller.series
+        series = self.session.series
         return ZoneInfo(series.timezone if series else "UTC")
 
     def reset_span(self) -> None:
         """From and to: the series' first and last snapshot, in the series' time zone."""
-        span = self.controller.span()
+        span = self.session.span()
         self.export_button.setEnabled(span is not None and not self.running())
         if span is None:
             return
@@ -391,7 +391,7 @@ class AnimationPanel(QWidget):
 
     def export_to(self, path: str | Path) -> bool:
         """Start the export to `path`; False when it cannot start (the status says why)."""
-        loaded = self.controller.current
+        loaded = self.session.current
         if loaded is None or self.running():
             return False
         path = Path(path)
@@ -454,7 +454,7 @@ class AnimationPanel(QWidget):
 
     def _report(self, result: AnimationResult | None, failure: str | None) -> None:
         self.cancel_button.setEnabled(False)
-        self.export_button.setEnabled(self.controller.span() is not None)
+        self.export_button.setEnabled(self.session.span() is not None)
         self.last_result = result
         self.progress.setValue(0)
         self.progress.hide()

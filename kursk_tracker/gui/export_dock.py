@@ -30,22 +30,22 @@ from ..core.errors import KurskTrackerError
 from ..core.timefmt import language_of
 from ..export.lagebild import FORMATS, TEMPLATES, add_to_project, build_layout, export_batch, export_lagebild
 from ..export.lagebild import file_name as lagebild_file_name
+from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import ExportSettings
 from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
-from .controller import SeriesController
 
 OBJECT_NAME = "KurskTrackerExportDock"
 OTHER_TEMPLATE = "other"
 
 
 class ExportDock(QgsDockWidget):
-    def __init__(self, controller: SeriesController, canvas: QgsMapCanvas,
+    def __init__(self, session: SeriesSession, canvas: QgsMapCanvas,
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Export"), parent)
         self.setObjectName(OBJECT_NAME)
-        self.controller = controller
+        self.session = session
         self.canvas = canvas
         settings = ExportSettings.load()
         body = QWidget(self)
@@ -114,7 +114,7 @@ class ExportDock(QgsDockWidget):
         layout.addWidget(self.status)
         heading = QLabel(f"<b>{tr('Animation')}</b>", body)
         layout.addWidget(heading)
-        self.animation_panel = AnimationPanel(controller, canvas, body, language=self.language_combo)
+        self.animation_panel = AnimationPanel(session, canvas, body, language=self.language_combo)
         layout.addWidget(self.animation_panel)
         layout.addStretch(1)
         # Two sections in a narrow dock: it scrolls rather than squeezes, sideways too when
@@ -126,8 +126,8 @@ class ExportDock(QgsDockWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setWidget(body)
         self.setWidget(self.scroll)
-        controller.seriesChanged.connect(self._update_buttons)
-        controller.seriesChanged.connect(self.reset_language)
+        session.seriesChanged.connect(self._update_buttons)
+        session.seriesChanged.connect(self.reset_language)
         self._update_buttons()
 
     def reset_language(self) -> None:
@@ -184,7 +184,7 @@ class ExportDock(QgsDockWidget):
         return settings
 
     def _update_buttons(self) -> None:
-        ready = self.controller.scene is not None and bool(self.controller.snapshots())
+        ready = self.session.scene is not None and bool(self.session.snapshots())
         for button in (self.export_button, self.batch_button, self.designer_button):
             button.setEnabled(ready)
 
@@ -199,7 +199,7 @@ class ExportDock(QgsDockWidget):
         self.animation_panel.shutdown()
 
     def default_file_name(self) -> str:
-        scene = self.controller.scene
+        scene = self.session.scene
         if scene is None or scene.instant is None:
             return f"lagebild.{self.fmt()}"
         return lagebild_file_name(scene.series, scene.instant, self.fmt())
@@ -215,7 +215,7 @@ class ExportDock(QgsDockWidget):
 
     def export_to(self, path: str) -> Path | None:
         """The Lagebild of the shown instant to `path` (format from its suffix, else the chosen one)."""
-        scene = self.controller.scene
+        scene = self.session.scene
         if scene is None:
             self.status.show_message(tr("Open a series first."))
             return None
@@ -245,7 +245,7 @@ class ExportDock(QgsDockWidget):
 
     def export_all_to(self, folder: str) -> list[Path]:
         """A Lagebild of every snapshot into `folder`, with a progress dialog that can cancel."""
-        scene = self.controller.scene
+        scene = self.session.scene
         if scene is None:
             self.status.show_message(tr("Open a series first."))
             return []
@@ -271,7 +271,7 @@ class ExportDock(QgsDockWidget):
         finally:
             progress.close()
             # The batch stepped through the snapshots; the docks show the timeline's instant again.
-            self.controller.instantChanged.emit()
+            self.session.instantChanged.emit()
         if len(written) < total:
             text = tr("Cancelled: {done} of {total} files written to {folder}")
         else:
@@ -281,7 +281,7 @@ class ExportDock(QgsDockWidget):
 
     def open_in_designer(self) -> QgsPrintLayout | None:
         """The Lagebild as a layout in the project's layout manager, opened for hand edits."""
-        scene = self.controller.scene
+        scene = self.session.scene
         if scene is None:
             self.status.show_message(tr("Open a series first."))
             return None

@@ -32,12 +32,12 @@ from ..core.situation import Level
 from ..core.timefmt import format_instant, format_short
 from ..importers.registry import FORMATS, format_names
 from ..layers.scene import format_number
+from ..layers.session import SeriesSession
 from ..store.backend import open_store
 from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
-from .controller import SeriesController
 from .widgets import edited_instant, instant_edit, ok_cancel, set_instant, zone_label
 
 OBJECT_NAME = "KurskTrackerSituationDock"
@@ -107,11 +107,11 @@ def import_report(result, summary, target, asked: set[str] = frozenset(),
 
 
 class SituationDock(QgsDockWidget):
-    def __init__(self, controller: SeriesController, open_series, open_sample,
+    def __init__(self, session: SeriesSession, open_series, open_sample,
                  parent: QWidget | None = None, canvas=None, message_bar=None) -> None:
         super().__init__(tr("Situation layers"), parent)
         self.setObjectName(OBJECT_NAME)
-        self.controller = controller
+        self.session = session
         self.canvas = canvas
         self.message_bar = message_bar
         self.task = None
@@ -201,9 +201,9 @@ class SituationDock(QgsDockWidget):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.caption)
         self.setWidget(body)
-        controller.seriesChanged.connect(self.refresh)
-        controller.snapshotChanged.connect(self._select_current)
-        controller.changedElsewhere.connect(lambda text: self._report(text, Level.WARNING))
+        session.seriesChanged.connect(self.refresh)
+        session.snapshotChanged.connect(self._select_current)
+        session.changedElsewhere.connect(lambda text: self._report(text, Level.WARNING))
         self.refresh()
 
     # The list ---------------------------------------------------------------
@@ -211,7 +211,7 @@ class SituationDock(QgsDockWidget):
     def refresh(self) -> None:
         self.table.blockSignals(True)
         self.table.clear()
-        series = self.controller.series
+        series = self.session.series
         has_series = series is not None
         for widget in (self.redate_button, self.remove_button):
             widget.setEnabled(has_series)
@@ -235,7 +235,7 @@ class SituationDock(QgsDockWidget):
         count = len(series.snapshots)
         text = f"<b>{html.escape(series.name(language))}</b> — " + (
             tr("1 snapshot") if count == 1 else tr("{n} snapshots").format(n=count))
-        store = self.controller.store
+        store = self.session.store
         text += "<br/><small>" + html.escape(store.describe()) + "</small>"
         if series.illustrative:
             text += "<br/><i>" + tr("Illustrative data, not ground truth.") + "</i>"
@@ -246,7 +246,7 @@ class SituationDock(QgsDockWidget):
         except KurskTrackerError as error:
             log(str(error))
             counts = {}
-        held = self.controller.scene if self.controller.frames is not None else None
+        held = self.session.scene if self.session.frames is not None else None
         for snap in series.sorted_snapshots():
             areas = held.held_km2(snap) if held is not None else None
             row = (
@@ -273,7 +273,7 @@ class SituationDock(QgsDockWidget):
         self.table.setHeaderLabels(labels)
 
     def _select_current(self) -> None:
-        snapshot = self.controller.current_snapshot()
+        snapshot = self.session.current_snapshot()
         self._show_caption(snapshot)
         self.table.blockSignals(True)
         self.table.clearSelection()
@@ -295,7 +295,7 @@ class SituationDock(QgsDockWidget):
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
         if item is not None:
-            self.controller.show_snapshot(int(item.data(0, Qt.ItemDataRole.UserRole)))
+            self.session.show_snapshot(int(item.data(0, Qt.ItemDataRole.UserRole)))
 
     # Imports ----------------------------------------------------------------
 
@@ -307,7 +307,7 @@ class SituationDock(QgsDockWidget):
             QMessageBox.warning(self, tr("Kursk Tracker"), f"{problem} {install_advice()}")
             return
         settings = PluginSettings.load()
-        series, store = self.controller.series, self.controller.store
+        series, store = self.session.series, self.session.store
         sides = [s.code for s in series.sides] if series else ["UA", "RU"]
         current = None if series is None or store is None else (series.name(current_language()), store)
         dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder, current)
@@ -326,9 +326,9 @@ class SituationDock(QgsDockWidget):
         from .tasks import ImportTask
 
         self.task = ImportTask(paths, format_name, options, output, self._import_done, like=like)
-        series = self.controller.series
-        if series is not None and self.controller.store is not None:
-            self.task.previous = (series.name(current_language()), self.controller.store)
+        series = self.session.series
+        if series is not None and self.session.store is not None:
+            self.task.previous = (series.name(current_language()), self.session.store)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self._show_progress(True)
         QgsApplication.taskManager().addTask(self.task)
@@ -370,10 +370,10 @@ class SituationDock(QgsDockWidget):
         target = open_store(task.output)
         previous = task.previous[0] if task.previous and not target.same_as(task.previous[1]) else None
         if summary.added:
-            if target.same_as(self.controller.store):
-                self.controller.reload()
+            if target.same_as(self.session.store):
+                self.session.reload()
             else:
-                self.controller.open_series(task.output)  # the open series is closed, its file unchanged
+                self.session.open_series(task.output)  # the open series is closed, its file unchanged
         if dated:
             # The files the user dated: a second import that asks nobody.
             options = task.options
@@ -409,7 +409,7 @@ class SituationDock(QgsDockWidget):
         The date fields start from `known`, the dates around them (see `DateDialog`)."""
         from .date_dialog import DateDialog
 
-        timezone = self.controller.series.timezone if self.controller.series else "Europe/Berlin"
+        timezone = self.session.series.timezone if self.session.series else "Europe/Berlin"
         dialog = DateDialog(paths, timezone, self, known)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return {}
@@ -429,8 +429,8 @@ class SituationDock(QgsDockWidget):
     # Edits ------------------------------------------------------------------
 
     def ask_redate(self) -> None:
-        snapshot = self.controller.current_snapshot()
-        series = self.controller.series
+        snapshot = self.session.current_snapshot()
+        series = self.session.series
         if snapshot is None or series is None:
             return
         dialog, editor = self.redate_dialog(snapshot)
@@ -440,7 +440,7 @@ class SituationDock(QgsDockWidget):
 
     def redate_dialog(self, snapshot) -> tuple[QDialog, QWidget]:
         """The re-date dialog for `snapshot` and its date field, the zone written as the panel writes it."""
-        series = self.controller.series
+        series = self.session.series
         dialog = QDialog(self)
         dialog.setObjectName("redateDialog")
         dialog.setWindowTitle(tr("Re-date snapshot"))
@@ -459,14 +459,11 @@ class SituationDock(QgsDockWidget):
         return dialog, editor
 
     def redate(self, snapshot_id: int, instant: dt.datetime) -> bool:
-        from ..store.series_file import redate_snapshot
-
-        expected = self.controller.versions.get(snapshot_id)
-        return self._change(lambda store: redate_snapshot(store, snapshot_id, instant, expected))
+        return self._attempt(lambda: self.session.redate(snapshot_id, instant))
 
     def ask_remove(self) -> None:
-        snapshot = self.controller.current_snapshot()
-        series = self.controller.series
+        snapshot = self.session.current_snapshot()
+        series = self.session.series
         if snapshot is None or series is None:
             return
         when = format_instant(snapshot.valid_at, series.timezone, current_language())
@@ -477,24 +474,15 @@ class SituationDock(QgsDockWidget):
             self.remove(snapshot.id)
 
     def remove(self, snapshot_id: int) -> bool:
-        from ..store.series_file import remove_snapshot
+        return self._attempt(lambda: self.session.remove(snapshot_id))
 
-        expected = self.controller.versions.get(snapshot_id)
-        return self._change(lambda store: remove_snapshot(store, snapshot_id, expected))
-
-    def _change(self, change) -> bool:
-        from ..store.series_file import SeriesConflictError
-
+    def _attempt(self, action) -> bool:
+        """Carry out a change; its refusal goes to the message bar."""
         try:
-            change(self.controller.store)
-        except SeriesConflictError as error:
-            self._report(str(error), Level.ERROR)
-            self.controller.reload()  # show what the other user did
-            return False
+            action()
         except KurskTrackerError as error:
             self._report(str(error), Level.ERROR)
             return False
-        self.controller.reload()
         return True
 
     # PostGIS ----------------------------------------------------------------
@@ -519,20 +507,9 @@ class SituationDock(QgsDockWidget):
 
     def create_series(self, location: str) -> bool:
         """An empty series at `location`; refused where a series is already there."""
-        from ..store.series_file import new_series
+        from ..store.series_file import create_empty_series
 
-        try:
-            store = open_store(location)
-            if store.exists():
-                self._report(tr("{where}: a series is there already; open it, or choose another "
-                                "schema.").format(where=store.describe()), Level.ERROR)
-                return False
-            name = store.default_name()
-            store.write(new_series({"en": name, "de": name}), [])
-        except KurskTrackerError as error:
-            self._report(str(error), Level.ERROR)
-            return False
-        return True
+        return self._attempt(lambda: create_empty_series(location))
 
     def ask_copy_to_postgis(self) -> None:
         location = self._postgis_dialog("copy")
@@ -552,22 +529,9 @@ class SituationDock(QgsDockWidget):
             self.copy_to(path if path.lower().endswith(".gpkg") else path + ".gpkg", replace=True)
 
     def copy_to(self, location: str | Path, replace: bool = False) -> bool:
-        """Copy the open series, everything in it, to `location` (a GeoPackage or a PostGIS schema).
-
-        A PostGIS series already at the target is never replaced (it may be a
-        teammate's); a GeoPackage is replaced only when `replace` (the file
-        dialog asked).
-        """
-        from ..store.series_file import copy_series
-
-        source = self.controller.store
-        if source is None:
+        """Copy the open series to `location` (a GeoPackage or a PostGIS schema)."""
+        where: list[str] = []
+        if not self._attempt(lambda: where.append(self.session.copy_to(location, replace=replace))):
             return False
-        try:
-            copy_series(source, location, replace=replace)
-        except KurskTrackerError as error:
-            self._report(str(error), Level.ERROR)
-            return False
-        where = open_store(location).describe()
-        self._report(tr("Series copied to {where}.").format(where=where), Level.INFO)
+        self._report(tr("Series copied to {where}.").format(where=where[0]), Level.INFO)
         return True

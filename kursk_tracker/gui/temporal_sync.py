@@ -10,9 +10,9 @@ from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject
 from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone
 
 from ..layers.series_layers import set_temporal_span
+from ..layers.session import SeriesSession
 from ..toolbelt.compat import temporal_fixed_range_mode, temporal_navigation_modes, temporal_unit
 from ..toolbelt.settings import PluginSettings
-from .controller import SeriesController
 from .timeline_dock import STEPS
 
 
@@ -41,11 +41,11 @@ class TemporalSync(QObject):
     starts at our instant and lasts one step. Off, our timeline alone decides.
     """
 
-    def __init__(self, controller: SeriesController, navigation: QgsTemporalNavigationObject,
+    def __init__(self, session: SeriesSession, navigation: QgsTemporalNavigationObject,
                  step_index_changed=None) -> None:
         """`step_index_changed`: the Timeline's step combo's currentIndexChanged, if there is one."""
         super().__init__()
-        self.controller = controller
+        self.session = session
         self.navigation = navigation
         self.step = STEPS[min(PluginSettings.load().timeline_step, len(STEPS) - 1)][1]
         self._busy = False
@@ -55,16 +55,16 @@ class TemporalSync(QObject):
         # QGIS reports its range right after a switch, pull() notices the new mode.
         self._mode = navigation.navigationMode()
         self._connections = [
-            (controller.seriesChanged, self.series_changed),
-            (controller.instantChanged, self.push),
+            (session.seriesChanged, self.series_changed),
+            (session.instantChanged, self.push),
             (navigation.updateTemporalRange, self.pull),
-            (controller.playingChanged, self._playing_changed),
+            (session.playingChanged, self._playing_changed),
         ]
         if step_index_changed is not None:
             self._connections.append((step_index_changed, self.set_step_index))
         for signal, slot in self._connections:
             signal.connect(slot)
-        if controller.span() is not None:
+        if session.span() is not None:
             self.series_changed()
             self.push()
 
@@ -89,7 +89,7 @@ class TemporalSync(QObject):
         return self.navigation.navigationMode() == temporal_fixed_range_mode()
 
     def _span(self) -> QgsDateTimeRange | None:
-        span = self.controller.span()
+        span = self.session.span()
         return None if span is None else QgsDateTimeRange(to_qdatetime(span[0]), to_qdatetime(span[1]))
 
     # The series and the step -------------------------------------------------------
@@ -97,12 +97,12 @@ class TemporalSync(QObject):
     def series_changed(self) -> None:
         """A series opened or reloaded: its span is the controller's extents and the project's range."""
         span = self._span()
-        if span is None or self.controller.current is None:
+        if span is None or self.session.current is None:
             return
         with self._quiet():
-            settings = self.controller.project.timeSettings()
+            settings = self.session.project.timeSettings()
             settings.setTemporalRange(span)
-            set_temporal_span(self.controller.current, span)
+            set_temporal_span(self.session.current, span)
             self._apply_step()
             if not self._fixed():  # fixed range: the range is our instant's, set by push()
                 self.navigation.setTemporalExtents(span)
@@ -117,7 +117,7 @@ class TemporalSync(QObject):
 
     def _apply_step(self) -> None:
         interval = step_interval(self.step)
-        settings = self.controller.project.timeSettings()
+        settings = self.session.project.timeSettings()
         settings.setTimeStep(interval.originalDuration())
         settings.setTimeStepUnit(interval.originalUnit())
         self.navigation.setFrameDuration(interval)
@@ -147,11 +147,11 @@ class TemporalSync(QObject):
         every frame a full redraw; the exact instant follows when playing stops.
         (Animated, the controller's frame changes once a step anyway.)
         """
-        instant = self.controller.instant
+        instant = self.session.instant
         if self._busy or instant is None or not (self._animated() or self._fixed()):
             return
-        span = self.controller.span()
-        if self.controller.playing and self._fixed() and span is not None:
+        span = self.session.span()
+        if self.session.playing and self._fixed() and span is not None:
             step = int((instant - span[0]) / self.step)
             if step == self._pushed_step:
                 return
@@ -183,7 +183,7 @@ class TemporalSync(QObject):
 
     def pull(self, time_range: QgsDateTimeRange) -> None:
         """The Temporal Controller's range -> our instant (its beginning)."""
-        if self._busy or self.controller.current is None:
+        if self._busy or self.session.current is None:
             return
         if self.navigation.navigationMode() != self._mode:
             self._mode = self.navigation.navigationMode()
@@ -191,8 +191,8 @@ class TemporalSync(QObject):
             return
         if not (self._animated() or self._fixed()) or not time_range.begin().isValid():
             return
-        instant = self.controller.instant
+        instant = self.session.instant
         if self._animated() and instant is not None and self._holds(time_range, to_qdatetime(instant)):
             return  # the frame we are in: no jump to its beginning (switching modes, the full range)
         with self._quiet():
-            self.controller.show_instant(from_qdatetime(time_range.begin()))
+            self.session.show_instant(from_qdatetime(time_range.begin()))

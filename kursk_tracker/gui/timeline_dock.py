@@ -28,11 +28,11 @@ from qgis.PyQt.QtWidgets import (
 from ..core.timefmt import format_day, format_instant, step_instant
 from ..core.timings import TIMINGS
 from ..layers.scene import format_number
+from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut
 from ..toolbelt.settings import ExportSettings, PluginSettings, TimelineSettings
 from .area_chart import AreaChart
-from .controller import SeriesController, remember_preview_timing
 from .timings import timing_texts
 from .widgets import edited_instant, instant_edit, set_instant
 
@@ -201,11 +201,11 @@ class FramePacer(QObject):
 
 
 class TimelineDock(QgsDockWidget):
-    def __init__(self, controller: SeriesController, parent: QWidget | None = None, canvas=None) -> None:
+    def __init__(self, session: SeriesSession, parent: QWidget | None = None, canvas=None) -> None:
         """`canvas`: the map the Timeline plays on (frames follow its renders, its keys move the timeline)."""
         super().__init__(tr("Timeline"), parent)
         self.setObjectName(OBJECT_NAME)
-        self.controller = controller
+        self.session = session
         self.canvas = canvas
         self.origin: dt.datetime | None = None
         body = QWidget(self)
@@ -243,7 +243,7 @@ class TimelineDock(QgsDockWidget):
         row = QHBoxLayout()
         pixmaps = QStyle.StandardPixmap
         self.previous_button = self._button(pixmaps.SP_MediaSkipBackward, tr("Previous snapshot"),
-                                            KEYS["previous"], lambda: controller.step(-1))
+                                            KEYS["previous"], lambda: session.step(-1))
         self.back_button = self._button(pixmaps.SP_MediaSeekBackward, tr("Step back"), KEYS["back"],
                                         lambda: self.step_by(-1))
         self.play_button = self._button(pixmaps.SP_MediaPlay, tr("Play or pause"), KEYS["play"],
@@ -252,7 +252,7 @@ class TimelineDock(QgsDockWidget):
         self.forward_button = self._button(pixmaps.SP_MediaSeekForward, tr("Step forward"), KEYS["forward"],
                                            lambda: self.step_by(1))
         self.next_button = self._button(pixmaps.SP_MediaSkipForward, tr("Next snapshot"), KEYS["next"],
-                                        lambda: controller.step(1))
+                                        lambda: session.step(1))
         self.slider = SnapshotSlider(body)
         self.slider.setObjectName("timelineSlider")
         self.slider.valueChanged.connect(self._slider_moved)
@@ -289,7 +289,7 @@ class TimelineDock(QgsDockWidget):
             label, meaning = timing_texts()[timing]
             self.timing_combo.addItem(label, timing)
             self.timing_combo.setItemData(self.timing_combo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
-        self.timing_combo.setCurrentIndex(max(0, self.timing_combo.findData(controller.timing)))
+        self.timing_combo.setCurrentIndex(max(0, self.timing_combo.findData(session.timing)))
         self.timing_combo.currentIndexChanged.connect(self._timing_changed)
         self.chart_button = QToolButton(body)
         self.chart_button.setObjectName("chartToggle")
@@ -329,7 +329,7 @@ class TimelineDock(QgsDockWidget):
         self._show_chart(self.chart_button.isChecked())
         self.setWidget(body)
 
-        self.player = FramePacer(self._play_frame, canvas, self, lambda: self.controller.instant)
+        self.player = FramePacer(self._play_frame, canvas, self, lambda: self.session.instant)
         self.player.set_speed(float(self.speed_combo.currentData()))
         self.speed_combo.currentIndexChanged.connect(
             lambda _index: self.player.set_speed(float(self.speed_combo.currentData())))
@@ -343,14 +343,14 @@ class TimelineDock(QgsDockWidget):
                 self.shortcuts.append(shortcut)
         if canvas is not None:
             canvas.installEventFilter(self)
-        controller.seriesChanged.connect(self.refresh)
-        controller.instantChanged.connect(self._show_instant)
+        session.seriesChanged.connect(self.refresh)
+        session.instantChanged.connect(self._show_instant)
         self.refresh()
 
     def _actions(self) -> dict[str, Callable[[], None]]:
-        return {"previous": lambda: self.controller.step(-1), "back": lambda: self.step_by(-1),
+        return {"previous": lambda: self.session.step(-1), "back": lambda: self.step_by(-1),
                 "play": self.toggle_play, "forward": lambda: self.step_by(1),
-                "next": lambda: self.controller.step(1)}
+                "next": lambda: self.session.step(1)}
 
     def _button(self, pixmap, what: str, keys: tuple, slot) -> QToolButton:
         button = QToolButton(self)
@@ -383,12 +383,12 @@ class TimelineDock(QgsDockWidget):
     # Series and instant ----------------------------------------------------------
 
     def refresh(self) -> None:
-        span = self.controller.span()
+        span = self.session.span()
         self.origin = span[0] if span else None
         self.slider.blockSignals(True)
         if span:
             self.slider.setRange(0, self._value_of(span[1]))
-            self.slider.set_ticks([self._value_of(s.valid_at) for s in self.controller.snapshots()])
+            self.slider.set_ticks([self._value_of(s.valid_at) for s in self.session.snapshots()])
         else:
             self.slider.setRange(0, 0)
             self.slider.set_ticks([])
@@ -407,7 +407,7 @@ class TimelineDock(QgsDockWidget):
         self.compare_combo.blockSignals(True)
         self.compare_combo.clear()
         self.compare_combo.addItem(tr("since the previous snapshot"), None)
-        series = self.controller.series
+        series = self.session.series
         if series is not None:
             for snapshot in series.sorted_snapshots():
                 when = format_instant(snapshot.valid_at, series.timezone, current_language(), with_year=False)
@@ -416,7 +416,7 @@ class TimelineDock(QgsDockWidget):
         self.compare_combo.setEnabled(series is not None)
 
     def _compare_changed(self) -> None:
-        self.controller.compare_with(self.compare_combo.currentData())
+        self.session.compare_with(self.compare_combo.currentData())
 
     def _value_of(self, instant: dt.datetime) -> int:
         return round((instant - self.origin).total_seconds() / 60 / MINUTES_PER_STEP)
@@ -425,7 +425,7 @@ class TimelineDock(QgsDockWidget):
         return self.origin + dt.timedelta(minutes=value * MINUTES_PER_STEP)
 
     def _show_instant(self) -> None:
-        series, instant = self.controller.series, self.controller.instant
+        series, instant = self.session.series, self.session.instant
         if series is None or instant is None or self.origin is None:
             self.instant_label.setText(tr("No series open"))
             self.change_label.clear()
@@ -435,21 +435,21 @@ class TimelineDock(QgsDockWidget):
         when = format_instant(instant, series.timezone, language)
         week = tr("week {n}").format(n=series.week_of(instant))
         self.instant_label.setText(f"{when} · {week}")
-        self.change_label.setText(self.controller.change_summary())
+        self.change_label.setText(self.session.change_summary())
         self.slider.blockSignals(True)
         self.slider.setValue(self._value_of(instant))
         self.slider.blockSignals(False)
         set_instant(self.date_edit, instant, ZoneInfo(series.timezone))
-        self.chart.set_instant(instant, self.controller.scene.held_now())
+        self.chart.set_instant(instant, self.session.scene.held_now())
 
     def _refresh_chart(self) -> None:
-        series = self.controller.series
-        if series is None or self.controller.frames is None:
+        series = self.session.series
+        if series is None or self.session.frames is None:
             self.chart.set_data({}, {}, {})
             return
         lines: dict[str, list] = {side.code: [] for side in series.sides}
         for snapshot in series.sorted_snapshots():
-            held = self.controller.scene.held_km2(snapshot)
+            held = self.session.scene.held_km2(snapshot)
             for code in lines:
                 lines[code].append((snapshot.valid_at, held.get(code, 0.0)))
         language = current_language()
@@ -460,20 +460,20 @@ class TimelineDock(QgsDockWidget):
 
     def _slider_moved(self, value: int) -> None:
         if self.origin is not None:
-            self.controller.show_instant(self._instant_of(value))
+            self.session.show_instant(self._instant_of(value))
 
     # Moving ---------------------------------------------------------------------------
 
     def step_by(self, direction: int) -> None:
-        series = self.controller.series
-        if self.controller.instant is not None and series is not None:
+        series = self.session.series
+        if self.session.instant is not None and series is not None:
             step = STEPS[self.step_combo.currentIndex()][1]
-            moved = step_instant(self.controller.instant, direction * step, series.timezone)
-            self.controller.show_instant(moved)
+            moved = step_instant(self.session.instant, direction * step, series.timezone)
+            self.session.show_instant(moved)
 
     def jump_to_typed(self) -> None:
         """Enter or Go: to the typed instant; one outside the series is refused, saying why."""
-        series, span = self.controller.series, self.controller.span()
+        series, span = self.session.series, self.session.span()
         if series is None or span is None:
             return
         instant = edited_instant(self.date_edit, ZoneInfo(series.timezone))
@@ -487,45 +487,44 @@ class TimelineDock(QgsDockWidget):
             self.date_hint.show()
             return
         self.date_hint.hide()
-        self.controller.show_instant(instant)
+        self.session.show_instant(instant)
 
     def toggle_play(self) -> None:
         if self.player.is_active():
             self.stop()
-        elif self.controller.instant is not None:
-            span = self.controller.span()
-            if self.controller.instant >= span[1]:
-                self.controller.show_instant(span[0])
-            self.controller.set_playing(True)
-            self.player.start(self.controller.instant)
+        elif self.session.instant is not None:
+            span = self.session.span()
+            if self.session.instant >= span[1]:
+                self.session.show_instant(span[0])
+            self.session.set_playing(True)
+            self.player.start(self.session.instant)
             self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
 
     def stop(self) -> None:
         self.player.stop()
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.controller.set_playing(False)
+        self.session.set_playing(False)
 
     def _play_tick(self) -> None:
         self.player.tick()
 
     def _play_frame(self, target: dt.datetime) -> dt.datetime | None:
         """One frame of playing: the instant shown (from the start after a loop), None at the end."""
-        span = self.controller.span()
-        if span is None or self.controller.instant is None:
+        span = self.session.span()
+        if span is None or self.session.instant is None:
             return None
         if target >= span[1]:
             if not self.loop_check.isChecked():
-                self.controller.show_instant(span[1])
+                self.session.show_instant(span[1])
                 return None
             target = span[0]
-        self.controller.show_instant(target)
-        return self.controller.instant
+        self.session.show_instant(target)
+        return self.session.instant
 
     def _timing_changed(self) -> None:
         timing = str(self.timing_combo.currentData())
-        remember_preview_timing(timing)
         self.timing_combo.setToolTip(self._timing_tip())
-        self.controller.set_timing(timing)
+        self.session.set_timing(timing)
 
     def _timing_tip(self) -> str:
         texts = timing_texts()

@@ -10,6 +10,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsCredentials,
     QgsDataProvider,
     QgsDataSourceUri,
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayerTreeGroup,
+    QgsMapLayer,
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
@@ -25,7 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.errors import SeriesFileError
+from ..core.errors import KurskTrackerError, SeriesFileError
 from ..core.series import Series, Snapshot
 from ..store.backend import PostgisStore, SeriesStore, open_store, store_path
 from ..store.postgis_connection import notify_payload
@@ -296,8 +298,6 @@ class SeriesLayers:
 
     def full_extent(self, crs: QgsCoordinateReferenceSystem, margin: float = 0.1) -> QgsRectangle:
         """The extent of all snapshots' areas in `crs`, whatever is shown now."""
-        from ..export.render import layers_extent
-
         source, provider = layer_source(self.store, "areas")
         every_snapshot = QgsVectorLayer(source, "areas", provider)
         return layers_extent([every_snapshot], crs, margin)
@@ -412,3 +412,18 @@ def set_temporal_span(loaded: SeriesLayers, span: QgsDateTimeRange) -> None:
     properties.setMode(Qgis.VectorTemporalMode.FixedTemporalRange)
     properties.setFixedTemporalRange(span)
     properties.setIsActive(True)
+
+
+def layers_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
+                  margin: float = 0.08) -> QgsRectangle:
+    """The combined extent of the layers in `crs`, with a margin."""
+    extent = QgsRectangle()  # null: the first extent combined in replaces it (setMinimal is deprecated)
+    for layer in layers:
+        if layer.extent().isEmpty():
+            continue
+        transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+        extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+    if extent.isEmpty():
+        raise KurskTrackerError(tr("Nothing to draw: the layers are empty."))
+    extent.scale(1.0 + 2 * margin)
+    return extent

@@ -203,6 +203,17 @@ def _change_snapshot(store: SeriesStore, snapshot_id: int, expected_version: obj
     store.modify(change)
 
 
+def create_empty_series(location: str | os.PathLike[str]) -> SeriesStore:
+    """An empty series at `location`, named for it; refused where a series is already there."""
+    store = open_store(location)
+    if store.exists():
+        raise SeriesChangeError(tr("{where}: a series is there already; open it, or choose another "
+                                   "schema.").format(where=store.describe()))
+    name = store.default_name()
+    store.write(new_series({"en": name, "de": name}), [])
+    return store
+
+
 def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
                     instant: dt.datetime, expected_version: object = None) -> None:
     """Give a snapshot a new instant; refused if another snapshot has it, or on a conflict."""

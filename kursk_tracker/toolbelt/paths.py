@@ -32,3 +32,10 @@ def resource(*parts: str) -> Path:
 
 def icon_path(name: str) -> str:
     return str(resource("icons", name))
+
+
+def user_data_dir() -> Path:
+    """The plugin's folder in the user's QGIS profile."""
+    from qgis.core import QgsApplication
+
+    return Path(QgsApplication.qgisSettingsDirPath()) / "kursk_tracker"

@@ -322,8 +322,8 @@ def test_the_panel_exports_in_the_background_and_remembers_its_settings(plugin, 
     from kursk_tracker.gui.animation_panel import AnimationPanel, AnimationSettings
 
     plugin.open_sample_series()
-    panel = AnimationPanel(plugin.controller, None)
-    span = plugin.controller.span()
+    panel = AnimationPanel(plugin.session, None)
+    span = plugin.session.span()
     assert panel._instant(panel.from_edit) == span[0] and panel._instant(panel.to_edit) == span[1]
     panel.to_edit.setDateTime(panel.from_edit.dateTime().addDays(3))
     panel.width_spin.setValue(320)

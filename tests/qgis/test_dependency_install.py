@@ -90,7 +90,7 @@ INSTALL_SCRIPT = textwrap.dedent('''
                              if d.objectName().startswith("KurskTracker"))
     result["providers"] = [p.id() for p in QgsApplication.processingRegistry().providers()]
     plugin.open_sample_series()
-    result["morph_frames"] = plugin.controller.frames is not None
+    result["morph_frames"] = plugin.session.frames is not None
     plugin.unload()
     print("RESULT " + json.dumps(result))
 ''')

@@ -217,7 +217,7 @@ def test_the_animation_speaks_the_panels_language_in_an_english_qgis(plugin, ser
 
     assert current_language() == "en"
     plugin.open_sample_series()
-    panel = AnimationPanel(plugin.controller, None)
+    panel = AnimationPanel(plugin.session, None)
     try:
         assert panel.language() == "en"  # QGIS's language to start with
         panel.language_combo.setCurrentIndex(panel.language_combo.findData("de"))
@@ -357,7 +357,7 @@ def test_the_export_dock_fits_380_px_in_german_and_starts_german(german_plugin, 
         assert not dock.animation_panel.progress.isVisible()
         # A long path in the status is shortened at its start, whole in the tooltip.
         long_folder = tmp_path / ("sehr_langer_ordnername_" * 6)
-        german_plugin.controller.show_instant(WEEK_12)
+        german_plugin.session.show_instant(WEEK_12)
         dock.width_spin.setValue(300)
         # One English export …
         dock.language_combo.setCurrentIndex(dock.language_combo.findData("en"))
@@ -384,7 +384,7 @@ def test_the_export_dock_fits_380_px_in_german_and_starts_german(german_plugin, 
 def test_the_layout_in_the_project_carries_the_panels_dpi(plugin, iface):
     plugin.open_sample_series()
     dock = iface.mainWindow().findChild(QDockWidget, "KurskTrackerExportDock")
-    plugin.controller.show_instant(WEEK_12)
+    plugin.session.show_instant(WEEK_12)
     dock.dpi_spin.setValue(150)
     layout = dock.open_in_designer()
     try:

@@ -103,7 +103,7 @@ def test_the_dialog_names_the_open_series_and_offers_a_new_one(plugin, iface, se
     from kursk_tracker.gui.import_dialog import ImportDialog
 
     plugin.open_series(series_copy)
-    series, store = plugin.controller.series, plugin.controller.store
+    series, store = plugin.session.series, plugin.session.store
     dialog = ImportDialog("folder", ["UA", "RU"], current=(series.name("en"), store))
     label = dialog.target_label.text()
     assert series.name("en") in label and str(series_copy) in label
@@ -141,7 +141,7 @@ def test_import_into_a_new_series_while_another_is_open(plugin, iface, series_co
     before = _digest(series_copy)
     sample_count = len(read_series(series_copy).snapshots)
     dock = _dock(iface)
-    current = (plugin.controller.series.name("en"), plugin.controller.store)
+    current = (plugin.session.series.name("en"), plugin.session.store)
     dialog = ImportDialog("folder", ["UA", "RU"], current=current)
     dialog.set_new_series(tmp_path / "new.gpkg")
     folder = _folder(tmp_path / "files", good=2, self_intersecting=0, truncated=0)
@@ -152,7 +152,7 @@ def test_import_into_a_new_series_while_another_is_open(plugin, iface, series_co
     new = read_series(tmp_path / "new.gpkg")
     assert sorted(s.valid_at.astimezone(BERLIN).date() for s in new.snapshots) == [
         dt.date(2024, 10, 1), dt.date(2024, 10, 8)]
-    assert plugin.controller.current.path == tmp_path / "new.gpkg"
+    assert plugin.session.current.path == tmp_path / "new.gpkg"
     table = dock.findChild(QTreeWidget, "snapshotList")
     assert table.topLevelItemCount() == 2
     # The series that was open is closed, its file exactly as it was.
@@ -170,7 +170,7 @@ def test_a_failed_import_into_a_new_series_makes_none_and_keeps_the_open_one(plu
     dock.start_import([folder], "folder", ImportOptions(), tmp_path / "none.gpkg")
     wait_for_import(dock)
     assert not (tmp_path / "none.gpkg").exists()
-    assert plugin.controller.current.path == series_copy
+    assert plugin.session.current.path == series_copy
     assert "no series was made" in dock.last_report.text
     box = dock.findChild(QMessageBox, "importReport")
     assert box is not None and box.text() == dock.last_report.text
@@ -269,7 +269,7 @@ def test_typing_a_year_into_the_timeline_date_field_takes(plugin, iface):
     assert edit.dateTime().date().year() == 2025
     assert edit.dateTime().date().month() == shown.date().month()
     # The timeline moving meanwhile leaves the typing alone.
-    plugin.controller.show_instant(plugin.controller.snapshots()[3].valid_at)
+    plugin.session.show_instant(plugin.session.snapshots()[3].valid_at)
     assert edit.dateTime().date().year() == 2025
 
     _click_section(edit, 2)
@@ -279,7 +279,7 @@ def test_typing_a_year_into_the_timeline_date_field_takes(plugin, iface):
     _click_section(edit, 9)  # the day
     QTest.keyClicks(edit, "20")
     QTest.keyClick(edit, Qt.Key.Key_Return)
-    instant = plugin.controller.instant.astimezone(BERLIN)
+    instant = plugin.session.instant.astimezone(BERLIN)
     assert (instant.year, instant.month, instant.day) == (2024, 9, 20)
 
 
@@ -329,8 +329,8 @@ def test_km2_have_one_decimal_in_the_language_of_the_panel(plugin, iface, series
         plugin.open_series(series_copy)
         dock = _dock(iface)
         rows = _rows(dock)
-        scene = plugin.controller.scene
-        snapshots = plugin.controller.series.sorted_snapshots()
+        scene = plugin.session.scene
+        snapshots = plugin.session.series.sorted_snapshots()
         for row, snapshot in zip(rows, snapshots):
             for column, side in ((2, "UA"), (3, "RU")):
                 assert re.fullmatch(r"\d{1,3}(\.\d{3})*,\d", row[column]), row[column]
@@ -355,7 +355,7 @@ def test_the_redate_dialog_writes_the_zone_as_the_panel_does(plugin, iface, seri
 
     plugin.open_series(series_copy)
     dock = _dock(iface)
-    august = plugin.controller.series.sorted_snapshots()[0]
+    august = plugin.session.series.sorted_snapshots()[0]
     dialog, editor = dock.redate_dialog(august)
     zone = dialog.findChild(QLabel, "redateZone")
     assert zone.text() == "CEST"

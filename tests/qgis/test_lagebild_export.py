@@ -305,7 +305,7 @@ def export_dock(plugin, iface):
 
 
 def test_the_panel_exports_the_instant_on_the_timeline(plugin, export_dock, tmp_path):
-    plugin.controller.show_instant(WEEK_12)
+    plugin.session.show_instant(WEEK_12)
     export_dock.width_spin.setValue(900)
     export_dock.set_template("web")
     written = export_dock.export_to(str(tmp_path / "from_panel.png"))
@@ -316,14 +316,14 @@ def test_the_panel_exports_the_instant_on_the_timeline(plugin, export_dock, tmp_
 
 def test_the_panel_exports_all_snapshots(plugin, export_dock, tmp_path):
     export_dock.width_spin.setValue(240)
-    shown = plugin.controller.instant
+    shown = plugin.session.instant
     written = export_dock.export_all_to(str(tmp_path))
     assert len(written) == 15
-    assert plugin.controller.instant == shown  # the timeline's instant is back
+    assert plugin.session.instant == shown  # the timeline's instant is back
 
 
 def test_open_in_layout_designer_adds_a_uniquely_named_layout(plugin, export_dock):
-    plugin.controller.show_instant(WEEK_12)
+    plugin.session.show_instant(WEEK_12)
     first = export_dock.open_in_designer()
     second = export_dock.open_in_designer()
     manager = QgsProject.instance().layoutManager()
@@ -338,7 +338,7 @@ def test_open_in_layout_designer_adds_a_uniquely_named_layout(plugin, export_doc
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_the_panel_writes_pdf_when_the_file_says_so(plugin, export_dock, tmp_path):
-    plugin.controller.show_instant(WEEK_12)
+    plugin.session.show_instant(WEEK_12)
     index = export_dock.language_combo.findData("en")
     export_dock.language_combo.setCurrentIndex(index)
     written = export_dock.export_to(str(tmp_path / "panel.pdf"))

@@ -92,7 +92,7 @@ def test_an_unknown_saved_connection_is_named_with_the_ones_there_are(saved_conn
 
 def test_a_postgis_series_opens_as_styled_temporal_layers_without_a_password(plugin, shared_series, tmp_path):
     plugin.open_series(shared_series)
-    loaded = plugin.controller.current
+    loaded = plugin.session.current
     assert loaded is not None and loaded.path is None
     assert loaded.series == read_series(sample_series_path())
     areas = loaded.layers["areas"]
@@ -106,8 +106,8 @@ def test_a_postgis_series_opens_as_styled_temporal_layers_without_a_password(plu
     assert isinstance(areas.renderer(), QgsRuleBasedRenderer) and "Ukraine: Controlled" in rules
 
     counts = open_store(shared_series).feature_counts()
-    snapshot = plugin.controller.snapshots()[3]
-    plugin.controller.show_snapshot(snapshot.id)
+    snapshot = plugin.session.snapshots()[3]
+    plugin.session.show_snapshot(snapshot.id)
     shown = sum(layer.featureCount() for name, layer in loaded.layers.items() if name != "places")
     assert shown == counts[snapshot.id]
 
@@ -128,8 +128,8 @@ def test_the_panel_lists_a_postgis_series_with_its_place(plugin, iface, shared_s
 def test_another_users_import_reaches_the_open_series(plugin, shared_series):
     plugin.open_series(shared_series)
     messages = []
-    plugin.controller.changedElsewhere.connect(messages.append)
-    before = len(plugin.controller.snapshots())
+    plugin.session.changedElsewhere.connect(messages.append)
+    before = len(plugin.session.snapshots())
     # Another user, another connection: a series GeoPackage with one snapshot more is imported.
     from shapely.geometry import box
 
@@ -140,22 +140,22 @@ def test_another_users_import_reaches_the_open_series(plugin, shared_series):
         SituationFeature(FeatureKind.AREAS, box(34.9, 51.2, 35.3, 51.4), "UA", {"status": "controlled"})])
     import_into(shared_series, ImportResult(snapshots=[later]))
     assert _wait(lambda: bool(messages)), "no refresh after the other user's import (NOTIFY)"
-    assert len(plugin.controller.snapshots()) == before + 1
+    assert len(plugin.session.snapshots()) == before + 1
     assert "another user added a snapshot;" in messages[0]
 
 
 def test_a_conflicting_edit_in_the_panel_is_refused_and_the_series_reloaded(plugin, iface, shared_series):
     plugin.open_series(shared_series)
     dock = _dock(iface)
-    target = plugin.controller.snapshots()[2]
-    seen = plugin.controller.versions[target.id]
+    target = plugin.session.snapshots()[2]
+    seen = plugin.session.versions[target.id]
     # Someone else re-dates the snapshot in the meantime.
     moved = target.valid_at + dt.timedelta(hours=2)
     redate_snapshot(shared_series, target.id, moved, seen)
     assert not dock.remove(target.id)
     stored = {s.id: s for s in open_store(shared_series).read_series().snapshots}
     assert stored[target.id].valid_at == moved  # their change stands, nothing removed
-    assert _wait(lambda: {s.id: s for s in plugin.controller.snapshots()}[target.id].valid_at == moved)
+    assert _wait(lambda: {s.id: s for s in plugin.session.snapshots()}[target.id].valid_at == moved)
     # With what is shown now, the removal goes through.
     assert dock.remove(target.id)
     assert target.id not in {s.id for s in open_store(shared_series).read_series().snapshots}
@@ -167,9 +167,9 @@ def test_a_project_with_a_postgis_series_opens_again(plugin, shared_series, tmp_
     assert QgsProject.instance().write(str(project_file))
     QgsProject.instance().clear()
     assert QgsProject.instance().read(str(project_file))
-    assert _wait(lambda: plugin.controller.current is not None, 5)
-    assert plugin.controller.store.location == shared_series
-    assert plugin.controller.current.layers["areas"].isValid()
+    assert _wait(lambda: plugin.session.current is not None, 5)
+    assert plugin.session.store.location == shared_series
+    assert plugin.session.current.layers["areas"].isValid()
 
 
 # -- every Processing algorithm on a PostGIS series ------------------------------------
@@ -305,7 +305,7 @@ def test_a_password_saved_with_the_connection_opens_the_layers_and_stays_out_of_
         location = postgis_location("reporter_series", connection="Reporter")
         copy_series(sample_series_path(), location, replace=True)
         plugin.open_series(location)
-        loaded = plugin.controller.current
+        loaded = plugin.session.current
         assert loaded is not None and all(layer.isValid() for layer in loaded.layers.values())
         assert loaded.layers["areas"].featureCount() > 0
         project_file = tmp_path / "reporter.qgs"
@@ -319,8 +319,8 @@ def test_a_password_saved_with_the_connection_opens_the_layers_and_stays_out_of_
         QgsProject.instance().clear()
         QgsCredentials.instance().get(realm, "reporter", "")  # takes the cached entry out
         assert QgsProject.instance().read(str(project_file))
-        assert _wait(lambda: plugin.controller.current is not None, 5)
-        again = plugin.controller.current.layers
+        assert _wait(lambda: plugin.session.current is not None, 5)
+        again = plugin.session.current.layers
         assert all(layer.isValid() for layer in again.values())
         assert again["areas"].featureCount() > 0 and again["areas"].isRefreshOnNotifyEnabled()
     finally:
@@ -338,33 +338,33 @@ def test_a_wrong_password_is_reported_with_the_connection_name(plugin, postgis_s
         message = str(failure.value)
         assert "PostGIS connection 'Reporter (old password)'" in message
         assert "password authentication failed" in message and "not-the-password" not in message
-        assert plugin.controller.current is None
+        assert plugin.session.current is None
     finally:
         metadata.deleteConnection("Reporter (old password)")
 
 
 def test_editing_the_areas_layer_in_qgis_updates_the_snapshot_and_the_timeline(plugin, shared_series):
     plugin.open_series(shared_series)
-    controller = plugin.controller
+    session = plugin.session
     messages = []
-    controller.changedElsewhere.connect(messages.append)
-    snapshot = controller.current_snapshot()
-    seen = controller.versions[snapshot.id]
-    areas = controller.current.layers["areas"]
+    session.changedElsewhere.connect(messages.append)
+    snapshot = session.current_snapshot()
+    seen = session.versions[snapshot.id]
+    areas = session.current.layers["areas"]
     feature = next(areas.getFeatures())
     assert areas.startEditing()
     assert areas.changeGeometry(feature.id(), feature.geometry().buffer(0.02, 4))
     # Unsaved edits are never dropped by a reload, whatever the others do.
-    redate_snapshot(shared_series, controller.snapshots()[0].id,
-                    controller.snapshots()[0].valid_at + dt.timedelta(hours=1))
+    redate_snapshot(shared_series, session.snapshots()[0].id,
+                    session.snapshots()[0].valid_at + dt.timedelta(hours=1))
     QCoreApplication.processEvents()
-    assert not controller.check_for_changes() and areas.isEditable()
+    assert not session.check_for_changes() and areas.isEditable()
     assert areas.commitChanges(), areas.commitErrors()
 
     assert _wait(lambda: bool(messages)), "the committed edit did not reach the timeline"
     assert open_store(shared_series).snapshot_versions()[snapshot.id].version == seen.version + 1
-    assert controller.versions[snapshot.id].version == seen.version + 1
-    assert controller.current.layers["areas"] is not areas  # reopened with the new geometry
+    assert session.versions[snapshot.id].version == seen.version + 1
+    assert session.current.layers["areas"] is not areas  # reopened with the new geometry
 
 
 def test_the_animation_task_reads_a_postgis_series_from_a_private_copy(shared_series, tmp_path):
@@ -389,7 +389,7 @@ def test_a_series_named_by_a_postgresql_service_opens_in_the_store_and_as_layers
     copy_series(sample_series_path(), location, replace=True)
     assert open_store(location).read_series() == read_series(sample_series_path())
     plugin.open_series(location)
-    loaded = plugin.controller.current
+    loaded = plugin.session.current
     assert loaded is not None and loaded.store.location == location
     assert all(layer.isValid() and "kt_newsroom" in layer.source() for layer in loaded.layers.values())
     assert loaded.layers["areas"].featureCount() > 0

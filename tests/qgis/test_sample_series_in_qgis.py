@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import closing
 
@@ -40,7 +41,7 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
     assert names[: len(DRAW_ORDER) + 3] == [*DRAW_ORDER[:-1], "live_front_lines", "live_change",
                                             "live_areas", "areas"]
     assert "context_countries" in names
-    areas = plugin.controller.current.layers["areas"]
+    areas = plugin.session.current.layers["areas"]
     legend = [item.label() for item in areas.renderer().legendSymbolItems()]
     assert "Ukraine: Controlled" in legend and "Russia: Controlled" in legend
     assert "Ukraine: Pocket" in legend
@@ -65,45 +66,77 @@ def test_situation_dock_lists_every_snapshot_with_date_and_week(plugin, iface):
 
 def test_choosing_a_snapshot_filters_the_map_and_moves_the_timeline(plugin, iface):
     plugin.open_sample_series()
-    controller = plugin.controller
-    snapshots = controller.snapshots()
-    week12 = next(s for s in snapshots if controller.series.week_of(s.valid_at) == 12)
+    session = plugin.session
+    snapshots = session.snapshots()
+    week12 = next(s for s in snapshots if session.series.week_of(s.valid_at) == 12)
     table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
     row = [s.id for s in snapshots].index(week12.id)
     table.setCurrentItem(table.topLevelItem(row))
-    assert controller.current_snapshot() == week12
-    areas = controller.current.layers["areas"]
+    assert session.current_snapshot() == week12
+    areas = session.current.layers["areas"]
     assert areas.subsetString() == f'"snapshot_id" = {week12.id}'
     assert {f["snapshot_id"] for f in areas.getFeatures()} == {week12.id}
-    with closing(sqlite3.connect(f"file:{controller.current.path}?mode=ro", uri=True)) as db:
+    with closing(sqlite3.connect(f"file:{session.current.path}?mode=ro", uri=True)) as db:
         (expected,) = db.execute("SELECT COUNT(*) FROM areas WHERE snapshot_id = ?", (week12.id,)).fetchone()
     assert areas.featureCount() == expected > 0
-    assert controller.instant == week12.valid_at
+    assert session.instant == week12.valid_at
     slider = _dock(iface, "KurskTrackerTimelineDock").findChild(QSlider, "timelineSlider")
     fraction = (week12.valid_at - snapshots[0].valid_at) / (snapshots[-1].valid_at - snapshots[0].valid_at)
     assert slider.value() == round(fraction * slider.maximum())
     slider.setValue(0)
-    assert controller.current_snapshot() == snapshots[0]
+    assert session.current_snapshot() == snapshots[0]
     assert table.topLevelItem(0).isSelected()
-    controller.step(1)
-    assert controller.current_snapshot() == snapshots[1]
+    session.step(1)
+    assert session.current_snapshot() == snapshots[1]
 
 
 def test_a_saved_project_reopens_with_its_series(plugin, iface, tmp_path):
     plugin.open_sample_series()
-    plugin.controller.step(-3)
-    shown = plugin.controller.current_snapshot()
+    plugin.session.step(-3)
+    shown = plugin.session.current_snapshot()
     project = QgsProject.instance()
     path = tmp_path / "lagebild.qgz"
     assert project.write(str(path))
     project.clear()
     flush_deletes()
-    assert plugin.controller.series is None
+    assert plugin.session.series is None
     assert project.read(str(path))
-    assert plugin.controller.series is not None
-    assert plugin.controller.current_snapshot() == shown
+    assert plugin.session.series is not None
+    assert plugin.session.current_snapshot() == shown
     table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
-    assert table.topLevelItemCount() == len(plugin.controller.snapshots())
+    assert table.topLevelItemCount() == len(plugin.session.snapshots())
+
+
+def test_a_saved_project_reopens_at_the_instant_it_was_saved_with(plugin, tmp_path):
+    """The instant is written into the project file, not read back from what a layer shows."""
+    plugin.open_sample_series()
+    snapshots = plugin.session.snapshots()
+    between = snapshots[5].valid_at + dt.timedelta(days=2, hours=7)
+    plugin.session.show_instant(between)
+    project = QgsProject.instance()
+    path = tmp_path / "between.qgs"
+    assert project.write(str(path))
+    assert "<KurskTracker>" in path.read_text(encoding="utf-8")
+    project.clear()
+    flush_deletes()
+    assert project.read(str(path))
+    assert plugin.session.instant == between
+    assert plugin.session.current_snapshot() == snapshots[5]
+
+
+def test_a_project_saved_without_an_instant_opens_at_the_latest_snapshot(plugin, tmp_path):
+    plugin.open_sample_series()
+    plugin.session.step(-3)
+    project = QgsProject.instance()
+    path = tmp_path / "older.qgs"
+    assert project.write(str(path))
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("<KurskTracker>"), text.index("</KurskTracker>") + len("</KurskTracker>")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    project.clear()
+    flush_deletes()
+    assert project.read(str(path))
+    assert plugin.session.current_snapshot() == plugin.session.snapshots()[-1]
 
 
 def test_the_sample_opens_from_a_working_copy_not_the_plugin_folder(plugin):
@@ -111,11 +144,11 @@ def test_the_sample_opens_from_a_working_copy_not_the_plugin_folder(plugin):
     from kursk_tracker.store.sample import sample_series_path
 
     plugin.open_sample_series()
-    opened = plugin.controller.current.path
+    opened = plugin.session.current.path
     assert opened != sample_series_path()
     assert read_series(opened) == read_series(sample_series_path())
     plugin.open_sample_series()
-    assert plugin.controller.current.path == opened
+    assert plugin.session.current.path == opened
     shipped = sample_series_path().parent
     assert sorted(p.name for p in shipped.iterdir() if p.name.startswith("kursk_sample")) == [
         "kursk_sample.gpkg"
@@ -124,8 +157,8 @@ def test_the_sample_opens_from_a_working_copy_not_the_plugin_folder(plugin):
 
 def test_legend_symbols_carry_their_sides_colour(plugin):
     plugin.open_sample_series()
-    areas = plugin.controller.current.layers["areas"]
-    colours = {side.code: side.colour for side in plugin.controller.series.sides}
+    areas = plugin.session.current.layers["areas"]
+    colours = {side.code: side.colour for side in plugin.session.series.sides}
     for item in areas.renderer().legendSymbolItems():
         if not item.label().startswith(("Ukraine:", "Russia:")):
             continue
@@ -143,9 +176,9 @@ def test_the_shown_snapshots_title_and_caption_are_under_the_list(plugin, iface)
     from qgis.PyQt.QtWidgets import QLabel
 
     plugin.open_sample_series()
-    controller = plugin.controller
-    week12 = next(s for s in controller.snapshots() if controller.series.week_of(s.valid_at) == 12)
-    controller.show_snapshot(week12.id)
+    session = plugin.session
+    week12 = next(s for s in session.snapshots() if session.series.week_of(s.valid_at) == 12)
+    session.show_snapshot(week12.id)
     caption = _dock(iface, "KurskTrackerSituationDock").findChild(QLabel, "snapshotCaption")
     assert week12.title in caption.text()
     assert week12.caption[:30] in caption.text()
@@ -161,7 +194,7 @@ def test_a_newly_opened_series_is_framed_in_web_mercator(plugin, iface):
     canvas = iface.mapCanvas()
     assert QgsProject.instance().crs().authid() == "EPSG:3857"
     assert canvas.mapSettings().destinationCrs().authid() == "EPSG:3857"
-    wgs84_extent = plugin.controller.current.full_extent(QgsCoordinateReferenceSystem("EPSG:4326"), 0.0)
+    wgs84_extent = plugin.session.current.full_extent(QgsCoordinateReferenceSystem("EPSG:4326"), 0.0)
     series_extent = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                            canvas.mapSettings().destinationCrs(),
                                            QgsProject.instance()).transformBoundingBox(wgs84_extent)

@@ -39,7 +39,7 @@ def test_the_list_shows_features_and_held_area_per_side(plugin, iface):
     plugin.open_sample_series()
     header, rows = _rows(_dock(iface))
     assert header == ["Date", "Week", "Ukraine km²", "Russia km²", "Features", "Title", "Source"]
-    _series, stats = series_statistics(plugin.controller.current.path)
+    _series, stats = series_statistics(plugin.session.current.path)
     week12 = next(r for r in rows if r[1] == "12")
     ua = sum(s.area_km2 for s in stats
              if s.week == 12 and s.side == "UA" and s.status in ("controlled", "pocket"))
@@ -62,7 +62,7 @@ def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface
     assert dock.progress.isVisibleTo(dock)
     wait_for_import(dock)
     assert not dock.progress.isVisibleTo(dock)
-    assert plugin.controller.current is not None and plugin.controller.current.path == output
+    assert plugin.session.current is not None and plugin.session.current.path == output
     _header, rows = _rows(dock)
     assert len(rows) == len(read_series(sample_series_path()).snapshots)
 
@@ -79,14 +79,14 @@ def test_a_cancelled_import_task_writes_nothing_and_says_so(plugin, iface, tmp_p
     assert not output.exists()
     dock = _dock(iface)
     dock._import_done(task)
-    assert plugin.controller.current is None
+    assert plugin.session.current is None
     assert not dock.progress.isVisibleTo(dock)
 
 
 def test_redate_and_remove_change_the_file_and_the_list(plugin, iface, series_copy):
     plugin.open_series(series_copy)
     dock = _dock(iface)
-    snapshots = plugin.controller.snapshots()
+    snapshots = plugin.session.snapshots()
     target = snapshots[2]
     new_instant = dt.datetime(2024, 8, 21, 6, 30, tzinfo=dt.timezone.utc)
     assert dock.redate(target.id, new_instant)
@@ -161,6 +161,6 @@ def test_the_heading_counts_snapshots_in_the_singular_and_plural(plugin, iface, 
     plugin.open_series(series_copy)
     dock = _dock(iface)
     assert "— 15 snapshots" in dock.heading.text()
-    for snapshot in plugin.controller.snapshots()[1:]:
+    for snapshot in plugin.session.snapshots()[1:]:
         assert dock.remove(snapshot.id)
     assert "— 1 snapshot<" in dock.heading.text()

@@ -29,15 +29,15 @@ def test_enter_in_the_date_field_jumps_there(plugin, timeline):
     target = dt.datetime(2024, 9, 20, 10, 0, tzinfo=UTC)
     set_instant(timeline.date_edit, target, BERLIN)
     QTest.keyClick(timeline.date_edit, Qt.Key.Key_Return)
-    assert plugin.controller.instant == target
+    assert plugin.session.instant == target
     assert timeline.date_hint.isHidden()
 
 
 def test_a_date_outside_the_series_is_refused_with_a_message(plugin, timeline):
-    before = plugin.controller.instant
+    before = plugin.session.instant
     set_instant(timeline.date_edit, dt.datetime(2025, 3, 1, 12, 0, tzinfo=UTC), BERLIN)
     timeline.go_button.click()
-    assert plugin.controller.instant == before
+    assert plugin.session.instant == before
     assert not timeline.date_hint.isHidden()
     assert "2025" in timeline.date_hint.text() and "2024" in timeline.date_hint.text()
     set_instant(timeline.date_edit, dt.datetime(2024, 9, 20, 10, 0, tzinfo=UTC), BERLIN)
@@ -47,13 +47,13 @@ def test_a_date_outside_the_series_is_refused_with_a_message(plugin, timeline):
 
 def test_a_day_step_across_the_clock_change_keeps_the_local_time(plugin, timeline):
     noon_summer = dt.datetime(2024, 10, 26, 10, 0, tzinfo=UTC)  # 12:00 CEST
-    plugin.controller.show_instant(noon_summer)
+    plugin.session.show_instant(noon_summer)
     timeline.step_combo.setCurrentIndex([label for label, _ in STEPS].index("1 d"))
     timeline.step_by(1)
-    assert plugin.controller.instant == dt.datetime(2024, 10, 27, 11, 0, tzinfo=UTC)  # 12:00 CET
-    assert plugin.controller.instant.astimezone(BERLIN).hour == 12
+    assert plugin.session.instant == dt.datetime(2024, 10, 27, 11, 0, tzinfo=UTC)  # 12:00 CET
+    assert plugin.session.instant.astimezone(BERLIN).hour == 12
     timeline.step_by(-1)
-    assert plugin.controller.instant == noon_summer
+    assert plugin.session.instant == noon_summer
 
 
 def test_the_chart_writes_dates_in_the_series_zone_and_language(timeline):

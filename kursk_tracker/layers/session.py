@@ -1,7 +1,9 @@
-"""The open series and the shown instant, shared by the three docks.
+"""The series session: the open series in the project, the shown instant, and the changes made to it.
 
-What the map shows at an instant is the scene's business (layers/scene.py);
-the controller opens and closes series in the project and tells the docks.
+What the map shows at an instant is the scene's business (scene.py); the
+session opens and closes series in the project, writes its state into the
+project file, carries out the edits the panels ask for and tells the docks.
+The panels hold no series logic of their own.
 """
 
 from __future__ import annotations
@@ -9,21 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 
 from ..core.errors import KurskTrackerError
-from ..core.series import Series, Snapshot
+from ..core.series import Series, Snapshot, snapshot_at_offset
+from ..core.timefmt import iso_utc, parse_utc
 from ..core.timings import TIMINGS
-from ..layers.scene import SeriesScene
-from ..layers.series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
 from ..store.backend import SeriesStore, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
+from ..toolbelt.paths import user_data_dir
 from ..toolbelt.settings import TimelineSettings
+from .scene import SeriesScene
+from .series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
 
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
+
+PROJECT_SCOPE = "KurskTracker"
+"""The project file's entries for the session: the instant shown when it was saved."""
 
 
 def preview_timing() -> str:
@@ -31,17 +38,7 @@ def preview_timing() -> str:
     return TimelineSettings.load().preview_timing
 
 
-def remember_preview_timing(timing: str) -> None:
-    if timing in TIMINGS:
-        TimelineSettings.update(preview_timing=timing)
-
-
-def user_data_dir() -> Path:
-    """The plugin's folder in the user's QGIS profile."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "kursk_tracker"
-
-
-class SeriesController(QObject):
+class SeriesSession(QObject):
     """Opens series into the project and says which instant and snapshot are shown."""
 
     seriesChanged = pyqtSignal()  # noqa: N815 (Qt naming)
@@ -249,17 +246,11 @@ class SeriesController(QObject):
 
     def step(self, offset: int) -> None:
         """Go to the snapshot `offset` places before or after the shown instant."""
-        snapshots = self.snapshots()
-        if not snapshots or self.instant is None:
+        if self.instant is None:
             return
-        times = [s.valid_at for s in snapshots]
-        if offset > 0:
-            later = [i for i, t in enumerate(times) if t > self.instant]
-            index = (later[0] + offset - 1) if later else len(times) - 1
-        else:
-            earlier = [i for i, t in enumerate(times) if t < self.instant]
-            index = (earlier[-1] + offset + 1) if earlier else 0
-        self.show_snapshot(snapshots[max(0, min(len(snapshots) - 1, index))].id)
+        target = snapshot_at_offset(self.snapshots(), self.instant, offset)
+        if target is not None:
+            self.show_snapshot(target.id)
 
     def set_playing(self, playing: bool) -> None:
         if playing != self.playing:
@@ -274,6 +265,10 @@ class SeriesController(QObject):
         return self.scene.frames.settings.timing
 
     def set_timing(self, timing: str) -> None:
+        """Show the pace `timing` from now on, and remember it for the next series."""
+        if timing not in TIMINGS:
+            return
+        TimelineSettings.update(preview_timing=timing)
         if self.scene is not None:
             self.scene.set_timing(timing)
             self.instantChanged.emit()
@@ -288,7 +283,72 @@ class SeriesController(QObject):
     def change_summary(self) -> str:
         return "" if self.scene is None else self.scene.change_summary()
 
+    # Changes the panels ask for ---------------------------------------------------
+    # Each raises KurskTrackerError with a message for the user; nothing is half-written.
+
+    def redate(self, snapshot_id: int, instant: dt.datetime) -> None:
+        """Give a snapshot of the open series a new instant (refused if another user changed it)."""
+        from ..store.series_file import redate_snapshot
+
+        expected = self.versions.get(snapshot_id)
+        self._change(lambda store: redate_snapshot(store, snapshot_id, instant, expected))
+
+    def remove(self, snapshot_id: int) -> None:
+        """Remove a snapshot and its features from the open series (refused if another user changed it)."""
+        from ..store.series_file import remove_snapshot
+
+        expected = self.versions.get(snapshot_id)
+        self._change(lambda store: remove_snapshot(store, snapshot_id, expected))
+
+    def _change(self, change) -> None:
+        from ..store.series_file import SeriesConflictError
+
+        store = self.store
+        if store is None:
+            raise KurskTrackerError(tr("No series is open."))
+        try:
+            change(store)
+        except SeriesConflictError:
+            self.reload()  # show what the other user did
+            raise
+        self.reload()
+
+    def copy_to(self, location: str | Path, replace: bool = False) -> str:
+        """Copy the open series, everything in it, to `location`; returns where it went, for the user.
+
+        A PostGIS series already at the target is never replaced (it may be a
+        teammate's); a GeoPackage only when `replace` (a file dialog asked).
+        """
+        from ..store.series_file import copy_series
+
+        if self.store is None:
+            raise KurskTrackerError(tr("No series is open."))
+        copy_series(self.store, location, replace=replace)
+        return open_store(location).describe()
+
     # Projects --------------------------------------------------------------------
+
+    def write_project_state(self, _document=None) -> None:
+        """While QGIS writes the project file: the instant shown, so the project reopens there.
+
+        The series' location is the series group's own property; the shown
+        snapshot follows from the instant.
+        """
+        if self.scene is None or self.scene.instant is None:
+            self.project.removeEntry(PROJECT_SCOPE, "instant")
+            return
+        self.project.writeEntry(PROJECT_SCOPE, "instant", iso_utc(self.scene.instant))
+
+    def _saved_instant(self) -> dt.datetime | None:
+        text, found = self.project.readEntry(PROJECT_SCOPE, "instant", "")
+        if not found or not text:
+            return None
+        try:
+            return parse_utc(text)
+        except ValueError:
+            log(tr("The project's saved instant {text} is not a date; the latest snapshot is shown.").format(
+                text=text))
+            return None
 
     def attach_to_project(self) -> None:
         """After a project is read: take up the series group it holds, if any."""
@@ -297,8 +357,7 @@ class SeriesController(QObject):
         for group in root.findGroups():
             if group.customProperty(ROLE_PROPERTY) != "series":
                 continue
-            location = str(group.customProperty(LOCATION_PROPERTY, "")
-                           or group.customProperty("kursk_tracker/path", ""))
+            location = str(group.customProperty(LOCATION_PROPERTY, ""))
             if not location or (not is_postgis_location(location) and not Path(location).is_file()):
                 continue
             try:
@@ -318,13 +377,17 @@ class SeriesController(QObject):
             loaded = SeriesLayers(series, store, group)
             loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
             loaded.reconnect()
-            subset = loaded.layers["areas"].subsetString() if "areas" in loaded.layers else ""
-            if subset.startswith('"snapshot_id" = '):
-                loaded.snapshot_id = int(subset.split("=")[1])
             self.scene = SeriesScene(loaded, self.project, current_language(), preview_timing())
             self.versions = self._read_versions(store)
             self._watch()
             self._precompute()
             break
         self.seriesChanged.emit()
-        self._show_initial_instant()
+        snapshots = self.snapshots()
+        instant = self._saved_instant() if snapshots else None
+        if instant is None and snapshots:
+            instant = snapshots[-1].valid_at  # a project saved without an instant: the latest
+        if instant is None:
+            self._show_initial_instant()
+        else:
+            self.show_instant(instant, force=True)
