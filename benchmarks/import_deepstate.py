@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kursk_tracker.core.situation import Level
+from kursk_tracker.core.import_result import Level
 from kursk_tracker.importers import deepstate
 from kursk_tracker.importers.base import Feedback, ImportOptions
-from kursk_tracker.store.series_file import import_into
+from kursk_tracker.store.operations import import_into
 from tests.deepstate_fixtures import KURSK_AOI, kursk_salient, unix_name, write_deepstate_file
 
 START = dt.datetime(2024, 8, 6, tzinfo=dt.timezone.utc)

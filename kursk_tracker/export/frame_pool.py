@@ -26,7 +26,7 @@ class MorphAhead:
     WAIT_S = 0.5
 
     def __init__(self, frames, instants: list[dt.datetime]) -> None:
-        """`frames`: the scene's core.timeline.SeriesFrames."""
+        """`frames`: the scene's core.frames.SeriesFrames."""
         self.frames = frames
         self.pairs: list[tuple[Any, Any]] = []
         for instant in instants:

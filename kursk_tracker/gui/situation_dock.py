@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import KurskTrackerError
-from ..core.situation import Level
+from ..core.import_result import Level
 from ..core.timefmt import format_instant, format_short
 from ..importers.registry import FORMATS, format_names
 from ..layers.scene import format_number
@@ -507,7 +507,7 @@ class SituationDock(QgsDockWidget):
 
     def create_series(self, location: str) -> bool:
         """An empty series at `location`; refused where a series is already there."""
-        from ..store.series_file import create_empty_series
+        from ..store.operations import create_empty_series
 
         return self._attempt(lambda: create_empty_series(location))
 

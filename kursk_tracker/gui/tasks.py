@@ -8,7 +8,7 @@ from pathlib import Path
 from qgis.core import QgsTask
 
 from ..core.errors import KurskTrackerError
-from ..core.situation import ImportResult
+from ..core.import_result import ImportResult
 from ..importers.base import Feedback, ImportOptions
 from ..toolbelt.i18n import tr
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from ..core.import_result import ImportResult, SituationFeature
 from ..core.series import AreaStatus, FeatureKind, MovementKind
-from ..core.situation import ImportResult, SituationFeature
 from ..core.text import tr
 from .base import ImportOptions
 from .normalize import DIMENSION

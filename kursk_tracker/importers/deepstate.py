@@ -61,8 +61,8 @@ from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from ..core.errors import KurskTrackerError
+from ..core.import_result import ImportResult, SituationFeature, SnapshotData
 from ..core.series import AreaStatus, FeatureKind, MovementKind, Side
-from ..core.situation import ImportResult, SituationFeature, SnapshotData
 from ..core.text import tr
 from .base import BBox, Feedback, ImportOptions
 from .dates import date_from_name

@@ -18,7 +18,7 @@ import datetime as dt
 import importlib
 from pathlib import Path
 
-from ..core.situation import ImportResult, SnapshotData
+from ..core.import_result import ImportResult, SnapshotData
 from ..core.text import tr
 from ..core.timefmt import to_zone
 from .base import Feedback, ImportOptions

@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..core.import_result import ImportResult, SituationFeature, SnapshotData
 from ..core.series import AreaStatus
-from ..core.situation import ImportResult, SituationFeature, SnapshotData
 from ..core.text import tr
 from .base import Feedback, ImportOptions
 from .classify import LayerRule, classify_file

@@ -55,8 +55,8 @@ from zoneinfo import ZoneInfo
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from ..core.import_result import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.series import AreaStatus, FeatureKind, MovementKind
-from ..core.situation import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.text import tr
 from .base import Feedback, ImportOptions
 from .dates import date_from_name, date_in_text, kml_time, year_in_name

@@ -9,8 +9,8 @@ import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
+from ..core.import_result import ImportResult, SituationFeature, SnapshotData
 from ..core.series import FeatureKind
-from ..core.situation import ImportResult, SituationFeature, SnapshotData
 from ..core.text import tr
 from .base import BBox
 

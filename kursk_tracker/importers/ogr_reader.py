@@ -23,7 +23,7 @@ import shapely
 from osgeo import gdal, ogr, osr
 from shapely.geometry.base import BaseGeometry
 
-from ..core.situation import ImportResult
+from ..core.import_result import ImportResult
 from ..core.text import tr
 
 # Suffix -> the only GDAL drivers allowed to open it.

@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 
-from ..core.situation import ImportResult
+from ..core.import_result import ImportResult
 from ..core.text import tr
 from .base import Feedback, ImportOptions
 
@@ -106,7 +106,7 @@ def import_to_series(paths: list[Path], format_name: str, options: ImportOptions
     Returns the import result (with every problem met) and the merge summary;
     a cancelled import changes nothing.
     """
-    from ..store.series_file import MergeSummary, import_into
+    from ..store.operations import MergeSummary, import_into
 
     result = run_import(paths, format_name, options, feedback)
     if result.cancelled:

@@ -8,8 +8,8 @@ from pathlib import Path
 import shapely
 
 from ..core.errors import KurskTrackerError
+from ..core.import_result import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.series import FeatureKind
-from ..core.situation import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.text import tr
 from ..store.gpkg import read_features, read_series
 from ..store.schema import LANGUAGE_COLUMNS, SETTINGS_TABLE

@@ -25,7 +25,7 @@ from .series_layers import ROLE_PROPERTY, SeriesLayers, apply_style, set_series_
 
 if TYPE_CHECKING:
     from ..core.change import Change
-    from ..core.timeline import Areas
+    from ..core.frames import Areas
 
 LIVE_AREAS = "live_areas"
 LIVE_FRONTS = "live_front_lines"

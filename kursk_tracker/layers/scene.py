@@ -41,7 +41,7 @@ class SeriesScene:
         self.language = language
         self.instant: dt.datetime | None = None
         self.frames = None
-        """core.timeline.SeriesFrames, where shapely 2 is present; else the map jumps between snapshots."""
+        """core.frames.SeriesFrames, where shapely 2 is present; else the map jumps between snapshots."""
         self.live = None
         """layers.live_layers.LiveLayers: the morphed areas and the change."""
         self.changes: list = []
@@ -49,8 +49,8 @@ class SeriesScene:
         self.compare_with: int | None = None
         """A snapshot id to measure the change from; None: the previous snapshot."""
         if not shapely_problem():
+            from ..core.frames import SeriesFrames
             from ..core.morph import MorphSettings
-            from ..core.timeline import SeriesFrames
             from .live_layers import LiveLayers
 
             self.frames = SeriesFrames.from_records(

@@ -288,20 +288,20 @@ class SeriesSession(QObject):
 
     def redate(self, snapshot_id: int, instant: dt.datetime) -> None:
         """Give a snapshot of the open series a new instant (refused if another user changed it)."""
-        from ..store.series_file import redate_snapshot
+        from ..store.operations import redate_snapshot
 
         expected = self.versions.get(snapshot_id)
         self._change(lambda store: redate_snapshot(store, snapshot_id, instant, expected))
 
     def remove(self, snapshot_id: int) -> None:
         """Remove a snapshot and its features from the open series (refused if another user changed it)."""
-        from ..store.series_file import remove_snapshot
+        from ..store.operations import remove_snapshot
 
         expected = self.versions.get(snapshot_id)
         self._change(lambda store: remove_snapshot(store, snapshot_id, expected))
 
     def _change(self, change) -> None:
-        from ..store.series_file import SeriesConflictError
+        from ..store.operations import SeriesConflictError
 
         store = self.store
         if store is None:
@@ -319,7 +319,7 @@ class SeriesSession(QObject):
         A PostGIS series already at the target is never replaced (it may be a
         teammate's); a GeoPackage only when `replace` (a file dialog asked).
         """
-        from ..store.series_file import copy_series
+        from ..store.operations import copy_series
 
         if self.store is None:
             raise KurskTrackerError(tr("No series is open."))

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
-from ..store.series_file import copy_series
+from ..store.operations import copy_series
 from .base import KurskTrackerAlgorithm, series_store_of
 
 

@@ -17,11 +17,11 @@ from qgis.core import (
 )
 
 from ..core.errors import KurskTrackerError
-from ..core.situation import Level
+from ..core.import_result import Level
 from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
-from ..store.series_file import new_series
+from ..store.operations import new_series
 from ..toolbelt.compat import file_source_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm, series_store_of

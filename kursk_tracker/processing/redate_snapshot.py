@@ -1,6 +1,6 @@
 """Processing: give a snapshot of a series a new instant, as the Situation panel's re-date does.
 
-The change itself is `store.series_file.redate_snapshot`, the panel's own
+The change itself is `store.operations.redate_snapshot`, the panel's own
 function: one step that fully succeeds or leaves the series as it was, with
 the same conflict rule (a PostGIS snapshot changed or removed by someone
 else since its version was read is not overwritten).
@@ -179,7 +179,7 @@ class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
             "VERSION", tr("Snapshot version now (0: the series keeps none)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..store.series_file import redate_snapshot
+        from ..store.operations import redate_snapshot
 
         text = (self.parameterAsString(parameters, self.DATETIME, context) or "").strip()
         target = self.target(parameters, context)

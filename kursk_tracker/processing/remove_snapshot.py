@@ -1,6 +1,6 @@
 """Processing: remove a snapshot and its features from a series, as the Situation panel's removal does.
 
-The change itself is `store.series_file.remove_snapshot`, the panel's own
+The change itself is `store.operations.remove_snapshot`, the panel's own
 function, with the same conflict rule.
 """
 
@@ -36,7 +36,7 @@ class RemoveSnapshotAlgorithm(SnapshotChangeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features removed")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..store.series_file import remove_snapshot
+        from ..store.operations import remove_snapshot
 
         target = self.target(parameters, context)
         snapshot_id = target.by_id

@@ -23,9 +23,9 @@ def series_statistics(target: str | os.PathLike[str] | SeriesStore) -> tuple[Ser
 
 
 def series_frames(target: str | os.PathLike[str] | SeriesStore, timing: str = "eased"):
-    """The series at any instant (core.timeline.SeriesFrames) from a stored series."""
+    """The series at any instant (core.frames.SeriesFrames) from a stored series."""
+    from ..core.frames import SeriesFrames
     from ..core.morph import MorphSettings
-    from ..core.timeline import SeriesFrames
 
     series, records = open_store(target).read_content()
     return SeriesFrames.from_records(series, records, MorphSettings(timing=timing))

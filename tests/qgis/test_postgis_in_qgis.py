@@ -25,8 +25,8 @@ from qgis.PyQt.QtWidgets import QDockWidget
 
 from kursk_tracker.store.backend import open_store, postgis_location, resolve_qgis_connection
 from kursk_tracker.store.gpkg import read_series
+from kursk_tracker.store.operations import copy_series, import_into, redate_snapshot
 from kursk_tracker.store.sample import sample_series_path
-from kursk_tracker.store.series_file import copy_series, import_into, redate_snapshot
 
 from .test_processing import _run
 
@@ -133,8 +133,8 @@ def test_another_users_import_reaches_the_open_series(plugin, shared_series):
     # Another user, another connection: a series GeoPackage with one snapshot more is imported.
     from shapely.geometry import box
 
+    from kursk_tracker.core.import_result import ImportResult, SituationFeature, SnapshotData
     from kursk_tracker.core.series import FeatureKind
-    from kursk_tracker.core.situation import ImportResult, SituationFeature, SnapshotData
 
     later = SnapshotData(dt.datetime(2024, 11, 19, 21, tzinfo=UTC), [
         SituationFeature(FeatureKind.AREAS, box(34.9, 51.2, 35.3, 51.4), "UA", {"status": "controlled"})])

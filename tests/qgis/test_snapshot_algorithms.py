@@ -18,8 +18,8 @@ from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
 
 from kursk_tracker.core.timefmt import iso_utc
 from kursk_tracker.store.backend import open_store, postgis_location
+from kursk_tracker.store.operations import copy_series, redate_snapshot, remove_snapshot
 from kursk_tracker.store.sample import sample_series_path, sample_working_copy
-from kursk_tracker.store.series_file import copy_series, redate_snapshot, remove_snapshot
 
 from .test_import_and_statistics_algorithms import QGIS_PROCESS
 from .test_processing import _run

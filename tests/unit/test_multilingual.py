@@ -17,16 +17,16 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, box
 
+from kursk_tracker.core.import_result import ImportResult, SituationFeature, SnapshotData
 from kursk_tracker.core.series import LANGUAGES, FeatureKind, Series, Side, Snapshot
-from kursk_tracker.core.situation import ImportResult, SituationFeature, SnapshotData
 from kursk_tracker.importers.base import Feedback, ImportOptions
 from kursk_tracker.importers.series_gpkg import import_files
 from kursk_tracker.store.backend import open_store, postgis_location
 from kursk_tracker.store.gpkg import FeatureRecord, read_features, read_series, write_series
+from kursk_tracker.store.operations import SeriesContent, copy_series, import_into
 from kursk_tracker.store.postgis_schema import missing_language_columns
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.store.schema import LANGUAGE_COLUMNS
-from kursk_tracker.store.series_file import SeriesContent, copy_series, import_into
 
 UTC = dt.timezone.utc
 WEEK_12 = dt.datetime(2024, 10, 29, 21, tzinfo=UTC)

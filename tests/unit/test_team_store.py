@@ -16,9 +16,9 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
+from kursk_tracker.core.import_result import ImportResult, SituationFeature, SnapshotData
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, SituationFeature, SnapshotData
-from kursk_tracker.store import series_file
+from kursk_tracker.store import operations
 from kursk_tracker.store.backend import (
     GeoPackageStore,
     LocationError,
@@ -27,9 +27,7 @@ from kursk_tracker.store.backend import (
     postgis_location,
 )
 from kursk_tracker.store.gpkg import read_features, read_series
-from kursk_tracker.store.postgis_connection import PostgisStoreError
-from kursk_tracker.store.sample import sample_series_path
-from kursk_tracker.store.series_file import (
+from kursk_tracker.store.operations import (
     SeriesChangeError,
     SeriesConflictError,
     copy_series,
@@ -37,6 +35,8 @@ from kursk_tracker.store.series_file import (
     redate_snapshot,
     remove_snapshot,
 )
+from kursk_tracker.store.postgis_connection import PostgisStoreError
+from kursk_tracker.store.sample import sample_series_path
 
 UTC = dt.timezone.utc
 
@@ -143,7 +143,7 @@ def test_two_users_importing_at_once_both_keep_their_snapshots(postgis_server, m
     location = _location(postgis_server, "concurrent")
     import_into(location, _result(1))
     # Each import reads the series, merges and writes; slowed down so the two overlap for sure.
-    merge = series_file.merge_import
+    merge = operations.merge_import
     inside = threading.Barrier(2, timeout=5)
     overlaps = []
 
@@ -156,7 +156,7 @@ def test_two_users_importing_at_once_both_keep_their_snapshots(postgis_server, m
         time.sleep(0.3)
         return merge(content, result)
 
-    monkeypatch.setattr(series_file, "merge_import", slow_merge)
+    monkeypatch.setattr(operations, "merge_import", slow_merge)
     errors: list[BaseException] = []
 
     def user(days):

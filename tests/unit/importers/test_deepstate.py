@@ -16,8 +16,8 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Polygon
 
+from kursk_tracker.core.import_result import ImportResult, Level, SnapshotData
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, Level, SnapshotData
 from kursk_tracker.importers import deepstate
 from kursk_tracker.importers.base import Feedback, ImportOptions
 from tests.deepstate_fixtures import (

@@ -14,8 +14,8 @@ import shapely
 from osgeo import ogr, osr
 from shapely.geometry import LineString, Point, Polygon
 
+from kursk_tracker.core.import_result import ImportResult, Level, SituationFeature, SnapshotData
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, Level, SituationFeature, SnapshotData
 from kursk_tracker.importers import folder
 from kursk_tracker.importers.base import Feedback, ImportOptions
 

@@ -11,8 +11,8 @@ import shapely
 from osgeo import ogr, osr
 from shapely.geometry import Polygon
 
+from kursk_tracker.core.import_result import ImportResult, Level
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, Level
 from kursk_tracker.importers import isw
 from kursk_tracker.importers.base import Feedback, ImportOptions
 

@@ -13,8 +13,8 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
+from kursk_tracker.core.import_result import ImportResult, Level, SituationFeature
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, Level, SituationFeature
 from kursk_tracker.importers import mymaps
 from kursk_tracker.importers.base import Feedback, ImportOptions
 

@@ -8,7 +8,7 @@ import pytest
 import shapely
 
 from kursk_tracker.core.change import held_by_side
-from kursk_tracker.core.timeline import SeriesFrames
+from kursk_tracker.core.frames import SeriesFrames
 from kursk_tracker.store.gpkg import read_features, read_series
 from kursk_tracker.store.sample import sample_series_path
 

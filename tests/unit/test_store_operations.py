@@ -9,17 +9,17 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, box
 
+from kursk_tracker.core.import_result import ImportResult, PlaceData, SituationFeature, SnapshotData
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.core.situation import ImportResult, PlaceData, SituationFeature, SnapshotData
 from kursk_tracker.store.gpkg import read_features, read_series
-from kursk_tracker.store.sample import sample_series_path
-from kursk_tracker.store.series_file import (
+from kursk_tracker.store.operations import (
     SeriesChangeError,
     SeriesContent,
     import_into,
     redate_snapshot,
     remove_snapshot,
 )
+from kursk_tracker.store.sample import sample_series_path
 
 UTC = dt.timezone.utc
 

@@ -1,4 +1,4 @@
-"""Changing a series as a whole: add imported snapshots, re-date, remove.
+"""Changing a series as a whole: create it, add imported snapshots, re-date, remove, copy.
 
 Every change goes through the store's `modify`: it reads the series,
 changes it in memory and writes it back as one step (a GeoPackage replaced
@@ -17,8 +17,8 @@ import os
 from dataclasses import dataclass, field
 
 from ..core.errors import KurskTrackerError
+from ..core.import_result import ImportResult, PlaceData, SituationFeature
 from ..core.series import FeatureKind, Series, Side, Snapshot
-from ..core.situation import ImportResult, PlaceData, SituationFeature
 from ..core.text import tr
 from ..core.timefmt import iso_utc, to_zone
 from .backend import SeriesStore, open_store
