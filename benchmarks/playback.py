@@ -161,7 +161,6 @@ def main() -> int:
     naive = dict(fps=len(refreshed) / seconds, requested=ticks[0], dropped=0,
                  times={k: list(v) for k, v in meter.times.items()},
                  days=(session.instant - start).total_seconds() / 86400, wall=time.monotonic() - began)
-    canvas.stopRendering()
     canvas.waitWhileRendering()
 
     def median(times, label):

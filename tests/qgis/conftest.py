@@ -19,6 +19,25 @@ def wait_for_import(dock, seconds: float = 60) -> None:
     assert dock.task is None, "import did not finish"
 
 
+def settle_canvas(canvas) -> None:
+    """Let `canvas` finish drawing and let go of its layers, so a project may delete them.
+
+    QgsMapCanvas.stopRendering() only asks the running job to stop and forgets
+    it: the job goes on in its thread for a while, and QGIS 3.22 crashes when
+    a layer it draws is deleted meanwhile (the symbols' expressions are shared
+    with the job's copy). So the canvas is frozen (no new render starts), the
+    job is waited for, and every pooled thread (render jobs, QGIS tasks)
+    has finished before the layers go.
+    """
+    from qgis.PyQt.QtCore import QThreadPool
+
+    canvas.freeze(True)
+    canvas.waitWhileRendering()
+    canvas.stopRendering()
+    canvas.setLayers([])
+    QThreadPool.globalInstance().waitForDone(60000)
+
+
 def flush_deletes() -> None:
     """Run pending deleteLater() calls, as the QGIS event loop would."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -51,12 +70,11 @@ def iface(qgis_iface):
     # pytest-qgis's canvas draws every layer added to the project, in threads:
     # let it finish and let go of the layers before the project deletes them.
     canvas = qgis_iface.mapCanvas()
-    canvas.stopRendering()
-    canvas.waitWhileRendering()
-    canvas.setLayers([])
+    settle_canvas(canvas)
     flush_deletes()
     QgsProject.instance().clear()
     flush_deletes()
+    canvas.freeze(False)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def played(tmp_path):
     from kursk_tracker.export.render import DISPLAY_CRS
     from kursk_tracker.store.sample import sample_working_copy
 
-    from .conftest import flush_deletes
+    from .conftest import flush_deletes, settle_canvas
 
     project = QgsProject()
     session = SeriesSession(project)
@@ -66,9 +66,7 @@ def played(tmp_path):
     canvas.mapCanvasRefreshed.connect(lambda: events.append("rendered"))
     yield session, dock, canvas, events
     dock.stop()
-    canvas.stopRendering()
-    canvas.waitWhileRendering()
-    canvas.setLayers([])
+    settle_canvas(canvas)
     canvas.hide()
     session.close_series()
     project.clear()
