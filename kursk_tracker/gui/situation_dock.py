@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -38,72 +37,10 @@ from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
+from .import_report import ImportReport, import_report
 from .widgets import edited_instant, instant_edit, ok_cancel, set_instant, zone_label
 
 OBJECT_NAME = "KurskTrackerSituationDock"
-LISTED = 15
-"""Problems and repairs named in the import summary's text; the rest under Show Details."""
-
-
-@dataclass
-class ImportReport:
-    """What an import did, for the user: `text` names each problem file with its reason and each
-    repair; `details` has every message with full paths, notes included."""
-
-    text: str
-    details: str
-    problems: list[str] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
-
-
-def _short(line: str) -> str:
-    """"/long/path/file.geojson: reason" -> "file.geojson: reason"."""
-    where, sep, what = line.partition(": ")
-    return f"{Path(where).name or where}{sep}{what}" if sep else line
-
-
-def _listed(lines: list[str]) -> list[str]:
-    shown = ["• " + _short(line) for line in lines[:LISTED]]
-    more = len(lines) - LISTED
-    if more == 1:
-        shown.append(tr("… and 1 more, listed in the details"))
-    elif more > 1:
-        shown.append(tr("… and {n} more, listed in the details").format(n=more))
-    return shown
-
-
-def import_report(result, summary, target, asked: set[str] = frozenset(),
-                  previous: str | None = None) -> ImportReport:
-    """The summary of an import into the series at `target` (a store).
-
-    `asked`: files the user was asked a date for and dated (their "no date" is
-    no problem); `previous`: the name of the series that was open and is now
-    closed, where the import went into another one.
-    """
-    problems = [str(issue) for issue in result.problems if issue.path not in asked] + list(summary.skipped)
-    repairs = [str(issue) for issue in result.repairs if issue.path not in asked]
-    count = len(summary.added)
-    name = target.label()
-    lines = [(tr("1 snapshot imported into {name}.") if count == 1
-              else tr("{n} snapshots imported into {name}.")).format(n=count, name=name)]
-    if count and previous is not None:
-        lines.append(tr("{name} is open now; {previous} was closed, unchanged.").format(
-            name=name, previous=previous))
-    elif not count and previous is not None and not target.exists():
-        lines.append(tr("Nothing was imported, so no series was made at {where}; {previous} stays "
-                        "open.").format(where=target.describe(), previous=previous))
-    if problems:
-        lines += ["", (tr("1 problem") if len(problems) == 1
-                       else tr("{n} problems")).format(n=len(problems)) + ":"]
-        lines += _listed(problems)
-    if repairs:
-        lines += ["", (tr("1 repair") if len(repairs) == 1
-                       else tr("{n} repairs")).format(n=len(repairs)) + ":"]
-        lines += _listed(repairs)
-    notes = [str(issue) for issue in result.issues
-             if issue.level == Level.INFO and not issue.repair and issue.path not in asked]
-    details = problems + repairs + notes
-    return ImportReport("\n".join(lines), "\n".join(details), problems, repairs)
 
 
 class SituationDock(QgsDockWidget):
@@ -366,14 +303,12 @@ class SituationDock(QgsDockWidget):
             return
         for issue in result.issues:
             log(str(issue))
-        dated = self.ask_dates(task.undated, self._known_dates(task)) if task.undated else {}
+        known = self.session.dates_near(task.result, task.output) if task.undated else []
+        dated = self.ask_dates(task.undated, known) if task.undated else {}
         target = open_store(task.output)
         previous = task.previous[0] if task.previous and not target.same_as(task.previous[1]) else None
         if summary.added:
-            if target.same_as(self.session.store):
-                self.session.reload()
-            else:
-                self.session.open_series(task.output)  # the open series is closed, its file unchanged
+            self.session.imported_into(task.output)
         if dated:
             # The files the user dated: a second import that asks nobody.
             options = task.options
@@ -391,17 +326,6 @@ class SituationDock(QgsDockWidget):
             box.open()
         else:
             self._report(report.text.replace("\n", " "), Level.INFO)
-
-    def _known_dates(self, task) -> list[dt.datetime]:
-        """Dates around the undated files: this import's dated files, else the target series' snapshots."""
-        if task.result is not None and task.result.snapshots:
-            return [snapshot.valid_at for snapshot in task.result.snapshots]
-        try:
-            store = open_store(task.output)
-            return [snapshot.valid_at for snapshot in store.read_series().snapshots] if store.exists() else []
-        except KurskTrackerError as error:
-            log(str(error))
-            return []
 
     def ask_dates(self, paths: list[Path], known: list[dt.datetime] | tuple = ()) -> dict[Path, dt.datetime]:
         """Ask the instant of files that carry no date; files left unticked stay out.

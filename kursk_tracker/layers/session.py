@@ -313,6 +313,30 @@ class SeriesSession(QObject):
             raise
         self.reload()
 
+    def imported_into(self, location: str | Path) -> None:
+        """An import added snapshots to the series at `location`: show them.
+
+        The open series is reloaded; another one is opened in its place (the
+        open one is closed, its file unchanged).
+        """
+        if self.store is not None and open_store(location).same_as(self.store):
+            self.reload()
+        else:
+            self.open_series(location)
+
+    @staticmethod
+    def dates_near(result, location: str | Path) -> list[dt.datetime]:
+        """The dates around files that came without one: those of the import `result`, else the
+        snapshots of the series at `location` (none where it does not exist yet)."""
+        if result is not None and result.snapshots:
+            return [snapshot.valid_at for snapshot in result.snapshots]
+        try:
+            store = open_store(location)
+            return [snapshot.valid_at for snapshot in store.read_series().snapshots] if store.exists() else []
+        except KurskTrackerError as error:
+            log(str(error))
+            return []
+
     def copy_to(self, location: str | Path, replace: bool = False) -> str:
         """Copy the open series, everything in it, to `location`; returns where it went, for the user.
 

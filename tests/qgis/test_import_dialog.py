@@ -181,7 +181,7 @@ def test_a_failed_import_into_a_new_series_makes_none_and_keeps_the_open_one(plu
 
 
 def _report(tmp_path, name, repaired, truncated):
-    from kursk_tracker.gui.situation_dock import import_report
+    from kursk_tracker.gui.import_report import import_report
 
     folder = _folder(tmp_path / name, good=1, self_intersecting=repaired, truncated=truncated)
     output = tmp_path / f"{name}.gpkg"
@@ -292,7 +292,7 @@ def test_the_undated_dialog_starts_a_week_after_the_neighbouring_files(plugin, i
     task = ImportTask([folder], "folder", ImportOptions(), tmp_path / "series.gpkg", lambda _task: None)
     assert task.run()
     assert sorted(task.undated) == undated
-    known = _dock(iface)._known_dates(task)
+    known = plugin.session.dates_near(task.result, task.output)
     dialog = DateDialog(sorted(task.undated), "Europe/Berlin", known=known)
     editors = [editor for _path, _check, editor in dialog.rows]
     assert [e.dateTime().toString("yyyy-MM-dd HH:mm") for e in editors] == [
