@@ -1,12 +1,22 @@
-"""Small widget helpers the panels and dialogs share: date-and-time editors and OK/Cancel rows."""
+"""Small widgets the panels and dialogs share: date-and-time editors, OK/Cancel rows, the snapshot slider."""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QWidget
+from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, QPointF, Qt, QTime, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QPainter, QPen
+from qgis.PyQt.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QWidget,
+)
 
 from ..core.timefmt import zone_abbreviation
 
@@ -124,3 +134,33 @@ def zone_label(edit: QDateTimeEdit, timezone: str, language: str, parent: QWidge
     edit.dateTimeChanged.connect(update)
     update()
     return label
+
+
+class SnapshotSlider(QSlider):
+    """A horizontal slider with a tick at each snapshot (they are not evenly spaced)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.ticks: list[int] = []
+
+    def set_ticks(self, values: list[int]) -> None:
+        self.ticks = values
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().paintEvent(event)
+        if not self.ticks or self.maximum() <= self.minimum():
+            return
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderGroove, self)
+        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderHandle, self)
+        left, width = groove.left() + handle.width() / 2, groove.width() - handle.width()
+        painter = QPainter(self)
+        painter.setPen(QPen(QColor("#444444"), 1))
+        for value in self.ticks:
+            x = left + width * (value - self.minimum()) / (self.maximum() - self.minimum())
+            painter.drawLine(QPointF(x, self.height() - 6), QPointF(x, self.height() - 1))
+        painter.end()

@@ -96,7 +96,7 @@ def test_play_advances_and_stops_at_the_end_unless_looping(plugin, timeline, mon
     session = plugin.session
     snapshots = session.snapshots()
     clock = [1000.0]
-    monkeypatch.setattr("kursk_tracker.gui.timeline_dock.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("kursk_tracker.gui.frame_pacer.time.monotonic", lambda: clock[0])
     session.show_snapshot(snapshots[-2].id)
     timeline.loop_check.setChecked(False)
     timeline.speed_combo.setCurrentIndex(4)  # 7 days a second
