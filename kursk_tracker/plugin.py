@@ -99,6 +99,7 @@ class KurskTrackerPlugin:
         self._connect(project.writeProject, self.session.write_project_state)
         self._connect(project.cleared, self.session.forget)
         self.session.seriesOpened.connect(self._series_opened)
+        self.session.layersLeaving.connect(self.iface.mapCanvas().waitWhileRendering)
         navigation = self.iface.mapCanvas().temporalController()
         if isinstance(navigation, QgsTemporalNavigationObject):
             self.temporal_sync = TemporalSync(self.session, navigation,

@@ -47,6 +47,7 @@ class SeriesSession(QObject):
     instantChanged = pyqtSignal()  # noqa: N815
     changedElsewhere = pyqtSignal(str)  # noqa: N815 — another user changed the open series; reloaded
     playingChanged = pyqtSignal(bool)  # noqa: N815 — the timeline started or stopped playing
+    layersLeaving = pyqtSignal()  # noqa: N815 — the series' layers are about to leave the project
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
@@ -193,6 +194,9 @@ class SeriesSession(QObject):
 
     def close_series(self, emit: bool = True) -> None:
         if self.scene is not None:
+            # A map still drawing them finishes first: QGIS 3.22 can crash when a layer
+            # is deleted while a render thread prepares its symbols.
+            self.layersLeaving.emit()
             self.scene.remove()
             self.scene = None
         if emit:

@@ -202,3 +202,22 @@ def test_a_newly_opened_series_is_framed_in_web_mercator(plugin, iface):
     # Zoomed to the series, not the world: the tighter dimension is close to the series'.
     assert min(canvas.extent().width() / series_extent.width(),
                canvas.extent().height() / series_extent.height()) < 2
+
+
+def test_the_map_has_finished_drawing_the_series_before_its_layers_leave(plugin, iface):
+    """Deleting a layer while a render thread prepares its symbols can crash QGIS 3.22."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    canvas = iface.mapCanvas()
+    canvas.show()
+    plugin.open_sample_series()
+    seen = []
+    QgsProject.instance().layersWillBeRemoved.connect(lambda _ids: seen.append(canvas.isDrawing()))
+    for _attempt in range(50):
+        canvas.refreshAllLayers()
+        QCoreApplication.processEvents()
+        if canvas.isDrawing():
+            break
+    assert canvas.isDrawing(), "the map never started drawing"
+    plugin.session.close_series()
+    assert seen and not any(seen)
