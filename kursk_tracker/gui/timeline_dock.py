@@ -271,6 +271,10 @@ class TimelineDock(QgsDockWidget):
             for snapshot in series.sorted_snapshots():
                 when = format_instant(snapshot.valid_at, series.timezone, current_language(), with_year=False)
                 self.compare_combo.addItem(tr("since {when}").format(when=when), snapshot.id)
+        self.compare_combo.setCurrentIndex(max(0, self.compare_combo.findData(self.session.comparing)))
+        self.timing_combo.blockSignals(True)
+        self.timing_combo.setCurrentIndex(max(0, self.timing_combo.findData(self.session.timing)))
+        self.timing_combo.blockSignals(False)
         self.compare_combo.blockSignals(False)
         self.compare_combo.setEnabled(series is not None)
 

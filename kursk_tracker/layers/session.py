@@ -184,13 +184,16 @@ class SeriesSession(QObject):
         return self.open_series(sample_working_copy(user_data_dir() / "sample"))
 
     def reload(self) -> None:
-        """Reopen the series after its file changed, keeping the shown instant."""
+        """Reopen the series after its file changed, keeping the shown instant and the comparison."""
         if self.scene is None:
             return
-        store, instant = self.scene.loaded.store, self.scene.instant
+        store, instant, compare = self.scene.loaded.store, self.scene.instant, self.scene.compare_with
         self.open_series(store, reloading=True)
+        if compare is not None and any(s.id == compare for s in self.snapshots()):
+            self.scene.compare_with = compare
+            self.seriesChanged.emit()  # the panels show the kept comparison
         if instant is not None:
-            self.show_instant(instant)
+            self.show_instant(instant, force=compare is not None)
 
     def close_series(self, emit: bool = True) -> None:
         if self.scene is not None:
@@ -277,6 +280,11 @@ class SeriesSession(QObject):
             self.scene.set_timing(timing)
             self.instantChanged.emit()
 
+    @property
+    def comparing(self) -> int | None:
+        """The snapshot the change is measured from; None: from the previous one."""
+        return None if self.scene is None else self.scene.compare_with
+
     def compare_with(self, snapshot_id: int | None) -> None:
         """Measure the change from this snapshot (None: from the previous one)."""
         if self.scene is not None:
@@ -357,15 +365,29 @@ class SeriesSession(QObject):
     # Projects --------------------------------------------------------------------
 
     def write_project_state(self, _document=None) -> None:
-        """While QGIS writes the project file: the instant shown, so the project reopens there.
+        """While QGIS writes the project file: the instant shown, the timing and what the change is
+        measured from, so the project reopens as it was left.
 
         The series' location is the series group's own property; the shown
         snapshot follows from the instant.
         """
+        for key in ("instant", "timing", "compare_with"):
+            self.project.removeEntry(PROJECT_SCOPE, key)
         if self.scene is None or self.scene.instant is None:
-            self.project.removeEntry(PROJECT_SCOPE, "instant")
             return
         self.project.writeEntry(PROJECT_SCOPE, "instant", iso_utc(self.scene.instant))
+        self.project.writeEntry(PROJECT_SCOPE, "timing", self.timing)
+        if self.scene.compare_with is not None:
+            self.project.writeEntry(PROJECT_SCOPE, "compare_with", int(self.scene.compare_with))
+
+    def _restore_project_state(self) -> None:
+        """The timing and comparison saved with the project, where they still fit the series."""
+        timing, _found = self.project.readEntry(PROJECT_SCOPE, "timing", "")
+        if timing in TIMINGS and timing != self.timing:
+            self.scene.set_timing(timing)
+        compare, found = self.project.readNumEntry(PROJECT_SCOPE, "compare_with", 0)
+        if found and any(s.id == compare for s in self.snapshots()):
+            self.scene.compare_with = compare
 
     def _saved_instant(self) -> dt.datetime | None:
         text, found = self.project.readEntry(PROJECT_SCOPE, "instant", "")
@@ -406,6 +428,7 @@ class SeriesSession(QObject):
             loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
             loaded.reconnect()
             self.scene = SeriesScene(loaded, self.project, current_language(), preview_timing())
+            self._restore_project_state()
             self.versions = self._read_versions(store)
             self._watch()
             self._precompute()

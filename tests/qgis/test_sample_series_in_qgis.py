@@ -107,21 +107,33 @@ def test_a_saved_project_reopens_with_its_series(plugin, iface, tmp_path):
     assert table.topLevelItemCount() == len(plugin.session.snapshots())
 
 
-def test_a_saved_project_reopens_at_the_instant_it_was_saved_with(plugin, tmp_path):
-    """The instant is written into the project file, not read back from what a layer shows."""
+def test_a_saved_project_reopens_at_its_instant_timing_and_comparison(plugin, iface, tmp_path):
+    """Written into the project file, not read back from what a layer shows."""
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    from kursk_tracker.toolbelt.settings import TimelineSettings
+
     plugin.open_sample_series()
-    snapshots = plugin.session.snapshots()
+    session = plugin.session
+    snapshots = session.snapshots()
     between = snapshots[5].valid_at + dt.timedelta(days=2, hours=7)
-    plugin.session.show_instant(between)
+    session.set_timing("eased")
+    session.compare_with(snapshots[2].id)
+    session.show_instant(between)
     project = QgsProject.instance()
     path = tmp_path / "between.qgs"
     assert project.write(str(path))
     assert "<KurskTracker>" in path.read_text(encoding="utf-8")
     project.clear()
     flush_deletes()
+    TimelineSettings.update(preview_timing="linear")  # the user's choice since: the project's wins
     assert project.read(str(path))
-    assert plugin.session.instant == between
-    assert plugin.session.current_snapshot() == snapshots[5]
+    assert session.instant == between
+    assert session.current_snapshot() == snapshots[5]
+    assert session.timing == "eased" and session.comparing == snapshots[2].id
+    timeline = _dock(iface, "KurskTrackerTimelineDock")
+    assert timeline.findChild(QComboBox, "timingCombo").currentData() == "eased"
+    assert timeline.findChild(QComboBox, "compareCombo").currentData() == snapshots[2].id
 
 
 def test_a_project_saved_without_an_instant_opens_at_the_latest_snapshot(plugin, tmp_path):
