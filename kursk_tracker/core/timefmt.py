@@ -1,8 +1,9 @@
 """Dates as the column writes them, and week numbers from a series epoch.
 
 Pure Python (zoneinfo), so the same words come out in QGIS, in Processing
-and in tests. Month names and time-zone abbreviations are kept here per
-language rather than taken from the C locale, which is often not installed.
+and in tests. The time arithmetic is here; the words and the patterns that
+differ between languages are in core/wording.py, the one table of printed
+words.
 """
 
 from __future__ import annotations
@@ -10,30 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December",
-    ),
-    "de": (
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-        "August", "September", "Oktober", "November", "Dezember",
-    ),
-}
+from .wording import (
+    LANGUAGES,
+    format_km2,
+    format_number,
+    format_seconds,
+    has_word,
+    language_of,
+    word,
+    word_list,
+)
 
-# German writes the Central and Eastern European zones with its own letters.
-ZONE_ABBREVIATIONS: dict[str, dict[str, str]] = {
-    "de": {"CET": "MEZ", "CEST": "MESZ", "EET": "OEZ", "EEST": "OESZ",
-           "WET": "WEZ", "WEST": "WESZ"},
-}
+__all__ = [
+    "MONTHS", "SUPPORTED_LANGUAGES", "format_day", "format_instant", "format_km2", "format_number",
+    "format_seconds", "format_short", "iso_utc", "language_of", "parse_utc", "step_instant", "to_zone",
+    "week_label", "week_number", "zone_abbreviation",
+]
 
-SUPPORTED_LANGUAGES = tuple(MONTHS)
+MONTHS: dict[str, tuple[str, ...]] = {language: word_list("date.months", language) for language in LANGUAGES}
+"""Month names per language, for the importers that read dates written out in words."""
 
-
-def language_of(locale_name: str) -> str:
-    """"de_DE" -> "de"; anything we have no words for -> "en"."""
-    code = (locale_name or "en").replace("-", "_").split("_")[0].lower()
-    return code if code in MONTHS else "en"
+SUPPORTED_LANGUAGES = LANGUAGES
 
 
 def to_zone(instant: dt.datetime, timezone: str) -> dt.datetime:
@@ -58,17 +56,17 @@ def step_instant(instant: dt.datetime, step: dt.timedelta, timezone: str) -> dt.
 def zone_abbreviation(instant: dt.datetime, timezone: str, language: str) -> str:
     """"MEZ"/"MESZ" in German, "CET"/"CEST" in English, for that instant."""
     abbreviation = to_zone(instant, timezone).tzname() or timezone
-    return ZONE_ABBREVIATIONS.get(language_of(language), {}).get(abbreviation, abbreviation)
+    key = f"zone.{abbreviation}"
+    return word(key, language) if has_word(key) else abbreviation
 
 
 def format_day(instant: dt.datetime, timezone: str, language: str,
                with_year: bool = True) -> str:
     """"29. Oktober 2024" / "29 October 2024"."""
-    lang = language_of(language)
     local = to_zone(instant, timezone)
-    month = MONTHS[lang][local.month - 1]
-    day = f"{local.day}. {month}" if lang == "de" else f"{local.day} {month}"
-    return f"{day} {local.year}" if with_year else day
+    month = word_list("date.months", language)[local.month - 1]
+    day = word("date.day", language).format(day=local.day, month=month)
+    return word("date.day_year", language).format(day=day, year=local.year) if with_year else day
 
 
 def format_instant(instant: dt.datetime, timezone: str, language: str,
@@ -81,41 +79,19 @@ def format_instant(instant: dt.datetime, timezone: str, language: str,
     local = to_zone(instant, timezone)
     day = format_day(instant, timezone, language, with_year)
     clock = f"{local:%H:%M} {zone_abbreviation(instant, timezone, language)}"
-    return f"{day}, {clock}" if with_year else f"{day} {clock}"
+    return word("date.instant_year" if with_year else "date.instant", language).format(day=day, clock=clock)
 
 
 def format_short(instant: dt.datetime, timezone: str, language: str) -> str:
     """"29.10.2024 22:00 MEZ" / "2024-10-29 22:00 CET": for tables, where a column is narrow."""
     local = to_zone(instant, timezone)
     zone = zone_abbreviation(instant, timezone, language)
-    if language_of(language) == "de":
-        return f"{local:%d.%m.%Y %H:%M} {zone}"
-    return f"{local:%Y-%m-%d %H:%M} {zone}"
+    return word("date.short", language).format(local=local, zone=zone)
 
 
 def week_label(week: int, language: str) -> str:
     """"12. Woche" / "week 12"; week 0 reads "Woche 0" in German (the ordinal "0." is not written)."""
-    if language_of(language) == "de":
-        return f"{week}. Woche" if week > 0 else f"Woche {week}"
-    return f"week {week}"
-
-
-def format_number(value: float, language: str, decimals: int = 1) -> str:
-    """"1,144.5" in English, "1.144,5" in German: the export's language, not the system's locale."""
-    text = f"{value:,.{decimals}f}"
-    if language_of(language) == "de":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text.replace("-", "−")
-
-
-def format_km2(value: float, language: str, decimals: int = 1) -> str:
-    """"103.5 km²" / "103,5 km²"."""
-    return f"{format_number(value, language, decimals)} km²"
-
-
-def format_seconds(value: float, language: str, decimals: int = 2) -> str:
-    """"1.00 s" / "1,00 s"."""
-    return f"{format_number(value, language, decimals)} s"
+    return word("week.ordinal" if week > 0 else "week.plain", language).format(week=week)
 
 
 def week_number(instant: dt.datetime, epoch: dt.date, timezone: str) -> int:

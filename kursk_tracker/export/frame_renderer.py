@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from ..core.timefmt import language_of
+from ..core.wording import LANGUAGES, word
 from ..layers.live_layers import LIVE_AREAS, LIVE_CHANGE, LIVE_FRONTS
 from ..layers.series_layers import ROLE_PROPERTY
 from .frame_plan import AnimationOptions, date_line
@@ -38,7 +39,7 @@ from .render import DISPLAY_CRS
 from .video import even
 
 BACKGROUND = "#f4f1ea"
-ILLUSTRATIVE = {"en": "{name} (illustrative)", "de": "{name} (illustrativ)"}
+ILLUSTRATIVE = {language: word("film.illustrative", language) for language in LANGUAGES}
 """The series' name on a film of made-up data, in the film's language (not QGIS's)."""
 MOVING_ROLES = (LIVE_AREAS, LIVE_FRONTS, LIVE_CHANGE)
 """The layers redrawn on every frame."""
@@ -191,7 +192,7 @@ class FrameRenderer(QueuedFrames):
         lang = language_of(options.language)
         name = scene.series.name(lang)
         if scene.series.illustrative:
-            name = ILLUSTRATIVE[lang].format(name=name)
+            name = word("film.illustrative", lang).format(name=name)
         self.title = name
         self.credit = scene.series.credit_in(lang)
         self.below = StillPart(settings, QColor(BACKGROUND))

@@ -1,57 +1,24 @@
-"""The Lagebild's own words in English and German: title, week, caption, legend entries.
+"""The Lagebild's text: title, week, caption and credit, put together in the export language.
 
-The figure speaks the language asked for, not QGIS's interface language.
+The figure speaks the language asked for, not QGIS's interface language. Its
+words are in core/wording.py with every other word printed on a map;
+`WORDS` and `LEGEND_WORDS` here are views of that table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..core.series import Series, Snapshot
 from ..core.timefmt import format_day, format_instant, language_of, week_label
-
-if TYPE_CHECKING:
-    pass
-
+from ..core.wording import LANGUAGES, LEGEND_KEYS, section, word
 
 LEGEND_WORDS: dict[str, dict[str, str]] = {
-    "en": {"Controlled": "controlled", "Contested": "contested", "Claimed": "claimed", "Pocket": "pocket",
-           "Unknown": "unknown", "Attack": "attack", "Counterattack": "counterattack",
-           "Relief attack": "relief attack", "Withdrawal": "withdrawal", "gained": "gained", "lost": "lost"},
-    "de": {"Controlled": "kontrolliert", "Contested": "umkämpft", "Claimed": "beansprucht",
-           "Pocket": "Kessel", "Unknown": "unklar", "Attack": "Angriff", "Counterattack": "Gegenangriff",
-           "Relief attack": "Entlastungsangriff", "Withdrawal": "Rückzug", "gained": "gewonnen",
-           "lost": "verloren"},
-}
+    language: {key: word(f"legend.{key}", language) for key in LEGEND_KEYS} for language in LANGUAGES}
 """The words of the house styles' legend entries ("Russia: Controlled") in the export language."""
 
-
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Situation map of the {name}, {when}",
-        "caption": "Situation on {when}: {text}",
-        "caption_bare": "Situation on {when}",
-        "between": "Situation on {when}, interpolated between {before} and {after}",
-        "change_title": "Change since {day}",
-        "areas": "Areas held",
-        "front_lines": "Front line",
-        "movements": "Movements",
-        "places": "Places",
-    },
-    "de": {
-        "title": "Lagebild der {name} am {when}",
-        "caption": "Lagebild am {when}: {text}",
-        "caption_bare": "Lagebild am {when}",
-        "between": "Lagebild am {when}, interpoliert zwischen {before} und {after}",
-        "change_title": "Veränderung seit {day}",
-        "areas": "Gehaltene Gebiete",
-        "front_lines": "Frontlinie",
-        "movements": "Bewegungen",
-        "places": "Orte",
-    },
-}
+WORDS: dict[str, dict[str, str]] = {language: section("lagebild.", language) for language in LANGUAGES}
 """The figure's own words per language (the export language, not the interface's)."""
 
 

@@ -17,19 +17,9 @@ from qgis.core import QgsMapLayer, QgsProject, QgsTask
 from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, iso_utc, language_of
+from ..core.wording import format_number, word  # format_number: also the docks' (they import it from here)
 from ..toolbelt.dependencies import shapely_problem
 from .series_layers import SeriesLayers, load_series_layers, text_language
-
-SUMMARY = {
-    "en": ("{changes} since {day}", "No change since {day}"),
-    "de": ("{changes} seit {day}", "Keine Änderung seit {day}"),
-}
-
-
-def format_number(value: float, language: str, decimals: int = 1) -> str:
-    """"1,234.5" in English, "1.234,5" in German."""
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if language == "de" else text
 
 
 class SeriesScene:
@@ -217,8 +207,8 @@ class SeriesScene:
                 sign = "+" if net > 0 else "−"
                 parts.append(f"{sign}{format_number(abs(net), lang)} km² {side}")
         since = format_day(self.change_since.valid_at, self.series.timezone, lang, with_year=False)
-        changed, unchanged = SUMMARY[lang]
-        return changed.format(changes=", ".join(parts), day=since) if parts else unchanged.format(day=since)
+        pattern = word("summary.changed" if parts else "summary.unchanged", lang)
+        return pattern.format(changes=", ".join(parts), day=since)
 
     def visible_layers(self) -> list[QgsMapLayer]:
         """The project's visible layers, top first, as a map render wants them."""
