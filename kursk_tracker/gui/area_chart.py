@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ..core.timefmt import format_number, language_of
+from ..core.wording import format_number, language_of
 from ..toolbelt.i18n import current_language, tr
 
 

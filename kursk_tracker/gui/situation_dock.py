@@ -29,8 +29,8 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import KurskTrackerError
 from ..core.import_result import Level
 from ..core.timefmt import format_instant, format_short
+from ..core.wording import format_number
 from ..importers.registry import FORMATS, format_names
-from ..layers.scene import format_number
 from ..layers.session import SeriesSession
 from ..store.backend import open_store
 from ..toolbelt.dependencies import install_advice, shapely_problem

@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.timefmt import format_day, format_instant, step_instant
 from ..core.timings import TIMINGS
-from ..layers.scene import format_number
+from ..core.wording import format_number
 from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.qtcompat import QShortcut

@@ -17,7 +17,7 @@ from qgis.core import QgsMapLayer, QgsProject, QgsTask
 from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, iso_utc, language_of
-from ..core.wording import format_number, word  # format_number: also the docks' (they import it from here)
+from ..core.wording import format_number, word
 from ..toolbelt.dependencies import shapely_problem
 from .series_layers import SeriesLayers, load_series_layers, text_language
 
