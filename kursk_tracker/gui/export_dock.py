@@ -1,7 +1,8 @@
 """The Export panel: the Lagebild of the instant on the timeline, or of every snapshot, as PNG, PDF or SVG.
 
 Thin: building and exporting the layout is export/lagebild.py's business,
-the same code the Processing algorithm runs.
+the same code the Processing algorithm runs. The batch runs one snapshot per
+timer step on the main thread (toolbelt/jobs.py), where QGIS draws layouts.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from pathlib import Path
 
 from qgis.core import QgsPrintLayout, QgsReferencedRectangle
 from qgis.gui import QgsDockWidget, QgsMapCanvas
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -28,11 +29,13 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import language_of
-from ..export.lagebild import FORMATS, TEMPLATES, add_to_project, build_layout, export_batch, export_lagebild
+from ..export.lagebild import FORMATS, TEMPLATES, add_to_project, build_layout, export_lagebild
 from ..export.lagebild import file_name as lagebild_file_name
+from ..export.lagebild_batch import LagebildBatch
 from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
-from ..toolbelt.log import log
+from ..toolbelt.jobs import Outcome, SteppedRun
+from ..toolbelt.report import Level, report
 from ..toolbelt.settings import ExportSettings
 from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
 
@@ -41,12 +44,16 @@ OTHER_TEMPLATE = "other"
 
 
 class ExportDock(QgsDockWidget):
+    batchFinished = pyqtSignal(list)  # noqa: N815 (Qt naming)
+    """The batch ended (done, cancelled or failed): the files it wrote, each complete."""
+
     def __init__(self, session: SeriesSession, canvas: QgsMapCanvas,
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("Export"), parent)
         self.setObjectName(OBJECT_NAME)
         self.session = session
         self.canvas = canvas
+        self.batch: SteppedRun | None = None
         settings = ExportSettings.load()
         body = QWidget(self)
         body.setObjectName("exportDockBody")
@@ -109,6 +116,21 @@ class ExportDock(QgsDockWidget):
         for button in (self.export_button, self.batch_button, self.designer_button):
             button.setMinimumWidth(0)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        batch_row = QHBoxLayout()
+        self.batch_progress = QProgressBar(body)
+        self.batch_progress.setObjectName("batchProgress")
+        self.batch_progress.setRange(0, 100)
+        self.batch_progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.batch_cancel_button = QPushButton(tr("Cancel"), body)
+        self.batch_cancel_button.setObjectName("batchCancelButton")
+        self.batch_cancel_button.setMinimumWidth(0)
+        self.batch_cancel_button.clicked.connect(self.cancel_batch)
+        batch_row.addWidget(self.batch_progress, 1)
+        batch_row.addWidget(self.batch_cancel_button)
+        layout.addLayout(batch_row)
+        # Shown only while a batch runs: idle, "0%" reads as a stalled export.
+        self.batch_progress.hide()
+        self.batch_cancel_button.hide()
         self.status = StatusLabel(body)
         self.status.setObjectName("exportStatus")
         layout.addWidget(self.status)
@@ -128,6 +150,7 @@ class ExportDock(QgsDockWidget):
         self.setWidget(self.scroll)
         session.seriesChanged.connect(self._update_buttons)
         session.seriesChanged.connect(self.reset_language)
+        session.seriesChanged.connect(self._series_changed)
         self._update_buttons()
 
     def reset_language(self) -> None:
@@ -184,7 +207,7 @@ class ExportDock(QgsDockWidget):
         return settings
 
     def _update_buttons(self) -> None:
-        ready = self.session.scene is not None and bool(self.session.snapshots())
+        ready = self.session.scene is not None and bool(self.session.snapshots()) and self.batch is None
         for button in (self.export_button, self.batch_button, self.designer_button):
             button.setEnabled(ready)
 
@@ -197,6 +220,9 @@ class ExportDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         self.animation_panel.shutdown()
+        batch, self.batch = self.batch, None
+        if batch is not None:
+            batch.stop()
 
     def default_file_name(self) -> str:
         scene = self.session.scene
@@ -231,9 +257,10 @@ class ExportDock(QgsDockWidget):
                                       self.canvas_extent())
         except KurskTrackerError as error:
             self.status.show_message(str(error))
+            report(str(error), Level.Critical)
             return None
         self.status.show_message(tr("Written: {path}"), written)
-        log(tr("Lagebild written: {path}").format(path=written))
+        report(tr("Lagebild written: {path}").format(path=written), Level.Success)
         return written
 
     def ask_and_export_all(self) -> None:
@@ -243,41 +270,67 @@ class ExportDock(QgsDockWidget):
         if folder:
             self.export_all_to(folder)
 
-    def export_all_to(self, folder: str) -> list[Path]:
-        """A Lagebild of every snapshot into `folder`, with a progress dialog that can cancel."""
+    def export_all_to(self, folder: str) -> bool:
+        """Start writing a Lagebild of every snapshot into `folder`, one per step, with progress and Cancel
+        here and in QGIS's task manager; `batchFinished` tells the end. False: it cannot start (the status
+        says why)."""
         scene = self.session.scene
         if scene is None:
             self.status.show_message(tr("Open a series first."))
-            return []
+            return False
+        if self.batch is not None:
+            return False
         self._remember(Path(folder))
-        total = len(scene.snapshots())
-        progress = QProgressDialog(tr("Exporting the Lagebild of every snapshot…"), tr("Cancel"), 0, total,
-                                   self)
-        progress.setWindowTitle(tr("Export all snapshots"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
+        work = LagebildBatch(scene, folder, self.fmt(), self.template(), self.language(),
+                             self.width_spin.value(), float(self.dpi_spin.value()), self.canvas_extent())
+        self.batch = SteppedRun(tr("Exporting the Lagebild of every snapshot…"), work,
+                                lambda outcome: self._batch_done(work, outcome), self)
+        self.batch.progressChanged.connect(lambda value: self.batch_progress.setValue(round(value)))
+        self.batch_progress.setValue(0)
+        self.batch_progress.show()
+        self.batch_cancel_button.setEnabled(True)
+        self.batch_cancel_button.show()
+        self.status.show_message(tr("Exporting the Lagebild of every snapshot…"))
+        self._update_buttons()
+        self.batch.start()
+        return True
 
-        def step(done: int, count: int) -> None:
-            progress.setValue(done)
-            QApplication.processEvents()
+    def cancel_batch(self) -> None:
+        if self.batch is not None:
+            self.batch.cancel()
+            self.batch_cancel_button.setEnabled(False)
+            self.status.show_message(tr("Cancelling…"))
 
-        try:
-            written = export_batch(scene, folder, self.fmt(), self.template(), self.language(),
-                                   self.width_spin.value(), float(self.dpi_spin.value()),
-                                   self.canvas_extent(), progress=step, cancelled=progress.wasCanceled)
-        except KurskTrackerError as error:
-            self.status.show_message(str(error))
-            return []
-        finally:
-            progress.close()
-            # The batch stepped through the snapshots; the docks show the timeline's instant again.
-            self.session.instantChanged.emit()
-        if len(written) < total:
-            text = tr("Cancelled: {done} of {total} files written to {folder}")
+    def _series_changed(self) -> None:
+        """The series closed or reopened under a running batch: stop it, with nothing to show again."""
+        if self.batch is not None and self.batch.work.scene is not self.session.scene:
+            self.batch.work.shown = None
+            self.cancel_batch()
+
+    def _batch_done(self, work: LagebildBatch, outcome: Outcome) -> None:
+        runner, self.batch = self.batch, None
+        if runner is not None:
+            runner.deleteLater()
+        self.batch_progress.hide()
+        self.batch_cancel_button.hide()
+        self._update_buttons()
+        # The batch stepped through the snapshots; the docks show the timeline's instant again.
+        self.session.instantChanged.emit()
+        written = list(outcome.result or [])
+        folder = str(work.folder)
+        if outcome.failure:
+            self.status.show_message(outcome.failure)
+            report(outcome.failure, Level.Critical)
         else:
-            text = tr("{done} of {total} files written to {folder}")
-        self.status.show_message(text.format(done=len(written), total=total, folder="{path}"), folder)
-        return written
+            if outcome.cancelled:
+                text, level = tr("Cancelled: {done} of {total} files written to {folder}"), Level.Warning
+            else:
+                text, level = tr("{done} of {total} files written to {folder}"), Level.Success
+            # The folder goes in last, so braces in its name cannot break the format.
+            text = text.format(done=len(written), total=work.total, folder="{path}")
+            self.status.show_message(text, folder)
+            report(text.replace("{path}", folder), level)
+        self.batchFinished.emit(written)
 
     def open_in_designer(self) -> QgsPrintLayout | None:
         """The Lagebild as a layout in the project's layout manager, opened for hand edits."""

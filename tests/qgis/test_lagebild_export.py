@@ -25,7 +25,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QPointF
+from qgis.PyQt.QtCore import QEventLoop, QPointF, QTimer
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtWidgets import QDockWidget
 
@@ -317,8 +317,14 @@ def test_the_panel_exports_the_instant_on_the_timeline(plugin, export_dock, tmp_
 def test_the_panel_exports_all_snapshots(plugin, export_dock, tmp_path):
     export_dock.width_spin.setValue(240)
     shown = plugin.session.instant
-    written = export_dock.export_all_to(str(tmp_path))
-    assert len(written) == 15
+    ended = []
+    export_dock.batchFinished.connect(ended.append)
+    loop = QEventLoop()
+    export_dock.batchFinished.connect(loop.quit)
+    assert export_dock.export_all_to(str(tmp_path))
+    QTimer.singleShot(120000, loop.quit)
+    loop.exec()
+    assert len(ended) == 1 and len(ended[0]) == 15
     assert plugin.session.instant == shown  # the timeline's instant is back
 
 
