@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsTask
+from qgis.core import QgsProject
 
-from ..core.errors import KurskTrackerError
 from ..core.text import tr
+from ..toolbelt.jobs import BackgroundTask, Done
 from .frame_plan import AnimationOptions, Frame, date_line, plan_frames, total_seconds, week_text
 from .frame_pool import FramePool, MorphAhead
 from .frame_renderer import BACKGROUND, ILLUSTRATIVE, FrameRenderer, LayoutFrameRenderer
@@ -61,13 +61,13 @@ class AnimationCancelled(AnimationError):  # noqa: N818 (reads as what happened)
 
 
 class AnimationJob:
-    """One export, frame by frame: `step()` until it returns False, then `finish()`.
+    """One export, frame by frame: `prepare()`, `step()` until it returns False, then `finish()`.
 
-    Driven by a QgsTask in a worker thread, by Processing, or (for the
-    layout frames) by a timer on the main thread; `abort()` at any point
-    removes everything written. While one frame is written, the next ones
-    are being drawn (`options.pool_size()` at once) and the morphs they need
-    computed ahead.
+    A SteppedWork (toolbelt/jobs.py): driven by a QgsTask in a worker
+    thread, by Processing, or (for the layout frames) by the stepped runner
+    on the main thread; `abort()` at any point removes everything written.
+    While one frame is written, the next ones are being drawn
+    (`options.pool_size()` at once) and the morphs they need computed ahead.
     """
 
     def __init__(self, series, output: str | Path, options: AnimationOptions) -> None:
@@ -246,8 +246,8 @@ def private_copy(series, folder: Path) -> Path:
     return target
 
 
-class AnimationTask(QgsTask):
-    """Exports in the background: its own project in run(), no widgets, cancel between frames.
+class AnimationTask(BackgroundTask):
+    """Exports in the background: its own project in work(), no widgets, cancel between frames.
 
     The task reads a private copy of the series: QGIS 3.22 can deadlock when
     the main thread opens a layer of a GeoPackage while a worker thread opens
@@ -256,11 +256,11 @@ class AnimationTask(QgsTask):
     """
 
     def __init__(self, series, output: str | Path, options: AnimationOptions,
-                 on_done: Callable[[AnimationTask], None] | None = None) -> None:
+                 on_done: Done | None = None) -> None:
+        """`on_done(outcome)`: the AnimationResult, or the failure, or cancelled."""
         import tempfile
 
-        super().__init__(tr("Exporting animation {name}").format(name=Path(output).name),
-                         QgsTask.Flag.CanCancel)
+        super().__init__(tr("Exporting animation {name}").format(name=Path(output).name), on_done)
         self._folder = Path(tempfile.mkdtemp(prefix="kt-animation-"))
         try:
             self.series_path = private_copy(series, self._folder)
@@ -270,32 +270,26 @@ class AnimationTask(QgsTask):
                 path=getattr(series, "location", series), error=error)) from error
         self.output = Path(output)
         self.options = options
-        self.on_done = on_done
-        self.result: AnimationResult | None = None
-        self.failure: str | None = None
         self.frames_done = 0
 
-    def run(self) -> bool:
+    def work(self) -> AnimationResult | None:
         def progress(value: float) -> None:
             self.frames_done += 1
             self.setProgress(value)
 
         try:
-            self.result = export_animation(self.series_path, self.output, self.options, progress,
-                                           self.isCanceled)
+            return export_animation(self.series_path, self.output, self.options, progress, self.isCanceled)
         except AnimationCancelled:
-            return False
-        except (KurskTrackerError, OSError, ValueError) as error:
-            self.failure = str(error)
-            return False
-        return True
+            return None
+
+    def succeeded(self, result: AnimationResult | None) -> bool:
+        # A cancel that came after the last frame is too late: the file is written.
+        return result is not None
 
     def _remove_copy(self) -> None:
         import shutil
 
         shutil.rmtree(self._folder, ignore_errors=True)
 
-    def finished(self, ok: bool) -> None:
+    def cleanup(self) -> None:
         self._remove_copy()
-        if self.on_done is not None:
-            self.on_done(self)

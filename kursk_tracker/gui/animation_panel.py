@@ -1,4 +1,8 @@
-"""The animation part of the Export panel: GIF or MP4 of the timeline, in the background."""
+"""The animation part of the Export panel: GIF or MP4 of the timeline, in the background.
+
+Map frames are drawn in a QgsTask; whole-layout frames on the main thread, one
+per timer step (QGIS draws layouts only there); both through toolbelt/jobs.py.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from qgis.core import QgsApplication
 from qgis.gui import QgsMapCanvas
-from qgis.PyQt.QtCore import QLocale, QObject, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -32,6 +35,8 @@ from ..core.timings import TIMINGS
 from ..export.animation import AnimationJob, AnimationOptions, AnimationResult, AnimationTask
 from ..layers.session import SeriesSession
 from ..toolbelt.i18n import current_language, tr
+from ..toolbelt.jobs import BackgroundTask, Outcome, SteppedRun
+from ..toolbelt.report import Level, report
 from ..toolbelt.settings import AnimationSettings
 from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
@@ -150,58 +155,6 @@ def layout_frames_available() -> bool:
     return True
 
 
-class ForegroundExport(QObject):
-    """Runs an AnimationJob frame by frame on the main thread (print layouts draw only there).
-
-    One frame per timer tick, so the window repaints and Cancel works between frames.
-    """
-
-    progressChanged = pyqtSignal(float)  # noqa: N815 (Qt naming)
-    done = pyqtSignal()
-
-    def __init__(self, job: AnimationJob, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.job = job
-        self.result: AnimationResult | None = None
-        self.failure: str | None = None
-        self.cancelled = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        try:
-            self.job.prepare()
-        except KurskTrackerError as error:
-            self._fail(str(error))
-            return
-        self._timer.start()
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def _tick(self) -> None:
-        try:
-            if self.cancelled:
-                self._timer.stop()
-                self.job.abort()
-                self.done.emit()
-            elif self.job.step():
-                self.progressChanged.emit(self.job.progress)
-            else:
-                self._timer.stop()
-                self.result = self.job.finish()
-                self.done.emit()
-        except (KurskTrackerError, OSError) as error:
-            self._fail(str(error))
-
-    def _fail(self, message: str) -> None:
-        self._timer.stop()
-        self.job.abort()
-        self.failure = message
-        self.done.emit()
-
-
 class AnimationPanel(QWidget):
     """From/to, fps, step, hold, size, format; "Export animation…", progress and Cancel."""
 
@@ -215,8 +168,8 @@ class AnimationPanel(QWidget):
         self.setObjectName("KurskTrackerAnimationPanel")
         self.session = session
         self.canvas = canvas
-        self.task: AnimationTask | None = None
-        self.foreground: ForegroundExport | None = None
+        self.job: BackgroundTask | SteppedRun | None = None
+        """The export running: map frames in a QgsTask, layout frames in steps on the main thread."""
         self.last_result: AnimationResult | None = None
         settings = AnimationSettings.load()
         locale = ui_locale()
@@ -387,7 +340,7 @@ class AnimationPanel(QWidget):
             self.export_to(path)
 
     def running(self) -> bool:
-        return self.task is not None or self.foreground is not None
+        return self.job is not None
 
     def export_to(self, path: str | Path) -> bool:
         """Start the export to `path`; False when it cannot start (the status says why)."""
@@ -401,56 +354,42 @@ class AnimationPanel(QWidget):
         self.remember(str(path.parent))
         try:
             if options.use_layout:
-                self.foreground = ForegroundExport(AnimationJob(loaded.store, path, options), self)
-                self.foreground.progressChanged.connect(self._show_progress)
-                self.foreground.done.connect(self._foreground_done)
+                self.job = SteppedRun(tr("Exporting animation {name}").format(name=path.name),
+                                      AnimationJob(loaded.store, path, options), self._done, self)
             else:
-                self.task = AnimationTask(loaded.store, path, options, self._task_done)
-                self.task.progressChanged.connect(self._show_progress)
+                self.job = AnimationTask(loaded.store, path, options, self._done)
         except KurskTrackerError as error:
             self.status.show_message(str(error))
+            report(str(error), Level.Critical)
             return False
+        self.job.progressChanged.connect(self._show_progress)
         self.progress.setValue(0)
         self.progress.show()
         self.status.show_message(tr("Exporting {name}…").format(name=path.name))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        if self.foreground is not None:
-            self.foreground.start()
-        else:
-            QgsApplication.taskManager().addTask(self.task)
+        self.job.start()
         return True
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-        if self.foreground is not None:
-            self.foreground.cancel()
+        if self.job is not None:
+            self.job.cancel()
         self.status.show_message(tr("Cancelling…"))
 
     def shutdown(self) -> None:
-        """The plugin unloads: stop a running export and wait for its thread; no file is left."""
-        task, self.task = self.task, None
-        if task is not None:
-            try:
-                task.cancel()
-                task.waitForFinished(60000)
-            except RuntimeError:  # already finished and deleted by the task manager
-                pass
-        if self.foreground is not None:
-            self.foreground.cancel()
+        """The plugin unloads: stop a running export (and wait for its thread); no file is left."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.stop()
 
     def _show_progress(self, value: float) -> None:
         self.progress.setValue(round(value))
 
-    def _task_done(self, task: AnimationTask) -> None:
-        self.task = None
-        self._report(task.result, task.failure)
-
-    def _foreground_done(self) -> None:
-        runner, self.foreground = self.foreground, None
-        self._report(runner.result, runner.failure)
-        runner.deleteLater()
+    def _done(self, outcome: Outcome) -> None:
+        job, self.job = self.job, None
+        if isinstance(job, SteppedRun):
+            job.deleteLater()
+        self._report(outcome.result if outcome.ok else None, outcome.failure)
 
     def _report(self, result: AnimationResult | None, failure: str | None) -> None:
         self.cancel_button.setEnabled(False)
@@ -464,8 +403,11 @@ class AnimationPanel(QWidget):
                 path="{path}", frames=result.frames,
                 seconds=format_number(result.seconds, current_language(), decimals=1))
             self.status.show_message(message, result.path)
+            report(message.replace("{path}", str(result.path)), Level.Success)
         elif failure:
             self.status.show_message(failure)
+            report(failure, Level.Critical)
         else:
             self.status.show_message(tr("Export cancelled; no file was written."))
+            report(tr("Export cancelled; no file was written."), Level.Warning)
         self.finished.emit(result is not None)

@@ -1,20 +1,22 @@
-"""Background work: imports run in a QgsTask with progress and cancel."""
+"""Background work: imports run in a QgsTask (toolbelt/jobs.py's BackgroundTask) with progress and cancel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from qgis.core import QgsTask
-
-from ..core.errors import KurskTrackerError
 from ..core.import_result import ImportResult
 from ..importers.base import Feedback, ImportOptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.jobs import BackgroundTask
 
 
-class ImportTask(QgsTask):
-    """Imports files into a series; never touches the project or widgets in run()."""
+class ImportTask(BackgroundTask):
+    """Imports files into a series; never touches the project or widgets in work().
+
+    `on_done` gets the task itself (its `result`, `summary`, `failure`,
+    `undated`), which the Situation panel reads; `outcome` is there too.
+    """
 
     def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output,
                  on_done: Callable[[ImportTask], None], template=None, like=None) -> None:
@@ -23,17 +25,15 @@ class ImportTask(QgsTask):
         from ..store.backend import open_store
 
         name = open_store(output).label()
-        super().__init__(tr("Importing into {name}").format(name=name), QgsTask.Flag.CanCancel)
+        super().__init__(tr("Importing into {name}").format(name=name), on_done)
         self.paths = paths
         self.format_name = format_name
         self.options = options
         self.output = output
         self.template = template
         self.like = like
-        self.on_done = on_done
         self.result: ImportResult | None = None
         self.summary = None
-        self.failure: str | None = None
         self.previous = None
         """(name, store) of the series open when the import started, if any; set by the panel."""
         self.undated: list[Path] = []
@@ -45,19 +45,19 @@ class ImportTask(QgsTask):
     def _note_undated(self, path: Path):
         self.undated.append(Path(path))
 
-    def run(self) -> bool:
+    def work(self) -> ImportResult:
         from ..importers.registry import import_to_series
 
-        try:
-            self.result, self.summary = import_to_series(
-                self.paths, self.format_name, self.options, self.output,
-                Feedback(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled),
-                self.template, self.like,
-            )
-        except (KurskTrackerError, OSError, ValueError) as error:
-            self.failure = str(error)
-            return False
-        return not self.result.cancelled
+        result, self.summary = import_to_series(
+            self.paths, self.format_name, self.options, self.output,
+            Feedback(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled),
+            self.template, self.like,
+        )
+        return result
 
-    def finished(self, ok: bool) -> None:
-        self.on_done(self)
+    def succeeded(self, result: ImportResult) -> bool:
+        return not result.cancelled
+
+    def deliver(self) -> None:
+        if self.on_done is not None:
+            self.on_done(self)
