@@ -14,6 +14,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QMenu, QProgressBar, QPushButton
 
 from .gui.menus import add_plugin_menu, remove_plugin_menu
+from .toolbelt.compat import required
 from .toolbelt.dependencies import (
     InstallOutcome,
     ShapelyInstallTask,
@@ -119,7 +120,7 @@ class ShapelyGate:
         self.task.progressChanged.connect(self._progress)
         bar.pushWidget(item, Qgis.MessageLevel.Info)
         self.progress_item = item
-        QgsApplication.taskManager().addTask(self.task)
+        required(QgsApplication.taskManager(), "task manager").addTask(self.task)
 
     def _progress(self, value: float) -> None:
         if self.progress_bar is not None and not sip.isdeleted(self.progress_bar):

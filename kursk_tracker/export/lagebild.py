@@ -43,6 +43,7 @@ from ..core.timefmt import language_of, to_zone
 from ..toolbelt.compat import (
     always_text_format,
     layout_millimetres,
+    required,
 )
 from ..toolbelt.paths import resource
 from .layout_items import (
@@ -167,13 +168,14 @@ def fill_layout(
     """Show `instant` in the scene and fill the layout's known items and variables for it."""
     if instant is not None:
         scene.show(instant)
-    if scene.instant is None:
+    instant = scene.instant
+    if instant is None:
         span = scene.span()
         if span is None:
             raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
                 name=scene.loaded.store.describe()))
-        scene.show(span[1])
-    instant = scene.instant
+        instant = span[1]
+        scene.show(instant)
     lang = language_of(language or scene.language)
     words = lagebild_text(scene.series, instant, lang, scene.change_summary())
     # A template that sets the credit apart gets the caption without it.
@@ -228,8 +230,8 @@ def labels_in(scene: SeriesScene, language: str) -> Iterator[None]:
     if scene.live is not None:
         live = (getattr(scene.live, name, None) for name in ("areas", "fronts", "change"))
         layers += [layer for layer in live if layer is not None]
-    before = {layer.id(): QgsExpressionContextUtils.layerScope(layer).variable("kt_language")
-              for layer in layers}
+    before = {layer.id(): required(QgsExpressionContextUtils.layerScope(layer), "layer scope")
+              .variable("kt_language") for layer in layers}
     scene_language = scene.language
     try:
         # The scene's own words (the change summary) in the figure's language too.
@@ -301,26 +303,27 @@ def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt:
         settings.dpi = float(dpi)
         settings.generateWorldFile = False
         if width_px:
-            page = layout.pageCollection().page(0).pageSize()
+            pages = required(layout.pageCollection(), "page collection")
+            page = required(pages.page(0), "first page of the layout").pageSize()
             size = layout.renderContext().measurementConverter().convert(page, layout_millimetres())
             height = max(1, round(width_px * size.height() / size.width()))
             settings.imageSize = QSize(int(width_px), height)
         settings.pages = [0]
         return exporter.exportToImage(str(tmp), settings)
     if fmt == "pdf":
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = float(dpi)
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = True
-        settings.textRenderFormat = always_text
-        settings.exportMetadata = True
-        return exporter.exportToPdf(str(tmp), settings)
-    settings = QgsLayoutExporter.SvgExportSettings()
-    settings.dpi = float(dpi)
-    settings.forceVectorOutput = True
-    settings.textRenderFormat = always_text
-    settings.exportAsLayers = False
-    return exporter.exportToSvg(str(tmp), settings)
+        pdf = QgsLayoutExporter.PdfExportSettings()
+        pdf.dpi = float(dpi)
+        pdf.rasterizeWholeImage = False
+        pdf.forceVectorOutput = True
+        pdf.textRenderFormat = always_text
+        pdf.exportMetadata = True
+        return exporter.exportToPdf(str(tmp), pdf)
+    svg = QgsLayoutExporter.SvgExportSettings()
+    svg.dpi = float(dpi)
+    svg.forceVectorOutput = True
+    svg.textRenderFormat = always_text
+    svg.exportAsLayers = False
+    return exporter.exportToSvg(str(tmp), svg)
 
 
 def _result_words(result) -> str:
@@ -407,7 +410,7 @@ def add_to_project(layout: QgsPrintLayout, scene: SeriesScene, dpi: float | None
     """
     if dpi is not None:
         set_export_dpi(layout, dpi)
-    manager = scene.project.layoutManager()
+    manager = required(scene.project.layoutManager(), "layout manager")
     base = layout_name(scene.series, scene.instant) if scene.instant else "Lagebild"
     name, number = base, 2
     while manager.layoutByName(name) is not None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..core.import_result import ImportResult
 from ..core.text import tr
 from .base import Feedback, ImportOptions
+
+if TYPE_CHECKING:
+    from ..core.series import Series
+    from ..store.backend import SeriesStore
+    from ..store.operations import MergeSummary
 
 FORMATS = ("auto", "folder", "mymaps", "deepstate", "isw", "gpkg")
 _MODULES = {
@@ -92,15 +99,21 @@ def run_import(paths: list[Path], format_name: str, options: ImportOptions,
             result.cancelled = True
             break
         offset, share = done / total, len(files) / total
-        part = Feedback(lambda f, o=offset, s=share: feedback.progress(o + f * s), feedback.is_cancelled)
-        result.extend(importer(name).import_files(files, options, part))
+        result.extend(importer(name).import_files(files, options, _part_of(feedback, offset, share)))
         done += len(files)
     feedback.progress(1.0)
     return result
 
 
-def import_to_series(paths: list[Path], format_name: str, options: ImportOptions, output: Path,
-                     feedback: Feedback | None = None, template=None, like=None):
+def _part_of(feedback: Feedback, offset: float, share: float) -> Feedback:
+    """A feedback whose 0..1 progress is `share` of `feedback`'s, after `offset`."""
+    return Feedback(lambda fraction: feedback.progress(offset + fraction * share), feedback.is_cancelled)
+
+
+def import_to_series(paths: list[Path], format_name: str, options: ImportOptions,
+                     output: str | os.PathLike[str] | SeriesStore, feedback: Feedback | None = None,
+                     template: Series | None = None, like: Series | None = None,
+                     ) -> tuple[ImportResult, MergeSummary]:
     """Import `paths` and add what is new to the series at `output`.
 
     Returns the import result (with every problem met) and the merge summary;

@@ -11,7 +11,7 @@ from ..core.errors import KurskTrackerError
 from ..core.import_result import ImportResult, PlaceData, SituationFeature, SnapshotData
 from ..core.series import FeatureKind
 from ..core.text import tr
-from ..store.gpkg import read_features, read_series
+from ..store.gpkg import int_value, read_features, read_series, text_value
 from ..store.schema import LANGUAGE_COLUMNS, SETTINGS_TABLE
 from .base import Feedback, ImportOptions
 from .normalize import normalise_snapshot
@@ -52,14 +52,14 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
                 names = {"en": record.attributes.get("name_en"), "de": record.attributes.get("name_de"),
                          "local": record.attributes.get("name_local")}
                 result.places.append(PlaceData(geometry, {k: str(v) for k, v in names.items() if v},
-                                               int(record.attributes.get("rank") or 3),
+                                               int_value(record.attributes.get("rank") or 3),
                                                str(record.attributes.get("source") or "")))
                 continue
             kind = FeatureKind(record.layer)
             attributes = {name: record.attributes.get(name) for name in KIND_FIELDS[kind]
                           if name in record.attributes or name not in LANGUAGE_COLUMNS.get(kind.value, ())}
-            by_snapshot[int(record.attributes["snapshot_id"])].append(
-                SituationFeature(kind, geometry, record.attributes.get("side"), attributes))
+            by_snapshot[record.snapshot_id].append(
+                SituationFeature(kind, geometry, text_value(record.attributes.get("side")), attributes))
         for snapshot in series.sorted_snapshots():
             data = SnapshotData(snapshot.valid_at, by_snapshot.get(snapshot.id, []), snapshot.title,
                                 snapshot.caption, snapshot.source or path.name, str(path),

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeatureSink, QgsProcessingAlgorithm, QgsProcessingParameterFile
 
 from ..core.text import tr
+from ..toolbelt.compat import QgsProcessingException
+
+if TYPE_CHECKING:
+    from ..store.backend import SeriesStore
 
 
 def group_names() -> dict[str, str]:
@@ -49,13 +55,19 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
                                           fileFilter=tr("Series GeoPackage (*.gpkg)") + ";;"
                                           + tr("All files (*)"))
 
-    def series_store(self, parameters, context, name: str = "INPUT"):
+    def checked_sink(self, parameters, name: str, sink: QgsFeatureSink | None) -> QgsFeatureSink:
+        """The sink made for the output `name`, or Processing's own error where none could be made."""
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink
+
+    def series_store(self, parameters, context, name: str = "INPUT") -> SeriesStore:
         """The series a series parameter names, or a QgsProcessingException saying what is wrong."""
         return series_store_of(self.parameterAsFile(parameters, name, context)
                                or self.parameterAsString(parameters, name, context))
 
 
-def series_store_of(text: str):
+def series_store_of(text: str) -> SeriesStore:
     """The store a series location names (a .gpkg path or a postgis: location), or a
     QgsProcessingException saying what is wrong."""
     from ..core.errors import KurskTrackerError

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
 )
@@ -15,7 +14,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_fields, wkb_type
+from ..toolbelt.compat import QgsProcessingException, make_fields, wkb_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
@@ -63,6 +62,7 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
                               ("from", "string"), ("to", "string")))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("MultiPolygon"),
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
+        sink = self.checked_sink(parameters, self.OUTPUT, sink)
         for change in changes:
             feature = QgsFeature(fields)
             feature.setAttributes([change.side, change.kind, round(change.area_km2, 4),

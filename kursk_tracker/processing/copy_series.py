@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -13,6 +12,7 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..store.operations import copy_series
+from ..toolbelt.compat import QgsProcessingException
 from .base import KurskTrackerAlgorithm, series_store_of
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -20,7 +19,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timings import TIMINGS
 from ..export.video import FORMATS
-from ..toolbelt.compat import advanced_parameter_flag, number_parameter_type
+from ..toolbelt.compat import QgsProcessingException, advanced_parameter_flag, number_parameter_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
@@ -134,7 +133,8 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         timing = self.parameterAsEnumString(parameters, self.TIMING, context) or "linear"
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "auto"
         use_layout = self.parameterAsBool(parameters, self.USE_LAYOUT, context)
-        if use_layout and QThread.currentThread() != QCoreApplication.instance().thread():
+        application = QCoreApplication.instance()
+        if use_layout and application is not None and QThread.currentThread() != application.thread():
             raise QgsProcessingException(tr(
                 "Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from "
                 "qgis_process or the Python console, or export the map frames without the layout."))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -18,7 +17,7 @@ from qgis.core import (
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..export.lagebild import FORMATS, export_batch, export_lagebild
-from ..toolbelt.compat import no_threading_flag, number_parameter_type
+from ..toolbelt.compat import QgsProcessingException, no_threading_flag, number_parameter_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 from .front_at_date import parse_instant
@@ -103,7 +102,8 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
         project = QgsProject()
         try:
             scene = SeriesScene.open(store, project, language)
-            if not scene.snapshots():
+            span = scene.span()
+            if span is None:
                 raise QgsProcessingException(tr("{path}: the series has no snapshots").format(path=path))
             if instant is None:
                 written = export_batch(
@@ -113,7 +113,7 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
                 feedback.pushInfo(tr("{count} files written to {folder}").format(count=len(written),
                                                                                  folder=output))
                 return {self.OUTPUT: str(output), self.COUNT: len(written)}
-            first, last = scene.span()
+            first, last = span
             if not first <= instant <= last:
                 feedback.pushWarning(tr("{when} is outside the series; the nearest end is used").format(
                     when=when))

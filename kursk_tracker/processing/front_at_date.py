@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
@@ -16,7 +15,7 @@ from ..core.errors import KurskTrackerError
 from ..core.text import tr
 from ..core.timefmt import iso_utc, parse_utc
 from ..layers.geometry import to_qgs
-from ..toolbelt.compat import make_fields, wkb_type
+from ..toolbelt.compat import QgsProcessingException, make_fields, wkb_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
 
@@ -88,6 +87,7 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                           wkb_type("MultiPolygon"), wgs84)
+        sink = self.checked_sink(parameters, self.OUTPUT, sink)
         for (side, status), geometry in sorted(areas.items()):
             if geometry.is_empty:
                 continue

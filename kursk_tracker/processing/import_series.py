@@ -7,7 +7,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -22,7 +21,7 @@ from ..core.text import tr
 from ..importers.base import Feedback, ImportOptions
 from ..importers.registry import FORMATS, import_to_series
 from ..store.operations import new_series
-from ..toolbelt.compat import file_source_type
+from ..toolbelt.compat import QgsProcessingException, file_source_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm, series_store_of
 

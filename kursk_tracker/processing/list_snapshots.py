@@ -5,13 +5,12 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
 )
 
 from ..core.errors import KurskTrackerError
 from ..core.timefmt import format_instant, iso_utc
-from ..toolbelt.compat import make_fields, vector_source_type, wkb_type
+from ..toolbelt.compat import QgsProcessingException, make_fields, vector_source_type, wkb_type
 from ..toolbelt.i18n import current_language, tr
 from .base import KurskTrackerAlgorithm
 
@@ -50,6 +49,7 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry")
         )
+        sink = self.checked_sink(parameters, self.OUTPUT, sink)
         language = current_language()
         snapshots = series.sorted_snapshots()
         for index, snap in enumerate(snapshots):

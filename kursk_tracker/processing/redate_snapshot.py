@@ -8,10 +8,10 @@ else since its version was read is not overwritten).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterNumber,
@@ -19,27 +19,33 @@ from qgis.core import (
 )
 
 from ..core.errors import KurskTrackerError
+from ..core.series import Snapshot
 from ..core.timefmt import iso_utc, parse_utc
-from ..toolbelt.compat import number_parameter_type
+from ..store.backend import SeriesStore
+from ..store.operations import ExpectedVersion
+from ..toolbelt.compat import QgsProcessingException, number_parameter_type
 from ..toolbelt.i18n import tr
 from .base import KurskTrackerAlgorithm
+
+SnapshotChange = Callable[[int], None]
+"""change(snapshot id): the store's change of that snapshot."""
 
 
 @dataclass
 class SnapshotTarget:
     """The snapshot an algorithm changes, as read at the start of the run."""
 
-    store: object
+    store: SeriesStore
     where: str
-    snapshot: object | None
+    snapshot: Snapshot | None
     """The snapshot, None where the series has none that matches."""
     wanted: str
     """The SNAPSHOT parameter as given."""
     by_id: int | None
     """The id asked for, where SNAPSHOT gave one (None where it gave an instant)."""
-    expected_version: object
+    expected_version: ExpectedVersion
     """The version the change is checked against (None where the store keeps no versions)."""
-    snapshots: list
+    snapshots: list[Snapshot]
 
 
 def as_processing_error(error: KurskTrackerError) -> QgsProcessingException:
@@ -85,7 +91,7 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         where = store.describe()
         wanted = (self.parameterAsString(parameters, self.SNAPSHOT, context) or "").strip()
         by_id, instant = self._snapshot_key(wanted, where)
-        expected = self._expected_parameter(parameters, context)
+        expected: ExpectedVersion = self._expected_parameter(parameters, context)
         try:
             if not store.exists():
                 raise QgsProcessingException(
@@ -120,14 +126,14 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
                     where=where, text=wanted)) from error
 
     @staticmethod
-    def apply(change) -> None:
+    def apply(change: Callable[[], None]) -> None:
         """Run the store's change; its refusal (missing snapshot, taken date, conflict) as the error."""
         try:
             change()
         except KurskTrackerError as error:
             raise as_processing_error(error) from error
 
-    def require_snapshot(self, target: SnapshotTarget, change) -> object:
+    def require_snapshot(self, target: SnapshotTarget, change: SnapshotChange) -> Snapshot:
         """The snapshot of `target`, or the reason there is none.
 
         Asked for by id with a version, a snapshot that is gone goes to the
@@ -135,8 +141,9 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         """
         if target.snapshot is not None:
             return target.snapshot
-        if target.by_id is not None and target.expected_version is not None:
-            self.apply(change)
+        by_id = target.by_id
+        if by_id is not None and target.expected_version is not None:
+            self.apply(lambda: change(by_id))
         raise QgsProcessingException(tr(
             "{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its "
             "snapshots)").format(where=target.where, snapshot=target.wanted))
@@ -148,7 +155,7 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
             version = target.store.snapshot_versions().get(snapshot_id)
         except KurskTrackerError:
             return 0
-        return int(getattr(version, "version", version) or 0)
+        return version.version if version is not None else 0
 
 
 class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
@@ -189,20 +196,18 @@ class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
             raise QgsProcessingException(tr(
                 "{where}: DATETIME {text} is not an ISO 8601 date and time").format(
                     where=target.where, text=text)) from error
-        snapshot_id = target.by_id
 
-        def change() -> None:
+        def change(snapshot_id: int) -> None:
             redate_snapshot(target.store, snapshot_id, instant, target.expected_version)
 
         snapshot = self.require_snapshot(target, change)
-        snapshot_id = snapshot.id
         taken = next((s for s in target.snapshots
                       if s.id != snapshot.id and iso_utc(s.valid_at) == iso_utc(instant)), None)
         if taken is not None:
             raise QgsProcessingException(tr(
                 "{where}: snapshot {other} already has the date {when}; nothing was changed").format(
                     where=target.where, other=taken.id, when=iso_utc(instant)))
-        self.apply(change)
+        self.apply(lambda: change(snapshot.id))
         feedback.pushInfo(tr("{where}: snapshot {id} moved from {old} to {new}").format(
             where=target.where, id=snapshot.id, old=iso_utc(snapshot.valid_at), new=iso_utc(instant)))
         return {"SERIES": target.store.location, "SNAPSHOT_ID": snapshot.id, "DATETIME": iso_utc(instant),

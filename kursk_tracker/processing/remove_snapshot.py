@@ -39,19 +39,17 @@ class RemoveSnapshotAlgorithm(SnapshotChangeAlgorithm):
         from ..store.operations import remove_snapshot
 
         target = self.target(parameters, context)
-        snapshot_id = target.by_id
 
-        def change() -> None:
+        def change(snapshot_id: int) -> None:
             remove_snapshot(target.store, snapshot_id, target.expected_version)
 
         snapshot = self.require_snapshot(target, change)
-        snapshot_id = snapshot.id
         try:
             # Read after the version: a later edit of its features meets the version check.
             features = target.store.feature_counts().get(snapshot.id, 0)
         except KurskTrackerError as error:
             raise as_processing_error(error) from error
-        self.apply(change)
+        self.apply(lambda: change(snapshot.id))
         feedback.pushInfo(tr("{where}: snapshot {id} of {when} removed with {n} features").format(
             where=target.where, id=snapshot.id, when=iso_utc(snapshot.valid_at), n=features))
         return {"SERIES": target.store.location, "SNAPSHOT_ID": snapshot.id,

@@ -5,12 +5,11 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
 )
 
 from ..core.errors import KurskTrackerError
-from ..toolbelt.compat import make_fields, vector_source_type, wkb_type
+from ..toolbelt.compat import QgsProcessingException, make_fields, vector_source_type, wkb_type
 from ..toolbelt.dependencies import require_shapely
 from ..toolbelt.i18n import tr
 from .base import KurskTrackerAlgorithm
@@ -52,6 +51,7 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
             raise QgsProcessingException(str(error)) from error
         fields = make_fields(FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry"))
+        sink = self.checked_sink(parameters, self.OUTPUT, sink)
         for index, row in enumerate(rows):
             if feedback.isCanceled():
                 break

@@ -28,16 +28,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series
 from ..core.text import tr
 from .gpkg import FeatureRecord
 
+if TYPE_CHECKING:
+    from .postgis import SnapshotVersion
+
 POSTGIS_PREFIX = "postgis:"
 
 Content = tuple[Series, list[FeatureRecord]]
-ChangeFunction = Callable[["Content | None", dict], "Content | None"]
+Versions: TypeAlias = "dict[int, SnapshotVersion]"
+"""Snapshot id -> its version, as a PostGIS series keeps them ({} for a GeoPackage)."""
+ChangeFunction = Callable[["Content | None", Versions], "Content | None"]
 """change(current or None, snapshot versions) -> content to write, or None to write nothing."""
 
 
@@ -134,7 +140,7 @@ class SeriesStore:
     def feature_counts(self) -> dict[int, int]:
         raise NotImplementedError
 
-    def snapshot_versions(self) -> dict[int, object]:
+    def snapshot_versions(self) -> Versions:
         """The version of each snapshot, for the conflict check of a later change ({} where none)."""
         return {}
 
@@ -285,7 +291,7 @@ class PostgisStore(SeriesStore):
 
         return feature_counts_postgis(self.conninfo(), self.schema, self.describe())
 
-    def snapshot_versions(self) -> dict[int, object]:
+    def snapshot_versions(self) -> Versions:
         from .postgis import read_versions_postgis
 
         return dict(read_versions_postgis(self.conninfo(), self.schema, self.describe()))
@@ -311,7 +317,8 @@ def saved_connection_uri(name: str):
         raise LocationError(
             tr("PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
                "service= or host=, port=, dbname= instead").format(name=name)) from error
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    registry = QgsProviderRegistry.instance()
+    metadata = registry.providerMetadata("postgres") if registry is not None else None
     saved = metadata.connections(False) if metadata is not None else {}
     if name not in saved:
         known = ", ".join(f"'{n}'" for n in sorted(saved)) or "none"

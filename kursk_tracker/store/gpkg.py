@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import SupportsInt
 
 from ..core.errors import SeriesFileError
 from ..core.series import LANGUAGES, Series, Side, Snapshot
@@ -44,6 +45,23 @@ class FeatureRecord:
     attributes: dict[str, object] = field(default_factory=dict)
     fid: int | None = field(default=None, compare=False)
     """The feature's id where it was read from a PostGIS series (kept when written back unchanged)."""
+
+    @property
+    def snapshot_id(self) -> int:
+        """The snapshot a dated feature belongs to (KeyError for a place, which has none)."""
+        return int_value(self.attributes["snapshot_id"])
+
+
+def int_value(value: object) -> int:
+    """A whole-number attribute as stored (an int, or its text); TypeError for anything else."""
+    if isinstance(value, (str, bytes, SupportsInt)):
+        return int(value)
+    raise TypeError(f"not a whole number: {value!r}")
+
+
+def text_value(value: object) -> str | None:
+    """A text attribute as stored, None where it is empty (NULL)."""
+    return None if value is None else str(value)
 
 
 def series_to_settings(series: Series) -> dict[str, str]:
@@ -274,7 +292,7 @@ def write_series(
             feature = ogr.Feature(layer.GetLayerDefn())
             attributes = dict(record.attributes)
             if "snapshot_id" in attributes:
-                attributes.update(spans[int(attributes["snapshot_id"])])
+                attributes.update(spans[record.snapshot_id])
             for name, value in attributes.items():
                 if value is not None:
                     feature.SetField(name, _ogr_value(value))

@@ -14,16 +14,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..core.errors import KurskTrackerError
 from ..core.import_result import ImportResult, PlaceData, SituationFeature
 from ..core.series import FeatureKind, Series, Side, Snapshot
 from ..core.text import tr
 from ..core.timefmt import iso_utc, to_zone
-from .backend import SeriesStore, open_store
+from .backend import SeriesStore, Versions, open_store
 from .gpkg import FeatureRecord
 from .schema import LANGUAGE_COLUMNS
+
+if TYPE_CHECKING:
+    from .postgis import SnapshotVersion
 
 DEFAULT_SIDES = (
     Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
@@ -64,7 +69,7 @@ def new_series(names: dict[str, str] | None = None, epoch: dt.date | None = None
 
 
 def _feature_attributes(feature: SituationFeature) -> dict[str, object]:
-    attributes = {"side": feature.side}
+    attributes: dict[str, object] = {"side": feature.side}
     wanted = {
         FeatureKind.AREAS: ("status",),
         FeatureKind.FRONT_LINES: ("name",),
@@ -124,10 +129,10 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
     known = {(r.attributes.get("name_en"), r.attributes.get("name_local")) for r in content.records
              if r.layer == "places"}
     for place in result.places:
-        key = (place.names.get("en"), place.names.get("local"))
-        if key not in known:
+        names = (place.names.get("en"), place.names.get("local"))
+        if names not in known:
             content.records.append(_place_record(place))
-            known.add(key)
+            known.add(names)
             summary.places_added += 1
     return summary
 
@@ -169,7 +174,12 @@ class SeriesConflictError(SeriesChangeError):
     """Someone else changed or removed the snapshot since this user read it; nothing was written."""
 
 
-def _check_version(store: SeriesStore, snapshot_id: int, expected: object, versions: dict) -> None:
+ExpectedVersion: TypeAlias = "SnapshotVersion | int | None"
+"""The version a change is checked against: as read, its number, or None for no check."""
+
+
+def _check_version(store: SeriesStore, snapshot_id: int, expected: ExpectedVersion,
+                   versions: Versions) -> None:
     """Refuse a change to a snapshot someone else changed since its `expected` version was read."""
     if expected is None:
         return
@@ -187,7 +197,8 @@ def _check_version(store: SeriesStore, snapshot_id: int, expected: object, versi
                 where=store.describe(), who=current.modified_by or "?", when=when))
 
 
-def _change_snapshot(store: SeriesStore, snapshot_id: int, expected_version: object, edit) -> None:
+def _change_snapshot(store: SeriesStore, snapshot_id: int, expected_version: ExpectedVersion,
+                     edit: Callable[[SeriesContent], None]) -> None:
     """Apply `edit(content)` to the series, after checking the snapshot is there and unchanged since read."""
     where = store.describe()
 
@@ -215,7 +226,7 @@ def create_empty_series(location: str | os.PathLike[str]) -> SeriesStore:
 
 
 def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
-                    instant: dt.datetime, expected_version: object = None) -> None:
+                    instant: dt.datetime, expected_version: ExpectedVersion = None) -> None:
     """Give a snapshot a new instant; refused if another snapshot has it, or on a conflict."""
     store = open_store(target)
     if instant.tzinfo is None:
@@ -235,7 +246,7 @@ def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: i
 
 
 def remove_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
-                    expected_version: object = None) -> None:
+                    expected_version: ExpectedVersion = None) -> None:
     """Remove a snapshot and its features; refused on a conflict."""
 
     def edit(content: SeriesContent) -> None:

@@ -22,11 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.series import Series, Snapshot
 from ..core.text import tr
 from .gpkg import (
     FeatureRecord,
+    int_value,
     series_to_settings,
     settings_to_series,
     snapshot_from_columns,
@@ -104,7 +106,7 @@ def _feature_rows(series: Series, records: Iterable[FeatureRecord]):
             raise PostgisStoreError(tr("feature {n} ({layer}): unknown fields {fields}").format(
                 n=index + 1, layer=record.layer, fields=", ".join(unknown)))
         if spec.dated and attributes.get("snapshot_id") is not None:
-            snapshot_id = int(attributes["snapshot_id"])  # type: ignore[arg-type]
+            snapshot_id = record.snapshot_id
             if snapshot_id not in spans:
                 raise PostgisStoreError(tr("feature {n} ({layer}): no snapshot {id}").format(
                     n=index + 1, layer=record.layer, id=snapshot_id))
@@ -128,7 +130,7 @@ def _snapshot_values(snap: Snapshot) -> dict[str, object]:
 def _comparable(values: Mapping[str, object]) -> tuple[object, ...]:
     """A snapshot's columns as written or as read back (missing, None and "" alike), comparable."""
     return tuple(
-        int(values["id"]) if name == "id" else _instant(values[name]) if name == "valid_at"  # type: ignore[arg-type]
+        int_value(values["id"]) if name == "id" else _instant(values[name]) if name == "valid_at"
         else values.get(name) or ""
         for name, _kind in SNAPSHOT_FIELDS)
 
@@ -177,7 +179,7 @@ def _read_series(cursor, schema: str, where: str) -> Series:
             where=where, error=error)) from error
 
 
-def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """The snapshot table's rows in time order as {column: value}, of the columns it has (of
     SNAPSHOT_FIELDS and `extra`): a series stored before the language columns lacks them."""
     sql = psycopg2_module().sql

@@ -9,13 +9,14 @@ import shapely
 from ..core.series import Series
 from ..core.stats import AreaRow, area_table
 from .backend import SeriesStore, open_store
+from .gpkg import text_value
 
 
 def series_statistics(target: str | os.PathLike[str] | SeriesStore) -> tuple[Series, list[AreaRow]]:
     """The series and its area rows (per snapshot, side and status)."""
     series, records = open_store(target).read_content()
     areas = [
-        (int(r.attributes["snapshot_id"]), r.attributes.get("side"), r.attributes.get("status"),
+        (r.snapshot_id, text_value(r.attributes.get("side")), text_value(r.attributes.get("status")),
          shapely.from_wkt(r.wkt))
         for r in records if r.layer == "areas"
     ]

@@ -1,10 +1,33 @@
-"""The few switches between QGIS 3.22 and newer QGIS (3.34/3.40, 4)."""
+"""The few switches between QGIS 3.22 and newer QGIS (3.34/3.40, 4).
+
+The type stubs (qgis-stubs 0.5.0) describe a newer QGIS: the fallbacks'
+3.22 names and QVariant field types are not in them, hence the
+`type: ignore` on those lines.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from qgis.core import Qgis, QgsWkbTypes
 
-QGIS_VERSION_INT: int = Qgis.QGIS_VERSION_INT
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    class QgsProcessingException(Exception):  # noqa: N818 - QGIS's name
+        """What the type checker sees: qgis-stubs 0.5.0 leave QgsProcessingException out of qgis.core."""
+else:
+    from qgis.core import QgsProcessingException  # noqa: F401 - re-exported for the algorithms
+
+QGIS_VERSION_INT: int = Qgis.versionInt()
+
+
+def required(value: T | None, what: str) -> T:
+    """`value`, which the stubs allow to be None where a running QGIS always gives one
+    (a project's layout manager, the task manager); RuntimeError naming `what` otherwise."""
+    if value is None:
+        raise RuntimeError(f"QGIS gave no {what}")
+    return value
 
 
 def polygon_geometry_type():
@@ -24,14 +47,15 @@ def make_field(name: str, kind: str):
     if QGIS_VERSION_INT >= 33800:
         from qgis.PyQt.QtCore import QMetaType
 
-        types = {"string": QMetaType.Type.QString, "integer": QMetaType.Type.Int,
-                 "real": QMetaType.Type.Double, "datetime": QMetaType.Type.QDateTime}
-    else:
+        meta_types = {"string": QMetaType.Type.QString, "integer": QMetaType.Type.Int,
+                      "real": QMetaType.Type.Double, "datetime": QMetaType.Type.QDateTime}
+        return QgsField(name, meta_types[kind])
+    else:  # the Qt 6 check skips only a version switch's old branch
         from qgis.PyQt.QtCore import QVariant
 
-        types = {"string": QVariant.String, "integer": QVariant.Int,
-                 "real": QVariant.Double, "datetime": QVariant.DateTime}
-    return QgsField(name, types[kind])
+        variant_types = {"string": QVariant.String, "integer": QVariant.Int,
+                         "real": QVariant.Double, "datetime": QVariant.DateTime}
+        return QgsField(name, variant_types[kind])  # type: ignore[call-overload]
 
 
 def expression_property_type():
@@ -49,7 +73,7 @@ def vector_source_type():
         return Qgis.ProcessingSourceType.Vector
     from qgis.core import QgsProcessing
 
-    return QgsProcessing.SourceType.TypeVector
+    return QgsProcessing.SourceType.TypeVector  # type: ignore[attr-defined]
 
 
 def temporal_navigation_modes():
@@ -59,7 +83,7 @@ def temporal_navigation_modes():
     from qgis.core import QgsTemporalNavigationObject
 
     modes = QgsTemporalNavigationObject.NavigationMode
-    return modes.NavigationOff, modes.Animated
+    return modes.NavigationOff, modes.Animated  # type: ignore[attr-defined]
 
 
 def wkb_type(name: str):
@@ -96,7 +120,7 @@ def advanced_parameter_flag():
         return Qgis.ProcessingParameterFlag.Advanced
     from qgis.core import QgsProcessingParameterDefinition
 
-    return QgsProcessingParameterDefinition.Flag.FlagAdvanced
+    return QgsProcessingParameterDefinition.Flag.FlagAdvanced  # type: ignore[attr-defined]
 
 
 def no_threading_flag():
@@ -114,7 +138,7 @@ def file_source_type():
         return Qgis.ProcessingSourceType.File
     from qgis.core import QgsProcessing
 
-    return QgsProcessing.SourceType.TypeFile
+    return QgsProcessing.SourceType.TypeFile  # type: ignore[attr-defined]
 
 
 def scale_bar_fixed_segments():
@@ -123,7 +147,7 @@ def scale_bar_fixed_segments():
         return Qgis.ScaleBarSegmentSizeMode.Fixed
     from qgis.core import QgsScaleBarSettings
 
-    return QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
+    return QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed  # type: ignore[attr-defined]
 
 
 def always_text_format():
@@ -132,7 +156,7 @@ def always_text_format():
         return Qgis.TextRenderFormat.AlwaysText
     from qgis.core import QgsRenderContext
 
-    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText  # type: ignore[attr-defined]
 
 
 def layout_millimetres():
@@ -141,7 +165,7 @@ def layout_millimetres():
         return Qgis.LayoutUnit.Millimeters
     from qgis.core import QgsUnitTypes
 
-    return QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    return QgsUnitTypes.LayoutUnit.LayoutMillimeters  # type: ignore[attr-defined]
 
 
 def legend_component(name: str):

@@ -92,7 +92,7 @@ def require_shapely() -> None:
     """Raise a Processing error saying what to do when shapely 2 is missing."""
     problem = shapely_problem()
     if problem:
-        from qgis.core import QgsProcessingException
+        from .compat import QgsProcessingException
 
         raise QgsProcessingException(f"{problem} {install_advice()}")
 

@@ -71,6 +71,8 @@ class StoredSettings:
     """A group of settings kept in QgsSettings under GROUP; see the module's description."""
 
     GROUP: ClassVar[str] = PREFIX
+    # Every group is a dataclass; said here so the type checker lets `fields` take the class.
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     @classmethod
     def key(cls, name: str) -> str:
