@@ -287,11 +287,11 @@ def date_in_text(text: str, year_hint: int | None, timezone: str) -> dt.datetime
         for match in pattern.finditer(text):
             first, second, year_text = match.groups()
             day_text, word = (first, second) if day_first else (second, first)
-            month = _MONTH_WORDS.get(word.lower())
-            year = int(year_text) if year_text else year_hint
-            if month is None or year is None:
+            named_month = _MONTH_WORDS.get(word.lower())
+            named_year = int(year_text) if year_text else year_hint
+            if named_month is None or named_year is None:
                 continue
-            instant = _with_clock(year, month, int(day_text), text[match.end():], timezone)
+            instant = _with_clock(named_year, named_month, int(day_text), text[match.end():], timezone)
             if instant:
                 candidates.append((match.start(), instant))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None

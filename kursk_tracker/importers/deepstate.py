@@ -219,7 +219,7 @@ class _Parts:
         if not isinstance(geometry, dict) or depth > 4:
             raise ValueError("bad geometry")
         kind = geometry.get("type")
-        coordinates = geometry.get("coordinates")
+        coordinates: Any = geometry.get("coordinates")  # JSON; a missing one fails as TypeError
         if kind == "Polygon":
             self.polygons.append([_ring_array(ring) for ring in coordinates])
         elif kind == "MultiPolygon":
@@ -350,6 +350,60 @@ def _area_side(category: str, key: str | None, fill: str,
     return True, (UA.code if category == UA_AREA else RU.code), status
 
 
+def _inside(box: BBox | None, lon: float, lat: float) -> bool:
+    return box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3])
+
+
+def _category_of(properties: dict[str, Any], geometry: Any,
+                 report: _FileReport) -> tuple[str, str, str | None, str]:
+    """(category, English name, DeepState key, fill colour) of one feature, counted in `report`."""
+    name = properties.get("name")
+    english, key = split_name(name)
+    fill = fill_of(properties)
+    is_point = isinstance(geometry, dict) and geometry.get("type") in ("Point", "MultiPoint")
+    if key is not None:
+        category = _classify_by_key(key, fill)
+        if category == UNRECOGNISED and english.lower() == "direction of attack":
+            category = ARROW
+    else:
+        report.keyless += 1
+        category = _classify_by_words(english, str(name or ""), fill, is_point)
+    report.counts[category] += 1
+    return category, english, key, fill
+
+
+def _held_area(category: str, key: str | None, fill: str, options: ImportOptions,
+               report: _FileReport) -> tuple[bool, str | None, str]:
+    """(wanted, side, status) of an area category; a liberated area's unknown colour is noted."""
+    wanted, side, status = _area_side(category, key, fill, options)
+    if wanted and category == UA_AREA and fill and fill not in FILLS_UA_RECENT \
+            and fill not in options.side_mapping:
+        report.unknown_fills.add(fill)
+    return wanted, side, status
+
+
+def _arrows(parts: _Parts, english: str, key: str | None, properties: dict[str, Any],
+            box: BBox | None, report: _FileReport) -> list[SituationFeature]:
+    """One movement per arrow point inside `box`, pointing as its icon says (none without one)."""
+    bearing = bearing_from_icon(str(properties.get("description") or "")
+                                + " " + str(properties.get("icon") or ""))
+    if bearing is None:
+        report.no_direction += 1
+        return []
+    side = UA.code if _UKRAINIAN_SIDE.search(english) or "ukrain" in (key or "") else RU.code
+    label = "" if english.lower() == "direction of attack" else english
+    return [SituationFeature(FeatureKind.MOVEMENTS, arrow_line(float(lon), float(lat), bearing), side,
+                             {"kind": MovementKind.ATTACK.value, "label": label})
+            for points in parts.points for lon, lat in points if _inside(box, lon, lat)]
+
+
+def _units(parts: _Parts, english: str, box: BBox | None) -> list[SituationFeature]:
+    """One annotation per unit point inside `box`."""
+    return [SituationFeature(FeatureKind.ANNOTATIONS, shapely.Point(float(lon), float(lat)), None,
+                             {"text": english})
+            for points in parts.points for lon, lat in points if _inside(box, lon, lat)]
+
+
 def _features_of(features: list[Any], path: Path, options: ImportOptions,
                  result: ImportResult) -> list[SituationFeature]:
     box = options.area_of_interest
@@ -360,31 +414,19 @@ def _features_of(features: list[Any], path: Path, options: ImportOptions,
         if not isinstance(raw, dict):
             report.unreadable += 1
             continue
-        properties = raw.get("properties") if isinstance(raw.get("properties"), dict) else {}
-        name = properties.get("name")
-        english, key = split_name(name)
-        fill = fill_of(properties)
+        properties = raw.get("properties")
+        if not isinstance(properties, dict):
+            properties = {}
         geometry = raw.get("geometry")
-        is_point = isinstance(geometry, dict) and geometry.get("type") in ("Point", "MultiPoint")
-        if key is not None:
-            category = _classify_by_key(key, fill)
-            if category == UNRECOGNISED and english.lower() == "direction of attack":
-                category = ARROW
-        else:
-            report.keyless += 1
-            category = _classify_by_words(english, str(name or ""), fill, is_point)
-        report.counts[category] += 1
+        category, english, key, fill = _category_of(properties, geometry, report)
         if category in (TERRITORY, UNRECOGNISED):
             continue
         side: str | None = None
         status = ""
         if category in (UA_2022, UA_AREA, RU_AREA, CONTESTED):
-            wanted, side, status = _area_side(category, key, fill, options)
+            wanted, side, status = _held_area(category, key, fill, options, report)
             if not wanted:
                 continue
-            if category == UA_AREA and fill and fill not in FILLS_UA_RECENT \
-                    and fill not in options.side_mapping:
-                report.unknown_fills.add(fill)
         parts = _Parts()
         try:
             parts.add(geometry)
@@ -392,27 +434,9 @@ def _features_of(features: list[Any], path: Path, options: ImportOptions,
             report.unreadable += 1
             continue
         if category == ARROW:
-            bearing = bearing_from_icon(str(properties.get("description") or "")
-                                        + " " + str(properties.get("icon") or ""))
-            if bearing is None:
-                report.no_direction += 1
-                continue
-            side = UA.code if _UKRAINIAN_SIDE.search(english) or "ukrain" in (key or "") else RU.code
-            for points in parts.points:
-                for lon, lat in points:
-                    if arrow_box is None or (arrow_box[0] <= lon <= arrow_box[2]
-                                             and arrow_box[1] <= lat <= arrow_box[3]):
-                        out.append(SituationFeature(
-                            FeatureKind.MOVEMENTS, arrow_line(float(lon), float(lat), bearing), side,
-                            {"kind": MovementKind.ATTACK.value,
-                             "label": "" if english.lower() == "direction of attack" else english}))
+            out.extend(_arrows(parts, english, key, properties, arrow_box, report))
         elif category == UNIT:
-            for points in parts.points:
-                for lon, lat in points:
-                    if box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]):
-                        out.append(SituationFeature(FeatureKind.ANNOTATIONS,
-                                                    shapely.Point(float(lon), float(lat)), None,
-                                                    {"text": english}))
+            out.extend(_units(parts, english, box))
         else:
             polygons = _polygons_in(parts, box)
             if polygons is not None:

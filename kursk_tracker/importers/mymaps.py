@@ -50,6 +50,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import shapely
@@ -334,7 +335,7 @@ class _Interpreter:
             union = shapes[0] if len(shapes) == 1 else shapely.union_all(shapes)
             return [SituationFeature(kind, union, side, {"status": status.value})]
         if kind == FeatureKind.FRONT_LINES:
-            line = shapes[0] if len(shapes) == 1 else shapely.multilinestrings(shapes)
+            line = shapes[0] if len(shapes) == 1 else cast(BaseGeometry, shapely.multilinestrings(shapes))
             return [SituationFeature(kind, line, side, {"name": placemark.name})]
         if kind == FeatureKind.MOVEMENTS:
             movement = next((m for m, p in _MOVEMENT_WORDS if p.search(words)), MovementKind.ATTACK)
@@ -352,7 +353,8 @@ class _Interpreter:
         area = self.options.area_of_interest
         kept = []
         for point in shapes:
-            if area is not None and not (area[0] <= point.x <= area[2] and area[1] <= point.y <= area[3]):
+            x, y = shapely.get_x(point), shapely.get_y(point)
+            if area is not None and not (area[0] <= x <= area[2] and area[1] <= y <= area[3]):
                 continue
             kept.append(PlaceData(point, names, source=f"{SOURCE}: {self.path.name}"))
         return kept
@@ -416,6 +418,32 @@ def _place_names(name: str) -> dict[str, str]:
 
 # --- date ------------------------------------------------------------------------
 
+def _document_stamps(document: XmlElement, timezone: str) -> list[dt.datetime]:
+    """The instants of the document's own TimeStamp and TimeSpan, in that order."""
+    own: list[dt.datetime] = []
+    for stamp_name, part in (("TimeStamp", "when"), ("TimeSpan", "begin")):
+        stamp = document.find(stamp_name)
+        if stamp is not None:
+            instant, _year = kml_time(child_text(stamp, part), timezone)
+            if instant:
+                own.append(instant)
+    return own
+
+
+def _stamps_anywhere(root: XmlElement, timezone: str) -> tuple[set[dt.datetime], list[int]]:
+    """The distinct instants of every when and begin in the file, and the years they name."""
+    anywhere: set[dt.datetime] = set()
+    years: list[int] = []
+    for element in root.iter():
+        if element.name in ("when", "begin"):
+            instant, year = kml_time(element.text, timezone)
+            if instant:
+                anywhere.add(instant)
+            if year:
+                years.append(year)
+    return anywhere, years
+
+
 def _find_date(path: Path, root: XmlElement, document: XmlElement,
                options: ImportOptions) -> dt.datetime | None:
     """The snapshot's instant, from the first place that gives one (see the module's text)."""
@@ -426,22 +454,8 @@ def _find_date(path: Path, root: XmlElement, document: XmlElement,
         found = None
     if found is not None:
         return found
-    own: list[dt.datetime] = []
-    for stamp_name, part in (("TimeStamp", "when"), ("TimeSpan", "begin")):
-        stamp = document.find(stamp_name)
-        if stamp is not None:
-            instant, _year = kml_time(child_text(stamp, part), timezone)
-            if instant:
-                own.append(instant)
-    anywhere: set[dt.datetime] = set()
-    years: list[int] = []
-    for element in root.iter():
-        if element.name in ("when", "begin"):
-            instant, year = kml_time(element.text, timezone)
-            if instant:
-                anywhere.add(instant)
-            if year:
-                years.append(year)
+    own = _document_stamps(document, timezone)
+    anywhere, years = _stamps_anywhere(root, timezone)
     year_hint = years[0] if years else year_in_name(path.stem)
     for text in (child_text(document, "name"), plain(child_text(document, "description"))):
         found = date_in_text(text, year_hint, timezone)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import cast
 
 import shapely
 from shapely.geometry import box
@@ -38,7 +39,8 @@ def _parts_of_dimension(geometry: BaseGeometry, dimension: int) -> BaseGeometry 
         return shapely.union_all(kept)
     if len(kept) == 1:
         return kept[0]
-    return shapely.multilinestrings(kept) if dimension == 1 else shapely.multipoints(kept)
+    # One geometry from a list of parts (the stubs allow an array for array-shaped input).
+    return cast(BaseGeometry, shapely.multilinestrings(kept) if dimension == 1 else shapely.multipoints(kept))
 
 
 _REASON = re.compile(r"^\s*(?P<name>[^\[]+?)\s*(?:\[(?P<x>[-+0-9.eE]+)\s+(?P<y>[-+0-9.eE]+)\])?\s*$")
@@ -121,12 +123,12 @@ def dissolve_areas(features: list[SituationFeature]) -> list[SituationFeature]:
     dissolved: list[SituationFeature] = []
     for (side, status), members in groups.items():
         union = shapely.union_all([m.geometry for m in members])
-        union = _parts_of_dimension(shapely.make_valid(union), 2)
-        if union is None:
+        areas = _parts_of_dimension(shapely.make_valid(union), 2)
+        if areas is None:
             continue
         attributes = dict(members[0].attributes)
         attributes["status"] = status
-        dissolved.append(SituationFeature(FeatureKind.AREAS, union, side, attributes))
+        dissolved.append(SituationFeature(FeatureKind.AREAS, areas, side, attributes))
     return dissolved + others
 
 

@@ -14,6 +14,7 @@ GDAL is used through return values and a collecting error handler, never
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,67 @@ def _looks_projected(extent: tuple[float, float, float, float]) -> bool:
     return max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90
 
 
+def _transformation(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
+                    result: ImportResult) -> osr.CoordinateTransformation | None:
+    """The transformation of the layer's coordinates to `target`; None where they are in it already
+    or the layer has no coordinate system (read as longitude/latitude). Coordinates that do not
+    fit the coordinate system are warned of."""
+    name = layer.GetName()
+    source = layer.GetSpatialRef()
+    if source is None:
+        extent = layer.GetExtent(force=1) if layer.GetFeatureCount() else None
+        if extent and _looks_projected(extent):
+            result.warn(path, tr("layer {layer} has no coordinate system and its coordinates look "
+                                 "projected (up to {value}); read as longitude/latitude").format(
+                layer=name, value=f"{max(abs(v) for v in extent):.0f}"))
+        return None
+    source = source.Clone()
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if source.IsGeographic() and layer.GetFeatureCount():
+        extent = layer.GetExtent(force=1)
+        if _looks_projected(extent):
+            largest = f"{max(abs(v) for v in extent):.0f}"
+            result.warn(path, tr("layer {layer} says longitude/latitude but has coordinates up to "
+                                 "{value}").format(layer=name, value=largest))
+    if source.IsSame(target):
+        return None
+    try:
+        transform = osr.CoordinateTransformation(source, target)
+    except (RuntimeError, TypeError):
+        transform = None
+    if transform is None:
+        raise VectorReadError(tr("layer {layer}: no transformation from its coordinate system "
+                                 "to WGS84").format(layer=name))
+    return transform
+
+
+def _shape_of(feature: ogr.Feature, transform: osr.CoordinateTransformation | None
+              ) -> tuple[BaseGeometry | None, str]:
+    """(the feature's geometry in WGS84, 2D and linear, "") or (None, why it is skipped:
+    "without_geometry", "not_transformed" or "unreadable")."""
+    geometry = feature.GetGeometryRef()
+    if geometry is None or geometry.IsEmpty():
+        return None, "without_geometry"
+    geometry = geometry.Clone()
+    if geometry.HasCurveGeometry():
+        geometry = geometry.GetLinearGeometry()
+    geometry.FlattenTo2D()  # drops Z and M
+    try:
+        failed = transform is not None and geometry.Transform(transform) != 0
+    except RuntimeError:
+        failed = True
+    if failed:
+        return None, "not_transformed"
+    # Invalid shapes are kept for normalise_snapshot to repair and report; only WKB that
+    # GEOS cannot build at all is lost here.
+    shape = shapely.from_wkb(bytes(geometry.ExportToIsoWkb()), on_invalid="ignore")
+    if shape is None or shape.is_empty:
+        return None, "unreadable"
+    if not np.isfinite(shapely.get_coordinates(shape)).all():
+        return None, "not_transformed"
+    return shape, ""
+
+
 def _read_layer(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
                 result: ImportResult) -> VectorLayer:
     name = layer.GetName()
@@ -190,71 +252,25 @@ def _read_layer(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
     fields = [(definition.GetFieldDefn(i).GetName(), definition.GetFieldDefn(i).GetType())
               for i in range(definition.GetFieldCount())]
     read = VectorLayer(name, [f for f, _ in fields], _metadata(layer))
-    source = layer.GetSpatialRef()
-    transform = None
-    if source is None:
-        extent = layer.GetExtent(force=1) if layer.GetFeatureCount() else None
-        if extent and _looks_projected(extent):
-            result.warn(path, tr("layer {layer} has no coordinate system and its coordinates look "
-                                 "projected (up to {value}); read as longitude/latitude").format(
-                layer=name, value=f"{max(abs(v) for v in extent):.0f}"))
-    else:
-        source = source.Clone()
-        source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        if source.IsGeographic() and layer.GetFeatureCount():
-            extent = layer.GetExtent(force=1)
-            if _looks_projected(extent):
-                largest = f"{max(abs(v) for v in extent):.0f}"
-                result.warn(path, tr("layer {layer} says longitude/latitude but has coordinates up to "
-                                     "{value}").format(layer=name, value=largest))
-        if not source.IsSame(target):
-            try:
-                transform = osr.CoordinateTransformation(source, target)
-            except (RuntimeError, TypeError):
-                transform = None
-            if transform is None:
-                raise VectorReadError(tr("layer {layer}: no transformation from its coordinate system "
-                                         "to WGS84").format(layer=name))
-    without_geometry = 0
-    not_transformed = 0
-    unreadable = 0
+    transform = _transformation(layer, path, target, result)
+    skipped: Counter[str] = Counter()
     layer.ResetReading()
     for feature in layer:
-        geometry = feature.GetGeometryRef()
-        if geometry is None or geometry.IsEmpty():
-            without_geometry += 1
-            continue
-        geometry = geometry.Clone()
-        if geometry.HasCurveGeometry():
-            geometry = geometry.GetLinearGeometry()
-        geometry.FlattenTo2D()  # drops Z and M
-        try:
-            failed = transform is not None and geometry.Transform(transform) != 0
-        except RuntimeError:
-            failed = True
-        if failed:
-            not_transformed += 1
-            continue
-        # Invalid shapes are kept for normalise_snapshot to repair and report; only WKB that
-        # GEOS cannot build at all is lost here.
-        shape = shapely.from_wkb(bytes(geometry.ExportToIsoWkb()), on_invalid="ignore")
-        if shape is None or shape.is_empty:
-            unreadable += 1
-            continue
-        if not np.isfinite(shapely.get_coordinates(shape)).all():
-            not_transformed += 1
+        shape, why = _shape_of(feature, transform)
+        if shape is None:
+            skipped[why] += 1
             continue
         attributes = {name_: _field_value(feature, i, type_) for i, (name_, type_) in enumerate(fields)}
         read.features.append(VectorFeature(shape, attributes, name))
-    if without_geometry:
+    if skipped["without_geometry"]:
         result.info(path, tr("layer {layer}: {count} features without geometry skipped").format(
-            layer=name, count=without_geometry))
-    if unreadable:
+            layer=name, count=skipped["without_geometry"]))
+    if skipped["unreadable"]:
         result.warn(path, tr("layer {layer}: {count} geometries too broken to repair; skipped").format(
-            layer=name, count=unreadable))
-    if not_transformed:
+            layer=name, count=skipped["unreadable"]))
+    if skipped["not_transformed"]:
         result.warn(path, tr("layer {layer}: {count} features could not be transformed to WGS84; "
-                             "skipped").format(layer=name, count=not_transformed))
+                             "skipped").format(layer=name, count=skipped["not_transformed"]))
     return read
 
 

@@ -131,9 +131,10 @@ def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES,
             if builder.depth >= max_depth:
                 raise UnsafeInputError(origin, tr("XML nested deeper than {depth} elements (refused)")
                                        .format(depth=max_depth))
+            read = reader.attributes()
             attributes = {
                 f"{{{a.namespaceUri()}}}{a.name()}" if a.namespaceUri() else a.name(): a.value()
-                for a in reader.attributes()
+                for a in (read[i] for i in range(read.size()))
             }
             builder.start(reader.name(), reader.namespaceUri(), attributes)
         elif token == end:

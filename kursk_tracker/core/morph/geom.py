@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import LinearRing, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 EMPTY = Polygon()
@@ -213,6 +214,32 @@ class _Path:
     area2: float
 
 
+def _edge_sharing_clusters(member_keys: list[np.ndarray]) -> list[list[int]]:
+    """Members whose pieces share edges (by their edge keys), grouped: they must be summed together."""
+    parent = list(range(len(member_keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    if len(member_keys) > 1:
+        allk = np.concatenate(member_keys)
+        lab = np.concatenate([np.full(len(k), m) for m, k in enumerate(member_keys)])
+        order = np.argsort(allk, kind="stable")
+        allk, lab = allk[order], lab[order]
+        same = np.flatnonzero(allk[1:] == allk[:-1])
+        for i in same:
+            a, b = find(int(lab[i])), find(int(lab[i + 1]))
+            if a != b:
+                parent[a] = b
+    groups: dict[int, list[int]] = {}
+    for m in range(len(member_keys)):
+        groups.setdefault(find(m), []).append(m)
+    return list(groups.values())
+
+
 class Assembly:
     """The union of a fixed polygon and, per member, one of its pieces, built without overlays.
 
@@ -238,51 +265,42 @@ class Assembly:
         # Ring vertex ids per geometry.
         it = iter(ids)
         ring_ids = [[r for r in (next(it) for _ in rs) if len(r[0]) >= 4] for rs in rings]
-        n = len(self.coords)
-
-        def keys(run: Run) -> np.ndarray:
-            a, b = run[0][:-1], run[0][1:]
-            return np.minimum(a, b) * n + np.maximum(a, b)
-
         fixed_rings = ring_ids[0]
         member_rings: list[list[list[Run]]] = [[] for _ in members]
         for (m, _), rs in zip(owner[1:], ring_ids[1:]):
             member_rings[m].append(rs)
         self._member_rings = member_rings
         member_keys = [
-            np.unique(np.concatenate([keys(r) for rs in levels for r in rs]))
+            np.unique(np.concatenate([self._keys(r) for rs in levels for r in rs]))
             if any(levels) else np.zeros(0, np.int64)
             for levels in member_rings
         ]
-        # Members whose pieces share edges must be summed together: clusters.
-        parent = list(range(len(members)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        if len(members) > 1:
-            allk = np.concatenate(member_keys)
-            lab = np.concatenate([np.full(len(k), m) for m, k in enumerate(member_keys)])
-            order = np.argsort(allk, kind="stable")
-            allk, lab = allk[order], lab[order]
-            same = np.flatnonzero(allk[1:] == allk[:-1])
-            for i in same:
-                a, b = find(int(lab[i])), find(int(lab[i + 1]))
-                if a != b:
-                    parent[a] = b
-        groups: dict[int, list[int]] = {}
-        for m in range(len(members)):
-            groups.setdefault(find(m), []).append(m)
-        self._clusters = list(groups.values())
+        self._clusters = _edge_sharing_clusters(member_keys)
         self._member_cluster = [0] * len(members)
         for c, ms in enumerate(self._clusters):
             for m in ms:
                 self._member_cluster[m] = c
-        # The fixed polygon's edges next to each cluster, the rest linked once.
-        fixed_keys = [keys(r) for r in fixed_rings]
+        linked = _link(self._split_fixed(fixed_rings, member_keys), self.coords)
+        if linked is None:
+            self.ok = False
+            linked = []
+        self._fixed_paths = [self._path(p) for p in linked]
+        self._local = [{} for _ in self._clusters]
+        for c, ms in enumerate(self._clusters):
+            if len(ms) == 1:
+                for lv in range(len(members[ms[0]])):
+                    self._local_paths(c, (lv,))
+
+    def _keys(self, run: Run) -> np.ndarray:
+        """One number per edge of a run, the same whichever way the edge is walked."""
+        n = len(self.coords)
+        a, b = run[0][:-1], run[0][1:]
+        return np.minimum(a, b) * n + np.maximum(a, b)
+
+    def _split_fixed(self, fixed_rings: list[Run], member_keys: list[np.ndarray]) -> list[Run]:
+        """The fixed polygon's edges next to each cluster go to `_near`; the rest is returned, to be
+        linked once."""
+        fixed_keys = [self._keys(r) for r in fixed_rings]
         label = np.full(0, 0)
         cluster_keys = [np.unique(np.concatenate([member_keys[m] for m in ms])) for ms in self._clusters]
         if cluster_keys:
@@ -293,8 +311,7 @@ class Assembly:
         else:
             allk = np.zeros(0, np.int64)
         self._near: list[list[Run]] = [[] for _ in self._clusters]
-        self._near_keys: list[np.ndarray] = []
-        free_runs = []
+        free_runs: list[Run] = []
         for r, k in zip(fixed_rings, fixed_keys):
             pos = np.searchsorted(allk, k)
             if len(allk):
@@ -306,19 +323,9 @@ class Assembly:
                 lab = label[np.minimum(pos, len(allk) - 1)]
                 for c in np.unique(lab[hit]):
                     self._near[int(c)] += _runs(r, hit & (lab == c))
-        for runs in self._near:
-            self._near_keys.append(np.concatenate([keys(r) for r in runs]) if runs else np.zeros(0, np.int64))
-        linked = _link(free_runs, self.coords)
-        if linked is None:
-            self.ok = False
-            linked = []
-        self._fixed_paths = [self._path(p) for p in linked]
-        self._local = [{} for _ in self._clusters]
-        self._keys = keys
-        for c, ms in enumerate(self._clusters):
-            if len(ms) == 1:
-                for lv in range(len(members[ms[0]])):
-                    self._local_paths(c, (lv,))
+        self._near_keys = [np.concatenate([self._keys(r) for r in runs]) if runs else np.zeros(0, np.int64)
+                           for runs in self._near]
+        return free_runs
 
     def _path(self, run: Run) -> _Path:
         ids, shown = run
@@ -417,6 +424,24 @@ class Assembly:
 
 def _polygons(paths: list[_Path]) -> BaseGeometry | None:
     """Rings linked from paths, holes put in their shells; None if a vertex is ambiguous."""
+    rings = _closed_rings(paths)
+    if rings is None:
+        return None
+    shells = [c for c, a in rings if a > 0]
+    holes = [c for c, a in rings if a < 0]
+    if not shells:
+        return EMPTY if not holes else None
+    if len(shells) == 1:
+        return _polygon(shells[0], holes)
+    owned = _holes_by_shell(shells, holes)
+    if owned is None:
+        return None
+    return shapely.multipolygons([_polygon(s, hs) for s, hs in zip(shells, owned)])
+
+
+def _closed_rings(paths: list[_Path]) -> list[tuple[np.ndarray, float]] | None:
+    """The paths linked into closed rings, each with its signed doubled area (shells > 0 > holes);
+    None if a vertex is ambiguous or a ring degenerate."""
     starts: dict[int, list[int]] = {}
     for i, p in enumerate(paths):
         if p.start != p.end:
@@ -452,24 +477,30 @@ def _polygons(paths: list[_Path]) -> BaseGeometry | None:
             # degenerate edge here, which GEOS sorts out.
             return None
         rings.append((ring, area))
-    shells = [c for c, a in rings if a > 0]
-    holes = [c for c, a in rings if a < 0]
-    if not shells:
-        return EMPTY if not holes else None
-    if len(shells) == 1:
-        inner = [shapely.linearrings(h) for h in holes] or None
-        return shapely.polygons(shapely.linearrings(shells[0]), inner)
+    return rings
+
+
+def _ring(coords: np.ndarray) -> LinearRing:
+    # One ring from one (n, 2) array; the stubs cannot tell that from an array of rings.
+    return cast(LinearRing, shapely.linearrings(coords))
+
+
+def _polygon(shell: np.ndarray, holes: list[np.ndarray]) -> Polygon:
+    return shapely.polygons(_ring(shell), [_ring(h) for h in holes] or None)
+
+
+def _holes_by_shell(shells: list[np.ndarray], holes: list[np.ndarray]) -> list[list[np.ndarray]] | None:
+    """Each shell's holes: a hole goes to the smallest shell covering it; None if none does."""
     owned: list[list[np.ndarray]] = [[] for _ in shells]
-    if holes:
-        shell_polygons = shapely.polygons([shapely.linearrings(s) for s in shells])
-        shell_areas = shapely.area(shell_polygons)
-        tree = shapely.STRtree(shell_polygons)
-        for h in holes:
-            hole = shapely.polygons(shapely.linearrings(h))
-            hits = [int(s) for s in tree.query(hole, predicate="covers")]
-            if not hits:
-                return None
-            owned[min(hits, key=lambda s: shell_areas[s])].append(h)
-    polygons = [shapely.polygons(shapely.linearrings(s), [shapely.linearrings(h) for h in hs] or None)
-                for s, hs in zip(shells, owned)]
-    return shapely.multipolygons(polygons)
+    if not holes:
+        return owned
+    shell_polygons = [_polygon(s, []) for s in shells]
+    shell_areas = shapely.area(shell_polygons)
+    tree = shapely.STRtree(shell_polygons)
+    for h in holes:
+        hole = _polygon(h, [])
+        hits = [int(s) for s in tree.query(hole, predicate="covers")]
+        if not hits:
+            return None
+        owned[min(hits, key=lambda s: shell_areas[s])].append(h)
+    return owned

@@ -106,7 +106,7 @@ def depth(patch_m: BaseGeometry, source_m: BaseGeometry) -> float:
     ground uncovered.
     """
     coords = shapely.get_coordinates(patch_m)
-    start = float(shapely.distance(shapely.points(coords), source_m).max())
+    start = float(np.max(shapely.distance(shapely.points(coords), source_m)))
     # Buffers are inscribed polygons (8 segments a quarter circle): 1 % more reaches the arcs.
     margin = 1.01
 
