@@ -110,6 +110,7 @@ demo: setup
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 # The plugin repository's upload scan over exactly the zip's files: Bandit (every
 # test, every severity) and detect-secrets block on any finding; flake8 is counted.
