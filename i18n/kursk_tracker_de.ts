@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12"/>
+        <location filename="../kursk_tracker/processing/base.py" line="18"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="80"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="87"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="85"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="92"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="544"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="407"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="112"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="49"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -44,47 +44,47 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="236"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="173"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="241"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="178"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="12"/>
+        <location filename="../kursk_tracker/processing/base.py" line="18"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="430"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="293"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="436"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="299"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
@@ -134,27 +134,27 @@
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="28"/>
+        <location filename="../kursk_tracker/toolbelt/report.py" line="29"/>
         <source>Kursk Tracker</source>
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="181"/>
+        <location filename="../kursk_tracker/plugin.py" line="182"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="48"/>
+        <location filename="../kursk_tracker/processing/base.py" line="54"/>
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="196"/>
+        <location filename="../kursk_tracker/plugin.py" line="197"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="27"/>
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="26"/>
         <source>List snapshots of a series</source>
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
@@ -164,22 +164,22 @@
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="30"/>
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="29"/>
         <source>Lists the snapshots of a series GeoPackage: the instant (UTC, ISO 8601), the date as the locale writes it, the week number from the series epoch, title and source.</source>
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="39"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="46"/>
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/list_snapshots.py" line="38"/>
+        <location filename="../kursk_tracker/processing/list_snapshots.py" line="37"/>
         <source>Snapshots</source>
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="31"/>
+        <location filename="../kursk_tracker/processing/provider.py" line="32"/>
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -234,32 +234,32 @@
         <translation>Andere Seiten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="34"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="41"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="35"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="42"/>
         <source>Folder of dated files</source>
         <translation>Ordner mit datierten Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="36"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="43"/>
         <source>Google My Maps KML/KMZ</source>
         <translation>Google My Maps KML/KMZ</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="37"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="44"/>
         <source>DeepStateMap snapshots</source>
         <translation>DeepStateMap-Stände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="38"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="45"/>
         <source>ISW layers</source>
         <translation>ISW-Ebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="76"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="83"/>
         <source>file or folder not found</source>
         <translation>Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -269,112 +269,112 @@
         <translation>die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="108"/>
+        <location filename="../kursk_tracker/store/operations.py" line="113"/>
         <source>{origin}: the series already has a snapshot at {when}; not imported</source>
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="222"/>
+        <location filename="../kursk_tracker/store/operations.py" line="233"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="227"/>
+        <location filename="../kursk_tracker/store/operations.py" line="238"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="198"/>
+        <location filename="../kursk_tracker/store/operations.py" line="209"/>
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="43"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="42"/>
         <source>Import into a series</source>
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="60"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="59"/>
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="63"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="62"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="66"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="65"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="68"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="67"/>
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="70"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="69"/>
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="72"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="71"/>
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="73"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="76"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="75"/>
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="76"/>
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="78"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="114"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="113"/>
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="116"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="115"/>
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="117"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="116"/>
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="139"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="138"/>
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="30"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="29"/>
         <source>Series statistics (held area)</source>
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="33"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="32"/>
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="41"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="40"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
@@ -439,67 +439,67 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="386"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="321"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="175"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="112"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="179"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="116"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="191"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="230"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="182"/>
+        <location filename="../kursk_tracker/processing/new_series.py" line="37"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="361"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="298"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="54"/>
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="446"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="470"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="394"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="470"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="394"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/tasks.py" line="26"/>
+        <location filename="../kursk_tracker/gui/tasks.py" line="28"/>
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
@@ -539,22 +539,22 @@
         <translation>{n} Objekte mit unlesbarer Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="433"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="457"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>keine GeoJSON-FeatureCollection</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="440"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="464"/>
         <source>no date in the file name or the file</source>
         <translation>kein Datum im Dateinamen oder in der Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="466"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="490"/>
         <source>same date as {other}; skipped</source>
         <translation>gleiches Datum wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="462"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="486"/>
         <source>cannot be imported: {reason}</source>
         <translation>kann nicht importiert werden: {reason}</translation>
     </message>
@@ -649,22 +649,22 @@
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="135"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="136"/>
         <source>could not be read ({error})</source>
         <translation>konnte nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="142"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="143"/>
         <source>same date as {other} ({when}); not imported</source>
         <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="256"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="257"/>
         <source>cannot read the file ({error})</source>
         <translation>Datei nicht lesbar ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="214"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="215"/>
         <source>empty file</source>
         <translation>leere Datei</translation>
     </message>
@@ -674,137 +674,137 @@
         <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="168"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="169"/>
         <source>no placemarks in the document</source>
         <translation>keine Ortsmarken im Dokument</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="174"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="175"/>
         <source>{count} places read; no situation features, so no snapshot</source>
         <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="177"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="178"/>
         <source>no placemarks with a usable geometry</source>
         <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="183"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="184"/>
         <source>no date in the file name, the document or its time stamps</source>
         <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="190"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="191"/>
         <source>no features inside the area of interest</source>
         <translation>keine Objekte im Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="363"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="365"/>
         <source>{count} placemarks with unreadable coordinates skipped</source>
         <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="366"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="368"/>
         <source>{count} placemarks without a geometry skipped</source>
         <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="369"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="371"/>
         <source>{count} places without a name skipped</source>
         <translation>{count} Orte ohne Namen übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="371"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="373"/>
         <source>{count} network links not followed (only this file is read)</source>
         <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="374"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="376"/>
         <source>folder &apos;{folder}&apos;: unknown kind &apos;{kind}&apos; in the kind mapping</source>
         <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="377"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="379"/>
         <source>folder &apos;{folder}&apos;: {count} polygons do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="377"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="379"/>
         <source>folder &apos;{folder}&apos;: {count} lines do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="384"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="386"/>
         <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
         <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="388"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="390"/>
         <source>unknown colours {colours} — map them to a side to import their side</source>
         <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="399"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="401"/>
         <source>no colour</source>
         <translation>keine Farbe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="401"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="403"/>
         <source>{colour} (1 feature)</source>
         <translation>{colour} (1 Objekt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="402"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="404"/>
         <source>{colour} ({count} features)</source>
         <translation>{colour} ({count} Objekte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="269"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="270"/>
         <source>not UTF-8 text (byte {offset})</source>
         <translation>kein UTF-8-Text (Byte {offset})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="129"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="130"/>
         <source>the file is empty</source>
         <translation>die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="282"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="283"/>
         <source>invalid JSON at line {line}, column {column}: {reason}</source>
         <translation>ungültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="285"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="286"/>
         <source>JSON nested too deeply</source>
         <translation>JSON zu tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="125"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="126"/>
         <source>not a supported vector file ({suffix})</source>
         <translation>keine unterstützte Vektordatei ({suffix})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="127"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="128"/>
         <source>the file does not exist</source>
         <translation>die Datei gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="140"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="141"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="141"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="142"/>
         <source>cannot be read as {format}: {reason}</source>
         <translation>nicht als {format} lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="198"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="197"/>
         <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
         <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="208"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="207"/>
         <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
         <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
     </message>
@@ -814,27 +814,27 @@
         <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="250"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="266"/>
         <source>layer {layer}: {count} features without geometry skipped</source>
         <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="253"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="269"/>
         <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
         <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="256"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="272"/>
         <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
         <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="281"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="297"/>
         <source>cannot be read: {reason}</source>
         <translation>nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="286"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302"/>
         <source>the file holds no features</source>
         <translation>die Datei enthält keine Objekte</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>XML deklariert Entitäten (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="147"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="148"/>
         <source>XML refers to an external entity (refused)</source>
         <translation>XML verweist auf eine externe Entität (abgelehnt)</translation>
     </message>
@@ -899,52 +899,52 @@
         <translation>kein wohlgeformtes XML in Zeile {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="181"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="182"/>
         <source>KMZ entry {entry} inflates to more than {cap} MB (refused)</source>
         <translation>KMZ-Eintrag {entry} entpackt auf mehr als {cap} MB (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="234"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="235"/>
         <source>KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)</source>
         <translation>KMZ-Eintrag {entry} entpackt mehr als {ratio}:1 (als ZIP-Bombe abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="219"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="220"/>
         <source>KMZ has {count} entries (refused)</source>
         <translation>KMZ hat {count} Einträge (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="223"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="224"/>
         <source>KMZ entry {entry} points outside the archive (absolute or &apos;..&apos; path, refused)</source>
         <translation>KMZ-Eintrag {entry} zeigt aus dem Archiv hinaus (absoluter oder „..“-Pfad, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="228"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="229"/>
         <source>KMZ would inflate to {size} MB (at most {cap} MB, refused)</source>
         <translation>KMZ würde auf {size} MB entpacken (höchstens {cap} MB, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="239"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="240"/>
         <source>KMZ holds no KML document (doc.kml)</source>
         <translation>KMZ enthält kein KML-Dokument (doc.kml)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="241"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="242"/>
         <source>KMZ entry {entry} is encrypted</source>
         <translation>KMZ-Eintrag {entry} ist verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="251"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="252"/>
         <source>truncated or damaged KMZ ({error})</source>
         <translation>abgeschnittene oder beschädigte KMZ ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="253"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="254"/>
         <source>not a ZIP archive (a KMZ is a zipped KML)</source>
         <translation>kein ZIP-Archiv (eine KMZ ist ein gezipptes KML)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="280"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="281"/>
         <source>truncated JSON at line {line}, column {column}</source>
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="280"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="139"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="283"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
@@ -999,27 +999,27 @@
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="269"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="128"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="270"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="129"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="300"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="159"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="301"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="160"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="544"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="407"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
@@ -1039,27 +1039,27 @@
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="47"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="46"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="34"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="33"/>
         <source>Change between two dates</source>
         <translation>Änderung zwischen zwei Daten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="37"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="36"/>
         <source>Polygons of ground each side gained and lost between FROM and TO (ISO 8601 instants; between snapshots the front is interpolated), with their area in km² on the WGS84 ellipsoid. Held ground is controlled or pocketed ground.</source>
         <translation>Polygone des Geländes, das jede Seite zwischen FROM und TO (Zeitpunkte nach ISO 8601; zwischen Lageständen wird die Front interpoliert) gewonnen und verloren hat, mit ihrer Fläche in km² auf dem WGS84-Ellipsoid. Gehalten ist kontrolliertes oder eingekesseltes Gelände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="45"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="44"/>
         <source>From (ISO 8601)</source>
         <translation>Von (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="46"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="45"/>
         <source>To (ISO 8601)</source>
         <translation>Bis (ISO 8601)</translation>
     </message>
@@ -1069,47 +1069,47 @@
         <translation>{side} {kind}: {area} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="30"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="29"/>
         <source>{name}: {text} is not an ISO 8601 date and time</source>
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="45"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="44"/>
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="48"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="47"/>
         <source>The areas each side holds at any instant: a snapshot&apos;s own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side&apos;s front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="57"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="56"/>
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="58"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57"/>
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="62"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="61"/>
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="63"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="62"/>
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="80"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="79"/>
         <source>{path}: the series has no snapshots</source>
         <translation>{path}: Die Serie enthält keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="82"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="81"/>
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
@@ -1119,227 +1119,222 @@
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="145"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="146"/>
         <source>the template cannot be read ({error})</source>
         <translation>die Vorlage kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="153"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="154"/>
         <source>the template is not a QGIS layout template (.qpt)</source>
         <translation>die Vorlage ist keine QGIS-Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="155"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="156"/>
         <source>the template has no map item (give one the id kt_map)</source>
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="373"/>
+        <location filename="../kursk_tracker/export/lagebild_batch.py" line="59"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="199"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="201"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="267"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="269"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="271"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="273"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="288"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="290"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="327"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="330"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="328"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="331"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="329"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="332"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="330"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="333"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="331"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="334"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="332"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="335"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="58"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="65"/>
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="59"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="66"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="62"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="69"/>
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="66"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="73"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="79"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="86"/>
         <source>Width of PNG images; PDF and SVG keep the template&apos;s page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="79"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="78"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="96"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="103"/>
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="98"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="105"/>
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="101"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="108"/>
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="105"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="112"/>
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="149"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="172"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="149"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="172"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="209"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="235"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="210"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="236"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="211"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="237"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="286"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="339"/>
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="236"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="263"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="241"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="268"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="254"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="293"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="256"/>
-        <source>Export all snapshots</source>
-        <translation>Alle Lagestände exportieren</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="276"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="326"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="278"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="328"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="296"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="349"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="44"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="43"/>
         <source>Export Lagebild (map figure)</source>
         <translation>Lagebild exportieren (Kartenabbildung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="47"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="46"/>
         <source>The Lagebild of a series as a print layout exported to PNG, PDF or SVG: title, map, legend, scale bar, north arrow, overview, caption and credit, in German or English. DATETIME is an ISO 8601 instant (2024-10-29T21:00:00Z; without a zone, UTC); between snapshots the front is interpolated. Leave DATETIME empty for every snapshot: OUTPUT is then a folder, and the files are named from the dates (lagebild_2024-10-29_2200.png, in the series&apos; time zone). TEMPLATE: a .qpt file, or empty for the built-in web figure; the items with ids kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit and kt_week are filled, and labels can use [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit and @kt_series. WIDTH_PX is the width of PNG images; PDF and SVG keep the template&apos;s page size. A single file&apos;s format follows its suffix (.png, .pdf, .svg), FORMAT otherwise.</source>
         <translation>Das Lagebild einer Serie als Drucklayout, exportiert als PNG, PDF oder SVG: Titel, Karte, Legende, Maßstab, Nordpfeil, Übersichtskarte, Bildunterschrift und Quellenangabe, auf Deutsch oder Englisch. DATETIME ist ein Zeitpunkt nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC); zwischen zwei Lageständen wird die Front interpoliert. DATETIME leer lassen für jeden Lagestand: OUTPUT ist dann ein Ordner, und die Dateien werden nach den Daten benannt (lagebild_2024-10-29_2200.png, in der Zeitzone der Serie). TEMPLATE: eine .qpt-Datei, oder leer für die eingebaute Web-Abbildung; die Elemente mit den IDs kt_title, kt_map, kt_overview, kt_legend, kt_scalebar, kt_north, kt_caption, kt_credit und kt_week werden gefüllt, und Beschriftungen können [% @kt_title %], @kt_date, @kt_week, @kt_caption, @kt_credit und @kt_series verwenden. WIDTH_PX ist die Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage. Das Format einer einzelnen Datei folgt ihrer Endung (.png, .pdf, .svg), sonst FORMAT.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="66"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="65"/>
         <source>Date and time (ISO 8601); empty for every snapshot</source>
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="68"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="67"/>
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="74"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="73"/>
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="77"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="76"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="83"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="82"/>
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="86"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85"/>
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
@@ -1354,7 +1349,7 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="241"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="231"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1389,7 +1384,7 @@
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="262"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="357"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
@@ -1429,167 +1424,167 @@
         <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="141"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="146"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="141"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="146"/>
         <source>{n} days</source>
         <translation>{n} Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="142"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="147"/>
         <source>{n} h</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="232"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="185"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="233"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="186"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="100"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="242"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="195"/>
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="267"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="220"/>
         <source>Hold on snapshots</source>
         <translation>Standzeit bei Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="281"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="234"/>
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="283"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="236"/>
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="284"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="237"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="293"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="246"/>
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="299"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="252"/>
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="383"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="415"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="368"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="429"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="302"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="463"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="470"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="412"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="76"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="75"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="96"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="95"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="98"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="100"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="102"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit bei Lageständen (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="108"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="111"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="119"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="118"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="121"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="121"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="123"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="124"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="123"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
@@ -1609,17 +1604,17 @@
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="236"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="95"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="409"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="414"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="273"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
@@ -1634,7 +1629,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="517"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="441"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1714,62 +1709,62 @@
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="137"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="74"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="140"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="77"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="142"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="79"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="222"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="159"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="210"/>
+        <location filename="../kursk_tracker/store/operations.py" line="221"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="517"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="441"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="525"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="449"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="536"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="460"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="74"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="73"/>
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="48"/>
+        <location filename="../kursk_tracker/processing/base.py" line="54"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="66"/>
+        <location filename="../kursk_tracker/processing/base.py" line="78"/>
         <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="77"/>
+        <location filename="../kursk_tracker/processing/base.py" line="89"/>
         <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
         <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
     </message>
@@ -1789,7 +1784,7 @@
         <translation>Zu kopierende Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="41"/>
+        <location filename="../kursk_tracker/processing/new_series.py" line="35"/>
         <source>Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA</source>
         <translation>Ziel: ein GeoPackage-Pfad oder postgis:connection=NAME schema=SCHEMA</translation>
     </message>
@@ -1819,67 +1814,67 @@
         <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="46"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="45"/>
         <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone&apos;s snapshots are kept.</source>
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="178"/>
+        <location filename="../kursk_tracker/store/operations.py" line="188"/>
         <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
         <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="184"/>
+        <location filename="../kursk_tracker/store/operations.py" line="194"/>
         <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="258"/>
+        <location filename="../kursk_tracker/store/operations.py" line="269"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/series_file.py" line="264"/>
+        <location filename="../kursk_tracker/store/operations.py" line="275"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="153"/>
+        <location filename="../kursk_tracker/layers/session.py" line="154"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="157"/>
+        <location filename="../kursk_tracker/layers/session.py" line="158"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="159"/>
+        <location filename="../kursk_tracker/layers/session.py" line="160"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="37"/>
+        <location filename="../kursk_tracker/gate.py" line="38"/>
         <source>Kursk Tracker starts without its panels until shapely 2 is installed ({error}).</source>
         <translation>Kursk Tracker startet ohne seine Bedienfelder, bis shapely 2 installiert ist ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="78"/>
+        <location filename="../kursk_tracker/gate.py" line="79"/>
         <source>Install shapely…</source>
         <translation>shapely installieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="92"/>
+        <location filename="../kursk_tracker/gate.py" line="93"/>
         <source>Kursk Tracker can install it for itself, into your QGIS profile.</source>
         <translation>Kursk Tracker kann es für sich selbst in Ihr QGIS-Profil installieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="95"/>
+        <location filename="../kursk_tracker/gate.py" line="96"/>
         <source>Install shapely</source>
         <translation>shapely installieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="109"/>
+        <location filename="../kursk_tracker/gate.py" line="110"/>
         <source>Installing {requirement} for Kursk Tracker…</source>
         <translation>{requirement} wird für Kursk Tracker installiert…</translation>
     </message>
@@ -1989,27 +1984,27 @@
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="482"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="345"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="151"/>
+        <location filename="../kursk_tracker/layers/session.py" line="152"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="155"/>
+        <location filename="../kursk_tracker/layers/session.py" line="156"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="236"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="173"/>
         <source>1 snapshot</source>
         <translation>1 Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="54"/>
         <source>1 snapshot imported into {name}.</source>
         <translation>1 Lagestand in {name} importiert.</translation>
     </message>
@@ -2019,12 +2014,12 @@
         <translation>Geglättet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="57"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="62"/>
         <source>The language of the figure&apos;s title, dates, captions, credit and place names. It starts at QGIS&apos;s language each session and applies to the exports you start from here.</source>
         <translation>Die Sprache von Titel, Daten, Bildunterschriften, Quellenangabe und Ortsnamen der Grafik. Sie beginnt in jeder Sitzung mit der Sprache von QGIS und gilt für die Exporte, die Sie hier starten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="250"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="203"/>
         <source>Timing</source>
         <translation>Zeitverlauf</translation>
     </message>
@@ -2089,227 +2084,227 @@
         <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="69"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="36"/>
         <source>… and 1 more, listed in the details</source>
         <translation>… und 1 weiteres, aufgeführt in den Details</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="71"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="38"/>
         <source>… and {n} more, listed in the details</source>
         <translation>… und {n} weitere, aufgeführt in den Details</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="90"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="57"/>
         <source>{name} is open now; {previous} was closed, unchanged.</source>
         <translation>{name} ist jetzt geöffnet; {previous} wurde unverändert geschlossen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="93"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="60"/>
         <source>Nothing was imported, so no series was made at {where}; {previous} stays open.</source>
         <translation>Nichts wurde importiert, daher wurde unter {where} keine Serie angelegt; {previous} bleibt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="96"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="63"/>
         <source>1 problem</source>
         <translation>1 Problem</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="96"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="63"/>
         <source>{n} problems</source>
         <translation>{n} Probleme</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="100"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="67"/>
         <source>1 repair</source>
         <translation>1 Reparatur</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="100"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="67"/>
         <source>{n} repairs</source>
         <translation>{n} Reparaturen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="147"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="84"/>
         <source>Open the sample series: the 2024 Kursk offensive, week by week (illustrative, not ground truth)</source>
         <translation>Die Beispielserie öffnen: die Kursk-Offensive 2024, Woche für Woche (zur Veranschaulichung, keine gesicherte Lage)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="154"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="91"/>
         <source>Import dated situation files into the open series or a new one; the dialog shows where they go</source>
         <translation>Datierte Lagedateien in die geöffnete oder eine neue Serie importieren; der Dialog zeigt, wohin sie kommen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="177"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="114"/>
         <source>Give the selected snapshot another date and time</source>
         <translation>Dem gewählten Lagestand ein anderes Datum und eine andere Uhrzeit geben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="181"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="118"/>
         <source>Remove the selected snapshot and its features from the series</source>
         <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="448"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="372"/>
         <source>New date and time:</source>
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="245"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="104"/>
         <source>Previous snapshot</source>
         <translation>Vorheriger Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="247"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="106"/>
         <source>Step back</source>
         <translation>Schritt zurück</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="249"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="108"/>
         <source>Play or pause</source>
         <translation>Abspielen oder anhalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="252"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="111"/>
         <source>Step forward</source>
         <translation>Schritt vor</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="254"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="113"/>
         <source>Next snapshot</source>
         <translation>Nächster Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="127"/>
         <source>Date and time to jump to (Enter or Go)</source>
         <translation>Datum und Uhrzeit, zu denen gesprungen wird (Eingabetaste oder Los)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="277"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="136"/>
         <source>Step of the step buttons</source>
         <translation>Schrittweite der Schritt-Knöpfe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="282"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="141"/>
         <source>Playing speed: days of the series per second</source>
         <translation>Abspielgeschwindigkeit: Tage der Serie je Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="284"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
         <source>Play again from the start at the end</source>
         <translation>Am Ende von vorn abspielen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="296"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="155"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="298"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="157"/>
         <source>Show or hide the chart of the area each side holds</source>
         <translation>Diagramm der von jeder Seite gehaltenen Fläche ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="360"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="219"/>
         <source>{what} ({panel_key} in this panel, {map_key} in the map or this panel)</source>
         <translation>{what} ({panel_key} in diesem Fenster, {map_key} in der Karte oder in diesem Fenster)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="53"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="55"/>
         <source>self-intersection</source>
         <translation>Selbstüberschneidung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="54"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="56"/>
         <source>ring touching itself</source>
         <translation>Ring berührt sich selbst</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="55"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="57"/>
         <source>too few points</source>
         <translation>zu wenige Punkte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="56"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="58"/>
         <source>hole outside its polygon</source>
         <translation>Loch außerhalb seines Polygons</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="57"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="59"/>
         <source>hole inside a hole</source>
         <translation>Loch in einem Loch</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="58"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="60"/>
         <source>polygon inside a polygon</source>
         <translation>Polygon in einem Polygon</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="59"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="61"/>
         <source>polygon cut in two by its holes</source>
         <translation>Polygon durch seine Löcher zerteilt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="60"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="62"/>
         <source>ring given twice</source>
         <translation>Ring doppelt angegeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="61"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="63"/>
         <source>invalid coordinate</source>
         <translation>ungültige Koordinate</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="62"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="64"/>
         <source>ring not closed</source>
         <translation>Ring nicht geschlossen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="71"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="73"/>
         <source>{problem} at {lat} N, {lon} E</source>
         <translation>{problem} bei {lat} N, {lon} E</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="77"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="79"/>
         <source>repaired an area: {reason}</source>
         <translation>Gebiet repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="78"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="80"/>
         <source>repaired a front line: {reason}</source>
         <translation>Frontlinie repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="79"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="81"/>
         <source>repaired a movement arrow: {reason}</source>
         <translation>Bewegungspfeil repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="80"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="82"/>
         <source>repaired an annotation: {reason}</source>
         <translation>Beschriftung repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/normalize.py" line="81"/>
+        <location filename="../kursk_tracker/importers/normalize.py" line="83"/>
         <source>repaired a geometry: {reason}</source>
         <translation>Geometrie repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="39"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="38"/>
         <source>FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name a .{format} file</source>
         <translation>FORMAT {format} widerspricht der Ausgabedatei {name}: FORMAT leer lassen oder eine .{format}-Datei angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="78"/>
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process). The format follows the OUTPUT file&apos;s extension (.gif or .mp4); a FORMAT that contradicts it is an error. TIMING linear (the default) moves the front at a steady pace through each interval, so the film shows motion; eased puts most change in the middle of each interval, as frontatdate does by default.</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letzter Lagestand), die Front zwischen den Lageständen interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagestand. Jeder Lagestand bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process). Das Format folgt der Endung der Datei OUTPUT (.gif oder .mp4); ein FORMAT, das ihr widerspricht, ist ein Fehler. TIMING linear (die Vorgabe) bewegt die Front gleichmäßig durch jeden Abschnitt, sodass der Film Bewegung zeigt; eased legt die meiste Änderung in die Mitte jedes Abschnitts, wie frontatdate es standardmäßig tut.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="105"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="104"/>
         <source>Format (empty: from the file&apos;s extension)</source>
         <translation>Format (leer: aus der Dateiendung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="115"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="114"/>
         <source>Timing between snapshots</source>
         <translation>Zeitverlauf zwischen Lageständen</translation>
     </message>
@@ -2324,82 +2319,82 @@
         <translation>Geglättet: Das Gelände wechselt in kurzen Sprüngen den Besitzer, meist um die Mitte jedes Abschnitts; der wahrscheinlichste Verlauf, den auch die gemessenen Zahlen verwenden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="60"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="66"/>
         <source>SNAPSHOT is the snapshot&apos;s id (a whole number, as List snapshots of a series writes it) or its current instant in ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). EXPECTED_VERSION (a PostGIS series only) is the snapshot version you read; where someone else changed or removed the snapshot since, nothing is written. Without it, the version read at the start of the run is checked. A GeoPackage series keeps no versions.</source>
         <translation>SNAPSHOT ist die ID des Lagestands (eine ganze Zahl, wie „Lagestände einer Serie auflisten“ sie schreibt) oder sein jetziger Zeitpunkt in ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). EXPECTED_VERSION (nur bei einer PostGIS-Serie) ist die Version des Lagestands, die Sie gelesen haben; hat jemand anderes den Lagestand seitdem geändert oder entfernt, wird nichts geschrieben. Ohne sie wird die zu Beginn des Laufs gelesene Version geprüft. Eine GeoPackage-Serie führt keine Versionen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="70"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="76"/>
         <source>Snapshot (id, or its instant in ISO 8601)</source>
         <translation>Lagestand (ID oder sein Zeitpunkt in ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="72"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="78"/>
         <source>Expected snapshot version (PostGIS; empty: as read now)</source>
         <translation>Erwartete Version des Lagestands (PostGIS; leer: wie jetzt gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="103"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="109"/>
         <source>{where}: this series keeps no snapshot versions (only a PostGIS series does); leave EXPECTED_VERSION empty</source>
         <translation>{where}: Diese Serie führt keine Versionen der Lagestände (nur eine PostGIS-Serie tut das); lassen Sie EXPECTED_VERSION leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="118"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="124"/>
         <source>{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time</source>
         <translation>{where}: SNAPSHOT {text} ist weder eine ID eines Lagestands noch ein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="140"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="147"/>
         <source>{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its snapshots)</source>
         <translation>{where}: kein Lagestand {snapshot} in der Serie („Lagestände einer Serie auflisten“ zeigt ihre Lagestände)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="160"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="167"/>
         <source>Re-date a snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="163"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="170"/>
         <source>Gives a snapshot of a series a new instant, as the Situation panel&apos;s re-date does: its features move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). A date another snapshot of the series already has is refused. The change is one step: on any error the series is left as it was.</source>
         <translation>Gibt einem Lagestand einer Serie einen neuen Zeitpunkt, wie das Umdatieren im Bedienfeld „Lageebenen“: Seine Objekte wandern mit. DATETIME ist ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). Ein Datum, das schon ein anderer Lagestand der Serie hat, wird abgelehnt. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="172"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="179"/>
         <source>New date and time (ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="174"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="181"/>
         <source>Snapshot id</source>
         <translation>ID des Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="175"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="182"/>
         <source>New date and time (UTC, ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="176"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="183"/>
         <source>Previous date and time (UTC, ISO 8601)</source>
         <translation>Bisheriges Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="178"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="185"/>
         <source>Snapshot version now (0: the series keeps none)</source>
         <translation>Jetzige Version des Lagestands (0: die Serie führt keine)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="189"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="196"/>
         <source>{where}: DATETIME {text} is not an ISO 8601 date and time</source>
         <translation>{where}: DATETIME {text} ist kein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="202"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="207"/>
         <source>{where}: snapshot {other} already has the date {when}; nothing was changed</source>
         <translation>{where}: Lagestand {other} hat bereits das Datum {when}; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="206"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="211"/>
         <source>{where}: snapshot {id} moved from {old} to {new}</source>
         <translation>{where}: Lagestand {id} von {old} auf {new} verschoben</translation>
     </message>
@@ -2429,47 +2424,47 @@
         <translation>Entfernte Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="55"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="53"/>
         <source>{where}: snapshot {id} of {when} removed with {n} features</source>
         <translation>{where}: Lagestand {id} vom {when} mit {n} Objekten entfernt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="61"/>
+        <location filename="../kursk_tracker/store/backend.py" line="67"/>
         <source>cannot read &apos;{text}&apos; (write key=value pairs)</source>
         <translation>„{text}“ ist nicht lesbar (schreiben Sie Paare Schlüssel=Wert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="98"/>
+        <location filename="../kursk_tracker/store/backend.py" line="104"/>
         <source>&apos;{schema}&apos; is not a usable schema name: use lower-case letters, digits and underscores, starting with a letter, at most 63 characters</source>
         <translation>„{schema}“ ist kein brauchbarer Schemaname: Kleinbuchstaben, Ziffern und Unterstriche, mit einem Buchstaben beginnend, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="311"/>
+        <location filename="../kursk_tracker/store/backend.py" line="317"/>
         <source>PostGIS connection &apos;{name}&apos;: saved QGIS connections need QGIS; name the database with service= or host=, port=, dbname= instead</source>
         <translation>PostGIS-Verbindung „{name}“: gespeicherte QGIS-Verbindungen brauchen QGIS; geben Sie die Datenbank stattdessen mit service= oder host=, port=, dbname= an</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="318"/>
+        <location filename="../kursk_tracker/store/backend.py" line="325"/>
         <source>PostGIS connection &apos;{name}&apos;: QGIS has no saved PostgreSQL connection of that name (saved: {known})</source>
         <translation>PostGIS-Verbindung „{name}“: QGIS hat keine gespeicherte PostgreSQL-Verbindung dieses Namens (gespeichert: {known})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="357"/>
+        <location filename="../kursk_tracker/store/backend.py" line="364"/>
         <source>no series given: name a series GeoPackage or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>keine Serie angegeben: nennen Sie ein Serien-GeoPackage oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="366"/>
+        <location filename="../kursk_tracker/store/backend.py" line="373"/>
         <source>a PostGIS series location must not hold a password (it would end up in projects and logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass</source>
         <translation>der Ort einer PostGIS-Serie darf kein Passwort enthalten (es landete in Projekten und Protokollen): verwenden Sie eine gespeicherte QGIS-Verbindung, eine PostgreSQL-Dienstdatei oder ~/.pgpass</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="372"/>
+        <location filename="../kursk_tracker/store/backend.py" line="379"/>
         <source>{where}: no schema= given (the PostgreSQL schema that holds the series)</source>
         <translation>{where}: kein schema= angegeben (das PostgreSQL-Schema, das die Serie enthält)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="375"/>
+        <location filename="../kursk_tracker/store/backend.py" line="382"/>
         <source>{where}: say which database: connection=NAME (a saved QGIS connection), service=NAME, or host=, port=, dbname=</source>
         <translation>{where}: geben Sie die Datenbank an: connection=NAME (eine gespeicherte QGIS-Verbindung), service=NAME oder host=, port=, dbname=</translation>
     </message>
@@ -2489,87 +2484,87 @@
         <translation>PostGIS unter {target}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="98"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="100"/>
         <source>feature {n}: no layer &apos;{layer}&apos; in a series (layers: {layers})</source>
         <translation>Objekt {n}: keine Ebene „{layer}“ in einer Serie (Ebenen: {layers})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="104"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="106"/>
         <source>feature {n} ({layer}): unknown fields {fields}</source>
         <translation>Objekt {n} ({layer}): unbekannte Felder {fields}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="109"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="111"/>
         <source>feature {n} ({layer}): no snapshot {id}</source>
         <translation>Objekt {n} ({layer}): kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="115"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="117"/>
         <source>feature {n} ({layer}): {error}</source>
         <translation>Objekt {n} ({layer}): {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="157"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="159"/>
         <source>{where}: no Kursk Tracker series there (the schema does not exist)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema besteht nicht)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="160"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="162"/>
         <source>{where}: no Kursk Tracker series there (the schema has no series tables)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema hat keine Serientabellen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="163"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="165"/>
         <source>{where}: not a Kursk Tracker series (no table {tables})</source>
         <translation>{where}: keine Kursk-Tracker-Serie (keine Tabelle {tables})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="176"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="178"/>
         <source>{where}: series settings are incomplete or damaged ({error})</source>
         <translation>{where}: die Einstellungen der Serie sind unvollständig oder beschädigt ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="308"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="310"/>
         <source>{where}: {doing}: the database user lacks the privileges ({reason}); ask the database owner to grant them</source>
         <translation>{where}: {doing}: dem Datenbankbenutzer fehlen die Rechte ({reason}); bitten Sie den Eigentümer der Datenbank, sie zu erteilen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="312"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="314"/>
         <source>{where}: {doing}: the database is read-only ({reason})</source>
         <translation>{where}: {doing}: die Datenbank ist schreibgeschützt ({reason})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="314"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="316"/>
         <source>{where}: {doing}: {reason}</source>
         <translation>{where}: {doing}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="346"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="348"/>
         <source>{where}: the database has no PostGIS extension; a database owner can add it with CREATE EXTENSION postgis</source>
         <translation>{where}: die Datenbank hat keine PostGIS-Erweiterung; ein Eigentümer der Datenbank kann sie mit CREATE EXTENSION postgis hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="359"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="361"/>
         <source>nothing was changed</source>
         <translation>nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="363"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="365"/>
         <source>{where}: nothing was changed: {error}</source>
         <translation>{where}: nichts wurde geändert: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="442"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="444"/>
         <source>cannot read the series</source>
         <translation>die Serie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="409"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="411"/>
         <source>cannot read the features</source>
         <translation>die Objekte können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="458"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="460"/>
         <source>cannot list the series</source>
         <translation>die Serien können nicht aufgelistet werden</translation>
     </message>
@@ -2579,7 +2574,7 @@
         <translation>Es können 1 bis {most} Bilder gleichzeitig gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="91"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="97"/>
         <source>{where}: no series there; nothing was changed</source>
         <translation>{where}: dort ist keine Serie; nichts wurde geändert</translation>
     </message>
@@ -2589,14 +2584,29 @@
         <translation>Nichts zu zeichnen: Die Layer sind leer.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="325"/>
+        <location filename="../kursk_tracker/layers/session.py" line="361"/>
         <source>No series is open.</source>
         <translation>Keine Serie ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="349"/>
+        <location filename="../kursk_tracker/layers/session.py" line="399"/>
         <source>The project&apos;s saved instant {text} is not a date; the latest snapshot is shown.</source>
         <translation>Der im Projekt gespeicherte Zeitpunkt {text} ist kein Datum; der neueste Lagestand wird gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/new_series.py" line="25"/>
+        <source>New empty series</source>
+        <translation>Neue leere Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/new_series.py" line="28"/>
+        <source>Makes an empty series at a GeoPackage path or in a PostGIS schema, named for it, with the default sides (Ukraine, Russia) and time zone (Europe/Berlin); import snapshots into it afterwards. A series already at the target is left alone and the algorithm fails.</source>
+        <translation>Legt eine leere Serie unter einem GeoPackage-Pfad oder in einem PostGIS-Schema an, nach diesem benannt, mit den voreingestellten Seiten (Ukraine, Russland) und der Zeitzone Europe/Berlin; Lagestände werden danach hineinimportiert. Liegt am Ziel schon eine Serie, bleibt sie unberührt und der Algorithmus schlägt fehl.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/new_series.py" line="45"/>
+        <source>Empty series made at {where}</source>
+        <translation>Leere Serie angelegt: {where}</translation>
     </message>
 </context>
 </TS>

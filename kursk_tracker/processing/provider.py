@@ -15,6 +15,7 @@ from .export_lagebild import ExportLagebildAlgorithm
 from .front_at_date import FrontAtDateAlgorithm
 from .import_series import ImportSeriesAlgorithm
 from .list_snapshots import ListSnapshotsAlgorithm
+from .new_series import NewSeriesAlgorithm
 from .redate_snapshot import RedateSnapshotAlgorithm
 from .remove_snapshot import RemoveSnapshotAlgorithm
 from .series_statistics import SeriesStatisticsAlgorithm
@@ -40,5 +41,5 @@ class KurskTrackerProvider(QgsProcessingProvider):
         for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm(),
                           FrontAtDateAlgorithm(), ChangeBetweenAlgorithm(), ExportLagebildAlgorithm(),
                           ExportAnimationAlgorithm(), CopySeriesAlgorithm(), RedateSnapshotAlgorithm(),
-                          RemoveSnapshotAlgorithm()):
+                          RemoveSnapshotAlgorithm(), NewSeriesAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -279,3 +279,27 @@ def test_redate_and_remove_run_headless_through_qgis_process(tmp_path, repo_root
     assert snapshots[1].id not in stored
     assert stored[snapshots[2].id] == dt.datetime(2024, 8, 15, 6, tzinfo=UTC)
     assert stored[snapshots[3].id] == snapshots[3].valid_at
+    empty = tmp_path / "empty.gpkg"
+    run = process("kursk_tracker:newseries", "--", f"OUTPUT={empty}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert open_store(empty).read_series().snapshots == []
+
+
+# -- a new, empty series ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("back_end", ["gpkg", "postgis"])
+def test_newseries_makes_an_empty_series_and_never_replaces_one(registry, back_end, tmp_path, request):
+    if back_end == "gpkg":
+        location = str(tmp_path / "front.gpkg")
+    else:
+        location = postgis_location("snap_newseries", connection=request.getfixturevalue("connection_name"))
+    results, ok, feedback = _run(registry, "kursk_tracker:newseries", {"OUTPUT": location})
+    assert ok, feedback.errors
+    store = open_store(results["SERIES"])
+    series = store.read_series()
+    assert series.snapshots == [] and [side.code for side in series.sides] == ["UA", "RU"]
+    # The panel's own function: a second call is refused and the series kept.
+    _results, ok, feedback = _run(registry, "kursk_tracker:newseries", {"OUTPUT": location})
+    assert not ok and any("a series is there already" in e for e in feedback.errors), feedback.errors
+    assert open_store(location).read_series() == series
