@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from qgis.core import QgsProject
+from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot, snapshot_at_offset
 from ..core.timefmt import iso_utc, parse_utc
 from ..core.timings import TIMINGS
-from ..store.backend import SeriesStore, is_postgis_location, open_store
+from ..store.backend import SeriesStore, Versions, is_postgis_location, open_store
 from ..store.sample import sample_working_copy
+from ..toolbelt.compat import required
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.paths import user_data_dir
@@ -51,9 +52,9 @@ class SeriesSession(QObject):
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
-        self.project = project or QgsProject.instance()
+        self.project: QgsProject = project or required(QgsProject.instance(), "project")
         self.scene: SeriesScene | None = None
-        self.versions: dict[int, object] = {}
+        self.versions: Versions = {}
         """Snapshot versions read with the open series; a later re-date or removal is checked against them."""
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -105,7 +106,7 @@ class SeriesSession(QObject):
         return None if self.scene is None else self.scene.loaded.store
 
     @staticmethod
-    def _read_versions(store: SeriesStore) -> dict[int, object]:
+    def _read_versions(store: SeriesStore) -> Versions:
         try:
             return store.snapshot_versions()
         except KurskTrackerError as error:
@@ -115,9 +116,11 @@ class SeriesSession(QObject):
     def _watch(self) -> None:
         """Hear when someone else changes a PostGIS series (PostgreSQL NOTIFY through QGIS's provider)."""
         layer = None if self.scene is None else self.scene.loaded.layers.get("areas")
-        if layer is None or layer.providerType() != "postgres" or layer.dataProvider() is None:
+        provider = None if layer is None or layer.providerType() != "postgres" else layer.dataProvider()
+        if provider is None:
             return
-        layer.dataProvider().notify.connect(self._notified, Qt.ConnectionType.QueuedConnection)
+        provider.notify.connect(self._notified, Qt.ConnectionType.QueuedConnection)  # type: ignore[call-arg]
+        # (PyQt5-stubs know connect() without the connection type.)
 
     def _notified(self, message: str) -> None:
         from ..store.postgis_connection import notify_payload
@@ -164,6 +167,8 @@ class SeriesSession(QObject):
     def _precompute(self) -> None:
         """The morph of every pair in the background; the map refreshes when it is ready."""
         scene = self.scene
+        if scene is None:
+            return
 
         def ready() -> None:
             if self.scene is scene and scene.instant is not None:
@@ -247,8 +252,9 @@ class SeriesSession(QObject):
 
     def show_snapshot(self, snapshot_id: int) -> None:
         snapshot = next((s for s in self.snapshots() if s.id == snapshot_id), None)
-        if snapshot is not None and (self.instant != snapshot.valid_at or
-                                     self.current.snapshot_id != snapshot_id):
+        current = self.current
+        if snapshot is not None and current is not None and (
+                self.instant != snapshot.valid_at or current.snapshot_id != snapshot_id):
             self.show_instant(snapshot.valid_at)
 
     def step(self, offset: int) -> None:
@@ -382,6 +388,8 @@ class SeriesSession(QObject):
 
     def _restore_project_state(self) -> None:
         """The timing and comparison saved with the project, where they still fit the series."""
+        if self.scene is None:
+            return
         timing, _found = self.project.readEntry(PROJECT_SCOPE, "timing", "")
         if timing in TIMINGS and timing != self.timing:
             self.scene.set_timing(timing)
@@ -403,33 +411,13 @@ class SeriesSession(QObject):
     def attach_to_project(self) -> None:
         """After a project is read: take up the series group it holds, if any."""
         self.scene = None
-        root = self.project.layerTreeRoot()
-        for group in root.findGroups():
-            if group.customProperty(ROLE_PROPERTY) != "series":
+        for group in required(self.project.layerTreeRoot(), "layer tree").findGroups():
+            scene = self._scene_of(group)
+            if scene is None:
                 continue
-            location = str(group.customProperty(LOCATION_PROPERTY, ""))
-            if not location or (not is_postgis_location(location) and not Path(location).is_file()):
-                continue
-            try:
-                store = open_store(location)
-                series = store.read_series()
-            except KurskTrackerError as error:
-                log(str(error))
-                continue
-            layers = {
-                str(node.layer().customProperty(ROLE_PROPERTY)): node.layer()
-                for node in group.findLayers()
-                if node.layer() is not None
-            }
-            # The live layers are rebuilt from the series, never restored.
-            self.project.removeMapLayers([layer.id() for role, layer in layers.items()
-                                          if role.startswith("live_")])
-            loaded = SeriesLayers(series, store, group)
-            loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
-            loaded.reconnect()
-            self.scene = SeriesScene(loaded, self.project, current_language(), preview_timing())
+            self.scene = scene
             self._restore_project_state()
-            self.versions = self._read_versions(store)
+            self.versions = self._read_versions(scene.loaded.store)
             self._watch()
             self._precompute()
             break
@@ -442,3 +430,30 @@ class SeriesSession(QObject):
             self._show_initial_instant()
         else:
             self.show_instant(instant, force=True)
+
+    def _scene_of(self, group: QgsLayerTreeGroup) -> SeriesScene | None:
+        """The series a project's layer group shows, with its layers; None where it is not one of ours
+        or its store cannot be read (said in the log)."""
+        if group.customProperty(ROLE_PROPERTY) != "series":
+            return None
+        location = str(group.customProperty(LOCATION_PROPERTY, ""))
+        if not location or (not is_postgis_location(location) and not Path(location).is_file()):
+            return None
+        try:
+            store = open_store(location)
+            series = store.read_series()
+        except KurskTrackerError as error:
+            log(str(error))
+            return None
+        layers: dict[str, QgsVectorLayer] = {}
+        for node in group.findLayers():
+            layer = node.layer()
+            if isinstance(layer, QgsVectorLayer):
+                layers[str(layer.customProperty(ROLE_PROPERTY))] = layer
+        # The live layers are rebuilt from the series, never restored.
+        live = [layer.id() for role, layer in layers.items() if role.startswith("live_")]
+        self.project.removeMapLayers(live)
+        loaded = SeriesLayers(series, store, group)
+        loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
+        loaded.reconnect()
+        return SeriesScene(loaded, self.project, current_language(), preview_timing())
