@@ -11,15 +11,19 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn, Protocol
 
 from qgis.PyQt.QtCore import QProcess
 from qgis.PyQt.QtGui import QImage
 
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 FORMATS = ("gif", "mp4")
 GIF_MAX_FPS = 50
@@ -28,6 +32,28 @@ GIF_MAX_FPS = 50
 
 class AnimationError(KurskTrackerError):
     """An animation cannot be written: names the file and the problem."""
+
+
+class FrameWriter(Protocol):
+    """What the animation export writes its frames into, whatever the format (GifWriter, Mp4Writer)."""
+
+    path: Path
+
+    def add(self, image: Image, seconds: float) -> None:
+        """The next frame, shown for `seconds`."""
+        ...
+
+    def extend(self, seconds: float) -> None:
+        """The last frame shows `seconds` longer (a repeat not drawn again)."""
+        ...
+
+    def close(self) -> Path:
+        """Finish the file and put it in place; returns its path."""
+        ...
+
+    def abort(self) -> None:
+        """Leave nothing behind (cancelled or failed)."""
+        ...
 
 
 def even(value: int) -> int:
@@ -324,6 +350,14 @@ class Mp4Writer:
             process.kill()
             process.waitForFinished(self.START_MS)
         self.tmp.unlink(missing_ok=True)
+
+
+def open_writer(fmt: str, path: str | os.PathLike[str], width: int, height: int, fps: float,
+                palette_samples: Callable[[], list]) -> FrameWriter:
+    """The writer of `fmt` ("gif" or "mp4"); a GIF's palette comes from `palette_samples()`."""
+    if fmt == "mp4":
+        return Mp4Writer(path, width, height, fps)
+    return GifWriter(path, palette_from(palette_samples()))
 
 
 def qimage_to_pil(image: QImage):

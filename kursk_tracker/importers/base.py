@@ -6,6 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..core.import_result import ImportResult
 
 BBox = tuple[float, float, float, float]
 """xmin, ymin, xmax, ymax in WGS84 longitude/latitude."""
@@ -45,3 +49,16 @@ class Feedback:
                 return
             yield index, Path(path)
             self.progress((index + 1) / total)
+
+
+class Importer(Protocol):
+    """What each importer module offers (folder, mymaps, deepstate, isw, series_gpkg): the registry
+    picks one by the user's word or by asking each whether a file looks like its kind."""
+
+    def looks_like(self, path: Path) -> bool:
+        """Whether `path` is of this importer's kind (read cheaply; may raise OSError or ValueError)."""
+        ...
+
+    def import_files(self, paths: list[Path], options: ImportOptions, feedback: Feedback) -> ImportResult:
+        """Every snapshot, place and problem found in `paths`."""
+        ...

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..core.import_result import ImportResult
 from ..core.text import tr
-from .base import Feedback, ImportOptions
+from .base import Feedback, Importer, ImportOptions
 
 if TYPE_CHECKING:
     from ..core.series import Series
@@ -19,20 +17,19 @@ if TYPE_CHECKING:
     from ..store.operations import MergeSummary
 
 FORMATS = ("auto", "folder", "mymaps", "deepstate", "isw", "gpkg")
-_MODULES = {
-    "folder": "folder",
-    "mymaps": "mymaps",
-    "deepstate": "deepstate",
-    "isw": "isw",
-    "gpkg": "series_gpkg",
-}
 # Sniffing order: the most specific formats first; "folder" reads anything left.
 _DETECTION_ORDER = ("gpkg", "mymaps", "deepstate", "isw")
 SUPPORTED_SUFFIXES = {".geojson", ".json", ".kml", ".kmz", ".gpkg", ".shp"}
 
 
-def importer(name: str) -> ModuleType:
-    return importlib.import_module(f"{__package__}.{_MODULES[name]}")
+def importer(name: str) -> Importer:
+    """The importer of a format (the modules are imported when first asked for)."""
+    from . import deepstate, folder, isw, mymaps, series_gpkg
+
+    importers: dict[str, Importer] = {
+        "folder": folder, "mymaps": mymaps, "deepstate": deepstate, "isw": isw, "gpkg": series_gpkg,
+    }
+    return importers[name]
 
 
 def format_names() -> dict[str, str]:
