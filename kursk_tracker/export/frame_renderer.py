@@ -9,13 +9,15 @@ reused; the box and the credit go on last. A job takes copies of its
 layers' features when it starts, so the scene can move on to the next
 instant while earlier frames are still being drawn: `begin()` starts a
 frame, `complete()` waits for it, and any number of frames may be between
-the two.
+the two. `FrameRendererProtocol` is what both renderers here offer: the map
+frames (`FrameRenderer`) and the whole print layout (`LayoutFrameRenderer`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -34,9 +36,13 @@ from ..core.timefmt import language_of
 from ..core.wording import LANGUAGES, word
 from ..layers.live_layers import LIVE_AREAS, LIVE_CHANGE, LIVE_FRONTS
 from ..layers.series_layers import ROLE_PROPERTY
+from ..toolbelt.compat import required
 from .frame_plan import AnimationOptions, date_line
 from .render import DISPLAY_CRS
 from .video import even
+
+if TYPE_CHECKING:
+    from ..layers.scene import SeriesScene
 
 BACKGROUND = "#f4f1ea"
 ILLUSTRATIVE = {language: word("film.illustrative", language) for language in LANGUAGES}
@@ -148,10 +154,39 @@ class StillPart:
             self.key, self.drawing = None, None
 
 
-class QueuedFrames:
+Pending = TypeVar("Pending")
+"""A frame begun and not yet completed, as a renderer keeps it."""
+
+
+class FrameRendererProtocol(Protocol[Pending]):
+    """What the animation export draws frames with: prepare the scene at an instant, begin the frame,
+    then complete (or discard) it; frames may be begun before earlier ones are completed."""
+
+    def prepare(self, instant: dt.datetime) -> tuple[object, ...]:
+        """Show the scene at `instant`; returns what the frame shows (equal for equal frames)."""
+        ...
+
+    def begin(self) -> Pending:
+        """Start drawing the prepared frame."""
+        ...
+
+    def complete(self, frame: Pending) -> QImage:
+        """The begun frame, finished."""
+        ...
+
+    def discard(self, frame: Pending) -> None:
+        """Stop drawing a begun frame."""
+        ...
+
+    def cancel(self) -> None:
+        """Stop every frame being drawn."""
+        ...
+
+
+class QueuedFrames(FrameRendererProtocol[Pending]):
     """start()/finish() on top of begin()/complete(): frames finish in the order they started."""
 
-    _started: deque
+    _started: deque[Pending]
 
     def start(self) -> None:
         self._started.append(self.begin())
@@ -168,10 +203,11 @@ class QueuedFrames:
         return self.complete(self.begin())
 
 
-class FrameRenderer(QueuedFrames):
+class FrameRenderer(QueuedFrames[PendingFrame]):
     """Draws the scene at an instant: the map, then the date box and the credit."""
 
-    def __init__(self, scene, options: AnimationOptions, extent: QgsRectangle | None = None) -> None:
+    def __init__(self, scene: SeriesScene, options: AnimationOptions,
+                 extent: QgsRectangle | None = None) -> None:
         self.scene = scene
         self.options = options
         self.size = QSize(options.width, options.height)
@@ -197,7 +233,7 @@ class FrameRenderer(QueuedFrames):
         self.credit = scene.series.credit_in(lang)
         self.below = StillPart(settings, QColor(BACKGROUND))
         self.above = StillPart(settings, QColor(0, 0, 0, 0))
-        self._prepared: tuple = ([], ("", "", ""))
+        self._prepared: tuple[list[QgsMapLayer], tuple[str, str, str]] = ([], ("", "", ""))
         self._started = deque()
 
     def box_lines(self) -> list[tuple[QFont, QColor]]:
@@ -217,7 +253,7 @@ class FrameRenderer(QueuedFrames):
         y_min = extent.yMinimum() - (free - extent.height() / scale) / 2 * scale
         return QgsRectangle(x_min, y_min, x_min + width * scale, y_min + height * scale)
 
-    def prepare(self, instant: dt.datetime) -> tuple:
+    def prepare(self, instant: dt.datetime) -> tuple[dt.datetime, str, str, str]:
         """Show the scene at `instant` and note the texts of its frame; returns what the frame shows.
 
         The stored layers' filters change where another snapshot comes into
@@ -230,6 +266,8 @@ class FrameRenderer(QueuedFrames):
             self.above.settle()
         self.scene.show(instant)
         shown = self.scene.instant
+        if shown is None:  # show() always sets it
+            raise RuntimeError("the scene shows no instant after show()")
         texts = (self.title, date_line(self.scene, shown, self.options.language), self.scene.change_summary())
         self._prepared = (self.scene.visible_layers(), texts)
         return (shown, *texts)
@@ -310,7 +348,7 @@ class FrameRenderer(QueuedFrames):
         return font
 
 
-class LayoutFrameRenderer(QueuedFrames):
+class LayoutFrameRenderer(QueuedFrames[dt.datetime | None]):
     """Each frame the whole Lagebild print layout at the instant (main thread only).
 
     The layout is built once and refilled per frame; the frame's height
@@ -319,25 +357,26 @@ class LayoutFrameRenderer(QueuedFrames):
     calling thread: one frame at a time.
     """
 
-    def __init__(self, scene, options: AnimationOptions, first: dt.datetime) -> None:
+    def __init__(self, scene: SeriesScene, options: AnimationOptions, first: dt.datetime) -> None:
         from .lagebild import build_layout
 
         self.scene = scene
         self.options = options
         self.layout = build_layout(scene, first, options.template, language=options.language)
-        page = self.layout.pageCollection().page(0).pageSize()
+        pages = required(self.layout.pageCollection(), "page collection")
+        page = required(pages.page(0), "first page of the layout").pageSize()
         options.height = even(round(options.width * page.height() / page.width()))
         self._instant: dt.datetime | None = None
         self._started = deque()
 
-    def prepare(self, instant: dt.datetime) -> tuple:
+    def prepare(self, instant: dt.datetime) -> tuple[dt.datetime]:
         self._instant = instant
         return (self.scene.clamp(instant),)
 
     def begin(self) -> dt.datetime | None:
         return self._instant
 
-    def complete(self, instant: dt.datetime) -> QImage:
+    def complete(self, instant: dt.datetime | None) -> QImage:
         from qgis.core import QgsLayoutExporter
 
         from .lagebild import fill_layout
@@ -347,5 +386,5 @@ class LayoutFrameRenderer(QueuedFrames):
         image = QgsLayoutExporter(self.layout).renderPageToImage(0, size)
         return image.convertToFormat(QImage.Format.Format_RGB32)
 
-    def discard(self, instant: dt.datetime) -> None:
+    def discard(self, instant: dt.datetime | None) -> None:
         pass

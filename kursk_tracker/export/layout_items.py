@@ -32,6 +32,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsReferencedRectangle,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
 
@@ -43,6 +44,7 @@ from ..toolbelt.compat import (
     label_font,
     layout_millimetres,
     legend_component,
+    required,
     scale_bar_fixed_segments,
 )
 from .render import DISPLAY_CRS
@@ -93,9 +95,9 @@ def keep_places_whole(main: QgsLayoutItemMap, scene: SeriesScene) -> None:
     Widening can bring the next place near the frame, so this repeats a few times.
     """
     layers = layers_with_role(scene, ("places",))
-    if not layers:
+    layer = layers[0] if layers else None
+    if not isinstance(layer, QgsVectorLayer):  # no places (a series' places layer is a vector layer)
         return
-    layer = layers[0]
     to_map = QgsCoordinateTransform(layer.crs(), main.crs(), scene.project)
     points = []
     for feature in layer.getFeatures():
@@ -175,7 +177,9 @@ def fit_caption(layout: QgsPrintLayout) -> None:
     needed = caption_height_mm(caption, layout_text)
     new_top = bottom - needed
     # A runaway caption must not squash the figure: it grows by a quarter of the page at most.
-    new_top = max(new_top, top - layout.pageCollection().page(0).rect().height() / 4)
+    pages = required(layout.pageCollection(), "page collection")
+    page = required(pages.page(0), "first page of the layout")
+    new_top = max(new_top, top - page.rect().height() / 4)
     delta = new_top - caption.pos().y()
     if abs(delta) < 0.05:
         return
@@ -245,7 +249,7 @@ def fill_overview(overview: QgsLayoutItemMap, main: QgsLayoutItemMap, scene: Ser
     half = max(extent.width() * 4.0, metres_in(main.crs(), centre, 400_000.0)) / 2
     show_extent(overview, QgsRectangle(centre.x() - half, centre.y() - half,
                                        centre.x() + half, centre.y() + half))
-    frame = overview.overview()
+    frame = required(overview.overview(), "map overview")
     frame.setLinkedMap(main)
     frame.setEnabled(True)
     # An outline, not QGIS's default red fill, which would read as one side's colour.
@@ -269,14 +273,15 @@ def fill_legend(legend: QgsLayoutItemLegend, main: QgsLayoutItemMap, scene: Seri
     words = WORDS[lang]
     legend.setAutoUpdateModel(False)
     legend.setLinkedMap(main)
-    root: QgsLayerTree = legend.model().rootGroup()
+    model = required(legend.model(), "legend model")
+    root: QgsLayerTree = required(model.rootGroup(), "legend root group")
     root.removeAllChildren()
     visible = {layer.id() for layer in main.layers()}
     since = scene.change_since
     for layer in layers_with_role(scene, LEGEND_ROLES):
         if layer.id() not in visible:
             continue
-        node: QgsLayerTreeLayer = root.addLayer(layer)
+        node: QgsLayerTreeLayer = required(root.addLayer(layer), "legend node")
         role = layer.customProperty(ROLE_PROPERTY)
         if role == "live_change" and since is not None:
             day = format_day(since.valid_at, scene.series.timezone, lang, with_year=False)
@@ -297,10 +302,10 @@ def relabel_entries(legend: QgsLayoutItemLegend, node: QgsLayerTreeLayer, series
     """"Russia: Controlled" (the interface's language) -> "Russland: kontrolliert" (the figure's)."""
     sides = {name: side for side in series.sides for name in (*side.names.values(), side.code)}
     words = {}
-    for key in LEGEND_WORDS["en"]:
-        for spelling in (key, tr(key), *(table[key] for table in LEGEND_WORDS.values())):
-            words[spelling] = key
-    model = legend.model()
+    for english in LEGEND_WORDS["en"]:
+        for spelling in (english, tr(english), *(table[english] for table in LEGEND_WORDS.values())):
+            words[spelling] = english
+    model = required(legend.model(), "legend model")
     for index, entry in enumerate(model.layerOriginalLegendNodes(node)):
         text = str(entry.data(Qt.ItemDataRole.DisplayRole) or "")
         side_name, _colon, word = text.partition(": ")
@@ -314,7 +319,8 @@ def relabel_entries(legend: QgsLayoutItemLegend, node: QgsLayerTreeLayer, series
 def fill_scalebar(scalebar: QgsLayoutItemScaleBar, main: QgsLayoutItemMap) -> None:
     """Link to the map and choose a round segment (1, 2 or 5 × 10ⁿ) about a tenth of the map wide."""
     scalebar.setLinkedMap(main)
-    project = main.layout().project()
+    layout = required(main.layout(), "map's layout")
+    project = required(layout.project(), "layout's project")
     measure = QgsDistanceArea()
     measure.setSourceCrs(main.crs(), project.transformContext())
     measure.setEllipsoid(project.ellipsoid())

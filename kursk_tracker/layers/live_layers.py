@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.series import Series
-from ..toolbelt.compat import make_field
+from ..toolbelt.compat import make_field, required
 from ..toolbelt.i18n import tr
 from .geometry import to_qgs
 from .series_layers import ROLE_PROPERTY, SeriesLayers, apply_style, set_series_variables, split_rules_by_side
@@ -38,7 +38,7 @@ def _memory_layer(name: str, fields: tuple[tuple[str, str], ...],
     qgs_fields = QgsFields()
     for field_name, kind in fields:
         qgs_fields.append(make_field(field_name, kind))
-    layer.dataProvider().addAttributes(qgs_fields.toList())
+    required(layer.dataProvider(), "memory layer provider").addAttributes(qgs_fields.toList())
     layer.updateFields()
     return layer
 
@@ -138,7 +138,7 @@ class LiveLayers:
 
     @staticmethod
     def _replace(layer: QgsVectorLayer, features: list[QgsFeature]) -> None:
-        provider = layer.dataProvider()
+        provider = required(layer.dataProvider(), "memory layer provider")
         provider.truncate()
         provider.addFeatures(features)
         layer.updateExtents()

@@ -18,6 +18,7 @@ from ..core.series import Series, Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_day, iso_utc, language_of
 from ..core.wording import format_number, word
+from ..toolbelt.compat import required
 from ..toolbelt.dependencies import shapely_problem
 from .series_layers import SeriesLayers, load_series_layers, text_language
 
@@ -60,7 +61,7 @@ class SeriesScene:
 
         self.wait_for_morph = False
         self.task = PrecomputeTask(self.frames, on_done)
-        QgsApplication.taskManager().addTask(self.task)
+        required(QgsApplication.taskManager(), "task manager").addTask(self.task)
 
     def cancel_background(self) -> None:
         """Stop the precompute and wait for its thread (it may be mid-pair)."""
@@ -159,8 +160,9 @@ class SeriesScene:
             return
         from ..core.morph import MorphSettings
 
-        background = self.task is not None
-        on_done = self.task.on_done if background else None
+        task = self.task
+        background = task is not None
+        on_done = task.on_done if task is not None else None
         self.cancel_background()
         self.frames.settings = MorphSettings(timing=timing)
         self.frames.clear()
@@ -212,8 +214,9 @@ class SeriesScene:
 
     def visible_layers(self) -> list[QgsMapLayer]:
         """The project's visible layers, top first, as a map render wants them."""
-        root = self.project.layerTreeRoot()
-        return [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
+        root = required(self.project.layerTreeRoot(), "layer tree")
+        return [layer for node in root.findLayers()
+                if node.isVisible() and (layer := node.layer()) is not None]
 
     def remove(self) -> None:
         self.cancel_background()

@@ -24,7 +24,9 @@ from qgis.core import (
     QgsRectangle,
     QgsRuleBasedRenderer,
     QgsSymbol,
+    QgsSymbolLayer,
     QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
 )
 
 from ..core.errors import KurskTrackerError, SeriesFileError
@@ -32,7 +34,7 @@ from ..core.series import Series, Snapshot
 from ..store.backend import PostgisStore, SeriesStore, open_store, store_path
 from ..store.postgis_connection import notify_payload
 from ..store.schema import DRAW_ORDER, LAYER_BY_NAME
-from ..toolbelt.compat import expression_property_type, wkb_type
+from ..toolbelt.compat import expression_property_type, required, wkb_type
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import resource
 
@@ -94,11 +96,11 @@ def _bind_side(symbol: QgsSymbol, side_code: str, colours_json: str) -> QgsSymbo
     The house styles colour features with expressions on "side" and
     @kt_side_colours; fixed to literals, the legend can draw them too.
     """
-    bound = symbol.clone()
+    bound = required(symbol.clone(), "copy of a symbol")
     quoted_side = QgsExpression.quotedValue(side_code)
     quoted_colours = QgsExpression.quotedString(colours_json)
 
-    def bind(layers) -> None:
+    def bind(layers: list[QgsSymbolLayer]) -> None:
         for symbol_layer in layers:
             properties = symbol_layer.dataDefinedProperties()
             for key in properties.propertyKeys():
@@ -111,8 +113,9 @@ def _bind_side(symbol: QgsSymbol, side_code: str, colours_json: str) -> QgsSymbo
                     prop.setExpressionString(fixed)
                     properties.setProperty(key, prop)
             symbol_layer.setDataDefinedProperties(properties)
-            if symbol_layer.subSymbol() is not None:
-                bind(symbol_layer.subSymbol().symbolLayers())
+            sub_symbol = symbol_layer.subSymbol()
+            if sub_symbol is not None:
+                bind(sub_symbol.symbolLayers())
 
     bind(bound.symbolLayers())
     return bound
@@ -130,11 +133,13 @@ def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) ->
         return
     labels = rule_labels()
     colours = json.dumps({side.code: side.colour for side in series.sides})
-    rules = [r for r in renderer.rootRule().children() if r.symbol() is not None and not r.children()]
-    filters = [r.filterExpression() for r in rules if not r.isElse() and r.filterExpression()]
+    # Each leaf rule with its symbol, so the symbol is known to be there.
+    rules = [(r, symbol) for r in required(renderer.rootRule(), "root rule").children()
+             if (symbol := r.symbol()) is not None and not r.children()]
+    filters = [r.filterExpression() for r, _symbol in rules if not r.isElse() and r.filterExpression()]
     codes = ", ".join(QgsExpression.quotedValue(side.code) for side in series.sides)
     root = QgsRuleBasedRenderer.Rule(None)
-    for rule in rules:
+    for rule, symbol in rules:
         if rule.isElse():
             condition = "NOT (" + " OR ".join(f"({f})" for f in filters) + ")" if filters else "TRUE"
         else:
@@ -142,23 +147,31 @@ def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) ->
         label = labels.get(rule.label(), rule.label())
         for side in series.sides:
             root.appendChild(QgsRuleBasedRenderer.Rule(
-                _bind_side(rule.symbol(), side.code, colours), 0, 0,
+                _bind_side(symbol, side.code, colours), 0, 0,
                 f'({condition}) AND "side" = {QgsExpression.quotedValue(side.code)}',
                 f"{side.name(language)}: {label}",
             ))
     if codes and rules:
         # Sides the series does not name: drawn in the style's neutral grey.
-        fallback = next((r for r in rules if r.isElse()), rules[0])
+        fallback_symbol = next((symbol for r, symbol in rules if r.isElse()), rules[0][1])
         root.appendChild(QgsRuleBasedRenderer.Rule(
-            fallback.symbol().clone(), 0, 0, f'"side" IS NULL OR "side" NOT IN ({codes})',
+            fallback_symbol.clone(), 0, 0, f'"side" IS NULL OR "side" NOT IN ({codes})',
             tr("Other sides"),
         ))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
+def vector_temporal_properties(layer: QgsVectorLayer) -> QgsVectorLayerTemporalProperties:
+    """The layer's temporal properties: a vector layer's (the stubs say any map layer's)."""
+    properties = layer.temporalProperties()
+    if not isinstance(properties, QgsVectorLayerTemporalProperties):
+        raise RuntimeError(f"QGIS gave no vector temporal properties for layer {layer.name()!r}")
+    return properties
+
+
 def enable_temporal(layer: QgsVectorLayer) -> None:
     """Let QGIS's Temporal Controller play the layer: valid_from until valid_to."""
-    properties = layer.temporalProperties()
+    properties = vector_temporal_properties(layer)
     properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields)
     properties.setStartField("valid_from")
     properties.setEndField("valid_to")
@@ -174,7 +187,7 @@ def snapshot_filter(snapshot: Snapshot | None) -> str:
 
 def filtered_source(source: str, subset: str) -> str:
     """An OGR layer source with `subset` as its filter ("" for none)."""
-    registry = QgsProviderRegistry.instance()
+    registry = required(QgsProviderRegistry.instance(), "provider registry")
     parts = registry.decodeUri("ogr", source)
     parts["subset"] = subset
     if not subset:
@@ -219,7 +232,8 @@ def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
     password = uri.password()
     if password:
         uri.setPassword("")
-        QgsCredentials.instance().put(uri.connectionInfo(False), uri.username(), password)
+        credentials = required(QgsCredentials.instance(), "credential cache")
+        credentials.put(uri.connectionInfo(False), uri.username(), password)
     return uri
 
 
@@ -314,7 +328,7 @@ def load_series_layers(
     series: Series | None = None,
 ) -> SeriesLayers:
     """Add a series' layers to `project` in a group of their own, styled (`series`: where already read)."""
-    project = project or QgsProject.instance()
+    project = project or required(QgsProject.instance(), "project")
     store = open_store(location)
     series = series if series is not None else store.read_series()
     name = series.name(language) or store.label()
@@ -322,8 +336,8 @@ def load_series_layers(
         name = tr("{name} (illustrative)").format(name=name)
     snapshots = series.sorted_snapshots()
     initial = snapshot_filter(snapshots[-1] if snapshots else None)
-    root = project.layerTreeRoot()
-    group = root.insertGroup(0, name)
+    root = required(project.layerTreeRoot(), "layer tree")
+    group = required(root.insertGroup(0, name), "series group")
     group.setCustomProperty(ROLE_PROPERTY, "series")
     group.setCustomProperty(LOCATION_PROPERTY, store.location)
     result = SeriesLayers(series, store, group)
@@ -363,7 +377,7 @@ def _add_context(project: QgsProject, group: QgsLayerTreeGroup) -> None:
     source = world_map_path()
     if not source.exists():
         return
-    context = group.addGroup(tr("Context"))
+    context = required(group.addGroup(tr("Context")), "context group")
     context.setCustomProperty(ROLE_PROPERTY, "context")
     for layer_name, style in CONTEXT_LAYERS:
         title = tr("Countries") if layer_name == "countries" else tr("Regions")
@@ -388,8 +402,8 @@ def _layer_title(layer_name: str) -> str:
 
 def remove_series_groups(project: QgsProject | None = None) -> None:
     """Remove every series group (and its layers) from the project."""
-    project = project or QgsProject.instance()
-    root = project.layerTreeRoot()
+    project = project or required(QgsProject.instance(), "project")
+    root = required(project.layerTreeRoot(), "layer tree")
     for group in list(root.findGroups()):
         if group.customProperty(ROLE_PROPERTY) == "series":
             layer_ids = [node.layerId() for node in group.findLayers()]
@@ -408,7 +422,7 @@ def set_temporal_span(loaded: SeriesLayers, span: QgsDateTimeRange) -> None:
     layer = loaded.layers.get("places")
     if layer is None:
         return
-    properties = layer.temporalProperties()
+    properties = vector_temporal_properties(layer)
     properties.setMode(Qgis.VectorTemporalMode.FixedTemporalRange)
     properties.setFixedTemporalRange(span)
     properties.setIsActive(True)
