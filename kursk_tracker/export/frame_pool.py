@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .frame_renderer import FrameRendererProtocol
 
 REPEAT = object()
 """In the pool: the frame shows what the frame before it showed, and is not drawn again."""
@@ -83,7 +86,7 @@ class FramePool:
     it (the timeline clamped at the series' end) is not drawn again.
     """
 
-    def __init__(self, renderer, instants: list[dt.datetime], size: int,
+    def __init__(self, renderer: FrameRendererProtocol[Any], instants: list[dt.datetime], size: int,
                  ahead: MorphAhead | None = None) -> None:
         self.renderer = renderer
         self.instants = instants
