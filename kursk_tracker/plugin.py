@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsApplication,
@@ -10,9 +11,9 @@ from qgis.core import (
     QgsProject,
     QgsTemporalNavigationObject,
 )
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QFileDialog, QMenu
+from qgis.PyQt.QtWidgets import QFileDialog, QMenu, QToolBar
 
 from .core.errors import KurskTrackerError
 from .export.render import DISPLAY_CRS
@@ -23,11 +24,15 @@ from .gui.temporal_sync import TemporalSync
 from .gui.timeline_dock import TimelineDock
 from .layers.session import SeriesSession
 from .processing.provider import KurskTrackerProvider
+from .toolbelt.compat import required
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import log
 from .toolbelt.paths import icon_path
 from .toolbelt.qtcompat import QAction
 from .toolbelt.settings import PluginSettings, TimelineSettings
+
+if TYPE_CHECKING:
+    from .layers.series_layers import SeriesLayers
 
 TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
 
@@ -35,13 +40,13 @@ TOOLBAR_OBJECT_NAME = "KurskTrackerToolbar"
 class KurskTrackerPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
-        self.translator = None
+        self.translator: QTranslator | None = None
         self.provider: KurskTrackerProvider | None = None
         self.session: SeriesSession | None = None
         self.docks: list = []
         self.actions: list[QAction] = []
         self.menu: QMenu | None = None
-        self.toolbar = None
+        self.toolbar: QToolBar | None = None
         self._timeline_compacted = False
         self._project_connections: list = []
         self.temporal_sync: TemporalSync | None = None
@@ -49,12 +54,13 @@ class KurskTrackerPlugin:
     def initProcessing(self) -> None:  # noqa: N802
         if self.provider is None:
             self.provider = KurskTrackerProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            required(QgsApplication.processingRegistry(), "Processing registry").addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802
         self.translator = install_translator()
         self.initProcessing()
-        self.session = SeriesSession(QgsProject.instance())
+        project = required(QgsProject.instance(), "project")
+        self.session = SeriesSession(project)
         window = self.iface.mainWindow()
 
         self.situation_dock = SituationDock(
@@ -75,8 +81,9 @@ class KurskTrackerPlugin:
             self._connect(self.iface.initializationCompleted, self._arrange_docks_once)
 
         self.menu = add_plugin_menu(window)
-        self.toolbar = self.iface.addToolBar(tr("Kursk Tracker"))
-        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+        toolbar: QToolBar = self.iface.addToolBar(tr("Kursk Tracker"))
+        toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+        self.toolbar = toolbar
 
         open_action = self._action("open_series.svg", tr("Open series…"), self.ask_open_series)
         sample_action = self._action("sample.svg", tr("Open sample series"), self.open_sample_series)
@@ -86,15 +93,14 @@ class KurskTrackerPlugin:
         self.menu.addAction(postgis_action)
         self.menu.addAction(sample_action)
         self.menu.addSeparator()
-        self.toolbar.addAction(open_action)
+        toolbar.addAction(open_action)
         for dock in self.docks:
             toggle = dock.toggleViewAction()
             self.menu.addAction(toggle)
-        self.toolbar.addAction(self.situation_dock.toggleViewAction())
-        self.toolbar.addAction(self.timeline_dock.toggleViewAction())
-        self.toolbar.addAction(self.export_dock.toggleViewAction())
+        toolbar.addAction(self.situation_dock.toggleViewAction())
+        toolbar.addAction(self.timeline_dock.toggleViewAction())
+        toolbar.addAction(self.export_dock.toggleViewAction())
 
-        project = QgsProject.instance()
         self._connect(project.readProject, self._read_project)
         self._connect(project.writeProject, self.session.write_project_state)
         self._connect(project.cleared, self.session.forget)
@@ -161,14 +167,15 @@ class KurskTrackerPlugin:
             self.menu = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
-            self.toolbar.setParent(None)
+            # PyQt5-stubs leave out the null parent Qt takes (PyQt passes None as one).
+            self.toolbar.setParent(None)  # type: ignore[call-overload]
             self.toolbar.deleteLater()
             self.toolbar = None
         for action in self.actions:
             action.deleteLater()
         self.actions = []
         if self.provider is not None:
-            QgsApplication.processingRegistry().removeProvider(self.provider)
+            required(QgsApplication.processingRegistry(), "Processing registry").removeProvider(self.provider)
             self.provider = None
         remove_translator(self.translator)
         self.translator = None
@@ -188,9 +195,15 @@ class KurskTrackerPlugin:
             settings.save()
             self.open_series(path)
 
+    def _session(self) -> SeriesSession:
+        """The session initGui makes; the actions and project signals that use it are gone with it."""
+        if self.session is None:
+            raise RuntimeError("Kursk Tracker's GUI is not loaded")
+        return self.session
+
     def open_series(self, path) -> None:
         try:
-            self.session.open_series(path)
+            self._session().open_series(path)
         except KurskTrackerError as error:
             self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
             return
@@ -198,27 +211,30 @@ class KurskTrackerPlugin:
 
     def _series_opened(self) -> None:
         """Frame a newly opened series, from the menu, the panel or an import."""
-        loaded = self.session.current
+        loaded = self._session().current
+        if loaded is None:  # seriesOpened comes once the series is open
+            return
         # The series' own layers are all the project has: a new project.
-        new_project = len(QgsProject.instance().mapLayers()) == len(loaded.group.findLayers())
+        project = required(QgsProject.instance(), "project")
+        new_project = len(project.mapLayers()) == len(loaded.group.findLayers())
         # QGIS gives a new project the first layer's CRS and extent once the
         # event loop runs; set ours after that.
         QTimer.singleShot(0, lambda: self._frame_series(loaded, new_project))
 
     def open_sample_series(self) -> None:
         try:
-            self.session.open_sample()
+            self._session().open_sample()
         except KurskTrackerError as error:
             self.iface.messageBar().pushCritical(tr("Kursk Tracker"), str(error))
 
-    def _frame_series(self, loaded, new_project: bool) -> None:
+    def _frame_series(self, loaded: SeriesLayers, new_project: bool) -> None:
         """Zoom to the whole series; a new project draws in Web Mercator."""
         if self.session is None or self.session.current is not loaded:
             return
         canvas = self.iface.mapCanvas()
         if new_project:
             crs = QgsCoordinateReferenceSystem(DISPLAY_CRS)
-            QgsProject.instance().setCrs(crs)
+            required(QgsProject.instance(), "project").setCrs(crs)
             canvas.setDestinationCrs(crs)
         try:
             extent = loaded.full_extent(canvas.mapSettings().destinationCrs(), margin=0.25)
@@ -228,4 +244,4 @@ class KurskTrackerPlugin:
         canvas.refresh()
 
     def _read_project(self, _document) -> None:
-        self.session.attach_to_project()
+        self._session().attach_to_project()

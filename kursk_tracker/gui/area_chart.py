@@ -94,7 +94,9 @@ class AreaChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor("#555555"))
             right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(QRectF(0, y - 8, 44, 16), right_middle, self.number_text(value))
+            # PyQt5-stubs type Qt flags as int; PyQt6 takes the flag.
+            painter.drawText(QRectF(0, y - 8, 44, 16), right_middle,  # type: ignore[call-overload]
+                             self.number_text(value))
             painter.setPen(QPen(QColor("#dddddd"), 1))
         painter.setPen(QColor("#555555"))
         metrics = painter.fontMetrics()

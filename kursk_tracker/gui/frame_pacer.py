@@ -73,6 +73,9 @@ class FramePacer(QObject):
         self.speed_days = days_per_second
 
     def _current(self) -> dt.datetime:
+        """The instant reached: the anchor's plus the wall time since, at the speed."""
+        if self._anchor is None:  # set by start(), before any tick or speed change asks
+            raise RuntimeError("FramePacer has not started")
         began, instant = self._anchor
         return instant + dt.timedelta(days=self.speed_days * (time.monotonic() - began))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def _listed(lines: list[str]) -> list[str]:
     return shown
 
 
-def import_report(result, summary, target, asked: set[str] = frozenset(),
+def import_report(result, summary, target, asked: AbstractSet[str] = frozenset(),
                   previous: str | None = None) -> ImportReport:
     """The summary of an import into the series at `target` (a store).
 

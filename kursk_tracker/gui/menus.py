@@ -45,5 +45,6 @@ def place_before_help(window: QMainWindow, menu: QMenu) -> None:
 
 def remove_plugin_menu(window: QMainWindow, menu: QMenu) -> None:
     window.menuBar().removeAction(menu.menuAction())
-    menu.setParent(None)
+    # PyQt5-stubs leave out the null parent Qt takes (PyQt passes None as one).
+    menu.setParent(None)  # type: ignore[call-overload]
     menu.deleteLater()

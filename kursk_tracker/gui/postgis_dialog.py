@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import KurskTrackerError
 from ..store.backend import LocationError, PostgisStore, check_schema_name, postgis_location
+from ..toolbelt.compat import required
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import PluginSettings
 from .widgets import ok_cancel
@@ -24,7 +25,7 @@ OPEN, NEW, COPY = "open", "new", "copy"
 
 def saved_connections() -> list[str]:
     """Names of the PostgreSQL connections saved in QGIS."""
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata = required(QgsProviderRegistry.instance(), "provider registry").providerMetadata("postgres")
     return sorted(metadata.connections(False)) if metadata is not None else []
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject
-from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone
+from qgis.PyQt.QtCore import QDateTime, QObject, QTimeZone, pyqtBoundSignal
 
 from ..layers.series_layers import set_temporal_span
 from ..layers.session import SeriesSession
-from ..toolbelt.compat import temporal_fixed_range_mode, temporal_navigation_modes, temporal_unit
+from ..toolbelt.compat import required, temporal_fixed_range_mode, temporal_navigation_modes, temporal_unit
 from ..toolbelt.settings import PluginSettings
 from .timeline_dock import STEPS
 
@@ -23,6 +23,12 @@ def to_qdatetime(instant: dt.datetime) -> QDateTime:
 
 def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=dt.timezone.utc)
+
+
+def _msecs(value: QDateTime) -> int:
+    """Milliseconds since the epoch: what QDateTime's <, > and >= compare for valid times,
+    operators PyQt5-stubs leave out."""
+    return value.toMSecsSinceEpoch()
 
 
 def step_interval(step: dt.timedelta) -> QgsInterval:
@@ -54,7 +60,7 @@ class TemporalSync(QObject):
         # navigationModeChanged carries an enum PyQt cannot pass to Python on QGIS 3.22:
         # QGIS reports its range right after a switch, pull() notices the new mode.
         self._mode = navigation.navigationMode()
-        self._connections = [
+        self._connections: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
             (session.seriesChanged, self.series_changed),
             (session.instantChanged, self.push),
             (navigation.updateTemporalRange, self.pull),
@@ -100,7 +106,7 @@ class TemporalSync(QObject):
         if span is None or self.session.current is None:
             return
         with self._quiet():
-            settings = self.session.project.timeSettings()
+            settings = required(self.session.project.timeSettings(), "project time settings")
             settings.setTemporalRange(span)
             set_temporal_span(self.session.current, span)
             self._apply_step()
@@ -117,7 +123,7 @@ class TemporalSync(QObject):
 
     def _apply_step(self) -> None:
         interval = step_interval(self.step)
-        settings = self.session.project.timeSettings()
+        settings = required(self.session.project.timeSettings(), "project time settings")
         settings.setTimeStep(interval.originalDuration())
         settings.setTimeStepUnit(interval.originalUnit())
         self.navigation.setFrameDuration(interval)
@@ -170,16 +176,16 @@ class TemporalSync(QObject):
         frame = self.navigation.findBestFrameNumberForFrameStart(instant)
         last = max(0, self.navigation.totalFrameCount() - 1)
         if not self._holds(self.navigation.dateTimeRangeForFrameNumber(frame), instant) and (
-                instant >= self.navigation.dateTimeRangeForFrameNumber(last).begin()):
+                _msecs(instant) >= _msecs(self.navigation.dateTimeRangeForFrameNumber(last).begin())):
             return last
         return frame
 
     def _holds(self, frame: QgsDateTimeRange, instant: QDateTime) -> bool:
         """Whether the frame holds `instant`; the last frame also its end, the series' last instant."""
-        if frame.begin() > instant:
+        if _msecs(frame.begin()) > _msecs(instant):
             return False
         last = frame.end() == self.navigation.temporalExtents().end()
-        return instant < frame.end() or (last and instant == frame.end())
+        return _msecs(instant) < _msecs(frame.end()) or (last and instant == frame.end())
 
     def pull(self, time_range: QgsDateTimeRange) -> None:
         """The Temporal Controller's range -> our instant (its beginning)."""

@@ -281,15 +281,22 @@ class TimelineDock(QgsDockWidget):
     def _compare_changed(self) -> None:
         self.session.compare_with(self.compare_combo.currentData())
 
+    def _origin(self) -> dt.datetime:
+        """The slider's 0, the series' first instant; its callers check a series is open."""
+        if self.origin is None:
+            raise RuntimeError("The Timeline has no series")
+        return self.origin
+
     def _value_of(self, instant: dt.datetime) -> int:
-        return round((instant - self.origin).total_seconds() / 60 / MINUTES_PER_STEP)
+        return round((instant - self._origin()).total_seconds() / 60 / MINUTES_PER_STEP)
 
     def _instant_of(self, value: int) -> dt.datetime:
-        return self.origin + dt.timedelta(minutes=value * MINUTES_PER_STEP)
+        return self._origin() + dt.timedelta(minutes=value * MINUTES_PER_STEP)
 
     def _show_instant(self) -> None:
-        series, instant = self.session.series, self.session.instant
-        if series is None or instant is None or self.origin is None:
+        scene, series, instant = self.session.scene, self.session.series, self.session.instant
+        # The series and its instant come from the scene: all three are there or none of them.
+        if scene is None or series is None or instant is None or self.origin is None:
             self.instant_label.setText(tr("No series open"))
             self.change_label.clear()
             self.chart.set_instant(None, {})
@@ -303,16 +310,17 @@ class TimelineDock(QgsDockWidget):
         self.slider.setValue(self._value_of(instant))
         self.slider.blockSignals(False)
         set_instant(self.date_edit, instant, ZoneInfo(series.timezone))
-        self.chart.set_instant(instant, self.session.scene.held_now())
+        self.chart.set_instant(instant, scene.held_now())
 
     def _refresh_chart(self) -> None:
-        series = self.session.series
-        if series is None or self.session.frames is None:
+        scene, series = self.session.scene, self.session.series
+        # The series comes from the scene: both are there or neither.
+        if scene is None or series is None or self.session.frames is None:
             self.chart.set_data({}, {}, {})
             return
         lines: dict[str, list] = {side.code: [] for side in series.sides}
         for snapshot in series.sorted_snapshots():
-            held = self.session.scene.held_km2(snapshot)
+            held = scene.held_km2(snapshot)
             for code in lines:
                 lines[code].append((snapshot.valid_at, held.get(code, 0.0)))
         language = current_language()
@@ -355,8 +363,8 @@ class TimelineDock(QgsDockWidget):
     def toggle_play(self) -> None:
         if self.player.is_active():
             self.stop()
-        elif self.session.instant is not None:
-            span = self.session.span()
+        elif self.session.instant is not None and (span := self.session.span()) is not None:
+            # An instant and a span both come with an open series.
             if self.session.instant >= span[1]:
                 self.session.show_instant(span[0])
             self.session.set_playing(True)
