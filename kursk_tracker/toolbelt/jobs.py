@@ -45,8 +45,9 @@ class Outcome:
 
 Done = Callable[[Outcome], None]
 
-_RUNNING: set[QgsTask] = set()
-"""Python tasks handed to the task manager: a wrapper collected early loses its run() (PyQGIS)."""
+_RUNNING: set[QObject] = set()
+"""Tasks handed to the task manager (a Python wrapper collected early loses its run()) and stepped runs
+(their timer goes with them): kept until they end, so a caller need not hold them."""
 
 
 class SteppedWork(Protocol):
@@ -182,6 +183,7 @@ class SteppedRun(QObject):
         self.outcome: Outcome | None = None
         self._prepared = False
         self._cancelled = False
+        self._busy = False
         # Interval 0: the next step as soon as the events waiting (repaints, clicks) are handled.
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -193,6 +195,7 @@ class SteppedRun(QObject):
             _RUNNING.add(self.task)
         self.task.canceled.connect(self.cancel)
         QgsApplication.taskManager().addTask(self.task)
+        _RUNNING.add(self)
         self._timer.start()
 
     def running(self) -> bool:
@@ -211,6 +214,17 @@ class SteppedRun(QObject):
             return False
 
     def _tick(self) -> None:
+        # A step that spins an event loop of its own (a canvas waiting for its render) must not
+        # start the next step inside it.
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._advance()
+        finally:
+            self._busy = False
+
+    def _advance(self) -> None:
         try:
             if self._cancel_asked():
                 self._end(Outcome(self.work.abort(), cancelled=True))
@@ -237,6 +251,7 @@ class SteppedRun(QObject):
 
     def _end(self, outcome: Outcome) -> None:
         self._timer.stop()
+        _RUNNING.discard(self)
         self.outcome = outcome
         task, self.task = self.task, None
         if task is not None:
