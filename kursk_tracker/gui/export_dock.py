@@ -151,6 +151,7 @@ class ExportDock(QgsDockWidget):
         session.seriesChanged.connect(self._update_buttons)
         session.seriesChanged.connect(self.reset_language)
         session.seriesChanged.connect(self._series_changed)
+        session.layersLeaving.connect(self._layers_leaving)
         self._update_buttons()
 
     def reset_language(self) -> None:
@@ -304,6 +305,13 @@ class ExportDock(QgsDockWidget):
     def _series_changed(self) -> None:
         """The series closed or reopened under a running batch: stop it, with nothing to show again."""
         if self.batch is not None and self.batch.work.scene is not self.session.scene:
+            self.batch.work.shown = None
+            self.cancel_batch()
+
+    def _layers_leaving(self) -> None:
+        """The series' layers are about to leave the project (the map may still finish a render
+        meanwhile, in an event loop): a running batch takes no further step."""
+        if self.batch is not None:
             self.batch.work.shown = None
             self.cancel_batch()
 

@@ -102,7 +102,7 @@ def test_closing_the_series_ends_a_running_batch_with_whole_files(plugin, export
     run_event_loop(lambda: export_dock.batch_progress.value() > 0)
     plugin.session.close_series()
     run_event_loop(lambda: ended)
-    assert 1 <= len(ended[0]) <= SNAPSHOTS
+    assert 1 <= len(ended[0]) < SNAPSHOTS  # no step after the layers began to leave
     assert whole_pngs(tmp_path) == sorted(path.name for path in ended[0])
     assert export_dock.batch is None and not export_dock.batch_button.isEnabled()
 
