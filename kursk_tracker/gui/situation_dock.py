@@ -7,7 +7,6 @@ import html
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -28,17 +27,18 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import KurskTrackerError
 from ..core.import_result import Level
+from ..core.series import Snapshot
 from ..core.timefmt import format_instant, format_short
 from ..core.wording import format_number
 from ..importers.registry import FORMATS, format_names
-from ..layers.session import SeriesSession
+from ..layers.session import ImportOutcome, SeriesSession
 from ..store.backend import open_store
 from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
 from .import_report import ImportReport, import_report
-from .widgets import edited_instant, instant_edit, ok_cancel, set_instant, zone_label
+from .widgets import InstantEdit, edited_instant, instant_edit, ok_cancel, set_instant, zone_label
 
 OBJECT_NAME = "KurskTrackerSituationDock"
 
@@ -51,7 +51,6 @@ class SituationDock(QgsDockWidget):
         self.session = session
         self.canvas = canvas
         self.message_bar = message_bar
-        self.task = None
         self.last_report: ImportReport | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -141,6 +140,9 @@ class SituationDock(QgsDockWidget):
         session.seriesChanged.connect(self.refresh)
         session.snapshotChanged.connect(self._select_current)
         session.changedElsewhere.connect(lambda text: self._report(text, Level.WARNING))
+        session.importStarted.connect(self._import_started)
+        session.importFinished.connect(self._import_finished)
+        session.ask_dates = lambda paths, known: self.ask_dates(paths, known)
         self.refresh()
 
     # The list ---------------------------------------------------------------
@@ -173,16 +175,17 @@ class SituationDock(QgsDockWidget):
         text = f"<b>{html.escape(series.name(language))}</b> — " + (
             tr("1 snapshot") if count == 1 else tr("{n} snapshots").format(n=count))
         store = self.session.store
-        text += "<br/><small>" + html.escape(store.describe()) + "</small>"
+        counts: dict[int, int] = {}
+        if store is not None:
+            text += "<br/><small>" + html.escape(store.describe()) + "</small>"
+            self.heading.setToolTip(store.location)
+            try:
+                counts = store.feature_counts()
+            except KurskTrackerError as error:
+                log(str(error))
         if series.illustrative:
             text += "<br/><i>" + tr("Illustrative data, not ground truth.") + "</i>"
         self.heading.setText(text)
-        self.heading.setToolTip(store.location)
-        try:
-            counts = store.feature_counts()
-        except KurskTrackerError as error:
-            log(str(error))
-            counts = {}
         held = self.session.scene if self.session.frames is not None else None
         for snap in series.sorted_snapshots():
             areas = held.held_km2(snap) if held is not None else None
@@ -197,7 +200,9 @@ class SituationDock(QgsDockWidget):
             item.setToolTip(0, format_instant(snap.valid_at, series.timezone, language))
             item.setToolTip(len(row) - 2, snap.caption_in(language) or snap.title_in(language))
             for column in range(1, len(row) - 2):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                # PyQt5-stubs type Qt flags as int; PyQt6 takes the flag.
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight  # type: ignore[arg-type]
+                                      | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
         for column in range(self.table.columnCount() - 2):
             self.table.resizeColumnToContents(column)
@@ -216,7 +221,9 @@ class SituationDock(QgsDockWidget):
         self.table.clearSelection()
         for index in range(self.table.topLevelItemCount()):
             item = self.table.topLevelItem(index)
-            if snapshot is not None and item.data(0, Qt.ItemDataRole.UserRole) == snapshot.id:
+            if item is None or snapshot is None:
+                continue
+            if item.data(0, Qt.ItemDataRole.UserRole) == snapshot.id:
                 self.table.setCurrentItem(item)
                 self.table.scrollToItem(item)
         self.table.blockSignals(False)
@@ -248,42 +255,30 @@ class SituationDock(QgsDockWidget):
         sides = [s.code for s in series.sides] if series else ["UA", "RU"]
         current = None if series is None or store is None else (series.name(current_language()), store)
         dialog = ImportDialog(format_name, sides, self.canvas, self, settings.last_series_folder, current)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths() or dialog.target() is None:
+        target = dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if target is None or not dialog.paths():
             return
         # A new series takes the open one's sides and time zone: the same front, another file.
         timezone = series.timezone if series is not None else "Europe/Berlin"
         like = series if dialog.target_is_new() else None
-        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), dialog.target(),
-                          like)
+        self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), target, like)
 
     def start_import(self, paths: list[Path], format_name: str, options, output: Path | str,
                      like=None) -> None:
-        """Import in the background into the series at `output`: the open one, or another one (new or
-        not), which is opened when the import added to it, closing the open one (its file unchanged)."""
-        from .tasks import ImportTask
+        """Import in the background into the series at `output` (see SeriesSession.start_import)."""
+        self.session.start_import(paths, format_name, options, output, like)
 
-        self.task = ImportTask(paths, format_name, options, output, self._import_done, like=like)
-        series = self.session.series
-        if series is not None and self.session.store is not None:
-            self.task.previous = (series.name(current_language()), self.session.store)
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self._show_progress(True)
-        QgsApplication.taskManager().addTask(self.task)
-
-    def shutdown(self) -> None:
-        """The plugin unloads: stop a running import (it writes nothing when cancelled) and wait."""
-        task, self.task = self.task, None
-        if task is not None:
-            task.on_done = lambda _task: None
-            try:
-                task.cancel()
-                task.waitForFinished(60000)
-            except RuntimeError:  # already finished and deleted by the task manager
-                pass
+    @property
+    def task(self):
+        """The import running, if any."""
+        return self.session.import_task
 
     def cancel_import(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.session.cancel_import()
+
+    def _import_started(self, task) -> None:
+        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self._show_progress(True)
 
     def _show_progress(self, visible: bool) -> None:
         self.progress.setVisible(visible)
@@ -291,30 +286,16 @@ class SituationDock(QgsDockWidget):
         self.import_button.setEnabled(not visible)
         self.progress.setValue(0)
 
-    def _import_done(self, task) -> None:
-        self.task = None
-        self._show_progress(False)
-        if task.failure:
-            self._report(tr("Import failed: {error}").format(error=task.failure), Level.ERROR)
+    def _import_finished(self, outcome: ImportOutcome) -> None:
+        self._show_progress(self.session.import_task is not None)  # a second run for dated files
+        if outcome.failure:
+            self._report(tr("Import failed: {error}").format(error=outcome.failure), Level.ERROR)
             return
-        result, summary = task.result, task.summary
-        if result is None or result.cancelled:
+        if outcome.cancelled or outcome.result is None or outcome.summary is None:
             self._report(tr("Import cancelled; the series is unchanged."), Level.WARNING)
             return
-        for issue in result.issues:
-            log(str(issue))
-        known = self.session.dates_near(task.result, task.output) if task.undated else []
-        dated = self.ask_dates(task.undated, known) if task.undated else {}
-        target = open_store(task.output)
-        previous = task.previous[0] if task.previous and not target.same_as(task.previous[1]) else None
-        if summary.added:
-            self.session.imported_into(task.output)
-        if dated:
-            # The files the user dated: a second import that asks nobody.
-            options = task.options
-            options.ask_date = lambda path: dated.get(Path(path))
-            self.start_import(sorted(dated), task.format_name, options, task.output)
-        report = import_report(result, summary, target, {str(path) for path in dated}, previous)
+        report = import_report(outcome.result, outcome.summary, outcome.target, outcome.asked,
+                               outcome.previous)
         self.last_report = report
         if report.problems or report.repairs:
             icon = QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information
@@ -362,9 +343,11 @@ class SituationDock(QgsDockWidget):
             return
         self.redate(snapshot.id, edited_instant(editor, ZoneInfo(series.timezone)))
 
-    def redate_dialog(self, snapshot) -> tuple[QDialog, QWidget]:
+    def redate_dialog(self, snapshot: Snapshot) -> tuple[QDialog, InstantEdit]:
         """The re-date dialog for `snapshot` and its date field, the zone written as the panel writes it."""
         series = self.session.series
+        if series is None:
+            raise KurskTrackerError(tr("No series is open."))
         dialog = QDialog(self)
         dialog.setObjectName("redateDialog")
         dialog.setWindowTitle(tr("Re-date snapshot"))

@@ -9,7 +9,11 @@ The panels hold no series logic of their own.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
@@ -28,10 +32,36 @@ from ..toolbelt.settings import TimelineSettings
 from .scene import SeriesScene
 from .series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
 
+if TYPE_CHECKING:
+    from ..core.import_result import ImportResult
+    from ..importers.base import ImportOptions
+    from ..store.operations import MergeSummary
+    from .import_task import ImportTask
+
 SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
 
+AskDates = Callable[[list[Path], list[dt.datetime]], dict[Path, dt.datetime]]
+"""Asked for the instants of files that came without one, given the dates around them; files left out
+of the answer stay out."""
+
+
+@dataclass
+class ImportOutcome:
+    """How an import ended, for the panel to tell: see gui/import_report.py."""
+
+    target: SeriesStore
+    result: ImportResult | None = None
+    summary: MergeSummary | None = None
+    failure: str | None = None
+    cancelled: bool = False
+    asked: set[str] = field(default_factory=set)
+    """Files the user dated (their missing date is no problem)."""
+    previous: str | None = None
+    """The name of the series that was open and is now closed, where the import went into another one."""
+
+
 PROJECT_SCOPE = "KurskTracker"
-"""The project file's entries for the session: the instant shown when it was saved."""
+"""The project file's entries for the session: the instant shown, the timing, the comparison."""
 
 
 def preview_timing() -> str:
@@ -49,6 +79,8 @@ class SeriesSession(QObject):
     changedElsewhere = pyqtSignal(str)  # noqa: N815 — another user changed the open series; reloaded
     playingChanged = pyqtSignal(bool)  # noqa: N815 — the timeline started or stopped playing
     layersLeaving = pyqtSignal()  # noqa: N815 — the series' layers are about to leave the project
+    importStarted = pyqtSignal(object)  # noqa: N815 — an ImportTask (progressChanged, cancel) has begun
+    importFinished = pyqtSignal(object)  # noqa: N815 — an ImportOutcome
 
     def __init__(self, project: QgsProject | None = None) -> None:
         super().__init__()
@@ -62,6 +94,9 @@ class SeriesSession(QObject):
         self._check_timer.timeout.connect(self.check_for_changes)
         self.playing = False
         """The timeline plays: frames follow each other as fast as the map draws them."""
+        self.import_task: ImportTask | None = None
+        self.ask_dates: AskDates | None = None
+        """Who asks the user for missing dates (the Situation panel's dialog); None: such files stay out."""
 
     @property
     def current(self) -> SeriesLayers | None:
@@ -85,7 +120,8 @@ class SeriesSession(QObject):
 
     # Opening -------------------------------------------------------------------
 
-    def open_series(self, location: str | Path | SeriesStore, reloading: bool = False) -> SeriesLayers:
+    def open_series(self, location: str | os.PathLike[str] | SeriesStore,
+                    reloading: bool = False) -> SeriesLayers:
         """Replace the open series with the one at `location` (a GeoPackage path or a postgis: location)."""
         store = open_store(location)
         content = store.read_content()  # read once; a clear error while the open series is still shown
@@ -222,7 +258,11 @@ class SeriesSession(QObject):
             self.instantChanged.emit()
 
     def shutdown(self) -> None:
-        """The plugin unloads: stop background work; the layers stay in the project."""
+        """The plugin unloads: stop background work (a cancelled import writes nothing); the layers
+        stay in the project."""
+        task, self.import_task = self.import_task, None
+        if task is not None:
+            task.stop()
         if self.scene is not None:
             self.scene.cancel_background()
             self.scene = None
@@ -331,7 +371,55 @@ class SeriesSession(QObject):
             raise
         self.reload()
 
-    def imported_into(self, location: str | Path) -> None:
+    # Imports ------------------------------------------------------------------------
+
+    def start_import(self, paths: list[Path], format_name: str, options: ImportOptions,
+                     output: str | os.PathLike[str], like: Series | None = None) -> ImportTask:
+        """Import in the background into the series at `output`: the open one, or another one (new or
+        not), which is opened when the import added to it, closing the open one (its file unchanged).
+
+        Files without a date are asked about afterwards (`ask_dates`) and imported in a second run;
+        each run ends with `importFinished`.
+        """
+        from .import_task import ImportTask
+
+        task = ImportTask(paths, format_name, options, output, like=like)
+        task.on_done = lambda _outcome: self._import_done(task)
+        if self.series is not None and self.store is not None:
+            task.previous = (self.series.name(current_language()), self.store)
+        self.import_task = task
+        task.start()
+        self.importStarted.emit(task)
+        return task
+
+    def cancel_import(self) -> None:
+        if self.import_task is not None:
+            self.import_task.cancel()
+
+    def _import_done(self, task: ImportTask) -> None:
+        self.import_task = None
+        target = open_store(task.output)
+        if task.failure or task.result is None or task.result.cancelled:
+            self.importFinished.emit(ImportOutcome(target, task.result, task.summary, task.failure,
+                                                   cancelled=not task.failure))
+            return
+        for issue in task.result.issues:
+            log(str(issue))
+        dated: dict[Path, dt.datetime] = {}
+        if task.undated and self.ask_dates is not None:
+            dated = self.ask_dates(task.undated, self.dates_near(task.result, task.output))
+        previous = task.previous[0] if task.previous and not target.same_as(task.previous[1]) else None
+        if task.summary is not None and task.summary.added:
+            self.imported_into(task.output)
+        if dated:
+            # The files the user dated: a second import that asks nobody.
+            options = task.options
+            options.ask_date = lambda path: dated.get(Path(path))
+            self.start_import(sorted(dated), task.format_name, options, task.output)
+        self.importFinished.emit(ImportOutcome(target, task.result, task.summary,
+                                               asked={str(path) for path in dated}, previous=previous))
+
+    def imported_into(self, location: str | os.PathLike[str]) -> None:
         """An import added snapshots to the series at `location`: show them.
 
         The open series is reloaded; another one is opened in its place (the
@@ -343,7 +431,7 @@ class SeriesSession(QObject):
             self.open_series(location)
 
     @staticmethod
-    def dates_near(result, location: str | Path) -> list[dt.datetime]:
+    def dates_near(result: ImportResult | None, location: str | os.PathLike[str]) -> list[dt.datetime]:
         """The dates around files that came without one: those of the import `result`, else the
         snapshots of the series at `location` (none where it does not exist yet)."""
         if result is not None and result.snapshots:

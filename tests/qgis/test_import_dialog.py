@@ -285,7 +285,7 @@ def test_typing_a_year_into_the_timeline_date_field_takes(plugin, iface):
 
 def test_the_undated_dialog_starts_a_week_after_the_neighbouring_files(plugin, iface, tmp_path):
     from kursk_tracker.gui.date_dialog import DateDialog
-    from kursk_tracker.gui.tasks import ImportTask
+    from kursk_tracker.layers.import_task import ImportTask
 
     folder = _folder(tmp_path / "files", good=2, self_intersecting=0, truncated=0)  # 1 and 8 October
     undated = [_geojson(folder / "lage.geojson", SQUARE), _geojson(folder / "stand.geojson", SQUARE)]

@@ -241,3 +241,52 @@ def test_the_project_file_brings_back_series_instant_timing_and_comparison(sessi
         again.close_series()
         later.clear()
         flush_deletes()
+
+
+def _wait_for_imports(session, seconds: float = 60) -> None:
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while session.import_task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert session.import_task is None, "import did not finish"
+
+
+def test_an_import_asks_for_missing_dates_then_imports_those_files_and_opens_the_series(session, tmp_path):
+    from kursk_tracker.importers.base import ImportOptions
+
+    undated = tmp_path / "lage.geojson"
+    undated.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+        '"properties": {"side": "UA", "status": "controlled"}, "geometry": {"type": "Polygon", '
+        '"coordinates": [[[35.0, 51.0], [35.2, 51.0], [35.2, 51.2], [35.0, 51.0]]]}}]}', encoding="utf-8")
+    when = dt.datetime(2024, 10, 29, 21, tzinfo=dt.timezone.utc)
+    asked, outcomes = [], []
+    session.ask_dates = lambda paths, known: asked.extend(paths) or {paths[0]: when}
+    session.importFinished.connect(outcomes.append)
+    output = tmp_path / "new.gpkg"
+    session.start_import([undated], "folder", ImportOptions(), output)
+    _wait_for_imports(session)  # the first run finds no date and asks
+    _wait_for_imports(session)  # the second imports the dated file
+    assert asked == [undated]
+    assert len(outcomes) == 2 and outcomes[0].asked == {str(undated)} and not outcomes[1].failure
+    assert [s.valid_at for s in session.snapshots()] == [when]
+    assert session.store.same_as(open_store(output))
+
+
+def test_an_import_without_anyone_to_ask_leaves_undated_files_out_and_says_why(session, tmp_path):
+    from kursk_tracker.importers.base import ImportOptions
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lage.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    outcomes = []
+    session.importFinished.connect(outcomes.append)
+    session.start_import([folder], "folder", ImportOptions(), tmp_path / "none.gpkg")
+    _wait_for_imports(session)
+    assert len(outcomes) == 1 and outcomes[0].result is not None and not outcomes[0].summary.added
+    assert any("lage.geojson" in str(problem) for problem in outcomes[0].result.problems)
+    assert session.series is None

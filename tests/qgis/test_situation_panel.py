@@ -67,18 +67,16 @@ def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface
     assert len(rows) == len(read_series(sample_series_path()).snapshots)
 
 
-def test_a_cancelled_import_task_writes_nothing_and_says_so(plugin, iface, tmp_path):
-    from kursk_tracker.gui.tasks import ImportTask
-
-    done = []
-    output = tmp_path / "cancelled.gpkg"
-    task = ImportTask([sample_series_path()], "gpkg", ImportOptions(), output, done.append)
-    task.cancel()
-    assert task.run() is False
-    assert task.result.cancelled
-    assert not output.exists()
+def test_a_cancelled_import_writes_nothing_and_says_so(plugin, iface, tmp_path):
     dock = _dock(iface)
-    dock._import_done(task)
+    output = tmp_path / "cancelled.gpkg"
+    heard = []
+    plugin.session.importFinished.connect(heard.append)
+    dock.start_import([sample_series_path()], "gpkg", ImportOptions(), output)
+    dock.cancel_import()
+    wait_for_import(dock)
+    assert heard and heard[0].cancelled and not heard[0].failure
+    assert not output.exists()
     assert plugin.session.current is None
     assert not dock.progress.isVisibleTo(dock)
 

@@ -1,25 +1,32 @@
-"""Background work: imports run in a QgsTask (toolbelt/jobs.py's BackgroundTask) with progress and cancel."""
+"""An import in the background: a QgsTask (toolbelt/jobs.py's BackgroundTask) with progress and cancel."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.import_result import ImportResult
 from ..importers.base import Feedback, ImportOptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.jobs import BackgroundTask
+from ..toolbelt.jobs import BackgroundTask, Done
+
+if TYPE_CHECKING:
+    from ..core.series import Series
+    from ..store.backend import SeriesStore
+    from ..store.operations import MergeSummary
 
 
 class ImportTask(BackgroundTask):
     """Imports files into a series; never touches the project or widgets in work().
 
-    `on_done` gets the task itself (its `result`, `summary`, `failure`,
-    `undated`), which the Situation panel reads; `outcome` is there too.
+    Besides the outcome, the task keeps what the series session reads when it
+    ends: `summary`, `undated`, `previous`, `options`.
     """
 
-    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions, output,
-                 on_done: Callable[[ImportTask], None], template=None, like=None) -> None:
+    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions,
+                 output: str | os.PathLike[str], on_done: Done | None = None,
+                 template: Series | None = None, like: Series | None = None) -> None:
         """`output`: the series' location (a GeoPackage path or a postgis: location); `like`: the
         series whose sides and time zone a new series at `output` takes."""
         from ..store.backend import open_store
@@ -33,11 +40,11 @@ class ImportTask(BackgroundTask):
         self.template = template
         self.like = like
         self.result: ImportResult | None = None
-        self.summary = None
-        self.previous = None
-        """(name, store) of the series open when the import started, if any; set by the panel."""
+        self.summary: MergeSummary | None = None
+        self.previous: tuple[str, SeriesStore] | None = None
+        """(name, store) of the series open when the import started, if any; set by the session."""
         self.undated: list[Path] = []
-        """Files no date was found for; the panel asks the user afterwards."""
+        """Files no date was found for; the session has the user asked afterwards."""
         if options.ask_date is None:
             # No dialog from a worker thread: note the file, answer "no date".
             options.ask_date = self._note_undated
@@ -57,7 +64,3 @@ class ImportTask(BackgroundTask):
 
     def succeeded(self, result: ImportResult) -> bool:
         return not result.cancelled
-
-    def deliver(self) -> None:
-        if self.on_done is not None:
-            self.on_done(self)
