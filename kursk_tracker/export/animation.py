@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsProject
 
@@ -24,8 +25,17 @@ from ..core.text import tr
 from ..toolbelt.jobs import BackgroundTask, Done
 from .frame_plan import AnimationOptions, Frame, date_line, plan_frames, total_seconds, week_text
 from .frame_pool import FramePool, MorphAhead
-from .frame_renderer import BACKGROUND, ILLUSTRATIVE, FrameRenderer, LayoutFrameRenderer
-from .video import AnimationError, GifWriter, Mp4Writer, even, palette_from, qimage_to_pil
+from .frame_renderer import (
+    BACKGROUND,
+    ILLUSTRATIVE,
+    FrameRenderer,
+    FrameRendererProtocol,
+    LayoutFrameRenderer,
+)
+from .video import AnimationError, FrameWriter, even, open_writer, qimage_to_pil
+
+if TYPE_CHECKING:
+    from ..layers.scene import SeriesScene
 
 __all__ = [
     "BACKGROUND", "ILLUSTRATIVE", "AnimationCancelled", "AnimationError", "AnimationJob", "AnimationOptions",
@@ -84,11 +94,11 @@ class AnimationJob:
 
         self.store = open_store(series)
         self.project: QgsProject | None = None
-        self.scene = None
+        self.scene: SeriesScene | None = None
         self.frames: list[Frame] = []
         self.index = 0
-        self.writer = None
-        self.renderer = None
+        self.writer: FrameWriter | None = None
+        self.renderer: FrameRendererProtocol[Any] | None = None
         self.pool: FramePool | None = None
         self.started = 0.0
 
@@ -98,31 +108,31 @@ class AnimationJob:
 
         self.started = time.perf_counter()
         self.project = QgsProject()
-        self.scene = SeriesScene.open(self.store, self.project, self.options.language,
-                                      self.options.timing)
-        span = self.scene.span()
+        self.scene = scene = SeriesScene.open(self.store, self.project, self.options.language,
+                                              self.options.timing)
+        span = scene.span()
         if span is None:
             raise AnimationError(tr("{path}: the series has no snapshots").format(path=self.store.describe()))
         start = self.options.start or span[0]
         end = self.options.end or span[1]
         self.frames = plan_frames(start, end, self.options.step, self.options.fps, self.options.hold_seconds,
-                                  self.scene.snapshots())
+                                  scene.snapshots())
         instants = [frame.instant for frame in self.frames]
+        renderer: FrameRendererProtocol[Any]
         if self.options.use_layout:
-            self.renderer = LayoutFrameRenderer(self.scene, self.options, self.frames[0].instant)
+            renderer = LayoutFrameRenderer(scene, self.options, self.frames[0].instant)
         else:
-            self.renderer = FrameRenderer(self.scene, self.options)
+            renderer = FrameRenderer(scene, self.options)
+        self.renderer = renderer
         size = self.options.pool_size()
-        morphs = self.scene.frames
-        self.pool = FramePool(self.renderer, instants, size,
+        morphs = scene.frames
+        self.pool = FramePool(renderer, instants, size,
                               MorphAhead(morphs, instants) if morphs is not None and size > 1 else None)
         options = self.options
-        if options.format == "mp4":
-            self.writer = Mp4Writer(self.output, options.width, options.height, options.fps)
-        else:
-            self.writer = GifWriter(self.output, palette_from(self._palette_samples()))
+        self.writer = open_writer(options.format, self.output, options.width, options.height, options.fps,
+                                  lambda: self._palette_samples(renderer))
 
-    def _palette_samples(self) -> list:
+    def _palette_samples(self, renderer: FrameRendererProtocol[Any]) -> list:
         """A few frames spread over the animation, at snapshots where there are (no morph to wait for)."""
         count = len(self.frames)
         last = max(1, PALETTE_SAMPLES - 1)
@@ -133,9 +143,9 @@ class AnimationJob:
             indexes.add(min(at_snapshots, key=lambda index: abs(index - wanted)) if at_snapshots else wanted)
         begun = []
         for index in sorted(indexes):
-            self.renderer.prepare(self.frames[index].instant)
-            begun.append(self.renderer.begin())
-        return [qimage_to_pil(self.renderer.complete(frame)).reduce(2) for frame in begun]
+            renderer.prepare(self.frames[index].instant)
+            begun.append(renderer.begin())
+        return [qimage_to_pil(renderer.complete(frame)).reduce(2) for frame in begun]
 
     @property
     def progress(self) -> float:
@@ -152,23 +162,33 @@ class AnimationJob:
         """
         if self.index >= len(self.frames):
             return False
-        image = self.pool.next()
+        pool, writer = self.pool, self._writer()
+        if pool is None:
+            raise RuntimeError("AnimationJob.step() before prepare() or after close()")
+        image = pool.next()
         seconds = self.frames[self.index].seconds
         if image is None:
-            self.writer.extend(seconds)
+            writer.extend(seconds)
         else:
-            self.writer.add(qimage_to_pil(image), seconds)
+            writer.add(qimage_to_pil(image), seconds)
         self.index += 1
         return True
+
+    def _writer(self) -> FrameWriter:
+        if self.writer is None:
+            raise RuntimeError("AnimationJob used before prepare()")
+        return self.writer
 
     def finish(self) -> AnimationResult:
         while self.step():
             pass
-        path = self.writer.close()
+        writer = self._writer()
+        path = writer.close()
+        # The counts are the writers' own (GifWriter, Mp4Writer), beyond the FrameWriter protocol.
         result = AnimationResult(
-            path, len(self.frames), self.writer.frames_written, self.writer.frames_merged,
+            path, len(self.frames), getattr(writer, "frames_written", 0), getattr(writer, "frames_merged", 0),
             total_seconds(self.frames), time.perf_counter() - self.started,
-            list(getattr(self.writer, "durations_ms", [])))
+            list(getattr(writer, "durations_ms", [])))
         self.close()
         return result
 

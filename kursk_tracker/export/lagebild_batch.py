@@ -67,11 +67,14 @@ class LagebildBatch:
         index = len(self.written)
         if index >= self.total:
             return False
+        layout = self.layout
+        if layout is None:
+            raise RuntimeError("LagebildBatch.step() before prepare() or after the end")
         instant = self.snapshots[index].valid_at
         if index:
-            fill_layout(self.layout, self.scene, instant, self.language, self.extent)
+            fill_layout(layout, self.scene, instant, self.language, self.extent)
         target = self.folder / file_name(self.scene.series, instant, self.fmt)
-        self.written.append(export_layout(self.layout, target, self.fmt, self.width_px, self.dpi))
+        self.written.append(export_layout(layout, target, self.fmt, self.width_px, self.dpi))
         return True
 
     def finish(self) -> list[Path]:

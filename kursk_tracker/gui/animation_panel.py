@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from qgis.gui import QgsMapCanvas
@@ -41,6 +42,8 @@ from ..toolbelt.settings import AnimationSettings
 from .timings import timing_words
 from .widgets import edited_instant, instant_edit, set_instant
 
+W = TypeVar("W", bound=QWidget)
+
 STEP_HOURS = (1, 6, 12, 24, 48, 168)
 
 LANGUAGES = (("de", "Deutsch"), ("en", "English"))
@@ -65,7 +68,7 @@ def language_combo(parent: QWidget) -> QComboBox:
     return combo
 
 
-def fit_narrow(widget: QWidget) -> QWidget:
+def fit_narrow(widget: W) -> W:
     """Let a combo box, spin box or date editor shrink with a narrow dock instead of forcing its width."""
     if isinstance(widget, QComboBox):
         widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -141,13 +141,14 @@ class ExportDock(QgsDockWidget):
         layout.addStretch(1)
         # Two sections in a narrow dock: it scrolls rather than squeezes, sideways too when
         # narrower than the fields' smallest sensible width.
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("exportDockScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setWidget(body)
-        self.setWidget(self.scroll)
+        # Not `self.scroll`: that name is QWidget.scroll(dx, dy).
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("exportDockScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setWidget(body)
+        self.setWidget(self.scroll_area)
         session.seriesChanged.connect(self._update_buttons)
         session.seriesChanged.connect(self.reset_language)
         session.seriesChanged.connect(self._series_changed)
@@ -302,18 +303,25 @@ class ExportDock(QgsDockWidget):
             self.batch_cancel_button.setEnabled(False)
             self.status.show_message(tr("Cancelling…"))
 
+    def _batch_work(self) -> LagebildBatch | None:
+        """The running batch's work (the runner knows it only as SteppedWork)."""
+        work = self.batch.work if self.batch is not None else None
+        return work if isinstance(work, LagebildBatch) else None
+
     def _series_changed(self) -> None:
         """The series closed or reopened under a running batch: stop it, with nothing to show again."""
-        if self.batch is not None and self.batch.work.scene is not self.session.scene:
-            self.batch.work.shown = None
+        work = self._batch_work()
+        if work is not None and work.scene is not self.session.scene:
+            work.shown = None
             self.cancel_batch()
 
     def _layers_leaving(self) -> None:
         """The series' layers are about to leave the project (the map may still finish a render
         meanwhile, in an event loop): a running batch takes no further step."""
-        if self.batch is not None:
-            self.batch.work.shown = None
-            self.cancel_batch()
+        work = self._batch_work()
+        if work is not None:
+            work.shown = None
+        self.cancel_batch()
 
     def _batch_done(self, work: LagebildBatch, outcome: Outcome) -> None:
         runner, self.batch = self.batch, None

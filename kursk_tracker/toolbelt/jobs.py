@@ -24,6 +24,7 @@ from qgis.core import QgsApplication, QgsProxyProgressTask, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import KurskTrackerError
+from .compat import required
 
 FAILURES = (KurskTrackerError, OSError, ValueError)
 """What a piece of work may raise with a message the user can act on; anything else is a bug."""
@@ -53,8 +54,9 @@ _RUNNING: set[QObject] = set()
 class SteppedWork(Protocol):
     """Work cut into steps, each short enough to keep the window responsive."""
 
-    progress: float
-    """0 … 100, read after each step."""
+    @property
+    def progress(self) -> float:
+        """0 … 100, read after each step."""
 
     def prepare(self) -> None:
         """Before the first step (may raise one of FAILURES)."""
@@ -103,7 +105,7 @@ class BackgroundTask(QgsTask):
 
     def start(self) -> None:
         _RUNNING.add(self)
-        QgsApplication.taskManager().addTask(self)
+        required(QgsApplication.taskManager(), "task manager").addTask(self)
 
     def finished(self, ok: bool) -> None:
         _RUNNING.discard(self)
@@ -160,7 +162,7 @@ class _HeldTask(QgsTask):
         _RUNNING.discard(self)
 
 
-def proxy_task(description: str) -> QgsTask:
+def proxy_task(description: str) -> QgsProxyProgressTask | _HeldTask:
     """A task manager entry with progress and Cancel for work done on the main thread."""
     try:
         return QgsProxyProgressTask(description, True)  # QGIS ≥ 3.26: cancellable
@@ -179,7 +181,7 @@ class SteppedRun(QObject):
         self.description = description
         self.work = work
         self.on_done = on_done
-        self.task: QgsTask | None = None
+        self.task: QgsProxyProgressTask | _HeldTask | None = None
         self.outcome: Outcome | None = None
         self._prepared = False
         self._cancelled = False
@@ -194,7 +196,7 @@ class SteppedRun(QObject):
         if isinstance(self.task, _HeldTask):
             _RUNNING.add(self.task)
         self.task.canceled.connect(self.cancel)
-        QgsApplication.taskManager().addTask(self.task)
+        required(QgsApplication.taskManager(), "task manager").addTask(self.task)
         _RUNNING.add(self)
         self._timer.start()
 

@@ -302,10 +302,10 @@ def test_the_chart_writes_german_numbers_in_a_german_qgis(german_qgis, qgis_app)
 
 def _overflow(dock) -> list[str]:
     """Widgets of the dock reaching beyond its visible width."""
-    viewport = dock.scroll.viewport()
+    viewport = dock.scroll_area.viewport()
     QCoreApplication.processEvents()
     too_wide = []
-    for widget in dock.scroll.widget().findChildren(QWidget):
+    for widget in dock.scroll_area.widget().findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not dock.window():
             continue
         right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
@@ -331,7 +331,7 @@ def test_the_export_dock_fits_380_px_in_english(plugin, iface):
     try:
         assert dock.language() == "en"
         assert _overflow(dock) == []
-        assert dock.scroll.horizontalScrollBar().maximum() == 0
+        assert dock.scroll_area.horizontalScrollBar().maximum() == 0
         # Idle, there is no "0%" bar.
         assert not dock.animation_panel.progress.isVisible()
         assert dock.animation_panel.timing_hint.text().startswith("Linear:")
@@ -353,7 +353,7 @@ def test_the_export_dock_fits_380_px_in_german_and_starts_german(german_plugin, 
     try:
         assert dock.language() == "de"
         assert _overflow(dock) == []
-        assert dock.scroll.horizontalScrollBar().maximum() == 0
+        assert dock.scroll_area.horizontalScrollBar().maximum() == 0
         assert not dock.animation_panel.progress.isVisible()
         # A long path in the status is shortened at its start, whole in the tooltip.
         long_folder = tmp_path / ("sehr_langer_ordnername_" * 6)
