@@ -369,31 +369,23 @@ def export_batch(
 
     The layout is built once and refilled for each snapshot. On cancel the
     files written so far stay (each complete) and the list says which.
+    The same steps as the Export panel's batch (export/lagebild_batch.py),
+    run here in one go.
     """
-    folder = Path(folder)
-    snapshots = scene.snapshots()
-    if not snapshots:
-        raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
-            name=scene.loaded.store.describe()))
-    lang = language_of(language or scene.language)
-    shown = scene.instant
-    written: list[Path] = []
+    from .lagebild_batch import LagebildBatch  # it builds on this module
+
+    batch = LagebildBatch(scene, folder, fmt, template, language, width_px, dpi, extent)
     try:
-        with labels_in(scene, lang):
-            layout = build_layout(scene, snapshots[0].valid_at, template, lang, extent)
-            for index, snapshot in enumerate(snapshots):
-                if cancelled is not None and cancelled():
-                    break
-                if index:
-                    fill_layout(layout, scene, snapshot.valid_at, lang, extent)
-                target = folder / file_name(scene.series, snapshot.valid_at, fmt)
-                written.append(export_layout(layout, target, fmt, width_px, dpi))
-                if progress is not None:
-                    progress(index + 1, len(snapshots))
-    finally:
-        if shown is not None:
-            scene.show(shown)
-    return written
+        batch.prepare()
+        while not (cancelled is not None and cancelled()):
+            if not batch.step():
+                return batch.finish()
+            if progress is not None:
+                progress(len(batch.written), batch.total)
+    except BaseException:
+        batch.abort()
+        raise
+    return batch.abort()
 
 
 def set_export_dpi(layout: QgsPrintLayout, dpi: float) -> None:

@@ -203,6 +203,18 @@ def test_batch_can_be_cancelled(scene, tmp_path):
     assert len(written) == 2 and sorted(tmp_path.iterdir()) == sorted(written)
 
 
+def test_a_failing_batch_stops_and_shows_the_instant_again(scene, tmp_path):
+    scene.show(WEEK_12)
+    language = scene.language
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(ExportError) as raised:
+        export_batch(scene, blocker, "png", "web", "en" if language == "de" else "de", width_px=200)
+    assert str(blocker) in str(raised.value)
+    assert scene.instant == WEEK_12 and scene.language == language
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]
+
+
 def test_a_failed_export_leaves_no_file_and_names_the_path(scene, tmp_path):
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("a file where the folder should be")
