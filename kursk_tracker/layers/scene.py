@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 
 from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
@@ -20,6 +21,7 @@ from ..core.timefmt import format_day, iso_utc, language_of
 from ..core.wording import format_number, word
 from ..toolbelt.compat import required
 from ..toolbelt.dependencies import shapely_problem
+from ..toolbelt.jobs import BackgroundTask
 from .series_layers import SeriesLayers, load_series_layers, text_language
 
 
@@ -53,22 +55,22 @@ class SeriesScene:
         self.task: PrecomputeTask | None = None
         self._held_km2: dict[int, dict[str, float]] = {}
 
-    def precompute_in_background(self, on_done=None) -> None:
-        """Precompute every pair in a QgsTask; until a pair is ready its frames show the nearer snapshot."""
+    def precompute_in_background(self, on_done: Callable[[], None] | None = None) -> None:
+        """Precompute every pair in a QgsTask; until a pair is ready its frames show the nearer snapshot.
+
+        `on_done()`: every pair is ready (not called when cancelled or failed)."""
         if self.frames is None:
             return
-        from qgis.core import QgsApplication
-
         self.wait_for_morph = False
         self.task = PrecomputeTask(self.frames, on_done)
-        required(QgsApplication.taskManager(), "task manager").addTask(self.task)
+        self.task.start()
 
     def cancel_background(self) -> None:
         """Stop the precompute and wait for its thread (it may be mid-pair)."""
         task, self.task = self.task, None
         if task is None:
             return
-        task.on_done = None
+        task.on_ready = None
         # QgsTask.waitForFinished() on the main thread can wait out its whole timeout for a
         # task whose run() has returned but whose completion the event loop has not yet
         # handled; the task's own flag tells when run() is over without the event loop.
@@ -162,7 +164,7 @@ class SeriesScene:
 
         task = self.task
         background = task is not None
-        on_done = task.on_done if task is not None else None
+        on_done = task.on_ready if task is not None else None
         self.cancel_background()
         self.frames.settings = MorphSettings(timing=timing)
         self.frames.clear()
@@ -227,23 +229,27 @@ class SeriesScene:
         remove_series_groups(self.project)
 
 
-class PrecomputeTask(QgsTask):
+class PrecomputeTask(BackgroundTask):
     """Precomputes the morph of every snapshot pair; touches no layer or widget."""
 
-    def __init__(self, frames, on_done=None) -> None:
-        super().__init__(tr("Preparing the timeline"), QgsTask.Flag.CanCancel)
+    def __init__(self, frames, on_ready: Callable[[], None] | None = None) -> None:
+        """`on_ready()`: on the main thread once every pair is computed (not after a cancel or failure)."""
+        super().__init__(tr("Preparing the timeline"))
         self.frames = frames
-        self.on_done = on_done
+        self.on_ready = on_ready
         self.ran = threading.Event()
-        """Set when run() has returned or will never run: waiting on it needs no event loop."""
+        """Set when run() has returned: waiting on it needs no event loop."""
+
+    def work(self) -> None:
+        self.frames.precompute_all(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled)
 
     def run(self) -> bool:
         try:
-            self.frames.precompute_all(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled)
-            return not self.isCanceled()
+            return super().run()
         finally:
             self.ran.set()
 
-    def finished(self, ok: bool) -> None:
-        if ok and self.on_done is not None:
-            self.on_done()
+    def deliver(self) -> None:
+        # The scene's callback takes no outcome: it only learns that every pair is ready.
+        if self.on_ready is not None and self.outcome.ok:
+            self.on_ready()
