@@ -184,9 +184,9 @@ class AnimationJob:
             pass
         writer = self._writer()
         path = writer.close()
-        # The counts are the writers' own (GifWriter, Mp4Writer), beyond the FrameWriter protocol.
+        # The GIF writer also keeps each frame's duration (the tests read them).
         result = AnimationResult(
-            path, len(self.frames), getattr(writer, "frames_written", 0), getattr(writer, "frames_merged", 0),
+            path, len(self.frames), writer.frames_written, writer.frames_merged,
             total_seconds(self.frames), time.perf_counter() - self.started,
             list(getattr(writer, "durations_ms", [])))
         self.close()

@@ -38,6 +38,10 @@ class FrameWriter(Protocol):
     """What the animation export writes its frames into, whatever the format (GifWriter, Mp4Writer)."""
 
     path: Path
+    frames_written: int
+    """Frames stored in the file."""
+    frames_merged: int
+    """Frames not stored again: the same as the one before, its time added to that one's."""
 
     def add(self, image: Image, seconds: float) -> None:
         """The next frame, shown for `seconds`."""
