@@ -108,8 +108,10 @@ render: setup
 demo: setup
 	@$(PY) tools/demo.py $(OUT) $(or $(KT_LANGUAGE),de)
 
+# Style, format, complexity (ruff) and types (mypy with the PyQGIS stubs).
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 # The plugin repository's upload scan over exactly the zip's files: Bandit (every

@@ -49,8 +49,16 @@ WIDTH, HEIGHT = 1280, 720
 def ours(series: Path, folder: Path, step: dt.timedelta, fmt: str, in_flight: int) -> tuple[int, float]:
     from kursk_tracker.export.animation import AnimationOptions, export_animation
 
-    options = AnimationOptions(width=WIDTH, height=HEIGHT, fps=10, step=step, hold_seconds=0.0, format=fmt,
-                               language="de", frames_in_flight=in_flight)
+    options = AnimationOptions(
+        width=WIDTH,
+        height=HEIGHT,
+        fps=10,
+        step=step,
+        hold_seconds=0.0,
+        format=fmt,
+        language="de",
+        frames_in_flight=in_flight,
+    )
     result = export_animation(series, folder / f"ours.{fmt}", options)
     return result.frames, result.elapsed
 
@@ -108,9 +116,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for _ in range(rounds):
-            for name, run in (("ours GIF", lambda: ours(series, folder, step, "gif", in_flight)),
-                              ("QGIS exportAnimation (PNGs)", lambda: qgis_export(series, folder, step)),
-                              ("ours MP4", lambda: ours(series, folder, step, "mp4", in_flight))):
+            for name, run in (
+                ("ours GIF", lambda: ours(series, folder, step, "gif", in_flight)),
+                ("QGIS exportAnimation (PNGs)", lambda: qgis_export(series, folder, step)),
+                ("ours MP4", lambda: ours(series, folder, step, "mp4", in_flight)),
+            ):
                 if name == "ours MP4" and shutil.which("ffmpeg") is None:
                     continue
                 count, elapsed = run()
@@ -118,19 +128,25 @@ def main() -> int:
                 rates[name].append(count / elapsed)
     from kursk_tracker.export.frame_plan import default_frames_in_flight
 
-    print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} cores, {WIDTH}×{HEIGHT}, a frame every "
-          f"{step.total_seconds() / 3600:g} h over the sample series, {rounds} rounds "
-          "(whole export: opening, rendering, writing); "
-          f"ours draws {in_flight or default_frames_in_flight()} frames at once")
+    print(
+        f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} cores, {WIDTH}×{HEIGHT}, a frame every "
+        f"{step.total_seconds() / 3600:g} h over the sample series, {rounds} rounds "
+        "(whole export: opening, rendering, writing); "
+        f"ours draws {in_flight or default_frames_in_flight()} frames at once"
+    )
     for name, values in rates.items():
         if values:
-            print(f"{name:30s} {frames[name]:4d} frames: best {max(values):5.1f} fps, "
-                  f"median {statistics.median(values):5.1f} fps")
+            print(
+                f"{name:30s} {frames[name]:4d} frames: best {max(values):5.1f} fps, "
+                f"median {statistics.median(values):5.1f} fps"
+            )
     theirs = rates["QGIS exportAnimation (PNGs)"]
     for name in ("ours GIF", "ours MP4"):
         if rates[name]:
-            print(f"ratio {name} / QGIS: best {max(rates[name]) / max(theirs):4.2f}×, "
-                  f"median {statistics.median(rates[name]) / statistics.median(theirs):4.2f}×")
+            print(
+                f"ratio {name} / QGIS: best {max(rates[name]) / max(theirs):4.2f}×, "
+                f"median {statistics.median(rates[name]) / statistics.median(theirs):4.2f}×"
+            )
     app.exitQgis()
     return 0
 

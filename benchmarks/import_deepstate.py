@@ -43,8 +43,10 @@ def main() -> int:
             paths.append(path)
         generated = time.perf_counter() - start
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"generated {count} files, {megabytes:.0f} MB "
-              f"({megabytes / count * 1000:.0f} kB each) in {generated:.1f} s")
+        print(
+            f"generated {count} files, {megabytes:.0f} MB "
+            f"({megabytes / count * 1000:.0f} kB each) in {generated:.1f} s"
+        )
 
         options = ImportOptions(area_of_interest=KURSK_AOI)
         if trace:
@@ -63,17 +65,17 @@ def main() -> int:
 
     features = sum(len(s.features) for s in result.snapshots)
     problems = [i for i in result.issues if i.level != Level.INFO]
-    print(f"imported {len(result.snapshots)} snapshots, {features} features "
-          f"({len(problems)} warnings/errors) in {seconds:.2f} s = {count / seconds:.0f} files/s "
-          f"(reading {read_seconds:.2f} s, writing {len(summary.added)} snapshots to the series "
-          f"{seconds - read_seconds:.2f} s)"
-          + (" (under tracemalloc, slower)" if trace else ""))
+    print(
+        f"imported {len(result.snapshots)} snapshots, {features} features "
+        f"({len(problems)} warnings/errors) in {seconds:.2f} s = {count / seconds:.0f} files/s "
+        f"(reading {read_seconds:.2f} s, writing {len(summary.added)} snapshots to the series "
+        f"{seconds - read_seconds:.2f} s)" + (" (under tracemalloc, slower)" if trace else "")
+    )
     # ru_maxrss is in kB on Linux: the peak of the whole process, generation included.
     print(f"peak RSS {rss_after / 1024:.0f} MB (before the import {rss_before / 1024:.0f} MB)")
     if traced is not None:
         print(f"tracemalloc peak during the import {traced / 1e6:.0f} MB")
-    print("target: < 30 s, < 1 GB -> "
-          + ("met" if seconds < 30 and rss_after < 1024 * 1024 else "NOT met"))
+    print("target: < 30 s, < 1 GB -> " + ("met" if seconds < 30 and rss_after < 1024 * 1024 else "NOT met"))
     return 0
 
 

@@ -35,9 +35,11 @@ def time_frames(name: str, pair: fronts.FrontPair, frames: int, settings: MorphS
         morph.frame(float(f))
         timings.append((time.perf_counter() - start) * 1000)
     # Scrubbing back over the same times hits the per-layer cache; the first pass is the honest one.
-    print(f"{name:<16} {settings.timing:<7} vertices {pair.vertices:>6}  patches {len(morph.patches):>4}  "
-          f"precompute {prepared:7.2f} s  frame median {statistics.median(timings):6.2f} ms  "
-          f"max {max(timings):6.2f} ms")
+    print(
+        f"{name:<16} {settings.timing:<7} vertices {pair.vertices:>6}  patches {len(morph.patches):>4}  "
+        f"precompute {prepared:7.2f} s  frame median {statistics.median(timings):6.2f} ms  "
+        f"max {max(timings):6.2f} ms"
+    )
 
 
 def sdf_crossfade_errors(days: list, pixel_km: float = 0.1) -> list[float]:

@@ -43,10 +43,14 @@ def main() -> int:
             render_png(layers, extent, Path(folder) / "frame.png", width=1200)
             renders.append(time.perf_counter() - start)
     print(f"QGIS {Qgis.QGIS_VERSION}")
-    print(f"open sample series ({len(loaded.series.snapshots)} snapshots, {len(layers)} layers): "
-          f"median {statistics.median(opens) * 1000:.1f} ms over {repeats}")
-    print(f"render one snapshot to a 1200 px PNG: median {statistics.median(renders) * 1000:.1f} ms, "
-          f"max {max(renders) * 1000:.1f} ms over {len(renders)} snapshots")
+    print(
+        f"open sample series ({len(loaded.series.snapshots)} snapshots, {len(layers)} layers): "
+        f"median {statistics.median(opens) * 1000:.1f} ms over {repeats}"
+    )
+    print(
+        f"render one snapshot to a 1200 px PNG: median {statistics.median(renders) * 1000:.1f} ms, "
+        f"max {max(renders) * 1000:.1f} ms over {len(renders)} snapshots"
+    )
     app.exitQgis()
     return 0
 

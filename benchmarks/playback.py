@@ -135,9 +135,15 @@ def main() -> int:
     played = session.instant - start
     wall = time.monotonic() - began
     dock.stop()
-    paced = dict(fps=len(refreshed) / seconds, requested=dock.player.requested, dropped=dock.player.dropped,
-                 timed_out=dock.player.timed_out, times={k: list(v) for k, v in meter.times.items()},
-                 days=played.total_seconds() / 86400, wall=wall)
+    paced = dict(
+        fps=len(refreshed) / seconds,
+        requested=dock.player.requested,
+        dropped=dock.player.dropped,
+        timed_out=dock.player.timed_out,
+        times={k: list(v) for k, v in meter.times.items()},
+        days=played.total_seconds() / 86400,
+        wall=wall,
+    )
     run_for(0.5)
 
     # Naive: a timer moves the timeline on every tick, as before; each move restarts the redraw.
@@ -158,36 +164,51 @@ def main() -> int:
     timer.start()
     run_for(seconds)
     timer.stop()
-    naive = dict(fps=len(refreshed) / seconds, requested=ticks[0], dropped=0,
-                 times={k: list(v) for k, v in meter.times.items()},
-                 days=(session.instant - start).total_seconds() / 86400, wall=time.monotonic() - began)
+    naive = dict(
+        fps=len(refreshed) / seconds,
+        requested=ticks[0],
+        dropped=0,
+        times={k: list(v) for k, v in meter.times.items()},
+        days=(session.instant - start).total_seconds() / 86400,
+        wall=time.monotonic() - began,
+    )
     canvas.waitWhileRendering()
 
     def median(times, label):
         values = times.get(label, [])
         return statistics.median(values) * 1000 if values else float("nan")
 
-    print(f"sample series, {len(snapshots)} snapshots, timing {session.timing}, canvas "
-          f"{CANVAS.width()}x{CANVAS.height()}, {speed:g} day/s, {seconds:g} s each, "
-          f"tick {PLAY_INTERVAL_MS} ms")
+    print(
+        f"sample series, {len(snapshots)} snapshots, timing {session.timing}, canvas "
+        f"{CANVAS.width()}x{CANVAS.height()}, {speed:g} day/s, {seconds:g} s each, "
+        f"tick {PLAY_INTERVAL_MS} ms"
+    )
     print(" " * 34 + "paced".rjust(12) + "naive".rjust(12))
-    rows = [("finished canvas frames / s", "fps", "{:12.1f}"),
-            ("ticks requested as frames", "requested", "{:12d}"),
-            ("ticks dropped (render pending)", "dropped", "{:12d}")]
+    rows = [
+        ("finished canvas frames / s", "fps", "{:12.1f}"),
+        ("ticks requested as frames", "requested", "{:12d}"),
+        ("ticks dropped (render pending)", "dropped", "{:12d}"),
+    ]
     for title, key, fmt in rows:
         print(f"{title:34s}" + fmt.format(paced[key]) + fmt.format(naive[key]))
-    for title, label in (("per frame: morph (areas_at)", "morph"),
-                         ("per frame: scene (morph+change+layers)", "scene"),
-                         ("per frame: move (scene+panel+sync)", "move"),
-                         ("per frame: canvas render", "canvas render")):
+    for title, label in (
+        ("per frame: morph (areas_at)", "morph"),
+        ("per frame: scene (morph+change+layers)", "scene"),
+        ("per frame: move (scene+panel+sync)", "move"),
+        ("per frame: canvas render", "canvas render"),
+    ):
         print(f"{title:38s}{median(paced['times'], label):8.1f} ms{median(naive['times'], label):9.1f} ms")
     for name, run in (("paced", paced), ("naive", naive)):
-        print(f"{name}: played {run['days']:.2f} days of the series in {run['wall']:.2f} s wall time "
-              f"(real time: {speed * run['wall']:.2f} days)")
+        print(
+            f"{name}: played {run['days']:.2f} days of the series in {run['wall']:.2f} s wall time "
+            f"(real time: {speed * run['wall']:.2f} days)"
+        )
     ratio = paced["fps"] / naive["fps"] if naive["fps"] else float("inf")
     print(f"finished frames per second, paced / naive: {ratio:.1f}x")
-    print("target: >= 10 finished frames per second while playing -> "
-          + ("met" if paced["fps"] >= 10 else "NOT met"))
+    print(
+        "target: >= 10 finished frames per second while playing -> "
+        + ("met" if paced["fps"] >= 10 else "NOT met")
+    )
     dock.deleteLater()
     session.close_series()
     app.exitQgis()

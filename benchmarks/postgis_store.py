@@ -72,8 +72,9 @@ def timed_import(paths: list[Path], output: str) -> tuple[float, float, int, int
     marks: list[float] = []
     feedback = Feedback(progress=lambda _fraction: marks.append(time.perf_counter()))
     start = time.perf_counter()
-    result, summary = import_to_series(paths, "deepstate", ImportOptions(area_of_interest=KURSK_AOI),
-                                       output, feedback, None)
+    result, summary = import_to_series(
+        paths, "deepstate", ImportOptions(area_of_interest=KURSK_AOI), output, feedback, None
+    )
     total = time.perf_counter() - start
     reading = (marks[-1] - start) if marks else float("nan")
     features = sum(len(s.features) for s in result.snapshots)
@@ -127,9 +128,12 @@ def postgis_megabytes(server: PostgisServer, schema: str) -> float:
     connection = psycopg2.connect(server.conninfo)
     try:
         with connection, connection.cursor() as cursor:
-            cursor.execute("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                           "WHERE n.nspname = %s AND c.relkind = 'r'", (schema,))
+            cursor.execute(
+                "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relkind = 'r'",
+                (schema,),
+            )
             return float(cursor.fetchone()[0]) / 1e6
     finally:
         connection.close()
@@ -144,10 +148,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=250, help="DeepState files to import (default 250)")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of each opening step (median)")
-    parser.add_argument("--import-repeats", type=int, default=1,
-                        help="imports into each back end, a fresh target each (best shown; default 1)")
-    parser.add_argument("--pg-folder", type=Path, default=DEFAULT_FOLDER,
-                        help=f"where the private server's data folder goes (default {DEFAULT_FOLDER})")
+    parser.add_argument(
+        "--import-repeats",
+        type=int,
+        default=1,
+        help="imports into each back end, a fresh target each (best shown; default 1)",
+    )
+    parser.add_argument(
+        "--pg-folder",
+        type=Path,
+        default=DEFAULT_FOLDER,
+        help=f"where the private server's data folder goes (default {DEFAULT_FOLDER})",
+    )
     args = parser.parse_args()
 
     app = QgsApplication([], False)
@@ -158,8 +170,10 @@ def main() -> int:
     server = PostgisServer(folder=args.pg_folder)
     try:
         server.start()
-        print(f"QGIS {Qgis.QGIS_VERSION}, private PostgreSQL server (bin {server.bindir}) "
-              f"started in {server.start_seconds:.1f} s")
+        print(
+            f"QGIS {Qgis.QGIS_VERSION}, private PostgreSQL server (bin {server.bindir}) "
+            f"started in {server.start_seconds:.1f} s"
+        )
         params = server.params
         with tempfile.TemporaryDirectory() as folder:
             began = time.perf_counter()
@@ -171,20 +185,30 @@ def main() -> int:
             imports: dict[str, list[tuple[float, float, int, int]]] = {GPKG: [], PG: []}
             for attempt in range(1, args.import_repeats + 1):
                 locations[GPKG].append(str(Path(folder) / f"deepstate_{attempt}.gpkg"))
-                locations[PG].append(postgis_location(
-                    f"deepstate_{attempt}", host=params["host"], port=params["port"],
-                    dbname=params["dbname"], user=params["user"]))
+                locations[PG].append(
+                    postgis_location(
+                        f"deepstate_{attempt}",
+                        host=params["host"],
+                        port=params["port"],
+                        dbname=params["dbname"],
+                        user=params["user"],
+                    )
+                )
                 # Alternate which back end goes first, so that a busy moment weighs on both.
                 order = (GPKG, PG) if attempt % 2 else (PG, GPKG)
                 for backend in order:
                     imports[backend].append(timed_import(paths, locations[backend][-1]))
                     total, reading, added, features = imports[backend][-1]
-                    print(f"import {attempt} into {backend}: {total:.2f} s (reading {reading:.2f} s), "
-                          f"{added} snapshots, {features} features")
+                    print(
+                        f"import {attempt} into {backend}: {total:.2f} s (reading {reading:.2f} s), "
+                        f"{added} snapshots, {features} features"
+                    )
             best = {b: min(imports[b]) for b in (GPKG, PG)}
             gpkg_location, pg_location = locations[GPKG][0], locations[PG][0]
-            print(f"series size: GeoPackage {Path(gpkg_location).stat().st_size / 1e6:.1f} MB, "
-                  f"PostGIS schema {postgis_megabytes(server, 'deepstate_1'):.1f} MB (tables and indexes)")
+            print(
+                f"series size: GeoPackage {Path(gpkg_location).stat().st_size / 1e6:.1f} MB, "
+                f"PostGIS schema {postgis_megabytes(server, 'deepstate_1'):.1f} MB (tables and indexes)"
+            )
 
             stores = {GPKG: open_store(gpkg_location), PG: open_store(pg_location)}
             snapshots = len(stores[GPKG].read_series().snapshots)
@@ -210,8 +234,10 @@ def main() -> int:
         server.stop()
 
     print()
-    print(f"{args.files} DeepState files; import: best of {args.import_repeats} per back end; "
-          f"open ({snapshots} snapshots): median of {args.repeats}")
+    print(
+        f"{args.files} DeepState files; import: best of {args.import_repeats} per back end; "
+        f"open ({snapshots} snapshots): median of {args.repeats}"
+    )
     print(f"{'operation':<38} {'GeoPackage s':>12} {'PostGIS s':>12} {'PG/GPKG':>10}")
     print(row("import (read files + write series)", best[GPKG][0], best[PG][0]))
     print(row("  reading the files", best[GPKG][1], best[PG][1]))
@@ -229,11 +255,15 @@ def main() -> int:
         return f"{'yes' if ratio <= WITHIN else 'NO'} ({ratio:.2f}x, {pg - gpkg:+.3f} s)"
 
     reads = [name for name in medians if name not in (OPEN, LAYERS, CLOSE)]
-    print(f"PostGIS within {WITHIN:g}x of GeoPackage: import {verdict(best[GPKG][0], best[PG][0])}; "
-          f"opening in the plugin {verdict(medians[OPEN][GPKG], medians[OPEN][PG])}; "
-          f"of that, the QGIS layers {verdict(medians[LAYERS][GPKG], medians[LAYERS][PG])}")
-    print("  store reads: " + "; ".join(f"{name} {verdict(medians[name][GPKG], medians[name][PG])}"
-                                        for name in reads))
+    print(
+        f"PostGIS within {WITHIN:g}x of GeoPackage: import {verdict(best[GPKG][0], best[PG][0])}; "
+        f"opening in the plugin {verdict(medians[OPEN][GPKG], medians[OPEN][PG])}; "
+        f"of that, the QGIS layers {verdict(medians[LAYERS][GPKG], medians[LAYERS][PG])}"
+    )
+    print(
+        "  store reads: "
+        + "; ".join(f"{name} {verdict(medians[name][GPKG], medians[name][PG])}" for name in reads)
+    )
     app.exitQgis()
     return 0
 

@@ -81,8 +81,10 @@ def main() -> int:
     # Every layer invalidated, context included: what QGIS redraws when the Temporal
     # Controller moves; a timeline move invalidates only the layers that changed.
     print(f"QGIS repainting the same layers without the morph:                     {ms(plain)}")
-    print("target: < 100 ms from a move to the finished repaint -> "
-          + ("met" if statistics.median(with_morph) < 0.1 else "NOT met"))
+    print(
+        "target: < 100 ms from a move to the finished repaint -> "
+        + ("met" if statistics.median(with_morph) < 0.1 else "NOT met")
+    )
     app.exitQgis()
     return 0
 

@@ -9,67 +9,67 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="87"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="86"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="92"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="91"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="407"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="459"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="129"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="161"/>
         <source>Written: {path}</source>
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="49"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="56"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="81"/>
+        <location filename="../kursk_tracker/plugin.py" line="92"/>
         <source>Open series…</source>
         <translation>Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="82"/>
+        <location filename="../kursk_tracker/plugin.py" line="93"/>
         <source>Open sample series</source>
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="173"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="193"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="178"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="206"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -79,57 +79,57 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="293"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="338"/>
         <source>No series open</source>
         <translation>Keine Serie geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="299"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="344"/>
         <source>week {n}</source>
         <translation>{n}. Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="322"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="355"/>
         <source>{name} (illustrative)</source>
         <translation>{name} (illustrativ)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="366"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="399"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="369"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="402"/>
         <source>Countries</source>
         <translation>Staaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="369"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="402"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="381"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="414"/>
         <source>Areas held</source>
         <translation>Gehaltene Gebiete</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="382"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="415"/>
         <source>Front lines</source>
         <translation>Frontlinien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="383"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="416"/>
         <source>Movements</source>
         <translation>Bewegungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="384"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="417"/>
         <source>Annotations</source>
         <translation>Anmerkungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="385"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="418"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Kursk Tracker</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="182"/>
+        <location filename="../kursk_tracker/plugin.py" line="198"/>
         <source>Open series</source>
         <translation>Serie öffnen</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="197"/>
+        <location filename="../kursk_tracker/plugin.py" line="221"/>
         <source>Opened series {path}</source>
         <translation>Serie geöffnet: {path}</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Lagestände einer Serie auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="32"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="36"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Listet die Lagestände eines Serien-GeoPackages auf: den Zeitpunkt (UTC, ISO 8601), das Datum in der Schreibweise der Sprache, die Wochennummer ab dem Beginn der Serie, Titel und Quelle.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="46"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="47"/>
         <source>Series GeoPackage</source>
         <translation>Serien-GeoPackage</translation>
     </message>
@@ -184,107 +184,107 @@
         <translation>Kursk Tracker {version}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="79"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="81"/>
         <source>Controlled</source>
         <translation>Kontrolliert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="80"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="82"/>
         <source>Contested</source>
         <translation>Umkämpft</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="81"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="83"/>
         <source>Claimed</source>
         <translation>Beansprucht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="82"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="84"/>
         <source>Pocket</source>
         <translation>Kessel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="83"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="85"/>
         <source>Unknown</source>
         <translation>Unklar</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="84"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="86"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="85"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="87"/>
         <source>Counterattack</source>
         <translation>Gegenangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="86"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="88"/>
         <source>Relief attack</source>
         <translation>Entlastungsangriff</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="87"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="89"/>
         <source>Withdrawal</source>
         <translation>Rückzug</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="152"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="164"/>
         <source>Other sides</source>
         <translation>Andere Seiten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="41"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="42"/>
         <source>Detect from the files</source>
         <translation>Aus den Dateien erkennen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="42"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="43"/>
         <source>Folder of dated files</source>
         <translation>Ordner mit datierten Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="43"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="44"/>
         <source>Google My Maps KML/KMZ</source>
         <translation>Google My Maps KML/KMZ</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="44"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="45"/>
         <source>DeepStateMap snapshots</source>
         <translation>DeepStateMap-Stände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="45"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="46"/>
         <source>ISW layers</source>
         <translation>ISW-Ebenen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/registry.py" line="83"/>
+        <location filename="../kursk_tracker/importers/registry.py" line="86"/>
         <source>file or folder not found</source>
         <translation>Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/series_gpkg.py" line="69"/>
+        <location filename="../kursk_tracker/importers/series_gpkg.py" line="88"/>
         <source>the series has no snapshots</source>
         <translation>die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="113"/>
+        <location filename="../kursk_tracker/store/operations.py" line="129"/>
         <source>{origin}: the series already has a snapshot at {when}; not imported</source>
         <translation>{origin}: die Serie hat bereits einen Lagestand am {when}; nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="233"/>
+        <location filename="../kursk_tracker/store/operations.py" line="280"/>
         <source>{path}: the new date has no time zone</source>
         <translation>{path}: das neue Datum hat keine Zeitzone</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="238"/>
+        <location filename="../kursk_tracker/store/operations.py" line="286"/>
         <source>{path}: another snapshot already has that date</source>
         <translation>{path}: ein anderer Lagestand hat bereits dieses Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="209"/>
+        <location filename="../kursk_tracker/store/operations.py" line="249"/>
         <source>{path}: no snapshot {id}</source>
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
@@ -299,372 +299,372 @@
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="62"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="63"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="65"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="66"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="67"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="69"/>
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="69"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="72"/>
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="71"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="73"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="80"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="75"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="85"/>
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="76"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="86"/>
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="87"/>
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="113"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="129"/>
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="115"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="131"/>
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="116"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="132"/>
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="138"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="159"/>
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="29"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="35"/>
         <source>Series statistics (held area)</source>
         <translation>Serienstatistik (gehaltene Fläche)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="32"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="38"/>
         <source>Held area per snapshot, side and status in km² on the WGS84 ellipsoid, with the net change since the previous snapshot. One row per snapshot, side and status; a status that disappears gets a row with area 0 and its loss.</source>
         <translation>Gehaltene Fläche je Lagestand, Seite und Status in km² auf dem WGS84-Ellipsoid, mit der Nettoänderung seit dem vorherigen Lagestand. Eine Zeile je Lagestand, Seite und Status; ein verschwindender Status erhält eine Zeile mit Fläche 0 und seinem Verlust.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/series_statistics.py" line="40"/>
+        <location filename="../kursk_tracker/processing/series_statistics.py" line="46"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="121"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="122"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="130"/>
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="124"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="132"/>
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="130"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="138"/>
         <source>Clip to the map&apos;s current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="135"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="143"/>
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="152"/>
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="152"/>
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="139"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="154"/>
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="221"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="244"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="221"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="244"/>
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="228"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="254"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="321"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="328"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="112"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="128"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="116"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="132"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="128"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="144"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="167"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/new_series.py" line="37"/>
+        <location filename="../kursk_tracker/processing/new_series.py" line="40"/>
         <source>New series</source>
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="298"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="54"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="57"/>
         <source>{n} snapshots imported into {name}.</source>
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="370"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="394"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="403"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="394"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="403"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/tasks.py" line="28"/>
+        <location filename="../kursk_tracker/layers/import_task.py" line="42"/>
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="317"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="326"/>
         <source>{n} features have no DeepState key in their name; classified by their English name or fill colour</source>
         <translation>{n} Objekte haben keinen DeepState-Schlüssel im Namen; nach englischem Namen oder Füllfarbe eingeordnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="320"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="334"/>
         <source>{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as held areas</source>
         <translation>{n} 2022 von der Ukraine befreite Gebiete (Füllung {fill}) nicht als gehaltene Gebiete importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="323"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="341"/>
         <source>{n} territory outlines (Crimea and the like) ignored</source>
         <translation>{n} Gebietsumrisse (Krim u. Ä.) übergangen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="326"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="346"/>
         <source>unknown colours of liberated areas, imported as {side}: {colours}</source>
         <translation>unbekannte Farben befreiter Gebiete, als {side} importiert: {colours}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="329"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="353"/>
         <source>{n} attack directions without an arrow icon skipped</source>
         <translation>{n} Angriffsrichtungen ohne Pfeilsymbol übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="332"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="357"/>
         <source>{n} features of no known DeepState kind skipped</source>
         <translation>{n} Objekte ohne bekannte DeepState-Art übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="335"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="362"/>
         <source>{n} features with unreadable geometry skipped</source>
         <translation>{n} Objekte mit unlesbarer Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="457"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="514"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>keine GeoJSON-FeatureCollection</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="464"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="521"/>
         <source>no date in the file name or the file</source>
         <translation>kein Datum im Dateinamen oder in der Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="490"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="547"/>
         <source>same date as {other}; skipped</source>
         <translation>gleiches Datum wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="486"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="543"/>
         <source>cannot be imported: {reason}</source>
         <translation>kann nicht importiert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="66"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="81"/>
         <source>no GeoJSON, KML, KMZ, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="72"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="87"/>
         <source>not a GeoJSON, KML, KMZ, GeoPackage or Shapefile file</source>
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="140"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="160"/>
         <source>no such file or folder</source>
         <translation>Datei oder Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="97"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="111"/>
         <source>features carry different dates, {first} to {last}; used the latest</source>
         <translation>die Objekte tragen verschiedene Daten, {first} bis {last}; das späteste verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="124"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="138"/>
         <source>no date in the file name, fields or metadata (the name says week {week}, but no epoch is set)</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten (der Name nennt Woche {week}, aber kein Stichtag ist gesetzt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="127"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="146"/>
         <source>no date in the file name, fields or metadata</source>
         <translation>kein Datum in Dateiname, Feldern oder Metadaten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="137"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="156"/>
         <source>this is a series GeoPackage; import it as a series, not as one dated file</source>
         <translation>das ist ein Serien-GeoPackage; als Serie importieren, nicht als einzelne datierte Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="211"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="237"/>
         <source>none of its features could be imported</source>
         <translation>keines ihrer Objekte ließ sich importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="158"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="180"/>
         <source>KML and KMZ files need the My Maps importer, which is missing</source>
         <translation>KML- und KMZ-Dateien brauchen den My-Maps-Import, der fehlt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="170"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="192"/>
         <source>{count} dated parts in the file; kept their own dates rather than the file name&apos;s</source>
         <translation>{count} datierte Teile in der Datei; ihre eigenen Daten statt des Dateinamens behalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="186"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="206"/>
         <source>could not be imported: {reason}</source>
         <translation>nicht importierbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="194"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="222"/>
         <source>same date {when} as {other}; skipped</source>
         <translation>gleiches Datum {when} wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="203"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="235"/>
         <source>nothing left inside the area of interest; skipped</source>
         <translation>nichts innerhalb des Interessengebiets übrig; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/folder.py" line="203"/>
+        <location filename="../kursk_tracker/importers/folder.py" line="235"/>
         <source>no usable geometry; skipped</source>
         <translation>keine brauchbare Geometrie; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="134"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="154"/>
         <source>no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, Esri-JSON-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="189"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="209"/>
         <source>ISW {day}</source>
         <translation>ISW {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="200"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="220"/>
         <source>nothing of {day} left inside the area of interest</source>
         <translation>nichts vom {day} innerhalb des Interessengebiets übrig</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="224"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="250"/>
         <source>{count} features have no date in their fields or the file name; skipped</source>
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="136"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="150"/>
         <source>could not be read ({error})</source>
         <translation>konnte nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="143"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="157"/>
         <source>same date as {other} ({when}); not imported</source>
         <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="257"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="292"/>
         <source>cannot read the file ({error})</source>
         <translation>Datei nicht lesbar ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="215"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="237"/>
         <source>empty file</source>
         <translation>leere Datei</translation>
     </message>
@@ -674,92 +674,92 @@
         <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="169"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="189"/>
         <source>no placemarks in the document</source>
         <translation>keine Ortsmarken im Dokument</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="175"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="195"/>
         <source>{count} places read; no situation features, so no snapshot</source>
         <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="178"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="200"/>
         <source>no placemarks with a usable geometry</source>
         <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="184"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="206"/>
         <source>no date in the file name, the document or its time stamps</source>
         <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="191"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="214"/>
         <source>no features inside the area of interest</source>
         <translation>keine Objekte im Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="365"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="409"/>
         <source>{count} placemarks with unreadable coordinates skipped</source>
         <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="368"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="416"/>
         <source>{count} placemarks without a geometry skipped</source>
         <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="371"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="420"/>
         <source>{count} places without a name skipped</source>
         <translation>{count} Orte ohne Namen übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="373"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="422"/>
         <source>{count} network links not followed (only this file is read)</source>
         <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="376"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="429"/>
         <source>folder &apos;{folder}&apos;: unknown kind &apos;{kind}&apos; in the kind mapping</source>
         <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="379"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="436"/>
         <source>folder &apos;{folder}&apos;: {count} polygons do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="379"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="436"/>
         <source>folder &apos;{folder}&apos;: {count} lines do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="386"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="446"/>
         <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
         <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="390"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="454"/>
         <source>unknown colours {colours} — map them to a side to import their side</source>
         <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="401"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="469"/>
         <source>no colour</source>
         <translation>keine Farbe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="403"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="471"/>
         <source>{colour} (1 feature)</source>
         <translation>{colour} (1 Objekt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="404"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="472"/>
         <source>{colour} ({count} features)</source>
         <translation>{colour} ({count} Objekte)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="270"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="307"/>
         <source>not UTF-8 text (byte {offset})</source>
         <translation>kein UTF-8-Text (Byte {offset})</translation>
     </message>
@@ -769,12 +769,12 @@
         <translation>die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="283"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="322"/>
         <source>invalid JSON at line {line}, column {column}: {reason}</source>
         <translation>ungültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="286"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="329"/>
         <source>JSON nested too deeply</source>
         <translation>JSON zu tief verschachtelt</translation>
     </message>
@@ -789,72 +789,72 @@
         <translation>die Datei gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="141"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="144"/>
         <source>not recognised</source>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="142"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="145"/>
         <source>cannot be read as {format}: {reason}</source>
         <translation>nicht als {format} lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="197"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="202"/>
         <source>layer {layer} has no coordinate system and its coordinates look projected (up to {value}); read as longitude/latitude</source>
         <translation>Layer {layer} hat kein Koordinatensystem, und seine Koordinaten sehen projiziert aus (bis {value}); als Länge/Breite gelesen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="207"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="216"/>
         <source>layer {layer} says longitude/latitude but has coordinates up to {value}</source>
         <translation>Layer {layer} gibt Länge/Breite an, hat aber Koordinaten bis {value}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="216"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="229"/>
         <source>layer {layer}: no transformation from its coordinate system to WGS84</source>
         <translation>Layer {layer}: keine Transformation von seinem Koordinatensystem nach WGS84</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="266"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="284"/>
         <source>layer {layer}: {count} features without geometry skipped</source>
         <translation>Layer {layer}: {count} Objekte ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="269"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="291"/>
         <source>layer {layer}: {count} geometries too broken to repair; skipped</source>
         <translation>Layer {layer}: {count} Geometrien zu kaputt zum Reparieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="272"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="298"/>
         <source>layer {layer}: {count} features could not be transformed to WGS84; skipped</source>
         <translation>Layer {layer}: {count} Objekte ließen sich nicht nach WGS84 transformieren; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="297"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="327"/>
         <source>cannot be read: {reason}</source>
         <translation>nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/ogr_reader.py" line="302"/>
+        <location filename="../kursk_tracker/importers/ogr_reader.py" line="332"/>
         <source>the file holds no features</source>
         <translation>die Datei enthält keine Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/classify.py" line="225"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="251"/>
         <source>no side for {count} features; map one of these values to a side: {values}</source>
         <translation>keine Seite für {count} Objekte; ordnen Sie einen dieser Werte einer Seite zu: {values}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/classify.py" line="228"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="258"/>
         <source>unknown feature kinds in the mapping: {kinds}</source>
         <translation>unbekannte Objektarten in der Zuordnung: {kinds}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/classify.py" line="231"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="263"/>
         <source>{count} features have a geometry their kind cannot hold (points as areas, say); skipped</source>
         <translation>{count} Objekte haben eine Geometrie, die zu ihrer Art nicht passt (etwa Punkte als Gebiete); übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/classify.py" line="234"/>
+        <location filename="../kursk_tracker/importers/classify.py" line="270"/>
         <source>layers not imported as held ground (map them to a kind to import them): {layers}</source>
         <translation>nicht als gehaltenes Gebiet importierte Layer (zum Importieren einer Art zuordnen): {layers}</translation>
     </message>
@@ -864,132 +864,132 @@
         <translation>Datei zu groß ({size} MB, höchstens {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="76"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="81"/>
         <source>file too large (more than {cap} MB)</source>
         <translation>Datei zu groß (mehr als {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="115"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="122"/>
         <source>XML too large ({size} MB, at most {cap} MB)</source>
         <translation>XML zu groß ({size} MB, höchstens {cap} MB)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="88"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="94"/>
         <source>XML declares entities (refused)</source>
         <translation>XML deklariert Entitäten (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="148"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="160"/>
         <source>XML refers to an external entity (refused)</source>
         <translation>XML verweist auf eine externe Entität (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="90"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="96"/>
         <source>XML declares notations (refused)</source>
         <translation>XML deklariert Notationen (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="91"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="97"/>
         <source>XML has a DOCTYPE (refused)</source>
         <translation>XML hat einen DOCTYPE (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="104"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="110"/>
         <source>not well-formed XML at line {line}: {reason}</source>
         <translation>kein wohlgeformtes XML in Zeile {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="182"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="195"/>
         <source>KMZ entry {entry} inflates to more than {cap} MB (refused)</source>
         <translation>KMZ-Eintrag {entry} entpackt auf mehr als {cap} MB (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="235"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="265"/>
         <source>KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)</source>
         <translation>KMZ-Eintrag {entry} entpackt mehr als {ratio}:1 (als ZIP-Bombe abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="220"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="242"/>
         <source>KMZ has {count} entries (refused)</source>
         <translation>KMZ hat {count} Einträge (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="224"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="247"/>
         <source>KMZ entry {entry} points outside the archive (absolute or &apos;..&apos; path, refused)</source>
         <translation>KMZ-Eintrag {entry} zeigt aus dem Archiv hinaus (absoluter oder „..“-Pfad, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="229"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="255"/>
         <source>KMZ would inflate to {size} MB (at most {cap} MB, refused)</source>
         <translation>KMZ würde auf {size} MB entpacken (höchstens {cap} MB, abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="240"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="273"/>
         <source>KMZ holds no KML document (doc.kml)</source>
         <translation>KMZ enthält kein KML-Dokument (doc.kml)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="242"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="275"/>
         <source>KMZ entry {entry} is encrypted</source>
         <translation>KMZ-Eintrag {entry} ist verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="252"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="287"/>
         <source>truncated or damaged KMZ ({error})</source>
         <translation>abgeschnittene oder beschädigte KMZ ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="254"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="289"/>
         <source>not a ZIP archive (a KMZ is a zipped KML)</source>
         <translation>kein ZIP-Archiv (eine KMZ ist ein gezipptes KML)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="281"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="319"/>
         <source>truncated JSON at line {line}, column {column}</source>
         <translation>abgeschnittenes JSON in Zeile {line}, Spalte {column}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="56"/>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="62"/>
         <source>Files without a date</source>
         <translation>Dateien ohne Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="142"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="157"/>
         <source>Kind of each folder or layer name (one of {kinds}):</source>
         <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="144"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="162"/>
         <source>Folder or layer</source>
         <translation>Ordner oder Layer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="144"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="162"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="146"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="164"/>
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="77"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="81"/>
         <source>No areas to chart</source>
         <translation>Keine Gebiete für das Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/area_chart.py" line="147"/>
+        <location filename="../kursk_tracker/gui/area_chart.py" line="162"/>
         <source>km² held</source>
         <translation>gehaltene km²</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="139"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="153"/>
         <source>{days} days/s</source>
         <translation>{days} Tage/s</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="156"/>
         <source>Loop</source>
         <translation>Schleife</translation>
     </message>
@@ -999,42 +999,42 @@
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="128"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="142"/>
         <source>Go</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="129"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
         <source>Jump to the typed date and time</source>
         <translation>Zum eingegebenen Datum und zur Uhrzeit springen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="159"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="173"/>
         <source>PNG…</source>
         <translation>PNG …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="160"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="174"/>
         <source>Save the chart as a PNG image</source>
         <translation>Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="407"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="459"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="61"/>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="62"/>
         <source>{side}: gained</source>
         <translation>{side}: gewonnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="69"/>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="76"/>
         <source>{side}: lost</source>
         <translation>{side}: verloren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="81"/>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="94"/>
         <source>Areas at the shown instant</source>
         <translation>Gebiete zum gezeigten Zeitpunkt</translation>
     </message>
@@ -1064,7 +1064,7 @@
         <translation>Bis (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/change_between.py" line="72"/>
+        <location filename="../kursk_tracker/processing/change_between.py" line="86"/>
         <source>{side} {kind}: {area} km²</source>
         <translation>{side} {kind}: {area} km²</translation>
     </message>
@@ -1074,47 +1074,47 @@
         <translation>{name}: {text} ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="44"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="45"/>
         <source>Front at a date (interpolated)</source>
         <translation>Front zu einem Datum (interpoliert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="47"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="48"/>
         <source>The areas each side holds at any instant: a snapshot&apos;s own areas at its instant, and between two snapshots the areas interpolated so that each gained patch grows from the old front and each lost patch shrinks from the side it was lost to. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). Also writes each side&apos;s front line.</source>
         <translation>Die Gebiete, die jede Seite zu einem beliebigen Zeitpunkt hält: zum Zeitpunkt eines Lagestands dessen eigene Gebiete, zwischen zwei Lageständen interpolierte Gebiete, bei denen jedes gewonnene Stück aus der alten Front wächst und jedes verlorene von der Seite schrumpft, an die es verloren ging. DATETIME nach ISO 8601 (2024-10-29T21:00:00Z; ohne Zone UTC). Schreibt auch die Frontlinie jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="56"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="57"/>
         <source>Date and time (ISO 8601)</source>
         <translation>Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="57"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="58"/>
         <source>Pace between snapshots</source>
         <translation>Tempo zwischen den Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="61"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="63"/>
         <source>Areas at the date</source>
         <translation>Gebiete zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="62"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="64"/>
         <source>Front lines at the date</source>
         <translation>Frontlinien zum Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="79"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="84"/>
         <source>{path}: the series has no snapshots</source>
         <translation>{path}: Die Serie enthält keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/front_at_date.py" line="81"/>
+        <location filename="../kursk_tracker/processing/front_at_date.py" line="86"/>
         <source>{when} is outside the series ({first} to {last}); the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie ({first} bis {last}); das nächste Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/live_layers.py" line="86"/>
+        <location filename="../kursk_tracker/layers/live_layers.py" line="101"/>
         <source>Front lines at the shown instant</source>
         <translation>Frontlinien zum gezeigten Zeitpunkt</translation>
     </message>
@@ -1134,167 +1134,167 @@
         <translation>die Vorlage hat kein Kartenelement (eines braucht die ID kt_map)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild_batch.py" line="59"/>
+        <location filename="../kursk_tracker/export/lagebild_batch.py" line="66"/>
         <source>{name}: the series has no snapshots</source>
         <translation>{name}: die Serie hat keine Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="201"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="206"/>
         <source>the layout has no map item</source>
         <translation>das Layout hat kein Kartenelement</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="269"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="279"/>
         <source>unknown format {fmt}: use png, pdf or svg</source>
         <translation>unbekanntes Format {fmt}: png, pdf oder svg verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="273"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="283"/>
         <source>the folder cannot be created ({error})</source>
         <translation>der Ordner kann nicht angelegt werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="290"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="303"/>
         <source>the {fmt} could not be written ({problem})</source>
         <translation>die {fmt}-Datei konnte nicht geschrieben werden ({problem})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="330"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="349"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="331"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="350"/>
         <source>not enough memory</source>
         <translation>nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="332"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="351"/>
         <source>the page could not be drawn</source>
         <translation>die Seite konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="333"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="352"/>
         <source>a layer could not be drawn</source>
         <translation>ein Layer konnte nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="334"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="353"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/lagebild.py" line="335"/>
+        <location filename="../kursk_tracker/export/lagebild.py" line="355"/>
         <source>export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="65"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="64"/>
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="66"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="65"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="69"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="68"/>
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="73"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="72"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="86"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="85"/>
         <source>Width of PNG images; PDF and SVG keep the template&apos;s page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="78"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="96"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="103"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="102"/>
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="105"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="104"/>
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="108"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="107"/>
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="112"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="111"/>
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="172"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="173"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="172"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="173"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="235"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="239"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="236"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="240"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="237"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="242"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="339"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="380"/>
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="263"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="277"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="268"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="282"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="293"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="320"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="326"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="367"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="328"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="369"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="349"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="391"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
@@ -1314,42 +1314,42 @@
         <translation>Datum und Uhrzeit (ISO 8601); leer für jeden Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="67"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="70"/>
         <source>Layout template (.qpt); empty for the built-in web figure</source>
         <translation>Layoutvorlage (.qpt); leer für die eingebaute Web-Abbildung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="73"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="81"/>
         <source>Width of PNG images (px)</source>
         <translation>Breite von PNG-Bildern (px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="76"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="91"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="82"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="101"/>
         <source>Lagebild file (a folder for every snapshot)</source>
         <translation>Lagebild-Datei (ein Ordner für jeden Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="85"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="108"/>
         <source>Files written</source>
         <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="113"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="143"/>
         <source>{count} files written to {folder}</source>
         <translation>{count} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_lagebild.py" line="118"/>
+        <location filename="../kursk_tracker/processing/export_lagebild.py" line="149"/>
         <source>{when} is outside the series; the nearest end is used</source>
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="231"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="256"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1359,397 +1359,397 @@
         <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="55"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="56"/>
         <source>{fps} frames per second is not possible for {format}</source>
         <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="58"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="62"/>
         <source>The step between frames must be longer than zero</source>
         <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="60"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="64"/>
         <source>The hold on snapshots cannot be negative</source>
         <translation>Die Standzeit bei Lageständen kann nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="62"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="66"/>
         <source>A frame of {w}×{h} pixels is not possible</source>
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="205"/>
+        <location filename="../kursk_tracker/export/animation.py" line="260"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="357"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="378"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="269"/>
+        <location filename="../kursk_tracker/export/animation.py" line="325"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="160"/>
+        <location filename="../kursk_tracker/export/video.py" line="191"/>
         <source>{path}: the GIF could not be written ({error})</source>
         <translation>{path}: Das GIF konnte nicht geschrieben werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="153"/>
+        <location filename="../kursk_tracker/export/video.py" line="184"/>
         <source>{path}: no frames to write</source>
         <translation>{path}: keine Bilder zu schreiben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="193"/>
+        <location filename="../kursk_tracker/export/video.py" line="225"/>
         <source>MP4 needs the program ffmpeg, which is not on the PATH. Install ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) or export a GIF.</source>
         <translation>Für MP4 wird das Programm ffmpeg benötigt, es ist nicht im PATH. Installieren Sie ffmpeg (Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) oder exportieren Sie ein GIF.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="237"/>
+        <location filename="../kursk_tracker/export/video.py" line="304"/>
         <source>{path}: MP4 frames need an even width and height, not {w}×{h}</source>
         <translation>{path}: MP4-Bilder brauchen eine gerade Breite und Höhe, nicht {w}×{h}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="279"/>
+        <location filename="../kursk_tracker/export/video.py" line="349"/>
         <source>{path}: ffmpeg stopped ({error})</source>
         <translation>{path}: ffmpeg wurde beendet ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/video.py" line="315"/>
+        <location filename="../kursk_tracker/export/video.py" line="387"/>
         <source>{path}: ffmpeg failed ({error})</source>
         <translation>{path}: ffmpeg ist fehlgeschlagen ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="146"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="153"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="146"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="153"/>
         <source>{n} days</source>
         <translation>{n} Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="147"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="154"/>
         <source>{n} h</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="185"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="197"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="186"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="198"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="107"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="195"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="207"/>
         <source>Step per frame</source>
         <translation>Zeitschritt pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="220"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="232"/>
         <source>Hold on snapshots</source>
         <translation>Standzeit bei Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="234"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="246"/>
         <source>Frame size</source>
         <translation>Bildgröße</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="236"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="248"/>
         <source>GIF animation</source>
         <translation>GIF-Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="237"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="249"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4-Video (H.264)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="246"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="258"/>
         <source>Whole Lagebild layout on every frame (slower)</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild (langsamer)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="252"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="265"/>
         <source>Export animation…</source>
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="336"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="368"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="393"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="302"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="329"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="402"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="427"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="412"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="439"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="75"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="95"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="97"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="104"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="100"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="108"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="101"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit bei Lageständen (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="108"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="118"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="119"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="110"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="118"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="130"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="137"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="137"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="122"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="142"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="123"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="143"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="138"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="161"/>
         <source>Print layouts can only be drawn on QGIS&apos;s main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="144"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="170"/>
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="164"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="190"/>
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="95"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="99"/>
         <source>Measure the change from this snapshot</source>
         <translation>Die Änderung ab diesem Lagestand messen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="268"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="306"/>
         <source>since the previous snapshot</source>
         <translation>seit dem vorherigen Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="273"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="311"/>
         <source>since {when}</source>
         <translation>seit {when}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="39"/>
         <source>Open PostGIS series</source>
         <translation>PostGIS-Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="38"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="39"/>
         <source>New series in PostGIS</source>
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="441"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="452"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="48"/>
         <source>A series shared in a PostgreSQL/PostGIS database. The connection is one saved in QGIS (Browser, PostgreSQL, New Connection) or service=NAME from a PostgreSQL service file; passwords stay there.</source>
         <translation>Eine gemeinsam genutzte Serie in einer PostgreSQL/PostGIS-Datenbank. Die Verbindung ist eine in QGIS gespeicherte (Browser, PostgreSQL, Neue Verbindung) oder service=NAME aus einer PostgreSQL-Dienstdatei; Passwörter bleiben dort.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="48"/>
         <source>A new, empty series in its own schema of a PostGIS database; import into it afterwards. Everyone with access to the schema can work on it.</source>
         <translation>Eine neue, leere Serie in einem eigenen Schema einer PostGIS-Datenbank; danach in sie importieren. Alle mit Zugriff auf das Schema können daran arbeiten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="42"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="48"/>
         <source>Copies the open series, every snapshot and feature, into a new schema of a PostGIS database, so a team can share it.</source>
         <translation>Kopiert die offene Serie mit allen Lageständen und Objekten in ein neues Schema einer PostGIS-Datenbank, damit ein Team sie gemeinsam nutzen kann.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="58"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="73"/>
         <source>A saved QGIS connection, or service=NAME</source>
         <translation>Eine in QGIS gespeicherte Verbindung oder service=NAME</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="62"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="77"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="67"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="82"/>
         <source>Lower-case letters, digits and underscores, such as kursk_2024</source>
         <translation>Kleinbuchstaben, Ziffern und Unterstriche, etwa kursk_2024</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="68"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="83"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="70"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="85"/>
         <source>List series</source>
         <translation>Serien auflisten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="93"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="108"/>
         <source>Choose a connection first.</source>
         <translation>Zuerst eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="106"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="121"/>
         <source>{n} series in this database.</source>
         <translation>{n} Serien in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="106"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="121"/>
         <source>No Kursk Tracker series in this database yet.</source>
         <translation>Noch keine Kursk-Tracker-Serie in dieser Datenbank.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="109"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="127"/>
         <source>Taken already: {names}</source>
         <translation>Schon vergeben: {names}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="116"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="134"/>
         <source>Choose a connection.</source>
         <translation>Eine Verbindung wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="118"/>
+        <location filename="../kursk_tracker/gui/postgis_dialog.py" line="136"/>
         <source>Choose a schema.</source>
         <translation>Ein Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/plugin.py" line="83"/>
+        <location filename="../kursk_tracker/plugin.py" line="94"/>
         <source>Open PostGIS series…</source>
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="74"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="81"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="77"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="85"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="79"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="159"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="178"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="221"/>
+        <location filename="../kursk_tracker/store/operations.py" line="261"/>
         <source>{where}: a series is there already; open it, or choose another schema.</source>
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="441"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="452"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="449"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="464"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="460"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="478"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="73"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="80"/>
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
@@ -1759,12 +1759,12 @@
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="78"/>
+        <location filename="../kursk_tracker/processing/base.py" line="82"/>
         <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="89"/>
+        <location filename="../kursk_tracker/processing/base.py" line="96"/>
         <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
         <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
     </message>
@@ -1789,27 +1789,27 @@
         <translation>Ziel: ein GeoPackage-Pfad oder postgis:connection=NAME schema=SCHEMA</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="43"/>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="46"/>
         <source>Replace a series already at the target</source>
         <translation>Eine Serie am Ziel ersetzen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="45"/>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="51"/>
         <source>Copied series</source>
         <translation>Kopierte Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="46"/>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="52"/>
         <source>Snapshots copied</source>
         <translation>Kopierte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="47"/>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="53"/>
         <source>Features copied</source>
         <translation>Kopierte Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/copy_series.py" line="57"/>
+        <location filename="../kursk_tracker/processing/copy_series.py" line="63"/>
         <source>{n} snapshots and {m} features copied to {where}</source>
         <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
     </message>
@@ -1819,37 +1819,37 @@
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="188"/>
+        <location filename="../kursk_tracker/store/operations.py" line="219"/>
         <source>{where}: someone else removed this snapshot since you opened the series; nothing was changed. Reload the series.</source>
         <translation>{where}: Jemand anderes hat diesen Lagestand entfernt, seit Sie die Serie geöffnet haben; nichts wurde geändert. Die Serie neu laden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="194"/>
+        <location filename="../kursk_tracker/store/operations.py" line="228"/>
         <source>{where}: {who} changed this snapshot at {when}, after you opened the series; your change was not saved, so theirs is not overwritten. Reload the series and try again.</source>
         <translation>{where}: {who} hat diesen Lagestand um {when} geändert, nachdem Sie die Serie geöffnet haben; Ihre Änderung wurde nicht gespeichert, damit die andere nicht überschrieben wird. Die Serie neu laden und es noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="269"/>
+        <location filename="../kursk_tracker/store/operations.py" line="322"/>
         <source>{where}: a series cannot be copied onto itself</source>
         <translation>{where}: Eine Serie kann nicht auf sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/operations.py" line="275"/>
+        <location filename="../kursk_tracker/store/operations.py" line="329"/>
         <source>{where}: a series is there already; nothing was copied. Choose another target.</source>
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="154"/>
+        <location filename="../kursk_tracker/layers/session.py" line="195"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="158"/>
+        <location filename="../kursk_tracker/layers/session.py" line="199"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="160"/>
+        <location filename="../kursk_tracker/layers/session.py" line="201"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
@@ -1859,32 +1859,32 @@
         <translation>Kursk Tracker startet ohne seine Bedienfelder, bis shapely 2 installiert ist ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="79"/>
+        <location filename="../kursk_tracker/gate.py" line="82"/>
         <source>Install shapely…</source>
         <translation>shapely installieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="93"/>
+        <location filename="../kursk_tracker/gate.py" line="96"/>
         <source>Kursk Tracker can install it for itself, into your QGIS profile.</source>
         <translation>Kursk Tracker kann es für sich selbst in Ihr QGIS-Profil installieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="96"/>
+        <location filename="../kursk_tracker/gate.py" line="103"/>
         <source>Install shapely</source>
         <translation>shapely installieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="110"/>
+        <location filename="../kursk_tracker/gate.py" line="117"/>
         <source>Installing {requirement} for Kursk Tracker…</source>
         <translation>{requirement} wird für Kursk Tracker installiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="103"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="109"/>
         <source>mismatched tag (expected &lt;/{name}&gt;)</source>
         <translation>falsches Ende-Tag (erwartet &lt;/{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/safe_files.py" line="132"/>
+        <location filename="../kursk_tracker/importers/safe_files.py" line="143"/>
         <source>XML nested deeper than {depth} elements (refused)</source>
         <translation>XML tiefer als {depth} Elemente verschachtelt (abgelehnt)</translation>
     </message>
@@ -1894,317 +1894,317 @@
         <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat es nicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="77"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="79"/>
         <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; QGIS&apos;s Python has shapely {version}.</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="85"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="89"/>
         <source>Kursk Tracker needs the Python package shapely 2; shapely {version} in QGIS&apos;s Python does not work with this QGIS&apos;s GEOS library ({error}).</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2; shapely {version} im Python von QGIS arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="264"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="293"/>
         <source>Or install the distribution&apos;s package: sudo apt install python3-shapely</source>
         <translation>Oder installieren Sie das Paket der Distribution: sudo apt install python3-shapely</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="270"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="299"/>
         <source>Install it from the menu Kursk Tracker › Install shapely…, or run: {command}</source>
         <translation>Installieren Sie es über das Menü Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="279"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="309"/>
         <source>Install it with: sudo apt install python3-pip</source>
         <translation>Installieren Sie es mit: sudo apt install python3-pip</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="280"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="310"/>
         <source>Install it with: {command}</source>
         <translation>Installieren Sie es mit: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="319"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="358"/>
         <source>There is no shapely 2 wheel that works with Python {python} and this QGIS&apos;s GEOS {geos}: install a shapely 2 built for GEOS {geos} into QGIS&apos;s Python.</source>
         <translation>Es gibt kein shapely-2-Paket (Wheel), das mit Python {python} und GEOS {geos} dieses QGIS arbeitet: Installieren Sie ein für GEOS {geos} gebautes shapely 2 in das Python von QGIS.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="326"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="368"/>
         <source>Kursk Tracker could not find the Python {version} program that QGIS runs on, to run pip with. Run this with QGIS&apos;s Python: {command}</source>
         <translation>Kursk Tracker hat das Python-{version}-Programm, mit dem QGIS läuft, nicht gefunden, um pip damit auszuführen. Führen Sie dies mit dem Python von QGIS aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="335"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="381"/>
         <source>pip could not be started with {python} ({error}). Run: {command}</source>
         <translation>pip ließ sich mit {python} nicht starten ({error}). Führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="441"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="512"/>
         <source>The installation of shapely was canceled.</source>
         <translation>Die Installation von shapely wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="350"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="397"/>
         <source>pip did not finish within {minutes} minutes. Run: {command}</source>
         <translation>pip ist nicht innerhalb von {minutes} Minuten fertig geworden. Führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="356"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="404"/>
         <source>{requirement} is installed for Kursk Tracker in {folder}.</source>
         <translation>{requirement} ist für Kursk Tracker in {folder} installiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="360"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="413"/>
         <source>QGIS's Python ({python}) has no pip (No module named pip). {get_pip} Then choose Kursk Tracker › Install shapely… again, or run: {command}</source>
         <translation>Das Python von QGIS ({python}) hat kein pip (No module named pip). {get_pip} Wählen Sie danach erneut Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="364"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="421"/>
         <source>pip could not install {requirement} (exit code {code}): {error}. Check the network connection or pip&apos;s index settings and try again, or run: {command}</source>
         <translation>pip konnte {requirement} nicht installieren (Exit-Code {code}): {error}. Prüfen Sie die Netzwerkverbindung oder die Index-Einstellungen von pip und versuchen Sie es erneut, oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="398"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="455"/>
         <source>shapely 2 is installed for Kursk Tracker in {folder}, but QGIS or another plugin loaded shapely {version} from {where} first. Remove that one or disable the plugin that loads it, or start QGIS with {folder} in the environment variable PYTHONPATH.</source>
         <translation>shapely 2 ist für Kursk Tracker in {folder} installiert, aber QGIS oder ein anderes Plugin hat zuvor shapely {version} aus {where} geladen. Entfernen Sie dieses oder deaktivieren Sie das Plugin, das es lädt, oder starten Sie QGIS mit {folder} in der Umgebungsvariablen PYTHONPATH.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="410"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="468"/>
         <source>{requirement} is installed for Kursk Tracker in {folder}, but this QGIS session has already loaded shapely {version} from {where}: restart QGIS to use the new one.</source>
         <translation>{requirement} ist für Kursk Tracker in {folder} installiert, aber diese QGIS-Sitzung hat bereits shapely {version} aus {where} geladen: Starten Sie QGIS neu, um das neue zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="419"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="481"/>
         <source>shapely {version} is installed for Kursk Tracker in {folder}; importing and measuring series work now.</source>
         <translation>shapely {version} ist für Kursk Tracker in {folder} installiert; Serien lassen sich jetzt importieren und vermessen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="429"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="499"/>
         <source>Installing shapely for Kursk Tracker</source>
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="345"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="394"/>
         <source>{when} is outside the series, which runs from {first} to {last}.</source>
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="152"/>
+        <location filename="../kursk_tracker/layers/session.py" line="193"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="156"/>
+        <location filename="../kursk_tracker/layers/session.py" line="197"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="173"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="193"/>
         <source>1 snapshot</source>
         <translation>1 Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="54"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="57"/>
         <source>1 snapshot imported into {name}.</source>
         <translation>1 Lagestand in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timings.py" line="13"/>
+        <location filename="../kursk_tracker/gui/timings.py" line="18"/>
         <source>Eased</source>
         <translation>Geglättet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="62"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="65"/>
         <source>The language of the figure&apos;s title, dates, captions, credit and place names. It starts at QGIS&apos;s language each session and applies to the exports you start from here.</source>
         <translation>Die Sprache von Titel, Daten, Bildunterschriften, Quellenangabe und Ortsnamen der Grafik. Sie beginnt in jeder Sitzung mit der Sprache von QGIS und gilt für die Exporte, die Sie hier starten.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="203"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="215"/>
         <source>Timing</source>
         <translation>Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/date_dialog.py" line="60"/>
+        <location filename="../kursk_tracker/gui/date_dialog.py" line="66"/>
         <source>No date was found in the name, fields or metadata of these files. Tick a file and give its date and time to import it:</source>
         <translation>Im Namen, in den Feldern oder Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit an, um sie zu importieren:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="100"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="107"/>
         <source>New series…</source>
         <translation>Neue Serie …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="102"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="109"/>
         <source>Import into a new series GeoPackage; it opens when the import is done</source>
         <translation>In ein neues Serien-GeoPackage importieren; es wird nach dem Import geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="105"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
         <source>Into the open series</source>
         <translation>In die geöffnete Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="107"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="115"/>
         <source>Import into the series that is open, as it is</source>
         <translation>In die geöffnete Serie importieren, wie bisher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="112"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
         <source>Into</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="196"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="218"/>
         <source>The file exists: the snapshots are added to the series in it, which then opens.</source>
         <translation>Die Datei besteht schon: Die Lagestände kommen zur Serie darin hinzu, die dann geöffnet wird.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="198"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="220"/>
         <source>It is created by the import and opens when the import is done.</source>
         <translation>Der Import legt sie an; sie wird nach dem Import geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="200"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="222"/>
         <source>{name} is then closed, unchanged.</source>
         <translation>{name} wird dann unverändert geschlossen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="201"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="223"/>
         <source>New series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Neue Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="207"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="230"/>
         <source>The open series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Die geöffnete Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="211"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="234"/>
         <source>A new series: choose its GeoPackage with &lt;i&gt;New series…&lt;/i&gt;</source>
         <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="36"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="37"/>
         <source>… and 1 more, listed in the details</source>
         <translation>… und 1 weiteres, aufgeführt in den Details</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="38"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="39"/>
         <source>… and {n} more, listed in the details</source>
         <translation>… und {n} weitere, aufgeführt in den Details</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="57"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="64"/>
         <source>{name} is open now; {previous} was closed, unchanged.</source>
         <translation>{name} ist jetzt geöffnet; {previous} wurde unverändert geschlossen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="60"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="68"/>
         <source>Nothing was imported, so no series was made at {where}; {previous} stays open.</source>
         <translation>Nichts wurde importiert, daher wurde unter {where} keine Serie angelegt; {previous} bleibt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="63"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="76"/>
         <source>1 problem</source>
         <translation>1 Problem</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="63"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="76"/>
         <source>{n} problems</source>
         <translation>{n} Probleme</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="67"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="82"/>
         <source>1 repair</source>
         <translation>1 Reparatur</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_report.py" line="67"/>
+        <location filename="../kursk_tracker/gui/import_report.py" line="82"/>
         <source>{n} repairs</source>
         <translation>{n} Reparaturen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="84"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="92"/>
         <source>Open the sample series: the 2024 Kursk offensive, week by week (illustrative, not ground truth)</source>
         <translation>Die Beispielserie öffnen: die Kursk-Offensive 2024, Woche für Woche (zur Veranschaulichung, keine gesicherte Lage)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="91"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="103"/>
         <source>Import dated situation files into the open series or a new one; the dialog shows where they go</source>
         <translation>Datierte Lagedateien in die geöffnete oder eine neue Serie importieren; der Dialog zeigt, wohin sie kommen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="114"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="130"/>
         <source>Give the selected snapshot another date and time</source>
         <translation>Dem gewählten Lagestand ein anderes Datum und eine andere Uhrzeit geben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="118"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="134"/>
         <source>Remove the selected snapshot and its features from the series</source>
         <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="372"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="381"/>
         <source>New date and time:</source>
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="104"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="108"/>
         <source>Previous snapshot</source>
         <translation>Vorheriger Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="106"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="111"/>
         <source>Step back</source>
         <translation>Schritt zurück</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="108"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="114"/>
         <source>Play or pause</source>
         <translation>Abspielen oder anhalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="111"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="118"/>
         <source>Step forward</source>
         <translation>Schritt vor</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="113"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="121"/>
         <source>Next snapshot</source>
         <translation>Nächster Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="127"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="141"/>
         <source>Date and time to jump to (Enter or Go)</source>
         <translation>Datum und Uhrzeit, zu denen gesprungen wird (Eingabetaste oder Los)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="136"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="150"/>
         <source>Step of the step buttons</source>
         <translation>Schrittweite der Schritt-Knöpfe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="141"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="155"/>
         <source>Playing speed: days of the series per second</source>
         <translation>Abspielgeschwindigkeit: Tage der Serie je Sekunde</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="143"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="157"/>
         <source>Play again from the start at the end</source>
         <translation>Am Ende von vorn abspielen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="155"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="169"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="157"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="171"/>
         <source>Show or hide the chart of the area each side holds</source>
         <translation>Diagramm der von jeder Seite gehaltenen Fläche ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timeline_dock.py" line="219"/>
+        <location filename="../kursk_tracker/gui/timeline_dock.py" line="246"/>
         <source>{what} ({panel_key} in this panel, {map_key} in the map or this panel)</source>
         <translation>{what} ({panel_key} in diesem Fenster, {map_key} in der Karte oder in diesem Fenster)</translation>
     </message>
@@ -2294,17 +2294,17 @@
         <translation>FORMAT {format} widerspricht der Ausgabedatei {name}: FORMAT leer lassen oder eine .{format}-Datei angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="78"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="82"/>
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process). The format follows the OUTPUT file&apos;s extension (.gif or .mp4); a FORMAT that contradicts it is an error. TIMING linear (the default) moves the front at a steady pace through each interval, so the film shows motion; eased puts most change in the middle of each interval, as frontatdate does by default.</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letzter Lagestand), die Front zwischen den Lageständen interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagestand. Jeder Lagestand bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process). Das Format folgt der Endung der Datei OUTPUT (.gif oder .mp4); ein FORMAT, das ihr widerspricht, ist ein Fehler. TIMING linear (die Vorgabe) bewegt die Front gleichmäßig durch jeden Abschnitt, sodass der Film Bewegung zeigt; eased legt die meiste Änderung in die Mitte jedes Abschnitts, wie frontatdate es standardmäßig tut.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="104"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="113"/>
         <source>Format (empty: from the file&apos;s extension)</source>
         <translation>Format (leer: aus der Dateiendung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="114"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="125"/>
         <source>Timing between snapshots</source>
         <translation>Zeitverlauf zwischen Lageständen</translation>
     </message>
@@ -2314,7 +2314,7 @@
         <translation>Linear: Die Front bewegt sich gleichmäßig von einem Lagestand zum nächsten, sodass jedes Bild sie in Bewegung zeigt.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/timings.py" line="13"/>
+        <location filename="../kursk_tracker/gui/timings.py" line="18"/>
         <source>Eased: the ground changes hands in short jumps, most around the middle of each interval; the likeliest timing, the one the measured figures use.</source>
         <translation>Geglättet: Das Gelände wechselt in kurzen Sprüngen den Besitzer, meist um die Mitte jedes Abschnitts; der wahrscheinlichste Verlauf, den auch die gemessenen Zahlen verwenden.</translation>
     </message>
@@ -2329,72 +2329,72 @@
         <translation>Lagestand (ID oder sein Zeitpunkt in ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="78"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="79"/>
         <source>Expected snapshot version (PostGIS; empty: as read now)</source>
         <translation>Erwartete Version des Lagestands (PostGIS; leer: wie jetzt gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="109"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="118"/>
         <source>{where}: this series keeps no snapshot versions (only a PostGIS series does); leave EXPECTED_VERSION empty</source>
         <translation>{where}: Diese Serie führt keine Versionen der Lagestände (nur eine PostGIS-Serie tut das); lassen Sie EXPECTED_VERSION leer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="124"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="136"/>
         <source>{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time</source>
         <translation>{where}: SNAPSHOT {text} ist weder eine ID eines Lagestands noch ein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="147"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="161"/>
         <source>{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its snapshots)</source>
         <translation>{where}: kein Lagestand {snapshot} in der Serie („Lagestände einer Serie auflisten“ zeigt ihre Lagestände)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="167"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="184"/>
         <source>Re-date a snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="170"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="187"/>
         <source>Gives a snapshot of a series a new instant, as the Situation panel&apos;s re-date does: its features move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). A date another snapshot of the series already has is refused. The change is one step: on any error the series is left as it was.</source>
         <translation>Gibt einem Lagestand einer Serie einen neuen Zeitpunkt, wie das Umdatieren im Bedienfeld „Lageebenen“: Seine Objekte wandern mit. DATETIME ist ISO 8601 (2024-10-29T21:00:00Z; ohne Zone: UTC). Ein Datum, das schon ein anderer Lagestand der Serie hat, wird abgelehnt. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="179"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="200"/>
         <source>New date and time (ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="181"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="202"/>
         <source>Snapshot id</source>
         <translation>ID des Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="182"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="203"/>
         <source>New date and time (UTC, ISO 8601)</source>
         <translation>Neues Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="183"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="204"/>
         <source>Previous date and time (UTC, ISO 8601)</source>
         <translation>Bisheriges Datum und Uhrzeit (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="185"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="207"/>
         <source>Snapshot version now (0: the series keeps none)</source>
         <translation>Jetzige Version des Lagestands (0: die Serie führt keine)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="196"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="219"/>
         <source>{where}: DATETIME {text} is not an ISO 8601 date and time</source>
         <translation>{where}: DATETIME {text} ist kein Datum mit Uhrzeit in ISO 8601</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="207"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="234"/>
         <source>{where}: snapshot {other} already has the date {when}; nothing was changed</source>
         <translation>{where}: Lagestand {other} hat bereits das Datum {when}; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="211"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="240"/>
         <source>{where}: snapshot {id} moved from {old} to {new}</source>
         <translation>{where}: Lagestand {id} von {old} auf {new} verschoben</translation>
     </message>
@@ -2409,22 +2409,22 @@
         <translation>Entfernt einen Lagestand und alle seine Objekte aus einer Serie, wie das Entfernen im Bedienfeld „Lageebenen“. Die Änderung geschieht in einem Schritt: Bei jedem Fehler bleibt die Serie, wie sie war. Die Ausgaben nennen, was entfernt wurde: die ID des Lagestands, seinen Zeitpunkt und die Zahl seiner Objekte.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="33"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="37"/>
         <source>Removed snapshot id</source>
         <translation>ID des entfernten Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="34"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="38"/>
         <source>Removed snapshot&apos;s date and time (UTC, ISO 8601)</source>
         <translation>Datum und Uhrzeit des entfernten Lagestands (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="36"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="41"/>
         <source>Features removed</source>
         <translation>Entfernte Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="53"/>
+        <location filename="../kursk_tracker/processing/remove_snapshot.py" line="58"/>
         <source>{where}: snapshot {id} of {when} removed with {n} features</source>
         <translation>{where}: Lagestand {id} vom {when} mit {n} Objekten entfernt</translation>
     </message>
@@ -2434,37 +2434,37 @@
         <translation>„{text}“ ist nicht lesbar (schreiben Sie Paare Schlüssel=Wert)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="104"/>
+        <location filename="../kursk_tracker/store/backend.py" line="105"/>
         <source>&apos;{schema}&apos; is not a usable schema name: use lower-case letters, digits and underscores, starting with a letter, at most 63 characters</source>
         <translation>„{schema}“ ist kein brauchbarer Schemaname: Kleinbuchstaben, Ziffern und Unterstriche, mit einem Buchstaben beginnend, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="317"/>
+        <location filename="../kursk_tracker/store/backend.py" line="321"/>
         <source>PostGIS connection &apos;{name}&apos;: saved QGIS connections need QGIS; name the database with service= or host=, port=, dbname= instead</source>
         <translation>PostGIS-Verbindung „{name}“: gespeicherte QGIS-Verbindungen brauchen QGIS; geben Sie die Datenbank stattdessen mit service= oder host=, port=, dbname= an</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="325"/>
+        <location filename="../kursk_tracker/store/backend.py" line="332"/>
         <source>PostGIS connection &apos;{name}&apos;: QGIS has no saved PostgreSQL connection of that name (saved: {known})</source>
         <translation>PostGIS-Verbindung „{name}“: QGIS hat keine gespeicherte PostgreSQL-Verbindung dieses Namens (gespeichert: {known})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="364"/>
+        <location filename="../kursk_tracker/store/backend.py" line="385"/>
         <source>no series given: name a series GeoPackage or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>keine Serie angegeben: nennen Sie ein Serien-GeoPackage oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="373"/>
+        <location filename="../kursk_tracker/store/backend.py" line="399"/>
         <source>a PostGIS series location must not hold a password (it would end up in projects and logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass</source>
         <translation>der Ort einer PostGIS-Serie darf kein Passwort enthalten (es landete in Projekten und Protokollen): verwenden Sie eine gespeicherte QGIS-Verbindung, eine PostgreSQL-Dienstdatei oder ~/.pgpass</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="379"/>
+        <location filename="../kursk_tracker/store/backend.py" line="408"/>
         <source>{where}: no schema= given (the PostgreSQL schema that holds the series)</source>
         <translation>{where}: kein schema= angegeben (das PostgreSQL-Schema, das die Serie enthält)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/backend.py" line="382"/>
+        <location filename="../kursk_tracker/store/backend.py" line="412"/>
         <source>{where}: say which database: connection=NAME (a saved QGIS connection), service=NAME, or host=, port=, dbname=</source>
         <translation>{where}: geben Sie die Datenbank an: connection=NAME (eine gespeicherte QGIS-Verbindung), service=NAME oder host=, port=, dbname=</translation>
     </message>
@@ -2489,107 +2489,107 @@
         <translation>Objekt {n}: keine Ebene „{layer}“ in einer Serie (Ebenen: {layers})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="106"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="109"/>
         <source>feature {n} ({layer}): unknown fields {fields}</source>
         <translation>Objekt {n} ({layer}): unbekannte Felder {fields}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="111"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="117"/>
         <source>feature {n} ({layer}): no snapshot {id}</source>
         <translation>Objekt {n} ({layer}): kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="117"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="126"/>
         <source>feature {n} ({layer}): {error}</source>
         <translation>Objekt {n} ({layer}): {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="159"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="182"/>
         <source>{where}: no Kursk Tracker series there (the schema does not exist)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema besteht nicht)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="162"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="186"/>
         <source>{where}: no Kursk Tracker series there (the schema has no series tables)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema hat keine Serientabellen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="165"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="190"/>
         <source>{where}: not a Kursk Tracker series (no table {tables})</source>
         <translation>{where}: keine Kursk-Tracker-Serie (keine Tabelle {tables})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="178"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="208"/>
         <source>{where}: series settings are incomplete or damaged ({error})</source>
         <translation>{where}: die Einstellungen der Serie sind unvollständig oder beschädigt ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="310"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="371"/>
         <source>{where}: {doing}: the database user lacks the privileges ({reason}); ask the database owner to grant them</source>
         <translation>{where}: {doing}: dem Datenbankbenutzer fehlen die Rechte ({reason}); bitten Sie den Eigentümer der Datenbank, sie zu erteilen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="314"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="378"/>
         <source>{where}: {doing}: the database is read-only ({reason})</source>
         <translation>{where}: {doing}: die Datenbank ist schreibgeschützt ({reason})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="316"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="383"/>
         <source>{where}: {doing}: {reason}</source>
         <translation>{where}: {doing}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="348"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="419"/>
         <source>{where}: the database has no PostGIS extension; a database owner can add it with CREATE EXTENSION postgis</source>
         <translation>{where}: die Datenbank hat keine PostGIS-Erweiterung; ein Eigentümer der Datenbank kann sie mit CREATE EXTENSION postgis hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="361"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="441"/>
         <source>nothing was changed</source>
         <translation>nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="365"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="445"/>
         <source>{where}: nothing was changed: {error}</source>
         <translation>{where}: nichts wurde geändert: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="444"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="543"/>
         <source>cannot read the series</source>
         <translation>die Serie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="411"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="498"/>
         <source>cannot read the features</source>
         <translation>die Objekte können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="460"/>
+        <location filename="../kursk_tracker/store/postgis.py" line="560"/>
         <source>cannot list the series</source>
         <translation>die Serien können nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="65"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="70"/>
         <source>Between 1 and {most} frames can be drawn at once</source>
         <translation>Es können 1 bis {most} Bilder gleichzeitig gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="97"/>
+        <location filename="../kursk_tracker/processing/redate_snapshot.py" line="105"/>
         <source>{where}: no series there; nothing was changed</source>
         <translation>{where}: dort ist keine Serie; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/series_layers.py" line="427"/>
+        <location filename="../kursk_tracker/layers/series_layers.py" line="461"/>
         <source>Nothing to draw: the layers are empty.</source>
         <translation>Nichts zu zeichnen: Die Layer sind leer.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="361"/>
+        <location filename="../kursk_tracker/layers/session.py" line="470"/>
         <source>No series is open.</source>
         <translation>Keine Serie ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="399"/>
+        <location filename="../kursk_tracker/layers/session.py" line="510"/>
         <source>The project&apos;s saved instant {text} is not a date; the latest snapshot is shown.</source>
         <translation>Der im Projekt gespeicherte Zeitpunkt {text} ist kein Datum; der neueste Lagestand wird gezeigt.</translation>
     </message>
@@ -2604,7 +2604,7 @@
         <translation>Legt eine leere Serie unter einem GeoPackage-Pfad oder in einem PostGIS-Schema an, nach diesem benannt, mit den voreingestellten Seiten (Ukraine, Russland) und der Zeitzone Europe/Berlin; Lagestände werden danach hineinimportiert. Liegt am Ziel schon eine Serie, bleibt sie unberührt und der Algorithmus schlägt fehl.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/new_series.py" line="45"/>
+        <location filename="../kursk_tracker/processing/new_series.py" line="48"/>
         <source>Empty series made at {where}</source>
         <translation>Leere Serie angelegt: {where}</translation>
     </message>

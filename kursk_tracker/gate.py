@@ -35,8 +35,11 @@ def full_plugin(iface):
     try:
         from .plugin import KurskTrackerPlugin
     except ImportError as error:
-        warn(tr("Kursk Tracker starts without its panels until shapely 2 is installed ({error}).").format(
-            error=error))
+        warn(
+            tr("Kursk Tracker starts without its panels until shapely 2 is installed ({error}).").format(
+                error=error
+            )
+        )
         return None
     return KurskTrackerPlugin(iface)
 
@@ -90,9 +93,13 @@ class ShapelyGate:
     def show_offer(self) -> None:
         bar = self.iface.messageBar()
         self._pop("offer")
-        item = bar.createMessage(tr("Kursk Tracker"), "{problem} {offer}".format(
-            problem=self.problem,
-            offer=tr("Kursk Tracker can install it for itself, into your QGIS profile.")))
+        item = bar.createMessage(
+            tr("Kursk Tracker"),
+            "{problem} {offer}".format(
+                problem=self.problem,
+                offer=tr("Kursk Tracker can install it for itself, into your QGIS profile."),
+            ),
+        )
         button = QPushButton(tr("Install shapely"), item)
         button.setObjectName(INSTALL_BUTTON_OBJECT_NAME)
         button.clicked.connect(self.install)
@@ -108,7 +115,8 @@ class ShapelyGate:
         bar = self.iface.messageBar()
         self.task = ShapelyInstallTask(self.installed)
         text = tr("Installing {requirement} for Kursk Tracker…").format(
-            requirement=current_requirement() or "shapely")
+            requirement=current_requirement() or "shapely"
+        )
         item = bar.createMessage(tr("Kursk Tracker"), text)
         self.progress_bar = QProgressBar(item)
         self.progress_bar.setRange(0, 100)
@@ -133,8 +141,10 @@ class ShapelyGate:
         self.progress_bar = None
         bar = self.iface.messageBar()
         title = tr("Kursk Tracker")
-        log(f"{outcome.message}\n{outcome.details}".strip(),
-            Qgis.MessageLevel.Info if outcome.ok else Qgis.MessageLevel.Warning)
+        log(
+            f"{outcome.message}\n{outcome.details}".strip(),
+            Qgis.MessageLevel.Info if outcome.ok else Qgis.MessageLevel.Warning,
+        )
         if outcome.ok:
             self.load_full_plugin()
             bar.pushMessage(title, outcome.message, Qgis.MessageLevel.Success, 10)

@@ -64,8 +64,12 @@ class KurskTrackerPlugin:
         window = self.iface.mainWindow()
 
         self.situation_dock = SituationDock(
-            self.session, self.ask_open_series, self.open_sample_series, window,
-            self.iface.mapCanvas(), self.iface.messageBar(),
+            self.session,
+            self.ask_open_series,
+            self.open_sample_series,
+            window,
+            self.iface.mapCanvas(),
+            self.iface.messageBar(),
         )
         self.timeline_dock = TimelineDock(self.session, window, self.iface.mapCanvas())
         self.export_dock = ExportDock(self.session, self.iface.mapCanvas(), window)
@@ -87,8 +91,11 @@ class KurskTrackerPlugin:
 
         open_action = self._action("open_series.svg", tr("Open series…"), self.ask_open_series)
         sample_action = self._action("sample.svg", tr("Open sample series"), self.open_sample_series)
-        postgis_action = self._action("open_series.svg", tr("Open PostGIS series…"),
-                                      lambda _checked=False: self.situation_dock.ask_open_postgis())
+        postgis_action = self._action(
+            "open_series.svg",
+            tr("Open PostGIS series…"),
+            lambda _checked=False: self.situation_dock.ask_open_postgis(),
+        )
         self.menu.addAction(open_action)
         self.menu.addAction(postgis_action)
         self.menu.addAction(sample_action)
@@ -108,8 +115,9 @@ class KurskTrackerPlugin:
         self.session.layersLeaving.connect(self.iface.mapCanvas().waitWhileRendering)
         navigation = self.iface.mapCanvas().temporalController()
         if isinstance(navigation, QgsTemporalNavigationObject):
-            self.temporal_sync = TemporalSync(self.session, navigation,
-                                              self.timeline_dock.step_combo.currentIndexChanged)
+            self.temporal_sync = TemporalSync(
+                self.session, navigation, self.timeline_dock.step_combo.currentIndexChanged
+            )
         self.session.attach_to_project()
 
     def _arrange_docks_once(self) -> None:
@@ -123,8 +131,9 @@ class KurskTrackerPlugin:
         if not TimelineSettings.load().compacted:
             # The Timeline as low as its controls, over the layout QGIS restored. It counts
             # as done when QGIS closes normally and so saves the compact layout.
-            window.resizeDocks([self.timeline_dock], [self.timeline_dock.sizeHint().height()],
-                               Qt.Orientation.Vertical)
+            window.resizeDocks(
+                [self.timeline_dock], [self.timeline_dock.sizeHint().height()], Qt.Orientation.Vertical
+            )
             self._timeline_compacted = True
         settings = PluginSettings.load()
         if settings.docks_arranged:
@@ -187,7 +196,9 @@ class KurskTrackerPlugin:
     def ask_open_series(self) -> None:
         settings = PluginSettings.load()
         path, _filter = QFileDialog.getOpenFileName(
-            self.iface.mainWindow(), tr("Open series"), settings.last_series_folder,
+            self.iface.mainWindow(),
+            tr("Open series"),
+            settings.last_series_folder,
             tr("Series GeoPackage (*.gpkg)"),
         )
         if path:

@@ -39,8 +39,7 @@ NAMES = {
 }
 
 
-def ds_name(key: str, english: str | None = None, ukrainian: str | None = None,
-            legacy: bool = False) -> str:
+def ds_name(key: str, english: str | None = None, ukrainian: str | None = None, legacy: bool = False) -> str:
     """A feature name as DeepState writes it (with the odd no-break space and newline)."""
     uk, en = NAMES.get(key, ("", ""))
     uk = ukrainian or uk or en
@@ -62,49 +61,91 @@ def _style(fill: str, opacity: float = 0.3) -> dict[str, Any]:
     return {
         "styleUrl": f"#poly-{colour}-2000-77-nodesc",
         "styleHash": "-14fcf160",
-        "styleMapHash": {"normal": f"#poly-{colour}-2000-77-nodesc-normal",
-                         "highlight": f"#poly-{colour}-2000-77-nodesc-highlight"},
-        "stroke-opacity": 1, "stroke": fill, "stroke-width": 2,
-        "fill-opacity": opacity, "fill": fill,
+        "styleMapHash": {
+            "normal": f"#poly-{colour}-2000-77-nodesc-normal",
+            "highlight": f"#poly-{colour}-2000-77-nodesc-highlight",
+        },
+        "stroke-opacity": 1,
+        "stroke": fill,
+        "stroke-width": 2,
+        "fill-opacity": opacity,
+        "fill": fill,
     }
 
 
-def area_feature(key: str, polygon: Polygon, fill: str, *, english: str | None = None,
-                 legacy: bool = False, collection: bool = False) -> dict[str, Any]:
+def area_feature(
+    key: str,
+    polygon: Polygon,
+    fill: str,
+    *,
+    english: str | None = None,
+    legacy: bool = False,
+    collection: bool = False,
+) -> dict[str, Any]:
     """A Polygon feature (or, as in 2022 files, a GeometryCollection holding it)."""
     rings = [_ring3d(list(polygon.exterior.coords))] + [_ring3d(list(r.coords)) for r in polygon.interiors]
     geometry: dict[str, Any] = {"type": "Polygon", "coordinates": rings}
     if collection:
         geometry = {"type": "GeometryCollection", "geometries": [geometry]}
-    return {"type": "Feature", "geometry": geometry,
-            "properties": {"name": ds_name(key, english, legacy=legacy), **_style(fill)}}
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {"name": ds_name(key, english, legacy=legacy), **_style(fill)},
+    }
 
 
-def arrow_feature(lon: float, lat: float, bearing: int, *, english: str | None = None,
-                  key: str | None = "status.attack_direction", legacy: bool = False) -> dict[str, Any]:
+def arrow_feature(
+    lon: float,
+    lat: float,
+    bearing: int,
+    *,
+    english: str | None = None,
+    key: str | None = "status.attack_direction",
+    legacy: bool = False,
+) -> dict[str, Any]:
     """A "Direction of attack" point; ``{icon=arrow_N}`` with N the heading in degrees."""
     name = ds_name(key or "status.attack_direction", english, legacy=legacy or key is None)
-    return {"type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, DIGITS), round(lat, DIGITS), 0]},
-            "properties": {"name": name, "description": f"{{icon=arrow_{bearing}}}",
-                           "styleUrl": "#icon-1899-0288D1", "icon": "arrow"}}
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(lon, DIGITS), round(lat, DIGITS), 0]},
+        "properties": {
+            "name": name,
+            "description": f"{{icon=arrow_{bearing}}}",
+            "styleUrl": "#icon-1899-0288D1",
+            "icon": "arrow",
+        },
+    }
 
 
-def unit_feature(lon: float, lat: float, english: str, key: str = "units.brigade.mechanized",
-                 ukrainian: str = "Бригада") -> dict[str, Any]:
-    return {"type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, DIGITS), round(lat, DIGITS), 0]},
-            "properties": {"name": ds_name(key, english, ukrainian), "description": "",
-                           "styleUrl": "#icon-959-0288D1-nodesc", "icon": "flag"}}
+def unit_feature(
+    lon: float, lat: float, english: str, key: str = "units.brigade.mechanized", ukrainian: str = "Бригада"
+) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(lon, DIGITS), round(lat, DIGITS), 0]},
+        "properties": {
+            "name": ds_name(key, english, ukrainian),
+            "description": "",
+            "styleUrl": "#icon-959-0288D1-nodesc",
+            "icon": "flag",
+        },
+    }
 
 
-def star_polygon(centre: tuple[float, float], radius: tuple[float, float], vertices: int,
-                 rng: random.Random, wobble: float = 0.08, phase: float = 0.0) -> Polygon:
+def star_polygon(
+    centre: tuple[float, float],
+    radius: tuple[float, float],
+    vertices: int,
+    rng: random.Random,
+    wobble: float = 0.08,
+    phase: float = 0.0,
+) -> Polygon:
     """A simple polygon: radius varies smoothly with the angle, so the ring never crosses itself."""
     cx, cy = centre
     rx, ry = radius
-    waves = [(rng.uniform(0.3, 1.0) * wobble, rng.randint(2, 7), rng.uniform(0, 2 * math.pi))
-             for _ in range(3)]
+    waves = [
+        (rng.uniform(0.3, 1.0) * wobble, rng.randint(2, 7), rng.uniform(0, 2 * math.pi)) for _ in range(3)
+    ]
     coords = []
     for i in range(vertices):
         a = 2 * math.pi * i / vertices + phase
@@ -153,15 +194,24 @@ class DeepStateFile:
 
 
 KURSK_ARROWS = [(35.05, 51.33, 45), (35.52, 51.35, 200), (35.30, 51.05, 330)]
-KURSK_UNITS = [(35.20, 51.25, "22nd Separate Mechanized Brigade"),
-               (35.40, 51.12, "80th Separate Air Assault Brigade"),
-               (34.95, 51.20, "Unit of the 155th Naval Infantry Brigade (RF)")]
+KURSK_UNITS = [
+    (35.20, 51.25, "22nd Separate Mechanized Brigade"),
+    (35.40, 51.12, "80th Separate Air Assault Brigade"),
+    (34.95, 51.20, "Unit of the 155th Naval Infantry Brigade (RF)"),
+]
 
 
-def write_deepstate_file(path: Path, instant: dt.datetime | None = None, *,
-                         salient: Polygon | None = None, size_kb: float = 600, seed: int = 0,
-                         legacy: bool = False, wrapper: bool = False,
-                         extra_features: list[dict[str, Any]] | None = None) -> DeepStateFile:
+def write_deepstate_file(
+    path: Path,
+    instant: dt.datetime | None = None,
+    *,
+    salient: Polygon | None = None,
+    size_kb: float = 600,
+    seed: int = 0,
+    legacy: bool = False,
+    wrapper: bool = False,
+    extra_features: list[dict[str, Any]] | None = None,
+) -> DeepStateFile:
     """Write one whole-front DeepState history file of about ``size_kb``.
 
     ``legacy`` writes 2022-style names without keys and GeometryCollections;
@@ -172,18 +222,25 @@ def write_deepstate_file(path: Path, instant: dt.datetime | None = None, *,
     salient = salient if salient is not None else kursk_salient(seed=seed)
     unknown = [grey_band(salient, 0.05, 0.30, 0.12), grey_band(salient, 0.55, 0.80, 0.10)]
     freed_2022 = [
-        star_polygon((37.1, 49.98), (0.7, 0.3), 300, rng, wobble=0.05),   # Kharkiv region
+        star_polygon((37.1, 49.98), (0.7, 0.3), 300, rng, wobble=0.05),  # Kharkiv region
         star_polygon((33.05, 46.95), (0.5, 0.3), 300, rng, wobble=0.05),  # Kherson right bank
     ]
     crimea = star_polygon((34.3, 45.3), (1.6, 0.75), 400, rng, wobble=0.05)
     features: list[dict[str, Any]] = []
     features.append(area_feature("status.dismissed", salient, FILL_UA_2024, legacy=legacy))
     for band in unknown:
-        features.append(area_feature("status.unknown", band, FILL_UNKNOWN, legacy=legacy,
-                                     collection=legacy))
+        features.append(area_feature("status.unknown", band, FILL_UNKNOWN, legacy=legacy, collection=legacy))
     for region in freed_2022:
-        features.append(area_feature("status.dismissed", region, FILL_UA_2022,
-                                     english="Liberated 11.11", legacy=legacy, collection=legacy))
+        features.append(
+            area_feature(
+                "status.dismissed",
+                region,
+                FILL_UA_2022,
+                english="Liberated 11.11",
+                legacy=legacy,
+                collection=legacy,
+            )
+        )
     features.append(area_feature("territories.crimea", crimea, FILL_CRIMEA, legacy=legacy))
     for lon, lat, heading in KURSK_ARROWS:
         features.append(arrow_feature(lon, lat, heading, legacy=legacy))
@@ -195,15 +252,15 @@ def write_deepstate_file(path: Path, instant: dt.datetime | None = None, *,
         if i % 2:
             features.append(arrow_feature(lon, lat, rng.randrange(0, 360, 5), legacy=legacy))
         else:
-            features.append(unit_feature(lon, lat, f"Separate Assault Brigade No. {i + 3}",
-                                         key="units.brigade.assault"))
+            features.append(
+                unit_feature(lon, lat, f"Separate Assault Brigade No. {i + 3}", key="units.brigade.assault")
+            )
     features.extend(extra_features or [])
     # Pad to the size of a whole-front file with the occupied south and east,
     # which in real files is by far the largest polygon.
     occupied_at = len(features)
     features.append(area_feature("status.occupied", Polygon([(0, 0), (1, 0), (1, 1)]), FILL_OCCUPIED))
-    base = len(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-               .encode())
+    base = len(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode())
     per_vertex = len(json.dumps([37.1234567, 47.1234567, 0])) + 2
     vertices = max(64, int((size_kb * 1024 - base) / per_vertex))
     occupied = star_polygon((37.3, 47.9), (3.0, 1.5), vertices, rng, wobble=0.05)
@@ -213,11 +270,20 @@ def write_deepstate_file(path: Path, instant: dt.datetime | None = None, *,
         assert instant is not None, "the history API wrapper carries the instant"
         document = {"id": int(instant.timestamp()), "datetime": instant.isoformat(), "map": document}
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return DeepStateFile(path, salient, unknown, occupied, freed_2022, crimea, list(KURSK_ARROWS),
-                         list(KURSK_UNITS), len(features), list(extra_features or []))
+    return DeepStateFile(
+        path,
+        salient,
+        unknown,
+        occupied,
+        freed_2022,
+        crimea,
+        list(KURSK_ARROWS),
+        list(KURSK_UNITS),
+        len(features),
+        list(extra_features or []),
+    )
 
 
 def unix_name(instant: dt.datetime, suffix: str = ".geojson") -> str:
     """``1730239200.geojson`` for 2024-10-29 22:00 UTC."""
     return f"{int(instant.timestamp())}{suffix}"
-

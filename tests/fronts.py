@@ -58,8 +58,9 @@ def split_strip(x: np.ndarray, y: np.ndarray, height: float) -> dict[Key, BaseGe
     return {UA: lonlat(below), RU: lonlat(above)}
 
 
-def wiggly_line(rng: np.random.Generator, length_km: float, vertices: int, amplitude_km: float) -> tuple[
-        np.ndarray, np.ndarray]:
+def wiggly_line(
+    rng: np.random.Generator, length_km: float, vertices: int, amplitude_km: float
+) -> tuple[np.ndarray, np.ndarray]:
     x = np.linspace(0.0, length_km, vertices)
     y = np.zeros_like(x)
     for _ in range(6):
@@ -77,8 +78,9 @@ def bump(x: np.ndarray, start: float, width: float, height: float) -> np.ndarray
     return np.where(inside, height * np.sin(np.pi * np.clip(t, 0, 1)) ** 2, 0.0)
 
 
-def _intervals(rng: np.random.Generator, length_km: float, count: int, width: tuple[float, float]) -> list[
-        tuple[float, float]]:
+def _intervals(
+    rng: np.random.Generator, length_km: float, count: int, width: tuple[float, float]
+) -> list[tuple[float, float]]:
     """`count` non-overlapping intervals (start, width) along the front."""
     slots = np.sort(rng.choice(int(length_km // (width[1] + 1)), size=count, replace=False))
     return [(s * (width[1] + 1) + 0.5, rng.uniform(*width)) for s in slots]
@@ -128,8 +130,12 @@ def daily_jumps(seed: int = 0, length_km: float = 80.0, patches: int = 5) -> Dai
     return DailySeries(days)
 
 
-def random_partition(seed: int, cells: int = 40, flips: float = 0.3,
-                     keys: tuple[Key | None, ...] = (UA, RU, RU_CONTESTED, UA_POCKET, None)) -> FrontPair:
+def random_partition(
+    seed: int,
+    cells: int = 40,
+    flips: float = 0.3,
+    keys: tuple[Key | None, ...] = (UA, RU, RU_CONTESTED, UA_POCKET, None),
+) -> FrontPair:
     """Random ground partitioned between layers, then random cells handed to another layer.
 
     Voronoi cells share their edges exactly; owning whole cells gives splits,
@@ -138,8 +144,10 @@ def random_partition(seed: int, cells: int = 40, flips: float = 0.3,
     rng = np.random.default_rng(seed)
     points = shapely.multipoints(rng.uniform(0, 20, (cells, 2)))
     box = shapely.box(0, 0, 20, 20)
-    polygons = [shapely.intersection(c, box) for c in shapely.get_parts(shapely.voronoi_polygons(points,
-                                                                                                   extend_to=box))]
+    polygons = [
+        shapely.intersection(c, box)
+        for c in shapely.get_parts(shapely.voronoi_polygons(points, extend_to=box))
+    ]
     owner0 = rng.integers(0, len(keys), len(polygons))
     owner1 = owner0.copy()
     flip = rng.random(len(polygons)) < flips

@@ -85,9 +85,13 @@ def free_port(host: str = "127.0.0.1") -> int:
 class PostgisServer:
     """A throw-away PostgreSQL server with a PostGIS database, for one test session."""
 
-    def __init__(self, folder: str | os.PathLike[str] | None = None,
-                 bindir: str | os.PathLike[str] | None = None,
-                 database: str = DATABASE, keep: bool = False) -> None:
+    def __init__(
+        self,
+        folder: str | os.PathLike[str] | None = None,
+        bindir: str | os.PathLike[str] | None = None,
+        database: str = DATABASE,
+        keep: bool = False,
+    ) -> None:
         self.folder = Path(folder) if folder is not None else DEFAULT_FOLDER
         self._default_folder = folder is None
         self.bindir = Path(bindir) if bindir is not None else None
@@ -108,8 +112,13 @@ class PostgisServer:
     @property
     def params(self) -> dict[str, object]:
         """libpq keywords for psycopg2.connect(**params)."""
-        return {"host": self.host, "port": self.port, "dbname": self.database, "user": SUPERUSER,
-                "connect_timeout": 10}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.database,
+            "user": SUPERUSER,
+            "connect_timeout": 10,
+        }
 
     @property
     def conninfo(self) -> str:
@@ -138,8 +147,15 @@ class PostgisServer:
         env = dict(os.environ, LC_ALL="C", LANG="C")
         env.pop("PGDATA", None)
         try:
-            done = subprocess.run(command, cwd=str(self.folder), env=env, capture_output=True, text=True,
-                                  timeout=timeout, check=False)
+            done = subprocess.run(
+                command,
+                cwd=str(self.folder),
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PostgisServerError(f"{name} failed: {error}") from error
         if done.returncode != 0:
@@ -171,8 +187,13 @@ class PostgisServer:
                 continue
             datadir = owner.with_suffix("")
             if (datadir / "postmaster.pid").exists():
-                subprocess.run(self._command("pg_ctl", "stop", "-m", "immediate", "-w", "-D", str(datadir)),
-                               cwd=str(self.folder), capture_output=True, check=False, timeout=60)
+                subprocess.run(
+                    self._command("pg_ctl", "stop", "-m", "immediate", "-w", "-D", str(datadir)),
+                    cwd=str(self.folder),
+                    capture_output=True,
+                    check=False,
+                    timeout=60,
+                )
             shutil.rmtree(datadir, ignore_errors=True)
             for side in (owner, datadir.with_name(datadir.name + ".log")):
                 side.unlink(missing_ok=True)
@@ -188,7 +209,8 @@ class PostgisServer:
         if not self._make_datadir():
             raise PostgisServerError(
                 f"the '{SERVICE_USER}' user can reach neither {unreachable} nor {self.datadir}: every "
-                f"parent folder needs o+x (or pass a reachable folder to PostgisServer)")
+                f"parent folder needs o+x (or pass a reachable folder to PostgisServer)"
+            )
 
     def _make_datadir(self) -> bool:
         """A fresh data folder under self.folder; False where the service user cannot reach it."""
@@ -208,8 +230,9 @@ class PostgisServer:
                 ) from error
             for path in (self.datadir, self.logfile):
                 os.chown(path, account.pw_uid, account.pw_gid)
-            probe = subprocess.run(self._as_service(["test", "-w", str(self.datadir)]),
-                                   capture_output=True, check=False)
+            probe = subprocess.run(
+                self._as_service(["test", "-w", str(self.datadir)]), capture_output=True, check=False
+            )
             if probe.returncode != 0:
                 return False
         os.chmod(self.datadir, 0o700)
@@ -219,8 +242,10 @@ class PostgisServer:
         if self.datadir is None:
             return
         shutil.rmtree(self.datadir, ignore_errors=True)
-        for side in (self.datadir.with_name(self.datadir.name + ".log"),
-                     self.datadir.with_name(self.datadir.name + ".owner")):
+        for side in (
+            self.datadir.with_name(self.datadir.name + ".log"),
+            self.datadir.with_name(self.datadir.name + ".owner"),
+        ):
             side.unlink(missing_ok=True)
 
     # -- life cycle ---------------------------------------------------------------
@@ -233,15 +258,26 @@ class PostgisServer:
             self.bindir = find_bindir()
         self._prepare_folder()
         assert self.datadir is not None and self.logfile is not None
-        self._run("initdb", "-D", str(self.datadir), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.datadir),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         attempts = 3
         for attempt in range(attempts):
             self.port = free_port(self.host)
             self._write_settings()
             try:
-                self._run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.datadir),
-                          "-l", str(self.logfile))
+                self._run(
+                    "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.datadir), "-l", str(self.logfile)
+                )
                 break
             except PostgisServerError:
                 # Another process may have taken the port between probe and start.
@@ -285,8 +321,9 @@ class PostgisServer:
         try:
             admin = psycopg2.connect(self.conninfo_for("postgres"))
         except psycopg2.Error as error:
-            raise PostgisServerError(f"cannot connect to the test server at {self.host}:{self.port}: "
-                                     f"{error}{self._log_tail()}") from error
+            raise PostgisServerError(
+                f"cannot connect to the test server at {self.host}:{self.port}: {error}{self._log_tail()}"
+            ) from error
         try:
             admin.autocommit = True
             with admin.cursor() as cursor:

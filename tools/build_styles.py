@@ -6,6 +6,7 @@ Run with the oldest supported QGIS (3.22) so every newer QGIS reads them:
 Colours come from the layer variable @kt_side_colours and label language
 from @kt_language, both set by the loader, so nothing here names a side.
 """
+
 import os
 import sys
 
@@ -60,8 +61,7 @@ def in_language(field: str) -> str:
     holds text, else the field itself. attribute() by name yields NULL on
     layers from older stores that lack the language columns, and makes the
     labeling fetch every column."""
-    return (f"coalesce(nullif(trim(attribute(concat('{field}_', @kt_language))), ''), "
-            f"\"{field}\")")
+    return f"coalesce(nullif(trim(attribute(concat('{field}_', @kt_language))), ''), \"{field}\")"
 
 
 def dd(layer, key, expr):
@@ -250,10 +250,10 @@ def arrow(dashed):
 def movements():
     layer = QgsVectorLayer(f"{GPKG}|layername=movements", "movements", "ogr")
     root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(arrow(True), 0, 0, "\"kind\" = 'relief_attack'",
-                                               "Relief attack"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(arrow(True), 0, 0, "\"kind\" = 'withdrawal'",
-                                               "Withdrawal"))
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(arrow(True), 0, 0, "\"kind\" = 'relief_attack'", "Relief attack")
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(arrow(True), 0, 0, "\"kind\" = 'withdrawal'", "Withdrawal"))
     root.appendChild(QgsRuleBasedRenderer.Rule(arrow(False), 0, 0, "ELSE", "Attack"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     s = QgsPalLayerSettings()
@@ -272,8 +272,7 @@ def movements():
     s.obstacleSettings().setFactor(ARROW_OBSTACLE)
     fmt = text_format(7.5, italic=True, colour="#333333", buffer_mm=0.7)
     s.setFormat(fmt)
-    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color,
-                                          QgsProperty.fromExpression(darker(170)))
+    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color, QgsProperty.fromExpression(darker(170)))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))
     layer.setLabelsEnabled(True)
     save(layer, "movements")
@@ -299,11 +298,11 @@ def annotations():
     s.displayAll = True
     fmt = text_format(10, bold=True, italic=True, buffer_mm=1.0)
     s.setFormat(fmt)
-    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color,
-                                          QgsProperty.fromExpression(darker(180)))
+    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.Color, QgsProperty.fromExpression(darker(180)))
     # The order of positions is a property: PyQGIS 3.22 has no setter for the list itself.
-    s.dataDefinedProperties().setProperty(QgsPalLayerSettings.PredefinedPositionOrder,
-                                          QgsProperty.fromValue(AROUND_ANNOTATION))
+    s.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.PredefinedPositionOrder, QgsProperty.fromValue(AROUND_ANNOTATION)
+    )
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))
     layer.setLabelsEnabled(True)
     save(layer, "annotations")
@@ -319,26 +318,27 @@ def places():
     m.setStrokeWidth(0.35)
     m.setStrokeWidthUnit(MM)
     m.setSizeUnit(MM)
-    dd(m, QgsSymbolLayer.PropertySize,
-       "CASE WHEN \"rank\" = 1 THEN 2.6 WHEN \"rank\" = 2 THEN 2.0 ELSE 1.5 END")
+    dd(m, QgsSymbolLayer.PropertySize, 'CASE WHEN "rank" = 1 THEN 2.6 WHEN "rank" = 2 THEN 2.0 ELSE 1.5 END')
     sym.appendSymbolLayer(m)
     layer.setRenderer(QgsSingleSymbolRenderer(sym))
     s = QgsPalLayerSettings()
     s.isExpression = True
-    s.fieldName = ("coalesce(if(@kt_language = 'de', \"name_de\", \"name_en\"), \"name_local\")")
+    s.fieldName = 'coalesce(if(@kt_language = \'de\', "name_de", "name_en"), "name_local")'
     s.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
     s.dist = 0.8
     s.distUnits = MM
     fmt = text_format(8.5, buffer_mm=0.9)
     s.setFormat(fmt)
     props = s.dataDefinedProperties()
-    props.setProperty(QgsPalLayerSettings.Priority,
-                      QgsProperty.fromExpression(
-                          "CASE WHEN \"rank\" = 1 THEN 10 WHEN \"rank\" = 2 THEN 8 ELSE 6 END"))
-    props.setProperty(QgsPalLayerSettings.Size,
-                      QgsProperty.fromExpression(
-                          "CASE WHEN \"rank\" = 1 THEN 12 WHEN \"rank\" = 2 THEN 10 ELSE 9 END"))
-    props.setProperty(QgsPalLayerSettings.Bold, QgsProperty.fromExpression("\"rank\" <= 2"))
+    props.setProperty(
+        QgsPalLayerSettings.Priority,
+        QgsProperty.fromExpression('CASE WHEN "rank" = 1 THEN 10 WHEN "rank" = 2 THEN 8 ELSE 6 END'),
+    )
+    props.setProperty(
+        QgsPalLayerSettings.Size,
+        QgsProperty.fromExpression('CASE WHEN "rank" = 1 THEN 12 WHEN "rank" = 2 THEN 10 ELSE 9 END'),
+    )
+    props.setProperty(QgsPalLayerSettings.Bold, QgsProperty.fromExpression('"rank" <= 2'))
     props.setProperty(QgsPalLayerSettings.PredefinedPositionOrder, QgsProperty.fromValue(AROUND_PLACE))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))
     layer.setLabelsEnabled(True)

@@ -85,8 +85,12 @@ def legend_item(layout, main, x, y, w, h, columns=1, size=7.5, split=True):
     legend.setSymbolWidth(6.0)
     legend.setSymbolHeight(3.6)
     legend.setWmsLegendWidth(6)
-    for style, f in ((QgsLegendStyle.SymbolLabel, font(size)), (QgsLegendStyle.Subgroup, font(size, True)),
-                     (QgsLegendStyle.Group, font(size, True)), (QgsLegendStyle.Title, font(size + 1, True))):
+    for style, f in (
+        (QgsLegendStyle.SymbolLabel, font(size)),
+        (QgsLegendStyle.Subgroup, font(size, True)),
+        (QgsLegendStyle.Group, font(size, True)),
+        (QgsLegendStyle.Title, font(size + 1, True)),
+    ):
         legend.rstyle(style).setFont(f)
     legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 1.2)
     legend.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, 1.2)
@@ -135,8 +139,11 @@ def scalebar_item(layout, main, x, y, w, h, size=7.0):
 
 
 def north_item(layout, main, x, y, w, h):
-    svg = next(str(Path(p) / "arrows/NorthArrow_02.svg") for p in QgsApplication.svgPaths()
-               if (Path(p) / "arrows/NorthArrow_02.svg").exists())
+    svg = next(
+        str(Path(p) / "arrows/NorthArrow_02.svg")
+        for p in QgsApplication.svgPaths()
+        if (Path(p) / "arrows/NorthArrow_02.svg").exists()
+    )
     pic = QgsLayoutItemPicture(layout)
     pic.setId("kt_north")
     pic.setPicturePath(svg)

@@ -30,11 +30,25 @@ def main() -> int:
         week12 = next(s for s in scene.snapshots() if series.week_of(s.valid_at) == 12)
         written = []
         for fmt in ("png", "pdf"):
-            written.append(export_lagebild(scene, week12.valid_at, out / f"lagebild_week12_{language}.{fmt}",
-                                           fmt=fmt, language=language, width_px=1600, dpi=150))
+            written.append(
+                export_lagebild(
+                    scene,
+                    week12.valid_at,
+                    out / f"lagebild_week12_{language}.{fmt}",
+                    fmt=fmt,
+                    language=language,
+                    width_px=1600,
+                    dpi=150,
+                )
+            )
         scene.remove()
-        written.append(export_animation(sample, out / f"kursk_sample_{language}.gif",
-                                        AnimationOptions(language=language, width=960, height=600)).path)
+        written.append(
+            export_animation(
+                sample,
+                out / f"kursk_sample_{language}.gif",
+                AnimationOptions(language=language, width=960, height=600),
+            ).path
+        )
         for path in written:
             print(f"written: {Path(path).resolve()}")
     finally:

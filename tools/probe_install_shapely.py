@@ -29,12 +29,22 @@ OUT = os.environ["PROBE_OUT"]
 NAME = os.environ["PROBE_PLUGIN"]
 result: dict = {"log": [], "steps": []}
 QgsApplication.messageLog().messageReceived.connect(
-    lambda message, tag, _level: result["log"].append([tag, message[:800]]))
+    lambda message, tag, _level: result["log"].append([tag, message[:800]])
+)
 
 
 def shoot(name: str) -> None:
-    subprocess.run(["import", "-display", os.environ["PROBE_DISPLAY"], "-window", "root",  # nosec B603 B607
-                    os.path.join(OUT, name)], check=False)
+    subprocess.run(
+        [
+            "import",
+            "-display",
+            os.environ["PROBE_DISPLAY"],
+            "-window",
+            "root",  # nosec B603 B607
+            os.path.join(OUT, name),
+        ],
+        check=False,
+    )
 
 
 def bar_texts() -> list[str]:
@@ -42,8 +52,11 @@ def bar_texts() -> list[str]:
 
 
 def docks() -> list[str]:
-    return sorted(d.objectName() for d in iface.mainWindow().findChildren(QDockWidget)
-                  if d.objectName().startswith("KurskTracker"))
+    return sorted(
+        d.objectName()
+        for d in iface.mainWindow().findChildren(QDockWidget)
+        if d.objectName().startswith("KurskTracker")
+    )
 
 
 def menu_texts() -> list[str]:
@@ -66,6 +79,7 @@ def guarded(step):
             result["error"] = traceback.format_exc()
             save()
             QgsApplication.exit(1)
+
     return run
 
 
@@ -105,8 +119,12 @@ def wait_for_install() -> None:
         QTimer.singleShot(500, guarded(wait_for_install))
         return
     result["install_seconds"] = round(time.monotonic() - result["started"], 1)
-    result["after"] = {"bar": bar_texts(), "docks": docks(), "menu": menu_texts(),
-                       "providers": [p.id() for p in QgsApplication.processingRegistry().providers()]}
+    result["after"] = {
+        "bar": bar_texts(),
+        "docks": docks(),
+        "menu": menu_texts(),
+        "providers": [p.id() for p in QgsApplication.processingRegistry().providers()],
+    }
     try:
         import shapely
     except ImportError:  # the install failed (no wheel, no network): show what the user is told

@@ -39,14 +39,25 @@ from pathlib import Path
 COMPAT_MODULES = ("compat.py", "qtcompat.py")
 VERSION_NAMES = {"QT_MAJOR", "QT_VERSION", "QT_VERSION_STR", "QGIS_VERSION_INT"}
 GONE_MODULES = {"imp": "importlib", "distutils": "packaging/setuptools/shutil"}
-NOT_QT_ONLY = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.processing", "qgis.utils", "processing",
-               "shapely", "osgeo", "psycopg2")
+NOT_QT_ONLY = (
+    "qgis.core",
+    "qgis.gui",
+    "qgis.analysis",
+    "qgis.processing",
+    "qgis.utils",
+    "processing",
+    "shapely",
+    "osgeo",
+    "psycopg2",
+)
 
 # What QGIS 4 adds to PyQt6's modules in qgis.PyQt (python/PyQt/PyQt6/ in QGIS).
 SHIMS = {
     "QtCore": "from PyQt6.QtCore import *\nNULL = QVariant(QMetaType.Type.Int)\n",
-    "QtWidgets": ("from PyQt6.QtWidgets import *\n"
-                  "QLayout.setMargin = lambda self, m: self.setContentsMargins(m, m, m, m)\n"),
+    "QtWidgets": (
+        "from PyQt6.QtWidgets import *\n"
+        "QLayout.setMargin = lambda self, m: self.setContentsMargins(m, m, m, m)\n"
+    ),
     "sip": "from PyQt6.sip import *\n",
 }
 
@@ -68,8 +79,18 @@ def install_qgis_pyqt6_shim() -> Path:
     package.mkdir(parents=True)
     (root / "qgis" / "__init__.py").write_text("")
     (package / "__init__.py").write_text("")
-    for name in ("QtCore", "QtGui", "QtWidgets", "QtXml", "QtNetwork", "QtSvg", "QtPrintSupport", "QtSql",
-                 "QtTest", "sip"):
+    for name in (
+        "QtCore",
+        "QtGui",
+        "QtWidgets",
+        "QtXml",
+        "QtNetwork",
+        "QtSvg",
+        "QtPrintSupport",
+        "QtSql",
+        "QtTest",
+        "sip",
+    ):
         (package / f"{name}.py").write_text(SHIMS.get(name, f"from PyQt6.{name} import *\n"))
     sys.path.insert(0, str(root))
     for loaded in [m for m in sys.modules if m == "qgis" or m.startswith("qgis.")]:
@@ -112,10 +133,14 @@ def after_feature_switch(block) -> set[int]:
     if not isinstance(block, list):
         return lines
     for index, statement in enumerate(block):
-        if (isinstance(statement, ast.If) and isinstance(statement.test, ast.Call)
-                and isinstance(statement.test.func, ast.Name) and statement.test.func.id == "hasattr"
-                and isinstance(statement.body[-1], ast.Return)):
-            for later in block[index + 1:]:
+        if (
+            isinstance(statement, ast.If)
+            and isinstance(statement.test, ast.Call)
+            and isinstance(statement.test.func, ast.Name)
+            and statement.test.func.id == "hasattr"
+            and isinstance(statement.body[-1], ast.Return)
+        ):
+            for later in block[index + 1 :]:
                 lines.update(range(later.lineno, (later.end_lineno or later.lineno) + 1))
             break
     return lines
@@ -188,8 +213,11 @@ class Checker(ast.NodeVisitor):
                 return
             for alias in node.names:
                 if not hasattr(module, alias.name):
-                    self.report(node, f"{alias.name} is not in qgis.PyQt.{module_name} on Qt6 (PyQt6)"
-                                      + moved_hint(alias.name))
+                    self.report(
+                        node,
+                        f"{alias.name} is not in qgis.PyQt.{module_name} on Qt6 (PyQt6)"
+                        + moved_hint(alias.name),
+                    )
                 else:
                     self.names[alias.asname or alias.name] = getattr(module, alias.name)
 
@@ -214,8 +242,9 @@ class Checker(ast.NodeVisitor):
             walked = [chain[0]]
             for attribute in chain[1]:
                 if not hasattr(value, attribute):
-                    self.report(node, f"{'.'.join(walked)} has no {attribute} in PyQt6"
-                                      + enum_hint(value, attribute))
+                    self.report(
+                        node, f"{'.'.join(walked)} has no {attribute} in PyQt6" + enum_hint(value, attribute)
+                    )
                     break
                 value = getattr(value, attribute)
                 walked.append(attribute)
@@ -237,8 +266,11 @@ class Checker(ast.NodeVisitor):
         if isinstance(node.func, ast.Name) and node.func.id in ("int", "float") and node.args:
             member = self.non_int_enum(node.args[0])
             if member is not None:
-                self.report(node, f"{node.func.id}() on {type(member).__name__}.{member.name}: "
-                                  "not a number in PyQt6 (use the enum, or .value)")
+                self.report(
+                    node,
+                    f"{node.func.id}() on {type(member).__name__}.{member.name}: "
+                    "not a number in PyQt6 (use the enum, or .value)",
+                )
         self.call_with_fixed_arguments(node)
         self.generic_visit(node)
 
@@ -285,20 +317,27 @@ class Checker(ast.NodeVisitor):
             for side in (node.left, node.right):
                 member = self.non_int_enum(side)
                 if member is not None:
-                    self.report(node, f"arithmetic on {type(member).__name__}.{member.name}: "
-                                      "not a number in PyQt6")
+                    self.report(
+                        node, f"arithmetic on {type(member).__name__}.{member.name}: not a number in PyQt6"
+                    )
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
-        numbers = any(isinstance(o, ast.Constant) and isinstance(o.value, (int, float))
-                      and not isinstance(o.value, bool) for o in operands)
+        numbers = any(
+            isinstance(o, ast.Constant)
+            and isinstance(o.value, (int, float))
+            and not isinstance(o.value, bool)
+            for o in operands
+        )
         if numbers:
             for operand in operands:
                 member = self.non_int_enum(operand)
                 if member is not None:
-                    self.report(node, f"{type(member).__name__}.{member.name} compared with a number: "
-                                      "never equal in PyQt6")
+                    self.report(
+                        node,
+                        f"{type(member).__name__}.{member.name} compared with a number: never equal in PyQt6",
+                    )
         self.generic_visit(node)
 
 
@@ -362,8 +401,11 @@ def qt_only_modules(package_root: Path) -> list[str]:
         parts = list(path.relative_to(package_root.parent).with_suffix("").parts)
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         modules[name] = module_imports(path, package_root)
-    pure = {name for name, (absolute, _rel) in modules.items()
-            if not any(m == p or m.startswith(p + ".") for m in absolute for p in NOT_QT_ONLY)}
+    pure = {
+        name
+        for name, (absolute, _rel) in modules.items()
+        if not any(m == p or m.startswith(p + ".") for m in absolute for p in NOT_QT_ONLY)
+    }
     changed = True
     while changed:
         changed = False
@@ -384,8 +426,12 @@ def exercise_module(name: str) -> list[Problem]:
 
     problems = []
     for attribute in vars(module).values():
-        if (isinstance(attribute, type) and issubclass(attribute, QWidget) and attribute.__module__ == name
-                and not issubclass(attribute, QDialog)):
+        if (
+            isinstance(attribute, type)
+            and issubclass(attribute, QWidget)
+            and attribute.__module__ == name
+            and not issubclass(attribute, QDialog)
+        ):
             try:
                 widget = attribute()
                 widget.resize(widget.sizeHint().expandedTo(widget.minimumSizeHint()))
@@ -393,8 +439,13 @@ def exercise_module(name: str) -> list[Problem]:
             except TypeError:
                 continue  # needs arguments this generic check cannot make up
             except Exception as error:  # drawing failed: the finding
-                problems.append(Problem(name, 0, f"{attribute.__name__} fails to draw under PyQt6: "
-                                                  f"{type(error).__name__}: {error}"))
+                problems.append(
+                    Problem(
+                        name,
+                        0,
+                        f"{attribute.__name__} fails to draw under PyQt6: {type(error).__name__}: {error}",
+                    )
+                )
     return problems
 
 
@@ -446,14 +497,22 @@ def qgis_enum_problems(path: Path, shown: str) -> list[Problem]:
             continue
         kind = type(value)
         is_enum = isinstance(value, enum.Enum) or (
-            isinstance(value, int) and kind is not int and not isinstance(value, bool)
-            and kind.__module__.startswith("qgis."))
+            isinstance(value, int)
+            and kind is not int
+            and not isinstance(value, bool)
+            and kind.__module__.startswith("qgis.")
+        )
         # Scoped: the member is read from its own enum type (or an alias of it, as
         # QgsScaleBarSettings.SegmentSizeMode is of Qgis.ScaleBarSegmentSizeMode).
         if is_enum and not (isinstance(parent, type) and isinstance(value, parent)):
             scoped = ".".join([*path_names[:-1], kind.__name__, path_names[-1]])
-            problems.append(Problem(shown, node.lineno, f"{'.'.join(path_names)}: unscoped QGIS enum, "
-                                                        f"gone in QGIS 4; use {scoped}"))
+            problems.append(
+                Problem(
+                    shown,
+                    node.lineno,
+                    f"{'.'.join(path_names)}: unscoped QGIS enum, gone in QGIS 4; use {scoped}",
+                )
+            )
     return problems
 
 

@@ -59,8 +59,15 @@ def render_lagebild(out_dir: Path, instant) -> None:
         scene = SeriesScene.open(sample_working_copy(ROOT / "build" / "sample"), project, other)
         try:
             for fmt in ("png", "pdf"):
-                path = export_lagebild(scene, instant, out_dir / f"lagebild_week12_{language}.{fmt}", fmt,
-                                       language=language, width_px=1600, dpi=150)
+                path = export_lagebild(
+                    scene,
+                    instant,
+                    out_dir / f"lagebild_week12_{language}.{fmt}",
+                    fmt,
+                    language=language,
+                    width_px=1600,
+                    dpi=150,
+                )
                 print(f"Lagebild ({language}): {path.resolve()}")
         finally:
             scene.remove()

@@ -56,18 +56,25 @@ def bandit_findings(folder: Path) -> list[str]:
     report = json.loads(result.stdout)
     if report.get("errors"):
         raise RuntimeError(f"bandit could not read files: {report['errors']}")
-    return [f"{Path(r['filename']).relative_to(folder)}:{r['line_number']}: {r['test_id']} "
-            f"({r['issue_severity']}) {r['issue_text']}" for r in report.get("results", [])]
+    return [
+        f"{Path(r['filename']).relative_to(folder)}:{r['line_number']}: {r['test_id']} "
+        f"({r['issue_severity']}) {r['issue_text']}"
+        for r in report.get("results", [])
+    ]
 
 
 def secret_findings(folder: Path) -> list[str]:
-    result = run([tool("detect-secrets"), "scan", "--all-files", "--exclude-files", r"metadata\.txt", "."],
-                 folder)
+    result = run(
+        [tool("detect-secrets"), "scan", "--all-files", "--exclude-files", r"metadata\.txt", "."], folder
+    )
     if result.returncode != 0 or not result.stdout.strip():
         raise RuntimeError(f"detect-secrets failed: {result.stderr.strip()[-500:]}")
     report = json.loads(result.stdout)
-    return [f"{name}:{secret['line_number']}: {secret['type']}"
-            for name, secrets in sorted(report.get("results", {}).items()) for secret in secrets]
+    return [
+        f"{name}:{secret['line_number']}: {secret['type']}"
+        for name, secrets in sorted(report.get("results", {}).items())
+        for secret in secrets
+    ]
 
 
 def file_findings(archive: zipfile.ZipFile) -> list[str]:
@@ -108,16 +115,23 @@ def main(argv: list[str]) -> int:
         return 2
     zip_path = Path(argv[0])
     report = scan(zip_path)
-    for title, findings in (("Bandit", report.bandit), ("detect-secrets", report.secrets),
-                            ("Files", report.files)):
+    for title, findings in (
+        ("Bandit", report.bandit),
+        ("detect-secrets", report.secrets),
+        ("Files", report.files),
+    ):
         print(f"{title}: {len(findings)} finding(s)")
         for finding in findings:
             print(f"  {finding}")
-    print(f"flake8 (--max-line-length={FLAKE8_MAX_LINE}, shown by the repository, not blocking): "
-          f"{report.flake8_count} message(s)")
+    print(
+        f"flake8 (--max-line-length={FLAKE8_MAX_LINE}, shown by the repository, not blocking): "
+        f"{report.flake8_count} message(s)"
+    )
     size = os.path.getsize(zip_path)
-    print(f"{zip_path.name}: {size / 1e6:.1f} MB; "
-          + ("passes the repository's scan" if not report.blocking else "the repository would BLOCK it"))
+    print(
+        f"{zip_path.name}: {size / 1e6:.1f} MB; "
+        + ("passes the repository's scan" if not report.blocking else "the repository would BLOCK it")
+    )
     return 1 if report.blocking else 0
 
 

@@ -40,14 +40,16 @@ def held_by_side(areas: dict[tuple[str, str], BaseGeometry]) -> dict[str, BaseGe
     return {side: shapely.union_all(geometries) for side, geometries in parts.items()}
 
 
-def changes_between(before: dict[tuple[str, str], BaseGeometry],
-                    after: dict[tuple[str, str], BaseGeometry]) -> list[Change]:
+def changes_between(
+    before: dict[tuple[str, str], BaseGeometry], after: dict[tuple[str, str], BaseGeometry]
+) -> list[Change]:
     """Per side, one gain and one loss (multi)polygon with their geodesic areas."""
     return changes_between_held(held_by_side(before), held_by_side(after))
 
 
-def changes_between_held(held_before: dict[str, BaseGeometry],
-                         held_after: dict[str, BaseGeometry]) -> list[Change]:
+def changes_between_held(
+    held_before: dict[str, BaseGeometry], held_after: dict[str, BaseGeometry]
+) -> list[Change]:
     """`changes_between` from each side's held ground (see `held_by_side`)."""
     import shapely
 
@@ -80,7 +82,7 @@ def _candidates(patch: BaseGeometry) -> list:
     if len(parts) == 0:
         return []
     latitudes = np.radians(shapely.get_y(shapely.centroid(parts)))
-    estimate = shapely.area(parts) * KM_PER_DEGREE ** 2 * np.cos(latitudes)
+    estimate = shapely.area(parts) * KM_PER_DEGREE**2 * np.cos(latitudes)
     return list(parts[estimate >= MIN_PATCH_KM2 / 4])
 
 

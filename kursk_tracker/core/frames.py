@@ -70,10 +70,14 @@ class SeriesFrames:
             elif record.layer == "front_lines":
                 side = str(record.attributes.get("side") or "")
                 lines[int(record.attributes["snapshot_id"])][side].append(shapely.from_wkt(record.wkt))
-        areas = {snap_id: {key: shapely.union_all(parts) for key, parts in layers.items()}
-                 for snap_id, layers in grouped.items()}
-        fronts = {snap_id: {side: shapely.union_all(parts) for side, parts in by_side.items()}
-                  for snap_id, by_side in lines.items()}
+        areas = {
+            snap_id: {key: shapely.union_all(parts) for key, parts in layers.items()}
+            for snap_id, layers in grouped.items()
+        }
+        fronts = {
+            snap_id: {side: shapely.union_all(parts) for side, parts in by_side.items()}
+            for snap_id, by_side in lines.items()
+        }
         return cls(series, areas, settings, fronts)
 
     def snapshots(self) -> list[Snapshot]:
@@ -100,8 +104,9 @@ class SeriesFrames:
 
         key = (before.id, after.id)
         if key not in self._pairs:
-            self._pairs[key] = precompute(self.areas.get(before.id, {}), self.areas.get(after.id, {}),
-                                          self.settings or MorphSettings())
+            self._pairs[key] = precompute(
+                self.areas.get(before.id, {}), self.areas.get(after.id, {}), self.settings or MorphSettings()
+            )
         return self._pairs[key]
 
     def areas_at(self, instant: dt.datetime, wait: bool = True) -> Areas:
@@ -143,8 +148,9 @@ class SeriesFrames:
             if progress is not None:
                 progress((index + 1) / max(1, len(snapshots) - 1))
 
-    def fronts_at(self, instant: dt.datetime, areas: Areas | None = None,
-                  wait: bool = True) -> dict[str, BaseGeometry]:
+    def fronts_at(
+        self, instant: dt.datetime, areas: Areas | None = None, wait: bool = True
+    ) -> dict[str, BaseGeometry]:
         """Each side's front line at `instant`, moving with the morphed areas.
 
         Where the ground did not change between the surrounding snapshots the
@@ -189,8 +195,9 @@ class SeriesFrames:
         stored = self.fronts.get(before.id, {})
         empty = shapely.Polygon()
         # Sides whose fronts the source draws; a source without any: every side.
-        drawn = ({side for by_side in self.fronts.values() for side in by_side}
-                 or set(held_before) | set(held_after))
+        drawn = {side for by_side in self.fronts.values() for side in by_side} or set(held_before) | set(
+            held_after
+        )
         parts = {}
         for side in sorted(drawn):
             changed = shapely.symmetric_difference(held_before.get(side, empty), held_after.get(side, empty))

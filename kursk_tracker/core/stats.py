@@ -72,14 +72,24 @@ def area_table(series: Series, areas: Iterable[AreaInput]) -> list[AreaRow]:
         current = totals.get(snapshot.id, {})
         for key in sorted(set(current) | set(previous)):
             area = current.get(key, 0.0)
-            rows.append(AreaRow(snapshot.id, iso_utc(snapshot.valid_at), series.week_of(snapshot.valid_at),
-                                key[0], key[1], area, area - previous.get(key, 0.0)))
+            rows.append(
+                AreaRow(
+                    snapshot.id,
+                    iso_utc(snapshot.valid_at),
+                    series.week_of(snapshot.valid_at),
+                    key[0],
+                    key[1],
+                    area,
+                    area - previous.get(key, 0.0),
+                )
+            )
         previous = dict(current)
     return rows
 
 
-def held_by_side(rows: Iterable[AreaRow], snapshot_id: int,
-                 statuses: tuple[str, ...] = ("controlled", "pocket")) -> dict[str, float]:
+def held_by_side(
+    rows: Iterable[AreaRow], snapshot_id: int, statuses: tuple[str, ...] = ("controlled", "pocket")
+) -> dict[str, float]:
     """Area each side holds in one snapshot (controlled and pocketed ground)."""
     held: dict[str, float] = defaultdict(float)
     for row in rows:

@@ -23,9 +23,22 @@ from .wording import (
 )
 
 __all__ = [
-    "MONTHS", "SUPPORTED_LANGUAGES", "format_day", "format_instant", "format_km2", "format_number",
-    "format_seconds", "format_short", "iso_utc", "language_of", "parse_utc", "step_instant", "to_zone",
-    "week_label", "week_number", "zone_abbreviation",
+    "MONTHS",
+    "SUPPORTED_LANGUAGES",
+    "format_day",
+    "format_instant",
+    "format_km2",
+    "format_number",
+    "format_seconds",
+    "format_short",
+    "iso_utc",
+    "language_of",
+    "parse_utc",
+    "step_instant",
+    "to_zone",
+    "week_label",
+    "week_number",
+    "zone_abbreviation",
 ]
 
 MONTHS: dict[str, tuple[str, ...]] = {language: word_list("date.months", language) for language in LANGUAGES}
@@ -54,24 +67,22 @@ def step_instant(instant: dt.datetime, step: dt.timedelta, timezone: str) -> dt.
 
 
 def zone_abbreviation(instant: dt.datetime, timezone: str, language: str) -> str:
-    """"MEZ"/"MESZ" in German, "CET"/"CEST" in English, for that instant."""
+    """ "MEZ"/"MESZ" in German, "CET"/"CEST" in English, for that instant."""
     abbreviation = to_zone(instant, timezone).tzname() or timezone
     key = f"zone.{abbreviation}"
     return word(key, language) if has_word(key) else abbreviation
 
 
-def format_day(instant: dt.datetime, timezone: str, language: str,
-               with_year: bool = True) -> str:
-    """"29. Oktober 2024" / "29 October 2024"."""
+def format_day(instant: dt.datetime, timezone: str, language: str, with_year: bool = True) -> str:
+    """ "29. Oktober 2024" / "29 October 2024"."""
     local = to_zone(instant, timezone)
     month = word_list("date.months", language)[local.month - 1]
     day = word("date.day", language).format(day=local.day, month=month)
     return word("date.day_year", language).format(day=day, year=local.year) if with_year else day
 
 
-def format_instant(instant: dt.datetime, timezone: str, language: str,
-                   with_year: bool = True) -> str:
-    """"29. Oktober 2024, 22:00 MEZ" / "29 October 2024, 22:00 CET".
+def format_instant(instant: dt.datetime, timezone: str, language: str, with_year: bool = True) -> str:
+    """ "29. Oktober 2024, 22:00 MEZ" / "29 October 2024, 22:00 CET".
 
     Without the year the comma goes too, as in the column's captions:
     "29. Oktober 22:00 MEZ".
@@ -83,14 +94,14 @@ def format_instant(instant: dt.datetime, timezone: str, language: str,
 
 
 def format_short(instant: dt.datetime, timezone: str, language: str) -> str:
-    """"29.10.2024 22:00 MEZ" / "2024-10-29 22:00 CET": for tables, where a column is narrow."""
+    """ "29.10.2024 22:00 MEZ" / "2024-10-29 22:00 CET": for tables, where a column is narrow."""
     local = to_zone(instant, timezone)
     zone = zone_abbreviation(instant, timezone, language)
     return word("date.short", language).format(local=local, zone=zone)
 
 
 def week_label(week: int, language: str) -> str:
-    """"12. Woche" / "week 12"; week 0 reads "Woche 0" in German (the ordinal "0." is not written)."""
+    """ "12. Woche" / "week 12"; week 0 reads "Woche 0" in German (the ordinal "0." is not written)."""
     return word("week.ordinal" if week > 0 else "week.plain", language).format(week=week)
 
 
@@ -112,5 +123,5 @@ def parse_utc(text: str) -> dt.datetime:
 
 
 def iso_utc(instant: dt.datetime) -> str:
-    """"2024-10-29T21:00:00Z"."""
+    """ "2024-10-29T21:00:00Z"."""
     return to_zone(instant, "UTC").strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -23,18 +23,51 @@ LANGUAGES: tuple[str, ...] = ("en", "de")
 FALLBACK = LANGUAGES[0]
 
 LEGEND_KEYS: tuple[str, ...] = (
-    "Controlled", "Contested", "Claimed", "Pocket", "Unknown", "Attack", "Counterattack",
-    "Relief attack", "Withdrawal", "gained", "lost",
+    "Controlled",
+    "Contested",
+    "Claimed",
+    "Pocket",
+    "Unknown",
+    "Attack",
+    "Counterattack",
+    "Relief attack",
+    "Withdrawal",
+    "gained",
+    "lost",
 )
 """The house styles' legend words ("Russia: Controlled"), as the styles write them in English."""
 
 WORDS: dict[str, dict[str, Word]] = {
     # Dates. {day} and {month} are numbers and names; {clock} is "22:00 MEZ".
     "date.months": {
-        "en": ("January", "February", "March", "April", "May", "June", "July",
-               "August", "September", "October", "November", "December"),
-        "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-               "August", "September", "Oktober", "November", "Dezember"),
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        "de": (
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ),
     },
     "date.day": {"en": "{day} {month}", "de": "{day}. {month}"},
     "date.day_year": {"en": "{day} {year}", "de": "{day} {year}"},
@@ -101,7 +134,7 @@ class MissingWordError(KeyError):
 
 
 def language_of(locale_name: str) -> str:
-    """"de_DE" -> "de"; anything we have no words for -> "en"."""
+    """ "de_DE" -> "de"; anything we have no words for -> "en"."""
     code = (locale_name or FALLBACK).replace("-", "_").split("_")[0].lower()
     return code if code in LANGUAGES else FALLBACK
 
@@ -140,17 +173,17 @@ def section(prefix: str, language: str) -> dict[str, str]:
 
 
 def format_number(value: float, language: str, decimals: int = 1) -> str:
-    """"1,144.5" in English, "1.144,5" in German: the export's language, not the system's locale."""
+    """ "1,144.5" in English, "1.144,5" in German: the export's language, not the system's locale."""
     thousands, decimal = word("number.thousands_mark", language), word("number.decimal_mark", language)
     marks = str.maketrans(",.", thousands + decimal)
     return f"{value:,.{decimals}f}".translate(marks).replace("-", "−")
 
 
 def format_km2(value: float, language: str, decimals: int = 1) -> str:
-    """"103.5 km²" / "103,5 km²"."""
+    """ "103.5 km²" / "103,5 km²"."""
     return f"{format_number(value, language, decimals)} km²"
 
 
 def format_seconds(value: float, language: str, decimals: int = 2) -> str:
-    """"1.00 s" / "1,00 s"."""
+    """ "1.00 s" / "1,00 s"."""
     return f"{format_number(value, language, decimals)} s"

@@ -38,9 +38,23 @@ if TYPE_CHECKING:
     from ..layers.scene import SeriesScene
 
 __all__ = [
-    "BACKGROUND", "ILLUSTRATIVE", "AnimationCancelled", "AnimationError", "AnimationJob", "AnimationOptions",
-    "AnimationResult", "AnimationTask", "Frame", "FrameRenderer", "LayoutFrameRenderer", "date_line",
-    "export_animation", "plan_frames", "private_copy", "total_seconds", "week_text",
+    "BACKGROUND",
+    "ILLUSTRATIVE",
+    "AnimationCancelled",
+    "AnimationError",
+    "AnimationJob",
+    "AnimationOptions",
+    "AnimationResult",
+    "AnimationTask",
+    "Frame",
+    "FrameRenderer",
+    "LayoutFrameRenderer",
+    "date_line",
+    "export_animation",
+    "plan_frames",
+    "private_copy",
+    "total_seconds",
+    "week_text",
 ]
 
 PALETTE_SAMPLES = 4
@@ -108,15 +122,17 @@ class AnimationJob:
 
         self.started = time.perf_counter()
         self.project = QgsProject()
-        self.scene = scene = SeriesScene.open(self.store, self.project, self.options.language,
-                                              self.options.timing)
+        self.scene = scene = SeriesScene.open(
+            self.store, self.project, self.options.language, self.options.timing
+        )
         span = scene.span()
         if span is None:
             raise AnimationError(tr("{path}: the series has no snapshots").format(path=self.store.describe()))
         start = self.options.start or span[0]
         end = self.options.end or span[1]
-        self.frames = plan_frames(start, end, self.options.step, self.options.fps, self.options.hold_seconds,
-                                  scene.snapshots())
+        self.frames = plan_frames(
+            start, end, self.options.step, self.options.fps, self.options.hold_seconds, scene.snapshots()
+        )
         instants = [frame.instant for frame in self.frames]
         renderer: FrameRendererProtocol[Any]
         if self.options.use_layout:
@@ -126,11 +142,21 @@ class AnimationJob:
         self.renderer = renderer
         size = self.options.pool_size()
         morphs = scene.frames
-        self.pool = FramePool(renderer, instants, size,
-                              MorphAhead(morphs, instants) if morphs is not None and size > 1 else None)
+        self.pool = FramePool(
+            renderer,
+            instants,
+            size,
+            MorphAhead(morphs, instants) if morphs is not None and size > 1 else None,
+        )
         options = self.options
-        self.writer = open_writer(options.format, self.output, options.width, options.height, options.fps,
-                                  lambda: self._palette_samples(renderer))
+        self.writer = open_writer(
+            options.format,
+            self.output,
+            options.width,
+            options.height,
+            options.fps,
+            lambda: self._palette_samples(renderer),
+        )
 
     def _palette_samples(self, renderer: FrameRendererProtocol[Any]) -> list:
         """A few frames spread over the animation, at snapshots where there are (no morph to wait for)."""
@@ -186,9 +212,14 @@ class AnimationJob:
         path = writer.close()
         # The GIF writer also keeps each frame's duration (the tests read them).
         result = AnimationResult(
-            path, len(self.frames), writer.frames_written, writer.frames_merged,
-            total_seconds(self.frames), time.perf_counter() - self.started,
-            list(getattr(writer, "durations_ms", [])))
+            path,
+            len(self.frames),
+            writer.frames_written,
+            writer.frames_merged,
+            total_seconds(self.frames),
+            time.perf_counter() - self.started,
+            list(getattr(writer, "durations_ms", [])),
+        )
         self.close()
         return result
 
@@ -213,9 +244,13 @@ class AnimationJob:
             self.project = None
 
 
-def export_animation(series, output: str | Path, options: AnimationOptions,
-                     progress: Callable[[float], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> AnimationResult:
+def export_animation(
+    series,
+    output: str | Path,
+    options: AnimationOptions,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnimationResult:
     """Write the animation of a series file; raises AnimationCancelled when `cancelled()` turns True."""
     job = AnimationJob(series, output, options)
     try:
@@ -275,8 +310,9 @@ class AnimationTask(BackgroundTask):
     started).
     """
 
-    def __init__(self, series, output: str | Path, options: AnimationOptions,
-                 on_done: Done | None = None) -> None:
+    def __init__(
+        self, series, output: str | Path, options: AnimationOptions, on_done: Done | None = None
+    ) -> None:
         """`on_done(outcome)`: the AnimationResult, or the failure, or cancelled."""
         import tempfile
 
@@ -286,8 +322,11 @@ class AnimationTask(BackgroundTask):
             self.series_path = private_copy(series, self._folder)
         except Exception as error:
             self._remove_copy()
-            raise AnimationError(tr("{path}: the series cannot be read ({error})").format(
-                path=getattr(series, "location", series), error=error)) from error
+            raise AnimationError(
+                tr("{path}: the series cannot be read ({error})").format(
+                    path=getattr(series, "location", series), error=error
+                )
+            ) from error
         self.output = Path(output)
         self.options = options
         self.frames_done = 0

@@ -49,21 +49,27 @@ class AnimationOptions:
 
     def check(self) -> None:
         if self.format not in FORMATS:
-            raise AnimationError(tr("Unknown animation format {name}: use gif or mp4").format(
-                name=self.format))
+            raise AnimationError(
+                tr("Unknown animation format {name}: use gif or mp4").format(name=self.format)
+            )
         if not 0 < self.fps <= (GIF_MAX_FPS if self.format == "gif" else 120):
-            raise AnimationError(tr("{fps} frames per second is not possible for {format}").format(
-                fps=self.fps, format=self.format.upper()))
+            raise AnimationError(
+                tr("{fps} frames per second is not possible for {format}").format(
+                    fps=self.fps, format=self.format.upper()
+                )
+            )
         if self.step <= dt.timedelta(0):
             raise AnimationError(tr("The step between frames must be longer than zero"))
         if self.hold_seconds < 0:
             raise AnimationError(tr("The hold on snapshots cannot be negative"))
         if not (16 <= self.width <= 7680 and 16 <= self.height <= 4320):
-            raise AnimationError(tr("A frame of {w}×{h} pixels is not possible").format(
-                w=self.width, h=self.height))
+            raise AnimationError(
+                tr("A frame of {w}×{h} pixels is not possible").format(w=self.width, h=self.height)
+            )
         if not 0 <= self.frames_in_flight <= MAX_FRAMES_IN_FLIGHT:
-            raise AnimationError(tr("Between 1 and {most} frames can be drawn at once").format(
-                most=MAX_FRAMES_IN_FLIGHT))
+            raise AnimationError(
+                tr("Between 1 and {most} frames can be drawn at once").format(most=MAX_FRAMES_IN_FLIGHT)
+            )
 
     def pool_size(self) -> int:
         """How many frames are drawn at once."""
@@ -81,8 +87,14 @@ class Frame:
     """The snapshot dated exactly at this frame, if any."""
 
 
-def plan_frames(start: dt.datetime, end: dt.datetime, step: dt.timedelta, fps: float, hold_seconds: float,
-                snapshots: list[Snapshot]) -> list[Frame]:
+def plan_frames(
+    start: dt.datetime,
+    end: dt.datetime,
+    step: dt.timedelta,
+    fps: float,
+    hold_seconds: float,
+    snapshots: list[Snapshot],
+) -> list[Frame]:
     """Frames every `step` from `start` to `end`, and one at each snapshot in between.
 
     The snapshots' own instants are always frames (the fronts as drawn, held
@@ -116,6 +128,6 @@ def week_text(scene, instant: dt.datetime, language: str) -> str:
 
 
 def date_line(scene, instant: dt.datetime, language: str) -> str:
-    """"29. Oktober 2024, 22:00 MEZ · 12. Woche"."""
+    """ "29. Oktober 2024, 22:00 MEZ · 12. Woche"."""
     when = format_instant(instant, scene.series.timezone, language)
     return f"{when} · {week_text(scene, instant, language)}"

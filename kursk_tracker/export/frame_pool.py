@@ -86,8 +86,13 @@ class FramePool:
     it (the timeline clamped at the series' end) is not drawn again.
     """
 
-    def __init__(self, renderer: FrameRendererProtocol[Any], instants: list[dt.datetime], size: int,
-                 ahead: MorphAhead | None = None) -> None:
+    def __init__(
+        self,
+        renderer: FrameRendererProtocol[Any],
+        instants: list[dt.datetime],
+        size: int,
+        ahead: MorphAhead | None = None,
+    ) -> None:
         self.renderer = renderer
         self.instants = instants
         self.size = max(1, size)

@@ -111,15 +111,17 @@ def split_layers(layers: list[QgsMapLayer]) -> tuple[list, list, list]:
     above, middle, below = layers[:first], layers[first:last], layers[last:]
     normal = QPainter.CompositionMode.CompositionMode_SourceOver
     if any(draws_labels(layer) for layer in middle + below) or any(
-            layer.blendMode() != normal for layer in above):
+        layer.blendMode() != normal for layer in above
+    ):
         return [], list(layers), []
     return above, middle, below
 
 
 def filter_key(layers: list[QgsMapLayer]) -> tuple:
     """What a still part shows: its layers and their filters."""
-    return tuple((layer.id(), layer.subsetString() if isinstance(layer, QgsVectorLayer) else "")
-                 for layer in layers)
+    return tuple(
+        (layer.id(), layer.subsetString() if isinstance(layer, QgsVectorLayer) else "") for layer in layers
+    )
 
 
 class StillPart:
@@ -206,8 +208,9 @@ class QueuedFrames(FrameRendererProtocol[Pending]):
 class FrameRenderer(QueuedFrames[PendingFrame]):
     """Draws the scene at an instant: the map, then the date box and the credit."""
 
-    def __init__(self, scene: SeriesScene, options: AnimationOptions,
-                 extent: QgsRectangle | None = None) -> None:
+    def __init__(
+        self, scene: SeriesScene, options: AnimationOptions, extent: QgsRectangle | None = None
+    ) -> None:
         self.scene = scene
         self.options = options
         self.size = QSize(options.width, options.height)
@@ -239,9 +242,11 @@ class FrameRenderer(QueuedFrames[PendingFrame]):
     def box_lines(self) -> list[tuple[QFont, QColor]]:
         """Fonts and colours of the box's lines: series, date and week, change."""
         unit = self.unit
-        return [(self._font(unit * 0.95, bold=False), QColor("#333333")),
-                (self._font(unit * 1.45, bold=True), QColor("#111111")),
-                (self._font(unit * 0.85, bold=False), QColor("#333333"))]
+        return [
+            (self._font(unit * 0.95, bold=False), QColor("#333333")),
+            (self._font(unit * 1.45, bold=True), QColor("#111111")),
+            (self._font(unit * 0.85, bold=False), QColor("#333333")),
+        ]
 
     def fit_below_box(self, extent: QgsRectangle) -> QgsRectangle:
         """The map extent that shows `extent` whole in the frame below the date box's band."""
@@ -299,8 +304,9 @@ class FrameRenderer(QueuedFrames[PendingFrame]):
         self.below.cancel()
         self.above.cancel()
 
-    def annotate(self, image: QImage, title: str, date: str, summary: str,
-                 overlay: QImage | None = None) -> None:
+    def annotate(
+        self, image: QImage, title: str, date: str, summary: str, overlay: QImage | None = None
+    ) -> None:
         """The layers above (`overlay`), the box with series, date and week, change; the credit."""
         height = image.height()
         unit = self.unit
@@ -323,15 +329,22 @@ class FrameRenderer(QueuedFrames[PendingFrame]):
         for (text, font, colour), metric in zip(lines, metrics):
             painter.setFont(font)
             painter.setPen(colour)
-            painter.drawText(QRectF(box.left() + pad, top, box.width() - 2 * pad, metric.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(
+                QRectF(box.left() + pad, top, box.width() - 2 * pad, metric.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
             top += metric.height()
         if self.credit:
             font = self._font(unit * 0.75, bold=False)
             metric = QFontMetricsF(font)
             width = metric.horizontalAdvance(self.credit) + unit
-            area = QRectF(image.width() - width - unit * 0.5, height - metric.height() - unit * 0.6,
-                          width, metric.height() + unit * 0.2)
+            area = QRectF(
+                image.width() - width - unit * 0.5,
+                height - metric.height() - unit * 0.6,
+                width,
+                metric.height() + unit * 0.2,
+            )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 200))
             painter.drawRect(area)

@@ -93,13 +93,13 @@ class ExportError(KurskTrackerError):
 
 
 def file_name(series: Series, instant: dt.datetime, fmt: str) -> str:
-    """"lagebild_2024-10-29_2200.png": the instant in the series' local time."""
+    """ "lagebild_2024-10-29_2200.png": the instant in the series' local time."""
     local = to_zone(instant, series.timezone)
     return f"lagebild_{local:%Y-%m-%d_%H%M}.{fmt}"
 
 
 def layout_name(series: Series, instant: dt.datetime) -> str:
-    """"Lagebild 2024-10-29 22:00", the layout's name in the project's layout manager."""
+    """ "Lagebild 2024-10-29 22:00", the layout's name in the project's layout manager."""
     local = to_zone(instant, series.timezone)
     return f"Lagebild {local:%Y-%m-%d %H:%M}"
 
@@ -172,8 +172,9 @@ def fill_layout(
     if instant is None:
         span = scene.span()
         if span is None:
-            raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
-                name=scene.loaded.store.describe()))
+            raise KurskTrackerError(
+                tr("{name}: the series has no snapshots").format(name=scene.loaded.store.describe())
+            )
         instant = span[1]
         scene.show(instant)
     lang = language_of(language or scene.language)
@@ -186,8 +187,12 @@ def fill_layout(
     layout.setCustomProperty("kursk_tracker/instant", instant.isoformat())
     layout.setCustomProperty("kursk_tracker/language", lang)
 
-    labels = {"kt_title": words.title, "kt_week": words.week, "kt_credit": words.credit,
-              "kt_caption": caption}
+    labels = {
+        "kt_title": words.title,
+        "kt_week": words.week,
+        "kt_credit": words.credit,
+        "kt_caption": caption,
+    }
     for item_id, value in labels.items():
         item = layout.itemById(item_id)
         if isinstance(item, QgsLayoutItemLabel) and "[%" not in item.text():
@@ -230,8 +235,12 @@ def labels_in(scene: SeriesScene, language: str) -> Iterator[None]:
     if scene.live is not None:
         live = (getattr(scene.live, name, None) for name in ("areas", "fronts", "change"))
         layers += [layer for layer in live if layer is not None]
-    before = {layer.id(): required(QgsExpressionContextUtils.layerScope(layer), "layer scope")
-              .variable("kt_language") for layer in layers}
+    before = {
+        layer.id(): required(QgsExpressionContextUtils.layerScope(layer), "layer scope").variable(
+            "kt_language"
+        )
+        for layer in layers
+    }
     scene_language = scene.language
     try:
         # The scene's own words (the change summary) in the figure's language too.
@@ -243,8 +252,9 @@ def labels_in(scene: SeriesScene, language: str) -> Iterator[None]:
         scene.language = scene_language
         for layer in layers:
             with suppress(RuntimeError):  # a layer removed meanwhile
-                QgsExpressionContextUtils.setLayerVariable(layer, "kt_language",
-                                                           before.get(layer.id()) or scene.language)
+                QgsExpressionContextUtils.setLayerVariable(
+                    layer, "kt_language", before.get(layer.id()) or scene.language
+                )
 
 
 # Exporting -------------------------------------------------------------------------------------
@@ -270,8 +280,9 @@ def export_layout(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(path, tr("the folder cannot be created ({error})").format(
-            error=error.strerror or error)) from error
+        raise ExportError(
+            path, tr("the folder cannot be created ({error})").format(error=error.strerror or error)
+        ) from error
     # The temporary file keeps the suffix: QGIS picks the image format from it.
     tmp = path.with_name(f".{path.stem}.part.{fmt}")
     exporter = QgsLayoutExporter(layout)
@@ -283,20 +294,27 @@ def export_layout(
         result = _export(exporter, layout, tmp, fmt, width_px, dpi)
         if result != QgsLayoutExporter.ExportResult.Success or not tmp.exists():
             message = exporter.errorMessage() or _result_words(result)
-            raise ExportError(path, tr("the {fmt} could not be written ({problem})").format(
-                fmt=fmt.upper(), problem=message))
+            raise ExportError(
+                path,
+                tr("the {fmt} could not be written ({problem})").format(fmt=fmt.upper(), problem=message),
+            )
         os.replace(tmp, path)
     except OSError as error:
-        raise ExportError(path, tr("the {fmt} could not be written ({problem})").format(
-            fmt=fmt.upper(), problem=error.strerror or error)) from error
+        raise ExportError(
+            path,
+            tr("the {fmt} could not be written ({problem})").format(
+                fmt=fmt.upper(), problem=error.strerror or error
+            ),
+        ) from error
     finally:
         with suppress(OSError):
             tmp.unlink()
     return path
 
 
-def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt: str,
-            width_px: int | None, dpi: float):
+def _export(
+    exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt: str, width_px: int | None, dpi: float
+):
     always_text = always_text_format()
     if fmt == "png":
         settings = QgsLayoutExporter.ImageExportSettings()
@@ -327,11 +345,13 @@ def _export(exporter: QgsLayoutExporter, layout: QgsPrintLayout, tmp: Path, fmt:
 
 
 def _result_words(result) -> str:
-    names = {QgsLayoutExporter.ExportResult.FileError: tr("the file cannot be written"),
-             QgsLayoutExporter.ExportResult.MemoryError: tr("not enough memory"),
-             QgsLayoutExporter.ExportResult.PrintError: tr("the page could not be drawn"),
-             QgsLayoutExporter.ExportResult.SvgLayerError: tr("a layer could not be drawn"),
-             QgsLayoutExporter.ExportResult.Canceled: tr("cancelled")}
+    names = {
+        QgsLayoutExporter.ExportResult.FileError: tr("the file cannot be written"),
+        QgsLayoutExporter.ExportResult.MemoryError: tr("not enough memory"),
+        QgsLayoutExporter.ExportResult.PrintError: tr("the page could not be drawn"),
+        QgsLayoutExporter.ExportResult.SvgLayerError: tr("a layer could not be drawn"),
+        QgsLayoutExporter.ExportResult.Canceled: tr("cancelled"),
+    }
     return names.get(result, tr("export failed"))
 
 

@@ -27,10 +27,17 @@ class LagebildBatch:
     partial file. The instant the scene showed before is shown again after.
     """
 
-    def __init__(self, scene: SeriesScene, folder: str | os.PathLike[str], fmt: str = "png",
-                 template: str | os.PathLike[str] | None = None, language: str | None = None,
-                 width_px: int | None = 1600, dpi: float = 150.0,
-                 extent: QgsRectangle | QgsReferencedRectangle | None = None) -> None:
+    def __init__(
+        self,
+        scene: SeriesScene,
+        folder: str | os.PathLike[str],
+        fmt: str = "png",
+        template: str | os.PathLike[str] | None = None,
+        language: str | None = None,
+        width_px: int | None = 1600,
+        dpi: float = 150.0,
+        extent: QgsRectangle | QgsReferencedRectangle | None = None,
+    ) -> None:
         self.scene = scene
         self.folder = Path(folder)
         self.fmt = fmt
@@ -56,12 +63,14 @@ class LagebildBatch:
 
     def prepare(self) -> None:
         if not self.snapshots:
-            raise KurskTrackerError(tr("{name}: the series has no snapshots").format(
-                name=self.scene.loaded.store.describe()))
+            raise KurskTrackerError(
+                tr("{name}: the series has no snapshots").format(name=self.scene.loaded.store.describe())
+            )
         self._labels.enter_context(labels_in(self.scene, self.language))
         # Built once, refilled for each snapshot.
-        self.layout = build_layout(self.scene, self.snapshots[0].valid_at, self.template, self.language,
-                                   self.extent)
+        self.layout = build_layout(
+            self.scene, self.snapshots[0].valid_at, self.template, self.language, self.extent
+        )
 
     def step(self) -> bool:
         index = len(self.written)

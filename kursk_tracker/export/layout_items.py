@@ -67,8 +67,9 @@ def layers_with_role(scene: SeriesScene, roles: tuple[str, ...]) -> list[QgsMapL
     return [found[role] for role in roles if role in found]
 
 
-def fill_main_map(main: QgsLayoutItemMap, scene: SeriesScene,
-                  extent: QgsRectangle | QgsReferencedRectangle | None) -> None:
+def fill_main_map(
+    main: QgsLayoutItemMap, scene: SeriesScene, extent: QgsRectangle | QgsReferencedRectangle | None
+) -> None:
     if isinstance(extent, QgsReferencedRectangle) and extent.crs().isValid():
         crs = extent.crs()
     else:
@@ -105,8 +106,11 @@ def keep_places_whole(main: QgsLayoutItemMap, scene: SeriesScene) -> None:
         if geometry is None or geometry.isEmpty():
             continue
         with suppress(Exception):  # a point the map's CRS cannot hold
-            points.append(to_map.transform(geometry.asPoint() if not geometry.isMultipart()
-                                           else geometry.asMultiPoint()[0]))
+            points.append(
+                to_map.transform(
+                    geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
+                )
+            )
     for _round in range(4):
         extent = QgsRectangle(main.extent())
         width_mm = main.rect().width()
@@ -115,15 +119,20 @@ def keep_places_whole(main: QgsLayoutItemMap, scene: SeriesScene) -> None:
         margin = PLACE_MARGIN_MM * extent.width() / width_mm
         near = QgsRectangle(extent)
         near.grow(margin)
-        inner = QgsRectangle(extent.xMinimum() + margin, extent.yMinimum() + margin,
-                             extent.xMaximum() - margin, extent.yMaximum() - margin)
+        inner = QgsRectangle(
+            extent.xMinimum() + margin,
+            extent.yMinimum() + margin,
+            extent.xMaximum() - margin,
+            extent.yMaximum() - margin,
+        )
         edge = [p for p in points if near.contains(p) and not inner.contains(p)]
         if not edge:
             return
         wanted = QgsRectangle(extent)
         for point in edge:
-            wanted.combineExtentWith(QgsRectangle(point.x() - margin, point.y() - margin,
-                                                  point.x() + margin, point.y() + margin))
+            wanted.combineExtentWith(
+                QgsRectangle(point.x() - margin, point.y() - margin, point.x() + margin, point.y() + margin)
+            )
         if wanted == extent:
             return
         show_extent(main, wanted)
@@ -222,8 +231,11 @@ def show_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
     else:
         height = width / ratio
     centre = extent.center()
-    item.setExtent(QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
-                                centre.x() + width / 2, centre.y() + height / 2))
+    item.setExtent(
+        QgsRectangle(
+            centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
+        )
+    )
 
 
 def measure_on_ellipsoid(project: QgsProject, crs: QgsCoordinateReferenceSystem) -> None:
@@ -247,15 +259,23 @@ def fill_overview(overview: QgsLayoutItemMap, main: QgsLayoutItemMap, scene: Ser
     extent = QgsRectangle(main.extent())
     centre = extent.center()
     half = max(extent.width() * 4.0, metres_in(main.crs(), centre, 400_000.0)) / 2
-    show_extent(overview, QgsRectangle(centre.x() - half, centre.y() - half,
-                                       centre.x() + half, centre.y() + half))
+    show_extent(
+        overview, QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
+    )
     frame = required(overview.overview(), "map overview")
     frame.setLinkedMap(main)
     frame.setEnabled(True)
     # An outline, not QGIS's default red fill, which would read as one side's colour.
-    frame.setFrameSymbol(QgsFillSymbol.createSimple({
-        "color": "0,0,0,0", "outline_color": "26,26,26,255", "outline_width": "0.5",
-        "outline_style": "solid"}))
+    frame.setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {
+                "color": "0,0,0,0",
+                "outline_color": "26,26,26,255",
+                "outline_width": "0.5",
+                "outline_style": "solid",
+            }
+        )
+    )
 
 
 def metres_in(crs: QgsCoordinateReferenceSystem, centre, metres: float) -> float:
@@ -299,7 +319,7 @@ def fill_legend(legend: QgsLayoutItemLegend, main: QgsLayoutItemMap, scene: Seri
 
 
 def relabel_entries(legend: QgsLayoutItemLegend, node: QgsLayerTreeLayer, series: Series, lang: str) -> None:
-    """"Russia: Controlled" (the interface's language) -> "Russland: kontrolliert" (the figure's)."""
+    """ "Russia: Controlled" (the interface's language) -> "Russland: kontrolliert" (the figure's)."""
     sides = {name: side for side in series.sides for name in (*side.names.values(), side.code)}
     words = {}
     for english in LEGEND_WORDS["en"]:
@@ -326,8 +346,9 @@ def fill_scalebar(scalebar: QgsLayoutItemScaleBar, main: QgsLayoutItemMap) -> No
     measure.setEllipsoid(project.ellipsoid())
     extent = main.extent()
     # Along the bottom edge, as QGIS's scale bar measures.
-    length = measure.measureLine(QgsPointXY(extent.xMinimum(), extent.yMinimum()),
-                                 QgsPointXY(extent.xMaximum(), extent.yMinimum()))
+    length = measure.measureLine(
+        QgsPointXY(extent.xMinimum(), extent.yMinimum()), QgsPointXY(extent.xMaximum(), extent.yMinimum())
+    )
     length = measure.convertLengthMeasurement(length, scalebar.units())
     width_mm = main.rect().width()
     if length > 0 and width_mm > 0:

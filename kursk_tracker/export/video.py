@@ -168,8 +168,9 @@ class GifWriter:
             for block in GifImagePlugin.getdata(part, offset=box, duration=ticks * 10, disposal=1):
                 self._fp.write(block)
         except OSError as error:
-            raise AnimationError(tr("{path}: the GIF could not be written ({error})").format(
-                path=self.path, error=error)) from error
+            raise AnimationError(
+                tr("{path}: the GIF could not be written ({error})").format(path=self.path, error=error)
+            ) from error
         self._shown = current
         self.durations_ms.append(ticks * 10)
         self.frames_written += 1
@@ -187,8 +188,9 @@ class GifWriter:
             os.replace(self.tmp, self.path)
         except OSError as error:
             self.abort()
-            raise AnimationError(tr("{path}: the GIF could not be written ({error})").format(
-                path=self.path, error=error)) from error
+            raise AnimationError(
+                tr("{path}: the GIF could not be written ({error})").format(path=self.path, error=error)
+            ) from error
         except AnimationError:
             self.abort()
             raise
@@ -220,22 +222,50 @@ def find_ffmpeg() -> str:
     """The ffmpeg program, or an error saying how to get it."""
     program = shutil.which("ffmpeg")
     if program is None:
-        raise AnimationError(tr("MP4 needs the program ffmpeg, which is not on the PATH. Install ffmpeg "
-                                "(Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) or "
-                                "export a GIF."))
+        raise AnimationError(
+            tr(
+                "MP4 needs the program ffmpeg, which is not on the PATH. Install ffmpeg "
+                "(Debian/Ubuntu: apt install ffmpeg; Windows/macOS: ffmpeg.org) or "
+                "export a GIF."
+            )
+        )
     return program
 
 
-def ffmpeg_arguments(output: Path, width: int, height: int, fps: float, crf: int = 20,
-                     preset: str = "medium") -> list[str]:
+def ffmpeg_arguments(
+    output: Path, width: int, height: int, fps: float, crf: int = 20, preset: str = "medium"
+) -> list[str]:
     """ffmpeg's arguments: raw RGB frames on its standard input, H.264 MP4 into `output`."""
     rate = Fraction(fps).limit_denominator(1001)
     return [
-        "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
-        "-framerate", f"{rate.numerator}/{rate.denominator}", "-i", "-",
-        "-an", "-c:v", "libx264", "-preset", preset, "-crf", str(int(crf)), "-pix_fmt", "yuv420p",
-        "-movflags", "+faststart", "-f", "mp4", str(output),
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{width}x{height}",
+        "-framerate",
+        f"{rate.numerator}/{rate.denominator}",
+        "-i",
+        "-",
+        "-an",
+        "-c:v",
+        "libx264",
+        "-preset",
+        preset,
+        "-crf",
+        str(int(crf)),
+        "-pix_fmt",
+        "yuv420p",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(output),
     ]
 
 
@@ -260,12 +290,22 @@ class Mp4Writer:
     MESSAGES_KEPT = 800
     """Characters of ffmpeg's last messages kept for an error."""
 
-    def __init__(self, path: str | os.PathLike[str], width: int, height: int, fps: float,
-                 crf: int = 20, preset: str = "medium") -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        width: int,
+        height: int,
+        fps: float,
+        crf: int = 20,
+        preset: str = "medium",
+    ) -> None:
         self.path = Path(path)
         if width % 2 or height % 2:
-            raise AnimationError(tr("{path}: MP4 frames need an even width and height, not {w}×{h}").format(
-                path=self.path, w=width, h=height))
+            raise AnimationError(
+                tr("{path}: MP4 frames need an even width and height, not {w}×{h}").format(
+                    path=self.path, w=width, h=height
+                )
+            )
         program = find_ffmpeg()
         self.size = (width, height)
         self.fps = fps
@@ -322,7 +362,9 @@ class Mp4Writer:
     def messages(self) -> str:
         """ffmpeg's last messages, for an error."""
         self._keep_messages()
-        return self._messages.decode("utf-8", "replace").strip()[-self.MESSAGES_KEPT:]
+        text = self._messages.decode("utf-8", "replace").strip()
+        start = max(0, len(text) - self.MESSAGES_KEPT)
+        return text[start:]
 
     def _fail(self, message: str, fallback: object) -> NoReturn:
         """Stop ffmpeg, remove the partial file and raise `message` with ffmpeg's last words."""
@@ -342,8 +384,10 @@ class Mp4Writer:
             self._fail(tr("{path}: ffmpeg failed ({error})"), process.errorString())
         status, code = process.exitStatus(), process.exitCode()
         if status != QProcess.ExitStatus.NormalExit or code != 0 or not self.tmp.exists():
-            self._fail(tr("{path}: ffmpeg failed ({error})"),
-                       code if status == QProcess.ExitStatus.NormalExit else process.errorString())
+            self._fail(
+                tr("{path}: ffmpeg failed ({error})"),
+                code if status == QProcess.ExitStatus.NormalExit else process.errorString(),
+            )
         self._process = None  # deleted here, in the thread that started it
         os.replace(self.tmp, self.path)
         return self.path
@@ -356,8 +400,14 @@ class Mp4Writer:
         self.tmp.unlink(missing_ok=True)
 
 
-def open_writer(fmt: str, path: str | os.PathLike[str], width: int, height: int, fps: float,
-                palette_samples: Callable[[], list]) -> FrameWriter:
+def open_writer(
+    fmt: str,
+    path: str | os.PathLike[str],
+    width: int,
+    height: int,
+    fps: float,
+    palette_samples: Callable[[], list],
+) -> FrameWriter:
     """The writer of `fmt` ("gif" or "mp4"); a GIF's palette comes from `palette_samples()`."""
     if fmt == "mp4":
         return Mp4Writer(path, width, height, fps)
@@ -372,12 +422,16 @@ def qimage_to_pil(image: QImage):
     """
     from PIL import Image
 
-    if image.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
-                              QImage.Format.Format_ARGB32_Premultiplied):
+    if image.format() not in (
+        QImage.Format.Format_RGB32,
+        QImage.Format.Format_ARGB32,
+        QImage.Format.Format_ARGB32_Premultiplied,
+    ):
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     pointer = image.constBits()
     pointer.setsize(image.bytesPerLine() * image.height())
     raw = "BGRX" if sys.byteorder == "little" else "XRGB"
     # Image.frombytes unpacks (copies) straight from Qt's buffer.
-    return Image.frombytes("RGB", (image.width(), image.height()), pointer.asstring(), "raw", raw,
-                           image.bytesPerLine(), 1)
+    return Image.frombytes(
+        "RGB", (image.width(), image.height()), pointer.asstring(), "raw", raw, image.bytesPerLine(), 1
+    )

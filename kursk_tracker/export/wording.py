@@ -15,7 +15,8 @@ from ..core.timefmt import format_day, format_instant, language_of, week_label
 from ..core.wording import LANGUAGES, LEGEND_KEYS, section, word
 
 LEGEND_WORDS: dict[str, dict[str, str]] = {
-    language: {key: word(f"legend.{key}", language) for key in LEGEND_KEYS} for language in LANGUAGES}
+    language: {key: word(f"legend.{key}", language) for key in LEGEND_KEYS} for language in LANGUAGES
+}
 """The words of the house styles' legend entries ("Russia: Controlled") in the export language."""
 
 WORDS: dict[str, dict[str, str]] = {language: section("lagebild.", language) for language in LANGUAGES}
@@ -40,9 +41,16 @@ class LagebildText:
     """The title of the snapshot at the instant (empty between snapshots), in the figure's language."""
 
     def variables(self) -> dict[str, str]:
-        return {"kt_title": self.title, "kt_date": self.date, "kt_week": self.week,
-                "kt_caption": self.caption, "kt_credit": self.credit, "kt_series": self.series,
-                "kt_change": self.change, "kt_snapshot_title": self.snapshot_title}
+        return {
+            "kt_title": self.title,
+            "kt_date": self.date,
+            "kt_week": self.week,
+            "kt_caption": self.caption,
+            "kt_credit": self.credit,
+            "kt_series": self.series,
+            "kt_change": self.change,
+            "kt_snapshot_title": self.snapshot_title,
+        }
 
 
 def lagebild_text(series: Series, instant: dt.datetime, language: str, change: str = "") -> LagebildText:
@@ -55,8 +63,9 @@ def lagebild_text(series: Series, instant: dt.datetime, language: str, change: s
     at = next((s for s in snapshots if s.valid_at == instant), None)
     if at is not None:
         text = at.caption_in(lang).strip()
-        caption = (words["caption"].format(when=when, text=text) if text
-                   else words["caption_bare"].format(when=when))
+        caption = (
+            words["caption"].format(when=when, text=text) if text else words["caption_bare"].format(when=when)
+        )
     else:
         caption = between_caption(snapshots, instant, series.timezone, lang, when)
     credit = series.credit_in(lang).strip()
@@ -69,15 +78,21 @@ def lagebild_text(series: Series, instant: dt.datetime, language: str, change: s
         else:
             full = f"{caption} ({credit})"
     return LagebildText(
-        title=words["title"].format(name=name, when=when), date=when,
+        title=words["title"].format(name=name, when=when),
+        date=when,
         week=week_label(series.week_of(instant), lang),
-        caption=full, caption_text=caption, credit=credit, series=name, change=change,
+        caption=full,
+        caption_text=caption,
+        credit=credit,
+        series=name,
+        change=change,
         snapshot_title=at.title_in(lang).strip() if at is not None else "",
     )
 
 
-def between_caption(snapshots: list[Snapshot], instant: dt.datetime, timezone: str, lang: str,
-                    when: str) -> str:
+def between_caption(
+    snapshots: list[Snapshot], instant: dt.datetime, timezone: str, lang: str, when: str
+) -> str:
     """Between snapshots the map is interpolated: the caption says so, not borrowing a snapshot's words."""
     before = [s for s in snapshots if s.valid_at < instant]
     after = [s for s in snapshots if s.valid_at > instant]
@@ -86,4 +101,5 @@ def between_caption(snapshots: list[Snapshot], instant: dt.datetime, timezone: s
     return WORDS[lang]["between"].format(
         when=when,
         before=format_day(before[-1].valid_at, timezone, lang, with_year=False),
-        after=format_day(after[0].valid_at, timezone, lang, with_year=False))
+        after=format_day(after[0].valid_at, timezone, lang, with_year=False),
+    )

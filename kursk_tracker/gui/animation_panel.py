@@ -62,9 +62,13 @@ def language_combo(parent: QWidget) -> QComboBox:
     for code, name in LANGUAGES:
         combo.addItem(name, code)
     combo.setCurrentIndex(max(0, combo.findData(current_language())))
-    combo.setToolTip(tr("The language of the figure's title, dates, captions, credit and place names. "
-                        "It starts at QGIS's language each session and applies to the exports you start "
-                        "from here."))
+    combo.setToolTip(
+        tr(
+            "The language of the figure's title, dates, captions, credit and place names. "
+            "It starts at QGIS's language each session and applies to the exports you start "
+            "from here."
+        )
+    )
     return combo
 
 
@@ -164,8 +168,13 @@ class AnimationPanel(QWidget):
     finished = pyqtSignal(bool)
     """True when a file was written."""
 
-    def __init__(self, session: SeriesSession, canvas: QgsMapCanvas | None = None,
-                 parent: QWidget | None = None, language: QComboBox | None = None) -> None:
+    def __init__(
+        self,
+        session: SeriesSession,
+        canvas: QgsMapCanvas | None = None,
+        parent: QWidget | None = None,
+        language: QComboBox | None = None,
+    ) -> None:
         """`language`: the Export panel's language combo, shared; None: the panel shows one of its own."""
         super().__init__(parent)
         self.setObjectName("KurskTrackerAnimationPanel")
@@ -246,8 +255,9 @@ class AnimationPanel(QWidget):
         self.layout_check.setChecked(settings.use_layout and layout_frames_available())
         layout_row = QHBoxLayout()
         layout_row.addWidget(self.layout_check, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout_label = ToggleLabel(tr("Whole Lagebild layout on every frame (slower)"),
-                                        self.layout_check, self)
+        self.layout_label = ToggleLabel(
+            tr("Whole Lagebild layout on every frame (slower)"), self.layout_check, self
+        )
         layout_row.addWidget(self.layout_label, 1)
         form.addRow(layout_row)
         layout.addLayout(form)
@@ -307,11 +317,16 @@ class AnimationPanel(QWidget):
 
     def options(self) -> AnimationOptions:
         return AnimationOptions(
-            start=self._instant(self.from_edit), end=self._instant(self.to_edit),
-            fps=float(self.fps_spin.value()), step=dt.timedelta(hours=int(self.step_combo.currentData())),
-            hold_seconds=self.hold_spin.value(), width=self.width_spin.value(),
-            height=self.height_spin.value(), format=str(self.format_combo.currentData()),
-            language=self.language(), timing=str(self.timing_combo.currentData()),
+            start=self._instant(self.from_edit),
+            end=self._instant(self.to_edit),
+            fps=float(self.fps_spin.value()),
+            step=dt.timedelta(hours=int(self.step_combo.currentData())),
+            hold_seconds=self.hold_spin.value(),
+            width=self.width_spin.value(),
+            height=self.height_spin.value(),
+            format=str(self.format_combo.currentData()),
+            language=self.language(),
+            timing=str(self.timing_combo.currentData()),
             use_layout=self.layout_check.isChecked() and self.layout_check.isEnabled(),
         )
 
@@ -337,8 +352,11 @@ class AnimationPanel(QWidget):
         folder = AnimationSettings.load().folder or str(Path.home())
         gif = self.format_combo.currentData() == "gif"
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Export animation"), str(Path(folder) / self.default_file_name()),
-            tr("GIF animation (*.gif)") if gif else tr("MP4 video (*.mp4)"))
+            self,
+            tr("Export animation"),
+            str(Path(folder) / self.default_file_name()),
+            tr("GIF animation (*.gif)") if gif else tr("MP4 video (*.mp4)"),
+        )
         if path:
             self.export_to(path)
 
@@ -357,8 +375,12 @@ class AnimationPanel(QWidget):
         self.remember(str(path.parent))
         try:
             if options.use_layout:
-                self.job = SteppedRun(tr("Exporting animation {name}").format(name=path.name),
-                                      AnimationJob(loaded.store, path, options), self._done, self)
+                self.job = SteppedRun(
+                    tr("Exporting animation {name}").format(name=path.name),
+                    AnimationJob(loaded.store, path, options),
+                    self._done,
+                    self,
+                )
             else:
                 self.job = AnimationTask(loaded.store, path, options, self._done)
         except KurskTrackerError as error:
@@ -403,8 +425,10 @@ class AnimationPanel(QWidget):
         if result is not None:
             # The path goes in last, so a message with braces in it cannot break the format.
             message = tr("Written: {path} ({frames} frames, {seconds} s)").format(
-                path="{path}", frames=result.frames,
-                seconds=format_number(result.seconds, current_language(), decimals=1))
+                path="{path}",
+                frames=result.frames,
+                seconds=format_number(result.seconds, current_language(), decimals=1),
+            )
             self.status.show_message(message, result.path)
             report(message.replace("{path}", str(result.path)), Level.Success)
         elif failure:

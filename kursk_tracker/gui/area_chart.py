@@ -42,8 +42,12 @@ class AreaChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(400, 150)
 
-    def set_data(self, lines: dict[str, list[tuple[dt.datetime, float]]], colours: dict[str, str],
-                 names: dict[str, str]) -> None:
+    def set_data(
+        self,
+        lines: dict[str, list[tuple[dt.datetime, float]]],
+        colours: dict[str, str],
+        names: dict[str, str],
+    ) -> None:
         self.lines, self.colours, self.names = lines, colours, names
         self.update()
 
@@ -95,16 +99,23 @@ class AreaChart(QWidget):
             painter.setPen(QColor("#555555"))
             right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             # PyQt5-stubs type Qt flags as int; PyQt6 takes the flag.
-            painter.drawText(QRectF(0, y - 8, 44, 16), right_middle,  # type: ignore[call-overload]
-                             self.number_text(value))
+            painter.drawText(
+                QRectF(0, y - 8, 44, 16),
+                right_middle,  # type: ignore[call-overload]
+                self.number_text(value),
+            )
             painter.setPen(QPen(QColor("#dddddd"), 1))
         painter.setPen(QColor("#555555"))
         metrics = painter.fontMetrics()
         first, last = self.axis_dates(metrics, plot.width())
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignLeft, first)
-        painter.drawText(QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, 16),
-                         Qt.AlignmentFlag.AlignRight, last)
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + 4, plot.width() / 2, 16), Qt.AlignmentFlag.AlignLeft, first
+        )
+        painter.drawText(
+            QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, 16),
+            Qt.AlignmentFlag.AlignRight,
+            last,
+        )
         title = tr("km² held")
         painter.drawText(QRectF(plot.left() + 4, plot.top(), 200, 16), Qt.AlignmentFlag.AlignLeft, title)
         legend_y = plot.top() + (16 if self.legend_below_title(metrics, plot.width()) else 0)
@@ -140,8 +151,10 @@ class AreaChart(QWidget):
         """The first and last day under the axis, shortened in a narrow chart rather than run together."""
         start, end = self._bounds()[:2]
         half = max(0, int(width / 2) - 4)
-        return (metrics.elidedText(self.day_text(start), Qt.TextElideMode.ElideRight, half),
-                metrics.elidedText(self.day_text(end), Qt.TextElideMode.ElideRight, half))
+        return (
+            metrics.elidedText(self.day_text(start), Qt.TextElideMode.ElideRight, half),
+            metrics.elidedText(self.day_text(end), Qt.TextElideMode.ElideRight, half),
+        )
 
     def legend_below_title(self, metrics, width: float) -> bool:
         """True where the sides' legend does not fit beside the title and goes on the line below it."""

@@ -24,8 +24,9 @@ from .widgets import edited_instant, instant_edit, ok_cancel, set_instant, zone_
 WEEK = dt.timedelta(days=7)
 
 
-def suggested_instants(count: int, known: Iterable[dt.datetime], timezone: str,
-                       today: dt.datetime | None = None) -> list[dt.datetime]:
+def suggested_instants(
+    count: int, known: Iterable[dt.datetime], timezone: str, today: dt.datetime | None = None
+) -> list[dt.datetime]:
     """Where the date editors of `count` undated files start.
 
     The files around them say more than today's date: the first undated file
@@ -47,8 +48,13 @@ def suggested_instants(count: int, known: Iterable[dt.datetime], timezone: str,
 
 
 class DateDialog(QDialog):
-    def __init__(self, paths: list[Path], timezone: str, parent: QWidget | None = None,
-                 known: Iterable[dt.datetime] = ()) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        timezone: str,
+        parent: QWidget | None = None,
+        known: Iterable[dt.datetime] = (),
+    ) -> None:
         """`known`: dates of the files around them (this import's dated files, the series' snapshots),
         from which the editors start; see `suggested_instants`."""
         super().__init__(parent)
@@ -57,8 +63,13 @@ class DateDialog(QDialog):
         self.zone = ZoneInfo(timezone)
         language = current_language()
         layout = QVBoxLayout(self)
-        text = QLabel(tr("No date was found in the name, fields or metadata of these files. "
-                         "Tick a file and give its date and time to import it:"), self)
+        text = QLabel(
+            tr(
+                "No date was found in the name, fields or metadata of these files. "
+                "Tick a file and give its date and time to import it:"
+            ),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         grid = QGridLayout()

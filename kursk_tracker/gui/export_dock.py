@@ -47,8 +47,7 @@ class ExportDock(QgsDockWidget):
     batchFinished = pyqtSignal(list)  # noqa: N815 (Qt naming)
     """The batch ended (done, cancelled or failed): the files it wrote, each complete."""
 
-    def __init__(self, session: SeriesSession, canvas: QgsMapCanvas,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: SeriesSession, canvas: QgsMapCanvas, parent: QWidget | None = None) -> None:
         super().__init__(tr("Export"), parent)
         self.setObjectName(OBJECT_NAME)
         self.session = session
@@ -171,8 +170,9 @@ class ExportDock(QgsDockWidget):
             self._last_template = self.template_combo.currentData()
             return
         start = ExportSettings.load().template_file or str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(self, tr("Layout template"), start,
-                                                    tr("QGIS layout templates (*.qpt)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Layout template"), start, tr("QGIS layout templates (*.qpt)")
+        )
         if path:
             self.set_template(path)
         else:
@@ -234,10 +234,14 @@ class ExportDock(QgsDockWidget):
 
     def ask_and_export(self) -> None:
         folder = ExportSettings.load().folder or str(Path.home())
-        filters = {"png": tr("PNG images (*.png)"), "pdf": tr("PDF documents (*.pdf)"),
-                   "svg": tr("SVG drawings (*.svg)")}
+        filters = {
+            "png": tr("PNG images (*.png)"),
+            "pdf": tr("PDF documents (*.pdf)"),
+            "svg": tr("SVG drawings (*.svg)"),
+        }
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Export Lagebild"), str(Path(folder) / self.default_file_name()), filters[self.fmt()])
+            self, tr("Export Lagebild"), str(Path(folder) / self.default_file_name()), filters[self.fmt()]
+        )
         if path:
             self.export_to(path)
 
@@ -254,9 +258,17 @@ class ExportDock(QgsDockWidget):
             target = target.with_name(f"{target.name}.{fmt}")
         self._remember(target.parent)
         try:
-            written = export_lagebild(scene, scene.instant, target, fmt, self.template(), self.language(),
-                                      self.width_spin.value(), float(self.dpi_spin.value()),
-                                      self.canvas_extent())
+            written = export_lagebild(
+                scene,
+                scene.instant,
+                target,
+                fmt,
+                self.template(),
+                self.language(),
+                self.width_spin.value(),
+                float(self.dpi_spin.value()),
+                self.canvas_extent(),
+            )
         except KurskTrackerError as error:
             self.status.show_message(str(error))
             report(str(error), Level.Critical)
@@ -267,8 +279,9 @@ class ExportDock(QgsDockWidget):
 
     def ask_and_export_all(self) -> None:
         start = ExportSettings.load().folder or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the Lagebild of every snapshot"),
-                                                  start)
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Folder for the Lagebild of every snapshot"), start
+        )
         if folder:
             self.export_all_to(folder)
 
@@ -283,10 +296,22 @@ class ExportDock(QgsDockWidget):
         if self.batch is not None:
             return False
         self._remember(Path(folder))
-        work = LagebildBatch(scene, folder, self.fmt(), self.template(), self.language(),
-                             self.width_spin.value(), float(self.dpi_spin.value()), self.canvas_extent())
-        self.batch = SteppedRun(tr("Exporting the Lagebild of every snapshot…"), work,
-                                lambda outcome: self._batch_done(work, outcome), self)
+        work = LagebildBatch(
+            scene,
+            folder,
+            self.fmt(),
+            self.template(),
+            self.language(),
+            self.width_spin.value(),
+            float(self.dpi_spin.value()),
+            self.canvas_extent(),
+        )
+        self.batch = SteppedRun(
+            tr("Exporting the Lagebild of every snapshot…"),
+            work,
+            lambda outcome: self._batch_done(work, outcome),
+            self,
+        )
         self.batch.progressChanged.connect(lambda value: self.batch_progress.setValue(round(value)))
         self.batch_progress.setValue(0)
         self.batch_progress.show()
@@ -356,8 +381,9 @@ class ExportDock(QgsDockWidget):
             return None
         self._remember()
         try:
-            layout = build_layout(scene, scene.instant, self.template(), language_of(self.language()),
-                                  self.canvas_extent())
+            layout = build_layout(
+                scene, scene.instant, self.template(), language_of(self.language()), self.canvas_extent()
+            )
         except KurskTrackerError as error:
             self.status.show_message(str(error))
             return None

@@ -28,9 +28,13 @@ class FramePacer(QObject):
 
     frameRequested = pyqtSignal()  # noqa: N815
 
-    def __init__(self, show: Callable[[dt.datetime], dt.datetime | None], canvas=None,
-                 parent: QObject | None = None,
-                 where: Callable[[], dt.datetime | None] | None = None) -> None:
+    def __init__(
+        self,
+        show: Callable[[dt.datetime], dt.datetime | None],
+        canvas=None,
+        parent: QObject | None = None,
+        where: Callable[[], dt.datetime | None] | None = None,
+    ) -> None:
         """`show(instant)` shows an instant and returns the one shown, None to stop; `where()`: the
         instant shown now (moved by hand while playing, the play goes on from there)."""
         super().__init__(parent)
@@ -81,8 +85,14 @@ class FramePacer(QObject):
 
     def _canvas_draws(self) -> bool:
         canvas = self.canvas
-        return (canvas is not None and canvas.isVisible() and canvas.renderFlag() and not canvas.isFrozen()
-                and canvas.width() > 0 and canvas.height() > 0)
+        return (
+            canvas is not None
+            and canvas.isVisible()
+            and canvas.renderFlag()
+            and not canvas.isFrozen()
+            and canvas.width() > 0
+            and canvas.height() > 0
+        )
 
     def tick(self) -> None:
         if not self.is_active() or self._anchor is None:

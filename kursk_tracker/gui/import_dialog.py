@@ -78,8 +78,15 @@ class MappingTable(QTableWidget):
 class ImportDialog(QDialog):
     """What to import and where to: the open series, or a new series GeoPackage the user names."""
 
-    def __init__(self, format_name: str, sides: list[str], canvas=None, parent: QWidget | None = None,
-                 last_folder: str = "", current: tuple[str, SeriesStore] | None = None) -> None:
+    def __init__(
+        self,
+        format_name: str,
+        sides: list[str],
+        canvas=None,
+        parent: QWidget | None = None,
+        last_folder: str = "",
+        current: tuple[str, SeriesStore] | None = None,
+    ) -> None:
         """`current`: the open series' name and store; without one the import makes a new series."""
         super().__init__(parent)
         self.setWindowTitle(tr("Import"))
@@ -99,8 +106,9 @@ class ImportDialog(QDialog):
         self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton(tr("New series…"), self)
         self.new_button.setObjectName("newSeriesButton")
-        self.new_button.setToolTip(tr("Import into a new series GeoPackage; it opens when the import "
-                                      "is done"))
+        self.new_button.setToolTip(
+            tr("Import into a new series GeoPackage; it opens when the import is done")
+        )
         self.new_button.clicked.connect(self.choose_new_series)
         self.open_target_button = QPushButton(tr("Into the open series"), self)
         self.open_target_button.setObjectName("openTargetButton")
@@ -132,15 +140,25 @@ class ImportDialog(QDialog):
         self.clip_check.setEnabled(canvas is not None)
         form.addRow(tr("Area of interest"), self.clip_check)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("Side of each source value (a colour such as #01579b, a folder or field "
-                                   "value); remembered for the next import:"), self))
+        layout.addWidget(
+            QLabel(
+                tr(
+                    "Side of each source value (a colour such as #01579b, a folder or field "
+                    "value); remembered for the next import:"
+                ),
+                self,
+            )
+        )
         self.mapping_table = MappingTable(SIDE_MAPPING, [tr("Source value"), tr("Side code")], self)
         layout.addWidget(self.mapping_table)
         add_row = QPushButton(tr("Add a mapping"), self)
         add_row.clicked.connect(lambda: self.mapping_table.add_row("", sides[0] if sides else ""))
         layout.addWidget(add_row)
-        layout.addWidget(QLabel(tr("Kind of each folder or layer name (one of {kinds}):").format(
-            kinds=", ".join(KINDS)), self))
+        layout.addWidget(
+            QLabel(
+                tr("Kind of each folder or layer name (one of {kinds}):").format(kinds=", ".join(KINDS)), self
+            )
+        )
         self.kind_table = MappingTable(KIND_MAPPING, [tr("Folder or layer"), tr("Kind")], self)
         layout.addWidget(self.kind_table)
         add_kind = QPushButton(tr("Add a kind mapping"), self)
@@ -180,8 +198,12 @@ class ImportDialog(QDialog):
     def choose_new_series(self) -> bool:
         """Ask for the new series' GeoPackage; False when the user cancelled."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("New series"), self.last_folder, tr("Series GeoPackage (*.gpkg)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            tr("New series"),
+            self.last_folder,
+            tr("Series GeoPackage (*.gpkg)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not path:
             return False
         self.set_new_series(path)
@@ -199,8 +221,9 @@ class ImportDialog(QDialog):
             if current is not None:
                 note += " " + tr("{name} is then closed, unchanged.").format(name=html.escape(current[0]))
             text = tr("New series <b>{name}</b>").format(name=html.escape(store.default_name()))
-            self.target_label.setText(f"{text}<br/><small>{html.escape(store.describe())}</small><br/>"
-                                      f"<small>{note}</small>")
+            self.target_label.setText(
+                f"{text}<br/><small>{html.escape(store.describe())}</small><br/><small>{note}</small>"
+            )
             self.target_label.setToolTip(str(self.new_path))
         elif current is not None:
             name, store = current
@@ -219,8 +242,11 @@ class ImportDialog(QDialog):
 
     def _choose_files(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
-            self, tr("Files to import"), self.last_folder,
-            tr("Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)"))
+            self,
+            tr("Files to import"),
+            self.last_folder,
+            tr("Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)"),
+        )
         if files:
             self.paths_edit.setText(";".join(files))
 
@@ -238,13 +264,20 @@ class ImportDialog(QDialog):
     def options(self, timezone: str) -> ImportOptions:
         """The import options; the mappings are remembered for the next import."""
         kinds = {value: kind for value, kind in self.kind_table.save().items() if kind in KINDS}
-        return ImportOptions(area_of_interest=self._area(), timezone=timezone,
-                             side_mapping=self.mapping_table.save(), kind_mapping=kinds)
+        return ImportOptions(
+            area_of_interest=self._area(),
+            timezone=timezone,
+            side_mapping=self.mapping_table.save(),
+            kind_mapping=kinds,
+        )
 
     def _area(self):
         if not self.clip_check.isChecked() or self.canvas is None:
             return None
-        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(),
-                                           QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            self.canvas.mapSettings().destinationCrs(),
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+            QgsProject.instance(),
+        )
         extent = transform.transformBoundingBox(self.canvas.extent())
         return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())

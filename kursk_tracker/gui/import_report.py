@@ -25,7 +25,7 @@ class ImportReport:
 
 
 def _short(line: str) -> str:
-    """"/long/path/file.geojson: reason" -> "file.geojson: reason"."""
+    """ "/long/path/file.geojson: reason" -> "file.geojson: reason"."""
     where, sep, what = line.partition(": ")
     return f"{Path(where).name or where}{sep}{what}" if sep else line
 
@@ -40,8 +40,9 @@ def _listed(lines: list[str]) -> list[str]:
     return shown
 
 
-def import_report(result, summary, target, asked: AbstractSet[str] = frozenset(),
-                  previous: str | None = None) -> ImportReport:
+def import_report(
+    result, summary, target, asked: AbstractSet[str] = frozenset(), previous: str | None = None
+) -> ImportReport:
     """The summary of an import into the series at `target` (a store).
 
     `asked`: files the user was asked a date for and dated (their "no date" is
@@ -52,23 +53,39 @@ def import_report(result, summary, target, asked: AbstractSet[str] = frozenset()
     repairs = [str(issue) for issue in result.repairs if issue.path not in asked]
     count = len(summary.added)
     name = target.label()
-    lines = [(tr("1 snapshot imported into {name}.") if count == 1
-              else tr("{n} snapshots imported into {name}.")).format(n=count, name=name)]
+    lines = [
+        (
+            tr("1 snapshot imported into {name}.")
+            if count == 1
+            else tr("{n} snapshots imported into {name}.")
+        ).format(n=count, name=name)
+    ]
     if count and previous is not None:
-        lines.append(tr("{name} is open now; {previous} was closed, unchanged.").format(
-            name=name, previous=previous))
+        lines.append(
+            tr("{name} is open now; {previous} was closed, unchanged.").format(name=name, previous=previous)
+        )
     elif not count and previous is not None and not target.exists():
-        lines.append(tr("Nothing was imported, so no series was made at {where}; {previous} stays "
-                        "open.").format(where=target.describe(), previous=previous))
+        lines.append(
+            tr("Nothing was imported, so no series was made at {where}; {previous} stays open.").format(
+                where=target.describe(), previous=previous
+            )
+        )
     if problems:
-        lines += ["", (tr("1 problem") if len(problems) == 1
-                       else tr("{n} problems")).format(n=len(problems)) + ":"]
+        lines += [
+            "",
+            (tr("1 problem") if len(problems) == 1 else tr("{n} problems")).format(n=len(problems)) + ":",
+        ]
         lines += _listed(problems)
     if repairs:
-        lines += ["", (tr("1 repair") if len(repairs) == 1
-                       else tr("{n} repairs")).format(n=len(repairs)) + ":"]
+        lines += [
+            "",
+            (tr("1 repair") if len(repairs) == 1 else tr("{n} repairs")).format(n=len(repairs)) + ":",
+        ]
         lines += _listed(repairs)
-    notes = [str(issue) for issue in result.issues
-             if issue.level == Level.INFO and not issue.repair and issue.path not in asked]
+    notes = [
+        str(issue)
+        for issue in result.issues
+        if issue.level == Level.INFO and not issue.repair and issue.path not in asked
+    ]
     details = problems + repairs + notes
     return ImportReport("\n".join(lines), "\n".join(details), problems, repairs)

@@ -35,8 +35,9 @@ def place_before_help(window: QMainWindow, menu: QMenu) -> None:
     action = menu.menuAction()
     if action in menu_bar.actions():
         menu_bar.removeAction(action)
-    help_menu = next((a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"),
-                     None)
+    help_menu = next(
+        (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
+    )
     if help_menu is not None:
         menu_bar.insertMenu(help_menu, menu)
     else:

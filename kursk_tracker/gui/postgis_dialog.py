@@ -36,19 +36,33 @@ class PostgisSeriesDialog(QDialog):
         super().__init__(parent)
         self.mode = mode
         self.setObjectName("KurskTrackerPostgisDialog")
-        self.setWindowTitle({OPEN: tr("Open PostGIS series"), NEW: tr("New series in PostGIS"),
-                             COPY: tr("Copy series to PostGIS")}[mode])
+        self.setWindowTitle(
+            {
+                OPEN: tr("Open PostGIS series"),
+                NEW: tr("New series in PostGIS"),
+                COPY: tr("Copy series to PostGIS"),
+            }[mode]
+        )
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel({
-            OPEN: tr("A series shared in a PostgreSQL/PostGIS database. The connection is one saved in "
-                     "QGIS (Browser, PostgreSQL, New Connection) or service=NAME from a PostgreSQL service "
-                     "file; passwords stay there."),
-            NEW: tr("A new, empty series in its own schema of a PostGIS database; import into it "
-                    "afterwards. Everyone with access to the schema can work on it."),
-            COPY: tr("Copies the open series, every snapshot and feature, into a new schema of a PostGIS "
-                     "database, so a team can share it."),
-        }[mode], self)
+        intro = QLabel(
+            {
+                OPEN: tr(
+                    "A series shared in a PostgreSQL/PostGIS database. The connection is one saved in "
+                    "QGIS (Browser, PostgreSQL, New Connection) or service=NAME from a PostgreSQL service "
+                    "file; passwords stay there."
+                ),
+                NEW: tr(
+                    "A new, empty series in its own schema of a PostGIS database; import into it "
+                    "afterwards. Everyone with access to the schema can work on it."
+                ),
+                COPY: tr(
+                    "Copies the open series, every snapshot and feature, into a new schema of a PostGIS "
+                    "database, so a team can share it."
+                ),
+            }[mode],
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -104,8 +118,11 @@ class PostgisSeriesDialog(QDialog):
         if current:
             self.schema.setCurrentText(current)
         if self.mode == OPEN:
-            self.message.setText(tr("{n} series in this database.").format(n=len(schemas)) if schemas else
-                                 tr("No Kursk Tracker series in this database yet."))
+            self.message.setText(
+                tr("{n} series in this database.").format(n=len(schemas))
+                if schemas
+                else tr("No Kursk Tracker series in this database yet.")
+            )
         elif schemas:
             self.message.setText(tr("Taken already: {names}").format(names=", ".join(schemas)))
         return schemas

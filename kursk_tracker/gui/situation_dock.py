@@ -44,8 +44,15 @@ OBJECT_NAME = "KurskTrackerSituationDock"
 
 
 class SituationDock(QgsDockWidget):
-    def __init__(self, session: SeriesSession, open_series, open_sample,
-                 parent: QWidget | None = None, canvas=None, message_bar=None) -> None:
+    def __init__(
+        self,
+        session: SeriesSession,
+        open_series,
+        open_sample,
+        parent: QWidget | None = None,
+        canvas=None,
+        message_bar=None,
+    ) -> None:
         super().__init__(tr("Situation layers"), parent)
         self.setObjectName(OBJECT_NAME)
         self.session = session
@@ -69,9 +76,11 @@ class SituationDock(QgsDockWidget):
         open_file.triggered.connect(lambda _checked=False: open_series())
         self.open_button.setDefaultAction(open_file)
         self.open_menu.addAction(tr("Open PostGIS series…")).triggered.connect(
-            lambda _checked=False: self.ask_open_postgis())
+            lambda _checked=False: self.ask_open_postgis()
+        )
         self.open_menu.addAction(tr("New series in PostGIS…")).triggered.connect(
-            lambda _checked=False: self.ask_new_postgis())
+            lambda _checked=False: self.ask_new_postgis()
+        )
         self.open_menu.addSeparator()
         self.copy_postgis_action = self.open_menu.addAction(tr("Copy series to PostGIS…"))
         self.copy_postgis_action.triggered.connect(lambda _checked=False: self.ask_copy_to_postgis())
@@ -80,15 +89,23 @@ class SituationDock(QgsDockWidget):
         self.open_button.setMenu(self.open_menu)
         self.sample_button = QPushButton(tr("Open sample series"), body)
         self.sample_button.setObjectName("sampleButton")
-        self.sample_button.setToolTip(tr("Open the sample series: the 2024 Kursk offensive, week by week "
-                                         "(illustrative, not ground truth)"))
+        self.sample_button.setToolTip(
+            tr(
+                "Open the sample series: the 2024 Kursk offensive, week by week "
+                "(illustrative, not ground truth)"
+            )
+        )
         self.sample_button.clicked.connect(open_sample)
         self.import_button = QToolButton(body)
         self.import_button.setObjectName("importButton")
         self.import_button.setText(tr("Import"))
         self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.import_button.setToolTip(tr("Import dated situation files into the open series or a new "
-                                         "one; the dialog shows where they go"))
+        self.import_button.setToolTip(
+            tr(
+                "Import dated situation files into the open series or a new "
+                "one; the dialog shows where they go"
+            )
+        )
         self.import_menu = QMenu(self.import_button)
         names = format_names()
         for key in FORMATS:
@@ -158,8 +175,9 @@ class SituationDock(QgsDockWidget):
             action.setEnabled(has_series)
         if series is None:
             self._set_columns([tr("Date"), tr("Week"), tr("Title"), tr("Source")])
-            self.heading.setText(tr("No series open. Open a series GeoPackage, a PostGIS series or the "
-                                    "sample series."))
+            self.heading.setText(
+                tr("No series open. Open a series GeoPackage, a PostGIS series or the sample series.")
+            )
             self.table.blockSignals(False)
             self._select_current()
             return
@@ -173,7 +191,8 @@ class SituationDock(QgsDockWidget):
         )
         count = len(series.snapshots)
         text = f"<b>{html.escape(series.name(language))}</b> — " + (
-            tr("1 snapshot") if count == 1 else tr("{n} snapshots").format(n=count))
+            tr("1 snapshot") if count == 1 else tr("{n} snapshots").format(n=count)
+        )
         store = self.session.store
         counts: dict[int, int] = {}
         if store is not None:
@@ -191,8 +210,10 @@ class SituationDock(QgsDockWidget):
             areas = held.held_km2(snap) if held is not None else None
             row = (
                 [format_short(snap.valid_at, series.timezone, language), str(series.week_of(snap.valid_at))]
-                + ["" if areas is None else format_number(areas.get(side.code, 0.0), language, decimals=1)
-                   for side in sides]
+                + [
+                    "" if areas is None else format_number(areas.get(side.code, 0.0), language, decimals=1)
+                    for side in sides
+                ]
                 + [str(counts.get(snap.id, 0)), snap.title_in(language), snap.source]
             )
             item = QTreeWidgetItem(row)
@@ -201,8 +222,11 @@ class SituationDock(QgsDockWidget):
             item.setToolTip(len(row) - 2, snap.caption_in(language) or snap.title_in(language))
             for column in range(1, len(row) - 2):
                 # PyQt5-stubs type Qt flags as int; PyQt6 takes the flag.
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight  # type: ignore[arg-type]
-                                      | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(
+                    column,
+                    Qt.AlignmentFlag.AlignRight  # type: ignore[arg-type]
+                    | Qt.AlignmentFlag.AlignVCenter,
+                )
             self.table.addTopLevelItem(item)
         for column in range(self.table.columnCount() - 2):
             self.table.resizeColumnToContents(column)
@@ -263,8 +287,9 @@ class SituationDock(QgsDockWidget):
         like = series if dialog.target_is_new() else None
         self.start_import(dialog.paths(), dialog.format_name(), dialog.options(timezone), target, like)
 
-    def start_import(self, paths: list[Path], format_name: str, options, output: Path | str,
-                     like=None) -> None:
+    def start_import(
+        self, paths: list[Path], format_name: str, options, output: Path | str, like=None
+    ) -> None:
         """Import in the background into the series at `output` (see SeriesSession.start_import)."""
         self.session.start_import(paths, format_name, options, output, like)
 
@@ -294,8 +319,9 @@ class SituationDock(QgsDockWidget):
         if outcome.cancelled or outcome.result is None or outcome.summary is None:
             self._report(tr("Import cancelled; the series is unchanged."), Level.WARNING)
             return
-        report = import_report(outcome.result, outcome.summary, outcome.target, outcome.asked,
-                               outcome.previous)
+        report = import_report(
+            outcome.result, outcome.summary, outcome.target, outcome.asked, outcome.previous
+        )
         self.last_report = report
         if report.problems or report.repairs:
             icon = QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information
@@ -375,8 +401,10 @@ class SituationDock(QgsDockWidget):
             return
         when = format_instant(snapshot.valid_at, series.timezone, current_language())
         answer = QMessageBox.question(
-            self, tr("Remove snapshot"),
-            tr("Remove the snapshot of {when} and its features from the series?").format(when=when))
+            self,
+            tr("Remove snapshot"),
+            tr("Remove the snapshot of {when} and its features from the series?").format(when=when),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(snapshot.id)
 
@@ -421,17 +449,24 @@ class SituationDock(QgsDockWidget):
     def ask_copy_to_postgis(self) -> None:
         location = self._postgis_dialog("copy")
         if location and self.copy_to(location):
-            answer = QMessageBox.question(self, tr("Copy series to PostGIS"), tr(
-                "The series was copied to {where}. Open the copy now, to work on it with your team?").format(
-                    where=open_store(location).describe()))
+            answer = QMessageBox.question(
+                self,
+                tr("Copy series to PostGIS"),
+                tr(
+                    "The series was copied to {where}. Open the copy now, to work on it with your team?"
+                ).format(where=open_store(location).describe()),
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 self.open_series(location)
 
     def ask_copy_to_geopackage(self) -> None:
         settings = PluginSettings.load()
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Copy series to GeoPackage"), settings.last_series_folder,
-            tr("Series GeoPackage (*.gpkg)"))
+            self,
+            tr("Copy series to GeoPackage"),
+            settings.last_series_folder,
+            tr("Series GeoPackage (*.gpkg)"),
+        )
         if path:
             self.copy_to(path if path.lower().endswith(".gpkg") else path + ".gpkg", replace=True)
 

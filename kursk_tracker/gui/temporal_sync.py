@@ -47,8 +47,9 @@ class TemporalSync(QObject):
     starts at our instant and lasts one step. Off, our timeline alone decides.
     """
 
-    def __init__(self, session: SeriesSession, navigation: QgsTemporalNavigationObject,
-                 step_index_changed=None) -> None:
+    def __init__(
+        self, session: SeriesSession, navigation: QgsTemporalNavigationObject, step_index_changed=None
+    ) -> None:
         """`step_index_changed`: the Timeline's step combo's currentIndexChanged, if there is one."""
         super().__init__()
         self.session = session
@@ -176,7 +177,8 @@ class TemporalSync(QObject):
         frame = self.navigation.findBestFrameNumberForFrameStart(instant)
         last = max(0, self.navigation.totalFrameCount() - 1)
         if not self._holds(self.navigation.dateTimeRangeForFrameNumber(frame), instant) and (
-                _msecs(instant) >= _msecs(self.navigation.dateTimeRangeForFrameNumber(last).begin())):
+            _msecs(instant) >= _msecs(self.navigation.dateTimeRangeForFrameNumber(last).begin())
+        ):
             return last
         return frame
 

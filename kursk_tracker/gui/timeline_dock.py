@@ -53,8 +53,12 @@ The map canvas itself pans with the arrow keys and Space and zooms with Page Up 
 Page Down, whatever the modifiers; QGIS binds none of these with Ctrl elsewhere."""
 
 
-STEPS = (("1 h", dt.timedelta(hours=1)), ("6 h", dt.timedelta(hours=6)), ("1 d", dt.timedelta(days=1)),
-         ("7 d", dt.timedelta(days=7)))
+STEPS = (
+    ("1 h", dt.timedelta(hours=1)),
+    ("6 h", dt.timedelta(hours=6)),
+    ("1 d", dt.timedelta(days=1)),
+    ("7 d", dt.timedelta(days=7)),
+)
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 7.0)
 """Days of the series per second of playing."""
 
@@ -101,22 +105,32 @@ class TimelineDock(QgsDockWidget):
 
         row = QHBoxLayout()
         pixmaps = QStyle.StandardPixmap
-        self.previous_button = self._button(pixmaps.SP_MediaSkipBackward, tr("Previous snapshot"),
-                                            KEYS["previous"], lambda: session.step(-1))
-        self.back_button = self._button(pixmaps.SP_MediaSeekBackward, tr("Step back"), KEYS["back"],
-                                        lambda: self.step_by(-1))
-        self.play_button = self._button(pixmaps.SP_MediaPlay, tr("Play or pause"), KEYS["play"],
-                                        self.toggle_play)
+        self.previous_button = self._button(
+            pixmaps.SP_MediaSkipBackward, tr("Previous snapshot"), KEYS["previous"], lambda: session.step(-1)
+        )
+        self.back_button = self._button(
+            pixmaps.SP_MediaSeekBackward, tr("Step back"), KEYS["back"], lambda: self.step_by(-1)
+        )
+        self.play_button = self._button(
+            pixmaps.SP_MediaPlay, tr("Play or pause"), KEYS["play"], self.toggle_play
+        )
         self.play_button.setObjectName("playButton")
-        self.forward_button = self._button(pixmaps.SP_MediaSeekForward, tr("Step forward"), KEYS["forward"],
-                                           lambda: self.step_by(1))
-        self.next_button = self._button(pixmaps.SP_MediaSkipForward, tr("Next snapshot"), KEYS["next"],
-                                        lambda: session.step(1))
+        self.forward_button = self._button(
+            pixmaps.SP_MediaSeekForward, tr("Step forward"), KEYS["forward"], lambda: self.step_by(1)
+        )
+        self.next_button = self._button(
+            pixmaps.SP_MediaSkipForward, tr("Next snapshot"), KEYS["next"], lambda: session.step(1)
+        )
         self.slider = SnapshotSlider(body)
         self.slider.setObjectName("timelineSlider")
         self.slider.valueChanged.connect(self._slider_moved)
-        for button in (self.previous_button, self.back_button, self.play_button, self.forward_button,
-                       self.next_button):
+        for button in (
+            self.previous_button,
+            self.back_button,
+            self.play_button,
+            self.forward_button,
+            self.next_button,
+        ):
             row.addWidget(button)
         row.addWidget(self.slider, 1)
         controls.addLayout(row)
@@ -159,8 +173,14 @@ class TimelineDock(QgsDockWidget):
         self.png_button.setText(tr("PNG…"))
         self.png_button.setToolTip(tr("Save the chart as a PNG image"))
         self.png_button.clicked.connect(self.ask_save_chart)
-        for widget in (self.date_edit, self.go_button, self.step_combo, self.speed_combo, self.loop_check,
-                       self.timing_combo):
+        for widget in (
+            self.date_edit,
+            self.go_button,
+            self.step_combo,
+            self.speed_combo,
+            self.loop_check,
+            self.timing_combo,
+        ):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.chart_button)
@@ -191,7 +211,8 @@ class TimelineDock(QgsDockWidget):
         self.player = FramePacer(self._play_frame, canvas, self, lambda: self.session.instant)
         self.player.set_speed(float(self.speed_combo.currentData()))
         self.speed_combo.currentIndexChanged.connect(
-            lambda _index: self.player.set_speed(float(self.speed_combo.currentData())))
+            lambda _index: self.player.set_speed(float(self.speed_combo.currentData()))
+        )
         self.timer = self.player.timer
         self.shortcuts = []
         for name, slot in self._actions().items():
@@ -207,17 +228,26 @@ class TimelineDock(QgsDockWidget):
         self.refresh()
 
     def _actions(self) -> dict[str, Callable[[], None]]:
-        return {"previous": lambda: self.session.step(-1), "back": lambda: self.step_by(-1),
-                "play": self.toggle_play, "forward": lambda: self.step_by(1),
-                "next": lambda: self.session.step(1)}
+        return {
+            "previous": lambda: self.session.step(-1),
+            "back": lambda: self.step_by(-1),
+            "play": self.toggle_play,
+            "forward": lambda: self.step_by(1),
+            "next": lambda: self.session.step(1),
+        }
 
     def _button(self, pixmap, what: str, keys: tuple, slot) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(self.style().standardIcon(pixmap))
-        panel_key, map_key = (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                              for k in (keys[0], "Ctrl+" + keys[0]))
-        button.setToolTip(tr("{what} ({panel_key} in this panel, {map_key} in the map or this panel)").format(
-            what=what, panel_key=panel_key, map_key=map_key))
+        panel_key, map_key = (
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+            for k in (keys[0], "Ctrl+" + keys[0])
+        )
+        button.setToolTip(
+            tr("{what} ({panel_key} in this panel, {map_key} in the map or this panel)").format(
+                what=what, panel_key=panel_key, map_key=map_key
+            )
+        )
         button.clicked.connect(slot)
         return button
 
@@ -253,8 +283,16 @@ class TimelineDock(QgsDockWidget):
             self.slider.set_ticks([])
         self.slider.blockSignals(False)
         enabled = span is not None
-        for widget in (self.slider, self.previous_button, self.back_button, self.play_button,
-                       self.forward_button, self.next_button, self.date_edit, self.go_button):
+        for widget in (
+            self.slider,
+            self.previous_button,
+            self.back_button,
+            self.play_button,
+            self.forward_button,
+            self.next_button,
+            self.date_edit,
+            self.go_button,
+        ):
             widget.setEnabled(enabled)
         if not enabled:
             self.stop()
@@ -324,10 +362,13 @@ class TimelineDock(QgsDockWidget):
             for code in lines:
                 lines[code].append((snapshot.valid_at, held.get(code, 0.0)))
         language = current_language()
-        self.chart.set_data(lines, {s.code: s.colour for s in series.sides},
-                            {s.code: s.name(language) for s in series.sides})
-        self.chart.set_format(lambda when: format_day(when, series.timezone, language),
-                              lambda value: format_number(value, language, decimals=0))
+        self.chart.set_data(
+            lines, {s.code: s.colour for s in series.sides}, {s.code: s.name(language) for s in series.sides}
+        )
+        self.chart.set_format(
+            lambda when: format_day(when, series.timezone, language),
+            lambda value: format_number(value, language, decimals=0),
+        )
 
     def _slider_moved(self, value: int) -> None:
         if self.origin is not None:
@@ -351,10 +392,13 @@ class TimelineDock(QgsDockWidget):
         if not span[0] <= instant <= span[1]:
             language = current_language()
             text = tr("{when} is outside the series, which runs from {first} to {last}.")
-            self.date_hint.setText(text.format(
-                when=format_instant(instant, series.timezone, language),
-                first=format_instant(span[0], series.timezone, language),
-                last=format_instant(span[1], series.timezone, language)))
+            self.date_hint.setText(
+                text.format(
+                    when=format_instant(instant, series.timezone, language),
+                    first=format_instant(span[0], series.timezone, language),
+                    last=format_instant(span[1], series.timezone, language),
+                )
+            )
             self.date_hint.show()
             return
         self.date_hint.hide()
@@ -412,8 +456,9 @@ class TimelineDock(QgsDockWidget):
         from pathlib import Path
 
         settings = ExportSettings.load()
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Save chart"), settings.folder,
-                                                    tr("PNG images (*.png)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save chart"), settings.folder, tr("PNG images (*.png)")
+        )
         if path and self.chart.save_png(path):
             settings.folder = str(Path(path).parent)
             settings.save()

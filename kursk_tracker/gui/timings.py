@@ -8,11 +8,21 @@ from ..toolbelt.i18n import tr
 def timing_texts() -> dict[str, tuple[str, str]]:
     """Each timing's name and what it means in one sentence, in the interface's language."""
     return {
-        "linear": (tr("Linear"), tr("Linear: the front moves evenly from one snapshot to the next, "
-                                    "so every frame shows it moving.")),
-        "eased": (tr("Eased"), tr("Eased: the ground changes hands in short jumps, most around the "
-                                  "middle of each interval; the likeliest timing, the one the measured "
-                                  "figures use.")),
+        "linear": (
+            tr("Linear"),
+            tr(
+                "Linear: the front moves evenly from one snapshot to the next, "
+                "so every frame shows it moving."
+            ),
+        ),
+        "eased": (
+            tr("Eased"),
+            tr(
+                "Eased: the ground changes hands in short jumps, most around the "
+                "middle of each interval; the likeliest timing, the one the measured "
+                "figures use."
+            ),
+        ),
     }
 
 

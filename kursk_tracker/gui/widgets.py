@@ -63,8 +63,11 @@ class InstantEdit(QDateTimeEdit):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
         # A click (not a drag that selects) into the line edit selects the section under the cursor,
         # once Qt has placed the cursor.
-        if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease
-                and not self.lineEdit().hasSelectedText()):
+        if (
+            watched is self.lineEdit()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and not self.lineEdit().hasSelectedText()
+        ):
             QTimer.singleShot(0, self._select_section_at_cursor)
         return super().eventFilter(watched, event)
 
@@ -116,7 +119,8 @@ def edited_instant(edit: QDateTimeEdit, zone: ZoneInfo) -> dt.datetime:
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel, wired to the dialog's accept and reject."""
     buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog)
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -153,10 +157,12 @@ class SnapshotSlider(QSlider):
             return
         option = QStyleOptionSlider()
         self.initStyleOption(option)
-        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderGroove, self)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderHandle, self)
+        groove = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
         left, width = groove.left() + handle.width() / 2, groove.width() - handle.width()
         painter = QPainter(self)
         painter.setPen(QPen(QColor("#444444"), 1))

@@ -26,21 +26,36 @@ from .normalize import DIMENSION
 from .ogr_reader import VectorFeature, VectorFile
 
 KIND_WORDS: dict[str, FeatureKind] = {
-    "areas": FeatureKind.AREAS, "area": FeatureKind.AREAS, "polygons": FeatureKind.AREAS,
-    "front_lines": FeatureKind.FRONT_LINES, "front_line": FeatureKind.FRONT_LINES,
-    "frontline": FeatureKind.FRONT_LINES, "frontlines": FeatureKind.FRONT_LINES,
-    "front": FeatureKind.FRONT_LINES, "lines": FeatureKind.FRONT_LINES,
-    "movements": FeatureKind.MOVEMENTS, "movement": FeatureKind.MOVEMENTS,
-    "arrows": FeatureKind.MOVEMENTS, "arrow": FeatureKind.MOVEMENTS,
-    "annotations": FeatureKind.ANNOTATIONS, "annotation": FeatureKind.ANNOTATIONS,
-    "labels": FeatureKind.ANNOTATIONS, "label": FeatureKind.ANNOTATIONS,
+    "areas": FeatureKind.AREAS,
+    "area": FeatureKind.AREAS,
+    "polygons": FeatureKind.AREAS,
+    "front_lines": FeatureKind.FRONT_LINES,
+    "front_line": FeatureKind.FRONT_LINES,
+    "frontline": FeatureKind.FRONT_LINES,
+    "frontlines": FeatureKind.FRONT_LINES,
+    "front": FeatureKind.FRONT_LINES,
+    "lines": FeatureKind.FRONT_LINES,
+    "movements": FeatureKind.MOVEMENTS,
+    "movement": FeatureKind.MOVEMENTS,
+    "arrows": FeatureKind.MOVEMENTS,
+    "arrow": FeatureKind.MOVEMENTS,
+    "annotations": FeatureKind.ANNOTATIONS,
+    "annotation": FeatureKind.ANNOTATIONS,
+    "labels": FeatureKind.ANNOTATIONS,
+    "label": FeatureKind.ANNOTATIONS,
 }
 STATUS_WORDS: dict[str, AreaStatus] = {
     **{status.value: status for status in AreaStatus},
-    "held": AreaStatus.CONTROLLED, "occupied": AreaStatus.CONTROLLED,
-    "disputed": AreaStatus.CONTESTED, "grey": AreaStatus.CONTESTED, "gray": AreaStatus.CONTESTED,
-    "grey_zone": AreaStatus.CONTESTED, "gray_zone": AreaStatus.CONTESTED,
-    "encircled": AreaStatus.POCKET, "cauldron": AreaStatus.POCKET, "kessel": AreaStatus.POCKET,
+    "held": AreaStatus.CONTROLLED,
+    "occupied": AreaStatus.CONTROLLED,
+    "disputed": AreaStatus.CONTESTED,
+    "grey": AreaStatus.CONTESTED,
+    "gray": AreaStatus.CONTESTED,
+    "grey_zone": AreaStatus.CONTESTED,
+    "gray_zone": AreaStatus.CONTESTED,
+    "encircled": AreaStatus.POCKET,
+    "cauldron": AreaStatus.POCKET,
+    "kessel": AreaStatus.POCKET,
 }
 MOVEMENT_WORDS: dict[str, MovementKind] = {kind.value: kind for kind in MovementKind}
 
@@ -108,8 +123,9 @@ def _kind_from_geometry(geometry: BaseGeometry) -> FeatureKind:
 class Classifier:
     """Gives features kind, side and status; remembers what it could not map, for one warning per file."""
 
-    def __init__(self, options: ImportOptions,
-                 layer_rule: Callable[[str], LayerRule | None] | None = None) -> None:
+    def __init__(
+        self, options: ImportOptions, layer_rule: Callable[[str], LayerRule | None] | None = None
+    ) -> None:
         self.options = options
         self.layer_rule = layer_rule
         self.side_mapping = _folded(options.side_mapping)
@@ -132,8 +148,9 @@ class Classifier:
                 return rule
         return None
 
-    def _kind(self, feature: VectorFeature, stem: str, rule: LayerRule | None
-              ) -> tuple[FeatureKind | None, MovementKind | None]:
+    def _kind(
+        self, feature: VectorFeature, stem: str, rule: LayerRule | None
+    ) -> tuple[FeatureKind | None, MovementKind | None]:
         """Kind (None: a layer the rules leave out) and, for arrows, the movement kind."""
         word = _word(_get(feature.attributes, "kind"))
         if word in KIND_WORDS:
@@ -204,14 +221,23 @@ class Classifier:
             for name in TEXT_FIELDS[kind]:
                 text = _text(_get(feature.attributes, name))
                 if text is not None:
-                    attributes["label" if kind == FeatureKind.MOVEMENTS else
-                               "name" if kind == FeatureKind.FRONT_LINES else "text"] = text
+                    attributes[
+                        "label"
+                        if kind == FeatureKind.MOVEMENTS
+                        else "name"
+                        if kind == FeatureKind.FRONT_LINES
+                        else "text"
+                    ] = text
                     break
         if kind == FeatureKind.MOVEMENTS:
             movement = movement or next(
-                (MOVEMENT_WORDS[w] for w in (_word(_get(feature.attributes, n))
-                                             for n in ("movement", "movement_kind")) if w in MOVEMENT_WORDS),
-                MovementKind.ATTACK)
+                (
+                    MOVEMENT_WORDS[w]
+                    for w in (_word(_get(feature.attributes, n)) for n in ("movement", "movement_kind"))
+                    if w in MOVEMENT_WORDS
+                ),
+                MovementKind.ATTACK,
+            )
             attributes["kind"] = movement.value
         return SituationFeature(kind, feature.geometry, side, attributes)
 
@@ -222,23 +248,40 @@ class Classifier:
             listed = ", ".join(f'"{v}"' for v in values[:_LISTED_VALUES])
             if len(values) > _LISTED_VALUES:
                 listed += ", …"
-            result.warn(path, tr("no side for {count} features; map one of these values to a side: "
-                                 "{values}").format(count=self.unsided, values=listed))
+            result.warn(
+                path,
+                tr("no side for {count} features; map one of these values to a side: {values}").format(
+                    count=self.unsided, values=listed
+                ),
+            )
         if self.bad_kinds:
-            result.warn(path, tr("unknown feature kinds in the mapping: {kinds}").format(
-                kinds=", ".join(self.bad_kinds)))
+            result.warn(
+                path,
+                tr("unknown feature kinds in the mapping: {kinds}").format(kinds=", ".join(self.bad_kinds)),
+            )
         if self.wrong_geometry:
-            result.warn(path, tr("{count} features have a geometry their kind cannot hold "
-                                 "(points as areas, say); skipped").format(count=self.wrong_geometry))
+            result.warn(
+                path,
+                tr(
+                    "{count} features have a geometry their kind cannot hold (points as areas, say); skipped"
+                ).format(count=self.wrong_geometry),
+            )
         if self.skipped_layers:
-            result.info(path, tr("layers not imported as held ground (map them to a kind to import "
-                                 "them): {layers}").format(layers=", ".join(self.skipped_layers)))
+            result.info(
+                path,
+                tr("layers not imported as held ground (map them to a kind to import them): {layers}").format(
+                    layers=", ".join(self.skipped_layers)
+                ),
+            )
         self._reset()
 
 
-def classify_file(vector: VectorFile, options: ImportOptions, result: ImportResult,
-                  layer_rule: Callable[[str], LayerRule | None] | None = None
-                  ) -> list[tuple[VectorFeature, SituationFeature]]:
+def classify_file(
+    vector: VectorFile,
+    options: ImportOptions,
+    result: ImportResult,
+    layer_rule: Callable[[str], LayerRule | None] | None = None,
+) -> list[tuple[VectorFeature, SituationFeature]]:
     """Every feature of a file with its classification; problems reported once for the file."""
     classifier = Classifier(options, layer_rule)
     pairs: list[tuple[VectorFeature, SituationFeature]] = []

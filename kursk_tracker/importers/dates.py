@@ -46,8 +46,7 @@ _ISO_DATE = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
 _GERMAN_DATE = r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
 
 _ISO = re.compile(
-    _ISO_DATE +
-    r"(?:[T_ ]?(?P<H>\d{2})[:\-h]?(?P<M>\d{2})(?:[:\-]?(?P<S>\d{2}))?"
+    _ISO_DATE + r"(?:[T_ ]?(?P<H>\d{2})[:\-h]?(?P<M>\d{2})(?:[:\-]?(?P<S>\d{2}))?"
     r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
     re.IGNORECASE,
 )
@@ -55,10 +54,7 @@ _COMPACT = re.compile(
     r"(?<!\d)(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:[T_\- ]?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
     re.IGNORECASE,
 )
-_GERMAN = re.compile(
-    _GERMAN_DATE +
-    r"(?:[T_ ,\-]*(?P<H>\d{1,2})[:.h\-](?P<M>\d{2}))?(?!\d)"
-)
+_GERMAN = re.compile(_GERMAN_DATE + r"(?:[T_ ,\-]*(?P<H>\d{1,2})[:.h\-](?P<M>\d{2}))?(?!\d)")
 _UNIX = re.compile(r"(?<!\d)(?P<n>\d{10}|\d{13})(?!\d)")
 # "w" alone only after a non-letter, so "snow12" is no week; "kw" (the
 # calendar week of the year) is deliberately not read as a week since the epoch.
@@ -236,16 +232,29 @@ for _names in MONTHS.values():
         _MONTH_WORDS[_name[:3].lower()] = _number
 _MONTH_WORDS.update({"maerz": 3, "marz": 3, "sept": 9, "jänner": 1, "jän": 1})
 
-_ZONE_OFFSETS = {"utc": 0, "gmt": 0, "z": 0, "mez": 60, "cet": 60, "mesz": 120, "cest": 120,
-                 "oez": 120, "eet": 120, "oesz": 180, "eest": 180, "msk": 180}
+_ZONE_OFFSETS = {
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "mez": 60,
+    "cet": 60,
+    "mesz": 120,
+    "cest": 120,
+    "oez": 120,
+    "eet": 120,
+    "oesz": 180,
+    "eest": 180,
+    "msk": 180,
+}
 
 # In text a time is read separately (`_CLOCK`), after the date alone.
 _ISO_DAY = re.compile(_ISO_DATE + r"(?!\d)")
 _GERMAN_DAY = re.compile(_GERMAN_DATE + r"(?!\d)")
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
 _MONTH_DAY = re.compile(r"\b([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4})(?!\d))?")
-_CLOCK = re.compile(r"^\s*,?\s*(?:um\s+|at\s+)?(\d{1,2})[:.](\d{2})(?!\d)\s*(?:uhr\b)?\s*([^\W\d_]{1,4}\b)?",
-                    re.IGNORECASE)
+_CLOCK = re.compile(
+    r"^\s*,?\s*(?:um\s+|at\s+)?(\d{1,2})[:.](\d{2})(?!\d)\s*(?:uhr\b)?\s*([^\W\d_]{1,4}\b)?", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
@@ -280,7 +289,8 @@ def date_in_text(text: str, year_hint: int | None, timezone: str) -> dt.datetime
     for pattern, after in ((_ISO_DAY, "T"), (_GERMAN_DAY, "")):
         for match in pattern.finditer(text):
             year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-            instant = _with_clock(year, month, day, text[match.end():].lstrip(after), timezone)
+            end = match.end()
+            instant = _with_clock(year, month, day, text[end:].lstrip(after), timezone)
             if instant:
                 candidates.append((match.start(), instant))
     for pattern, day_first in ((_DAY_MONTH, True), (_MONTH_DAY, False)):
@@ -291,7 +301,8 @@ def date_in_text(text: str, year_hint: int | None, timezone: str) -> dt.datetime
             named_year = int(year_text) if year_text else year_hint
             if named_month is None or named_year is None:
                 continue
-            instant = _with_clock(named_year, named_month, int(day_text), text[match.end():], timezone)
+            end = match.end()
+            instant = _with_clock(named_year, named_month, int(day_text), text[end:], timezone)
             if instant:
                 candidates.append((match.start(), instant))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -119,8 +119,9 @@ def looks_like(path: Path) -> bool:
             tail = handle.read(SNIFF_BYTES)
     except OSError:
         return False
-    return any(marker in chunk for chunk in (head, tail)
-               for marker in (b'"styleUrl"', b"///", b"geoJSON.status"))
+    return any(
+        marker in chunk for chunk in (head, tail) for marker in (b'"styleUrl"', b"///", b"geoJSON.status")
+    )
 
 
 def bearing_from_icon(text: str) -> float | None:
@@ -138,7 +139,8 @@ def split_name(name: object) -> tuple[str, str | None]:
     parts = [part.strip(" \t\r\n\xa0") for part in name.split("///")]
     key = None
     if parts and parts[-1].lower().startswith("geojson."):
-        key = parts.pop()[len("geojson."):].strip()
+        prefix = len("geojson.")
+        key = parts.pop()[prefix:].strip()
     english = parts[1] if len(parts) >= 2 else (parts[0] if parts else "")
     return english, key
 
@@ -196,6 +198,7 @@ def _classify_by_words(english: str, whole_name: str, fill: str, is_point: bool)
 
 # ---------------------------------------------------------------- geometry ---
 
+
 def _ring_array(ring: Any) -> np.ndarray:
     """A ring or line of [lon, lat(, z)] as an (n, 2) float array; ValueError if unreadable."""
     try:
@@ -247,8 +250,11 @@ def _bounds_hit(array: np.ndarray, box: BBox) -> bool:
 
 def _polygons_in(parts: _Parts, box: BBox | None) -> BaseGeometry | None:
     """The feature's polygons whose exterior box meets the area, as one shapely geometry."""
-    kept = [rings for rings in parts.polygons
-            if rings and len(rings[0]) >= 4 and (box is None or _bounds_hit(rings[0], box))]
+    kept = [
+        rings
+        for rings in parts.polygons
+        if rings and len(rings[0]) >= 4 and (box is None or _bounds_hit(rings[0], box))
+    ]
     if not kept:
         return None
     built = []
@@ -264,14 +270,16 @@ def _widen(box: BBox | None, margin: float) -> BBox | None:
     return (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
 
 
-def arrow_line(lon: float, lat: float, bearing: float,
-               length_m: float = ARROW_LENGTH_M) -> shapely.LineString:
+def arrow_line(
+    lon: float, lat: float, bearing: float, length_m: float = ARROW_LENGTH_M
+) -> shapely.LineString:
     """A line from tail to head ending at (lon, lat), heading ``bearing`` degrees from north."""
     tail_lon, tail_lat, _ = _GEOD.fwd(lon, lat, (bearing + 180.0) % 360.0, length_m)
     return shapely.LineString([(tail_lon, tail_lat), (lon, lat)])
 
 
 # ------------------------------------------------------------------ reading ---
+
 
 def _feature_collection(data: object) -> tuple[list[Any] | None, dict[str, Any]]:
     """The features, and the history API wrapper around them if any."""
@@ -302,6 +310,7 @@ def _date_from_wrapper(wrapper: dict[str, Any]) -> dt.datetime | None:
 
 # --------------------------------------------------------------- one file ---
 
+
 class _FileReport:
     """Counts per file, turned into one message each instead of one per feature."""
 
@@ -314,29 +323,48 @@ class _FileReport:
 
     def flush(self, path: Path, result: ImportResult) -> None:
         if self.keyless:
-            result.info(path, tr("{n} features have no DeepState key in their name; classified by "
-                                 "their English name or fill colour").format(n=self.keyless))
+            result.info(
+                path,
+                tr(
+                    "{n} features have no DeepState key in their name; classified by "
+                    "their English name or fill colour"
+                ).format(n=self.keyless),
+            )
         if self.counts[UA_2022]:
-            result.info(path, tr("{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as "
-                                 "held areas").format(n=self.counts[UA_2022], fill=FILL_2022))
+            result.info(
+                path,
+                tr("{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as held areas").format(
+                    n=self.counts[UA_2022], fill=FILL_2022
+                ),
+            )
         if self.counts[TERRITORY]:
-            result.info(path, tr("{n} territory outlines (Crimea and the like) ignored").format(
-                n=self.counts[TERRITORY]))
+            result.info(
+                path,
+                tr("{n} territory outlines (Crimea and the like) ignored").format(n=self.counts[TERRITORY]),
+            )
         if self.unknown_fills:
-            result.warn(path, tr("unknown colours of liberated areas, imported as {side}: {colours}").format(
-                side=UA.code, colours=", ".join(sorted(self.unknown_fills))))
+            result.warn(
+                path,
+                tr("unknown colours of liberated areas, imported as {side}: {colours}").format(
+                    side=UA.code, colours=", ".join(sorted(self.unknown_fills))
+                ),
+            )
         if self.no_direction:
-            result.warn(path, tr("{n} attack directions without an arrow icon skipped").format(
-                n=self.no_direction))
+            result.warn(
+                path, tr("{n} attack directions without an arrow icon skipped").format(n=self.no_direction)
+            )
         if self.counts[UNRECOGNISED]:
-            result.info(path, tr("{n} features of no known DeepState kind skipped").format(
-                n=self.counts[UNRECOGNISED]))
+            result.info(
+                path,
+                tr("{n} features of no known DeepState kind skipped").format(n=self.counts[UNRECOGNISED]),
+            )
         if self.unreadable:
             result.warn(path, tr("{n} features with unreadable geometry skipped").format(n=self.unreadable))
 
 
-def _area_side(category: str, key: str | None, fill: str,
-               options: ImportOptions) -> tuple[bool, str | None, str]:
+def _area_side(
+    category: str, key: str | None, fill: str, options: ImportOptions
+) -> tuple[bool, str | None, str]:
     """(import it?, side, status) of an area, the user's mapping first."""
     status = AreaStatus.CONTESTED.value if category == CONTESTED else AreaStatus.CONTROLLED.value
     for source in (key, f"geoJSON.{key}" if key else None, fill):
@@ -354,8 +382,9 @@ def _inside(box: BBox | None, lon: float, lat: float) -> bool:
     return box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3])
 
 
-def _category_of(properties: dict[str, Any], geometry: Any,
-                 report: _FileReport) -> tuple[str, str, str | None, str]:
+def _category_of(
+    properties: dict[str, Any], geometry: Any, report: _FileReport
+) -> tuple[str, str, str | None, str]:
     """(category, English name, DeepState key, fill colour) of one feature, counted in `report`."""
     name = properties.get("name")
     english, key = split_name(name)
@@ -372,40 +401,67 @@ def _category_of(properties: dict[str, Any], geometry: Any,
     return category, english, key, fill
 
 
-def _held_area(category: str, key: str | None, fill: str, options: ImportOptions,
-               report: _FileReport) -> tuple[bool, str | None, str]:
+def _held_area(
+    category: str, key: str | None, fill: str, options: ImportOptions, report: _FileReport
+) -> tuple[bool, str | None, str]:
     """(wanted, side, status) of an area category; a liberated area's unknown colour is noted."""
     wanted, side, status = _area_side(category, key, fill, options)
-    if wanted and category == UA_AREA and fill and fill not in FILLS_UA_RECENT \
-            and fill not in options.side_mapping:
+    if (
+        wanted
+        and category == UA_AREA
+        and fill
+        and fill not in FILLS_UA_RECENT
+        and fill not in options.side_mapping
+    ):
         report.unknown_fills.add(fill)
     return wanted, side, status
 
 
-def _arrows(parts: _Parts, english: str, key: str | None, properties: dict[str, Any],
-            box: BBox | None, report: _FileReport) -> list[SituationFeature]:
+def _arrows(
+    parts: _Parts,
+    english: str,
+    key: str | None,
+    properties: dict[str, Any],
+    box: BBox | None,
+    report: _FileReport,
+) -> list[SituationFeature]:
     """One movement per arrow point inside `box`, pointing as its icon says (none without one)."""
-    bearing = bearing_from_icon(str(properties.get("description") or "")
-                                + " " + str(properties.get("icon") or ""))
+    bearing = bearing_from_icon(
+        str(properties.get("description") or "") + " " + str(properties.get("icon") or "")
+    )
     if bearing is None:
         report.no_direction += 1
         return []
     side = UA.code if _UKRAINIAN_SIDE.search(english) or "ukrain" in (key or "") else RU.code
     label = "" if english.lower() == "direction of attack" else english
-    return [SituationFeature(FeatureKind.MOVEMENTS, arrow_line(float(lon), float(lat), bearing), side,
-                             {"kind": MovementKind.ATTACK.value, "label": label})
-            for points in parts.points for lon, lat in points if _inside(box, lon, lat)]
+    return [
+        SituationFeature(
+            FeatureKind.MOVEMENTS,
+            arrow_line(float(lon), float(lat), bearing),
+            side,
+            {"kind": MovementKind.ATTACK.value, "label": label},
+        )
+        for points in parts.points
+        for lon, lat in points
+        if _inside(box, lon, lat)
+    ]
 
 
 def _units(parts: _Parts, english: str, box: BBox | None) -> list[SituationFeature]:
     """One annotation per unit point inside `box`."""
-    return [SituationFeature(FeatureKind.ANNOTATIONS, shapely.Point(float(lon), float(lat)), None,
-                             {"text": english})
-            for points in parts.points for lon, lat in points if _inside(box, lon, lat)]
+    return [
+        SituationFeature(
+            FeatureKind.ANNOTATIONS, shapely.Point(float(lon), float(lat)), None, {"text": english}
+        )
+        for points in parts.points
+        for lon, lat in points
+        if _inside(box, lon, lat)
+    ]
 
 
-def _features_of(features: list[Any], path: Path, options: ImportOptions,
-                 result: ImportResult) -> list[SituationFeature]:
+def _features_of(
+    features: list[Any], path: Path, options: ImportOptions, result: ImportResult
+) -> list[SituationFeature]:
     box = options.area_of_interest
     arrow_box = _widen(box, _ARROW_MARGIN_DEG)
     report = _FileReport()
@@ -445,8 +501,9 @@ def _features_of(features: list[Any], path: Path, options: ImportOptions,
     return out
 
 
-def _read_file(path: Path, instant: dt.datetime | None, options: ImportOptions,
-               result: ImportResult) -> SnapshotData | None:
+def _read_file(
+    path: Path, instant: dt.datetime | None, options: ImportOptions, result: ImportResult
+) -> SnapshotData | None:
     try:
         data = load_json(path, max_bytes=MAX_BYTES)
     except KurskTrackerError as error:
@@ -487,8 +544,9 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
                 snapshot = None
             if snapshot is not None:
                 if snapshot.valid_at in taken:
-                    result.error(path, tr("same date as {other}; skipped").format(
-                        other=taken[snapshot.valid_at].name))
+                    result.error(
+                        path, tr("same date as {other}; skipped").format(other=taken[snapshot.valid_at].name)
+                    )
                 else:
                     taken[snapshot.valid_at] = path
                     result.snapshots.append(snapshot)

@@ -32,8 +32,19 @@ SUPPORTED_SUFFIXES = OGR_SUFFIXES | MYMAPS_SUFFIXES
 
 # Attribute names that carry a feature's date, most specific first (case-insensitive).
 DATE_FIELDS: tuple[str, ...] = (
-    "valid_at", "date", "datetime", "timestamp", "time", "datum", "stand",
-    "editdate", "edit_date", "last_edited_date", "created_date", "creationdate", "creation_date",
+    "valid_at",
+    "date",
+    "datetime",
+    "timestamp",
+    "time",
+    "datum",
+    "stand",
+    "editdate",
+    "edit_date",
+    "last_edited_date",
+    "created_date",
+    "creationdate",
+    "creation_date",
 )
 
 # Tables only a series GeoPackage has: such a file is a whole series, not one date.
@@ -56,10 +67,14 @@ def expand(paths: list[Path], result: ImportResult) -> list[Path]:
         path = Path(given)
         if path.is_dir():
             members = sorted(
-                (child for child in path.iterdir()
-                 # "._name" files are macOS metadata, not data
-                 if child.is_file() and not child.name.startswith(".")
-                 and child.suffix.lower() in SUPPORTED_SUFFIXES),
+                (
+                    child
+                    for child in path.iterdir()
+                    # "._name" files are macOS metadata, not data
+                    if child.is_file()
+                    and not child.name.startswith(".")
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                ),
                 key=lambda child: child.name,
             )
             if not members:
@@ -79,8 +94,7 @@ def expand(paths: list[Path], result: ImportResult) -> list[Path]:
     return unique
 
 
-def _date_from_fields(vector: VectorFile, options: ImportOptions, result: ImportResult
-                      ) -> dt.datetime | None:
+def _date_from_fields(vector: VectorFile, options: ImportOptions, result: ImportResult) -> dt.datetime | None:
     found: list[dt.datetime] = []
     for feature in vector.features():
         lowered = {key.lower(): value for key, value in feature.attributes.items() if value is not None}
@@ -121,8 +135,13 @@ def _asked(path: Path, options: ImportOptions) -> dt.datetime | None:
 def _no_date(path: Path, options: ImportOptions, result: ImportResult) -> None:
     week = week_in_name(path.stem)
     if week is not None and options.epoch is None:
-        result.error(path, tr("no date in the file name, fields or metadata (the name says week {week}, "
-                              "but no epoch is set)").format(week=week))
+        result.error(
+            path,
+            tr(
+                "no date in the file name, fields or metadata (the name says week {week}, "
+                "but no epoch is set)"
+            ).format(week=week),
+        )
     else:
         result.error(path, tr("no date in the file name, fields or metadata"))
 
@@ -136,10 +155,12 @@ def _import_vector(path: Path, options: ImportOptions, result: ImportResult) -> 
     if _SERIES_TABLES.issubset(name.lower() for name in vector.table_names):
         result.error(path, tr("this is a series GeoPackage; import it as a series, not as one dated file"))
         return []
-    instant = (date_from_name(path.stem, options.epoch, options.timezone)
-               or _date_from_fields(vector, options, result)
-               or _date_from_metadata(vector, options)
-               or _asked(path, options))
+    instant = (
+        date_from_name(path.stem, options.epoch, options.timezone)
+        or _date_from_fields(vector, options, result)
+        or _date_from_metadata(vector, options)
+        or _asked(path, options)
+    )
     if instant is None:
         _no_date(path, options, result)
         return []
@@ -150,8 +171,9 @@ def _import_vector(path: Path, options: ImportOptions, result: ImportResult) -> 
     return [SnapshotData(instant, features)]
 
 
-def _import_mymaps(path: Path, options: ImportOptions, feedback: Feedback,
-                   result: ImportResult) -> list[SnapshotData]:
+def _import_mymaps(
+    path: Path, options: ImportOptions, feedback: Feedback, result: ImportResult
+) -> list[SnapshotData]:
     try:
         mymaps = importlib.import_module(".mymaps", __package__)
     except ImportError:
@@ -167,8 +189,12 @@ def _import_mymaps(path: Path, options: ImportOptions, feedback: Feedback,
         if len(snapshots) == 1:
             snapshots[0].valid_at = named
         elif snapshots:
-            result.info(path, tr("{count} dated parts in the file; kept their own dates rather than the "
-                                 "file name's").format(count=len(snapshots)))
+            result.info(
+                path,
+                tr(
+                    "{count} dated parts in the file; kept their own dates rather than the file name's"
+                ).format(count=len(snapshots)),
+            )
     return snapshots
 
 
@@ -180,8 +206,10 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
         mymaps_file = path.suffix.lower() in MYMAPS_SUFFIXES
         try:
             if mymaps_file:
+
                 def part(fraction: float, index: int = index) -> None:
                     feedback.progress((index + min(max(fraction, 0.0), 1.0)) / len(files))
+
                 snapshots = _import_mymaps(path, options, Feedback(part, feedback.is_cancelled), result)
             else:
                 snapshots = _import_vector(path, options, result)
@@ -191,8 +219,12 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
         for snapshot in snapshots:
             key = snapshot.valid_at.timestamp()
             if key in taken:
-                result.error(path, tr("same date {when} as {other}; skipped").format(
-                    when=_when(snapshot.valid_at, options), other=taken[key].name))
+                result.error(
+                    path,
+                    tr("same date {when} as {other}; skipped").format(
+                        when=_when(snapshot.valid_at, options), other=taken[key].name
+                    ),
+                )
                 continue
             snapshot.title = path.stem
             snapshot.source = path.name
@@ -200,8 +232,12 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
             if not mymaps_file:  # the My Maps importer normalises its own snapshots
                 normalise_snapshot(snapshot, options.area_of_interest, result)
             if not snapshot.features:
-                result.warn(path, tr("nothing left inside the area of interest; skipped")
-                            if options.area_of_interest else tr("no usable geometry; skipped"))
+                result.warn(
+                    path,
+                    tr("nothing left inside the area of interest; skipped")
+                    if options.area_of_interest
+                    else tr("no usable geometry; skipped"),
+                )
                 continue
             taken[key] = path
             result.snapshots.append(snapshot)

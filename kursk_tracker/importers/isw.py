@@ -41,13 +41,13 @@ DEFAULT_ACTOR = "RU"
 # either side holds (partisan activity behind Russian lines), left out unless the user maps the layer.
 STATUS_BY_WORD: tuple[tuple[str, AreaStatus | None], ...] = (
     ("partisan", None),
-    ("claim", AreaStatus.CLAIMED),           # "Claimed Russian Territory", "Claimed Ukrainian …"
-    ("advance", AreaStatus.CONTESTED),       # "Assessed Russian Advances": attacked, not held
+    ("claim", AreaStatus.CLAIMED),  # "Claimed Russian Territory", "Claimed Ukrainian …"
+    ("advance", AreaStatus.CONTESTED),  # "Assessed Russian Advances": attacked, not held
     ("infiltration", AreaStatus.CONTESTED),
     ("counteroffensive", AreaStatus.CONTROLLED),  # "Assessed Ukrainian Counteroffensives": retaken ground
-    ("incursion", AreaStatus.CONTROLLED),    # "Ukrainian Incursion into Kursk"
+    ("incursion", AreaStatus.CONTROLLED),  # "Ukrainian Incursion into Kursk"
     ("liberat", AreaStatus.CONTROLLED),
-    ("control", AreaStatus.CONTROLLED),      # "Assessed Russian Control", "Assessed Control of Terrain"
+    ("control", AreaStatus.CONTROLLED),  # "Assessed Russian Control", "Assessed Control of Terrain"
     ("occupied", AreaStatus.CONTROLLED),
     ("annex", AreaStatus.CONTROLLED),
 )
@@ -55,17 +55,33 @@ STATUS_BY_WORD: tuple[tuple[str, AreaStatus | None], ...] = (
 # Date fields, the feature's own date before the service's edit tracking; case-insensitive.
 # Shapefiles cut names to 10 characters, hence "last_edite" and friends.
 DATE_FIELDS: tuple[str, ...] = (
-    "date", "valid_at", "datetime", "date_",
-    "editdate", "edit_date", "last_edited_date", "last_edite",
-    "creationdate", "creationda", "created_date", "created_da",
+    "date",
+    "valid_at",
+    "datetime",
+    "date_",
+    "editdate",
+    "edit_date",
+    "last_edited_date",
+    "last_edite",
+    "creationdate",
+    "creationda",
+    "created_date",
+    "created_da",
 )
 # Field names that give an ArcGIS export away (for `looks_like`).
 SNIFF_FIELDS: tuple[str, ...] = (
-    "editdate", "edit_date", "last_edited_date", "last_edite", "creationdate", "creationda",
-    "created_date", "created_da",
+    "editdate",
+    "edit_date",
+    "last_edited_date",
+    "last_edite",
+    "creationdate",
+    "creationda",
+    "created_date",
+    "created_da",
 )
-_SNIFF_JSON = re.compile(rb'"(' + b"|".join(re.escape(f.encode()) for f in SNIFF_FIELDS) + rb')"',
-                         re.IGNORECASE)
+_SNIFF_JSON = re.compile(
+    rb'"(' + b"|".join(re.escape(f.encode()) for f in SNIFF_FIELDS) + rb')"', re.IGNORECASE
+)
 _SNIFF_BYTES = 64 * 1024
 SUFFIXES = OGR_SUFFIXES | {".dbf"}
 
@@ -97,7 +113,8 @@ def _dbf_field_names(path: Path) -> list[str]:
         return []
     names = []
     for offset in range(0, len(descriptors) - 31, 32):
-        record = descriptors[offset:offset + 32]
+        end = offset + 32
+        record = descriptors[offset:end]
         if record[0] == 0x0D:
             break
         names.append(record[:11].split(b"\0")[0].decode("latin-1"))
@@ -128,8 +145,11 @@ def _files(paths: list[Path], result: ImportResult) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            members = sorted(c for c in path.iterdir() if c.is_file() and not c.name.startswith(".")
-                             and c.suffix.lower() in OGR_SUFFIXES)
+            members = sorted(
+                c
+                for c in path.iterdir()
+                if c.is_file() and not c.name.startswith(".") and c.suffix.lower() in OGR_SUFFIXES
+            )
             if not members:
                 result.error(path, tr("no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder"))
             files.extend(members)
@@ -197,14 +217,20 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
         if snapshot.features:
             result.snapshots.append(snapshot)
         else:
-            result.warn(snapshot.origin, tr("nothing of {day} left inside the area of interest").format(
-                day=day.isoformat()))
+            result.warn(
+                snapshot.origin,
+                tr("nothing of {day} left inside the area of interest").format(day=day.isoformat()),
+            )
     return result
 
 
-def _import_file(path: Path, options: ImportOptions, result: ImportResult,
-                 days: dict[dt.date, list[SituationFeature]],
-                 sources: dict[dt.date, dict[Path, None]]) -> None:
+def _import_file(
+    path: Path,
+    options: ImportOptions,
+    result: ImportResult,
+    days: dict[dt.date, list[SituationFeature]],
+    sources: dict[dt.date, dict[Path, None]],
+) -> None:
     vector = read_vector(path, result)
     pairs = classify_file(vector, options, result, layer_rule)
     if not pairs:
@@ -221,8 +247,12 @@ def _import_file(path: Path, options: ImportOptions, result: ImportResult,
     if undated:
         day = _fallback_day(path, options)
         if day is None:
-            result.error(path, tr("{count} features have no date in their fields or the file name; "
-                                  "skipped").format(count=len(undated)))
+            result.error(
+                path,
+                tr("{count} features have no date in their fields or the file name; skipped").format(
+                    count=len(undated)
+                ),
+            )
             return
         days.setdefault(day, []).extend(undated)
         sources.setdefault(day, {})[path] = None

@@ -119,6 +119,7 @@ def read_kml(path: Path) -> XmlElement:
 
 # --- styles and colours -------------------------------------------------------
 
+
 def kml_colour(text: str) -> str | None:
     """KML's aabbggrr (alpha first, then blue, green, red) as #rrggbb."""
     value = text.strip().lstrip("#").lower()
@@ -200,12 +201,13 @@ class Styles:
 
 # --- geometry -------------------------------------------------------------------
 
+
 class BadCoordinatesError(ValueError):
     """Coordinates that are no longitude/latitude pairs, or too few for their shape."""
 
 
 def _coordinates(element: XmlElement | None) -> list[tuple[float, float]]:
-    """"lon,lat[,alt] …" as 2D points; the altitude is dropped."""
+    """ "lon,lat[,alt] …" as 2D points; the altitude is dropped."""
     text = child_text(element, "coordinates")
     if not text:
         return []
@@ -253,9 +255,12 @@ def geometries(element: XmlElement, depth: int = 0) -> list[BaseGeometry]:
         if outer is None:
             return []
         # One innerBoundaryIs per hole, or (as some writers do) several rings in one.
-        holes = [hole for boundary in element.findall("innerBoundaryIs")
-                 for ring in boundary.findall("LinearRing")
-                 if (hole := _ring(ring)) is not None]
+        holes = [
+            hole
+            for boundary in element.findall("innerBoundaryIs")
+            for ring in boundary.findall("LinearRing")
+            if (hole := _ring(ring)) is not None
+        ]
         return [Polygon(outer, holes)]
     if name == "MultiGeometry" and depth < MAX_GEOMETRY_DEPTH:
         return [g for child in element for g in geometries(child, depth + 1)]
@@ -263,6 +268,7 @@ def geometries(element: XmlElement, depth: int = 0) -> list[BaseGeometry]:
 
 
 # --- placemarks -------------------------------------------------------------------
+
 
 @dataclass
 class Placemark:
@@ -323,5 +329,11 @@ def _placemark(element: XmlElement, folders: tuple[str, ...]) -> Placemark | Non
                 shapes.extend(geometries(child))
     except BadCoordinatesError:
         return None
-    return Placemark(plain(child_text(element, "name")), plain(child_text(element, "description")), folders,
-                     child_text(element, "styleUrl"), element.find("Style"), shapes)
+    return Placemark(
+        plain(child_text(element, "name")),
+        plain(child_text(element, "description")),
+        folders,
+        child_text(element, "styleUrl"),
+        element.find("Style"),
+        shapes,
+    )

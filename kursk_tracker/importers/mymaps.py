@@ -83,29 +83,43 @@ PLACES = "places"
 CAPTION = "caption"
 SKIP = "skip"
 _KINDS = {k.value: k.value for k in FeatureKind} | {
-    PLACES: PLACES, CAPTION: CAPTION, SKIP: SKIP, "ignore": SKIP, "": SKIP}
+    PLACES: PLACES,
+    CAPTION: CAPTION,
+    SKIP: SKIP,
+    "ignore": SKIP,
+    "": SKIP,
+}
 
 # Innermost folder first; within a name the first matching kind wins, so
 # "Angriffe an der Front" is movements and "Kontrollierte Gebiete" areas.
 _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
         (PLACES, r"\borte?\b|ortschaft|\bplaces?\b|\btowns?\b|\bcit(?:y|ies)\b|\bvillages?\b|städte|dörfer"),
-        (FeatureKind.ANNOTATIONS.value,
-         r"notiz|\bnotes?\b|annotation|\blabels?\b|beschriftung|anmerkung|einheiten|\bunits?\b"),
-        (FeatureKind.MOVEMENTS.value,
-         r"angriff|vorstoß|vorstoss|pfeil|attack|arrow|movement|bewegung|rückzug|withdraw"),
+        (
+            FeatureKind.ANNOTATIONS.value,
+            r"notiz|\bnotes?\b|annotation|\blabels?\b|beschriftung|anmerkung|einheiten|\bunits?\b",
+        ),
+        (
+            FeatureKind.MOVEMENTS.value,
+            r"angriff|vorstoß|vorstoss|pfeil|attack|arrow|movement|bewegung|rückzug|withdraw",
+        ),
         (FeatureKind.FRONT_LINES.value, r"front|kontaktlinie|line of contact"),
-        (FeatureKind.AREAS.value,
-         r"gebiet|kontroll|\bareas?\b|control|\bheld\b|territor|besetzt|occupied|befreit|liberated"
-         r"|kessel|pocket|grauzone|gr[ae]y zone"),
+        (
+            FeatureKind.AREAS.value,
+            r"gebiet|kontroll|\bareas?\b|control|\bheld\b|territor|besetzt|occupied|befreit|liberated"
+            r"|kessel|pocket|grauzone|gr[ae]y zone",
+        ),
     )
 )
 _CAPTION_FOLDERS = {"lagebild", "caption", "bildunterschrift", "beschreibung", "description"}
 
 _MOVEMENT_WORDS = (
     (MovementKind.RELIEF_ATTACK, re.compile(r"entlastung|relief", re.IGNORECASE)),
-    (MovementKind.COUNTERATTACK, re.compile(r"gegenangriff|gegenstoß|gegenstoss|gegenoffensive|counter",
-                                            re.IGNORECASE)),
+    (
+        MovementKind.COUNTERATTACK,
+        re.compile(r"gegenangriff|gegenstoß|gegenstoss|gegenoffensive|counter", re.IGNORECASE),
+    ),
     (MovementKind.WITHDRAWAL, re.compile(r"rückzug|rueckzug|withdr[ae]w|retreat", re.IGNORECASE)),
 )
 _STATUS_WORDS = (
@@ -140,8 +154,12 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
             key = snapshot.valid_at.astimezone(dt.timezone.utc).isoformat()
             if key in dated:
                 when = snapshot.valid_at.astimezone(ZoneInfo(options.timezone)).strftime("%Y-%m-%d %H:%M")
-                result.error(path, tr("same date as {other} ({when}); not imported").format(
-                    other=dated[key].name, when=when))
+                result.error(
+                    path,
+                    tr("same date as {other} ({when}); not imported").format(
+                        other=dated[key].name, when=when
+                    ),
+                )
             else:
                 dated[key] = path
                 result.snapshots.append(snapshot)
@@ -158,8 +176,10 @@ class _FileError(Exception):
 
 # --- reading one file ---------------------------------------------------------
 
-def _read_file(path: Path, options: ImportOptions,
-               result: ImportResult) -> tuple[SnapshotData | None, list[PlaceData]]:
+
+def _read_file(
+    path: Path, options: ImportOptions, result: ImportResult
+) -> tuple[SnapshotData | None, list[PlaceData]]:
     root = read_kml(path)
     # Without a Document, a top-level Folder is walked as a folder, so its name still says the kind.
     document = root.find("Document") or root
@@ -172,8 +192,10 @@ def _read_file(path: Path, options: ImportOptions,
     if not features:
         if places:
             reader.report(result)
-            result.info(path, tr("{count} places read; no situation features, so no snapshot").format(
-                count=len(places)))
+            result.info(
+                path,
+                tr("{count} places read; no situation features, so no snapshot").format(count=len(places)),
+            )
             return None, places
         raise _FileError(tr("no placemarks with a usable geometry"))
 
@@ -182,8 +204,9 @@ def _read_file(path: Path, options: ImportOptions,
     valid_at = _find_date(path, root, document, options)
     if valid_at is None:
         raise _FileError(tr("no date in the file name, the document or its time stamps"))
-    snapshot = SnapshotData(valid_at, features, title=title, caption=caption,
-                            source=f"{SOURCE}: {path.name}", origin=str(path))
+    snapshot = SnapshotData(
+        valid_at, features, title=title, caption=caption, source=f"{SOURCE}: {path.name}", origin=str(path)
+    )
     # Reported only for a file that is imported: for one that is not, they would be noise.
     reader.report(result)
     normalise_snapshot(snapshot, options.area_of_interest, result)
@@ -194,9 +217,10 @@ def _read_file(path: Path, options: ImportOptions,
 
 # --- colours → sides -----------------------------------------------------------
 
+
 def _guess_side(colour: str) -> tuple[bool, str | None]:
     """(known, side): blue → UA, red → RU, grey/black/white → known without side."""
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i:j], 16) / 255 for i, j in ((1, 3), (3, 5), (5, 7)))
     hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
     hue *= 360
     if saturation < 0.15 or value < 0.15:
@@ -215,6 +239,7 @@ def _is_neutral(colour: str | None) -> bool:
 
 
 # --- placemarks → features --------------------------------------------------------
+
 
 @dataclass
 class _Interpreter:
@@ -266,16 +291,23 @@ class _Interpreter:
     def caption(self) -> str:
         texts = [t for t in self.caption_texts if t]
         if not texts:
-            texts = [p.description or p.name for p in self.contents.placemarks
-                     if self.folder_kind(p.folders)[0] == CAPTION]
+            texts = [
+                p.description or p.name
+                for p in self.contents.placemarks
+                if self.folder_kind(p.folders)[0] == CAPTION
+            ]
         return "\n\n".join(t for t in texts if t)
 
     def side(self, placemark: Placemark, colour: str | None) -> tuple[bool, str | None]:
         """(known, side) from the user's mapping, else guessed from the colour."""
         mapping = self.side_mapping
         style_id = placemark.style_url.rsplit("#", 1)[-1].strip().lower()
-        keys = [colour or "", f"#{style_id}" if style_id else "", style_id,
-                *(f.strip().lower() for f in reversed(placemark.folders))]
+        keys = [
+            colour or "",
+            f"#{style_id}" if style_id else "",
+            style_id,
+            *(f.strip().lower() for f in reversed(placemark.folders)),
+        ]
         for key in keys:
             if key and key in mapping:
                 value = (mapping[key] or "").strip()
@@ -304,16 +336,25 @@ class _Interpreter:
                 features.extend(self._features(placemark, kind, folder, dimension, shapes, places))
         return features, places
 
-    def _features(self, placemark: Placemark, folder_kind: str | None, folder: str, dimension: int,
-                  shapes: list[BaseGeometry], places: list[PlaceData]) -> list[SituationFeature]:
+    def _features(
+        self,
+        placemark: Placemark,
+        folder_kind: str | None,
+        folder: str,
+        dimension: int,
+        shapes: list[BaseGeometry],
+        places: list[PlaceData],
+    ) -> list[SituationFeature]:
         if dimension == 0:
             if folder_kind == PLACES:
                 places.extend(self._places(placemark, shapes))
                 return []
             kind = FeatureKind.ANNOTATIONS
         else:
-            fits = {2: (FeatureKind.AREAS.value,),
-                    1: (FeatureKind.FRONT_LINES.value, FeatureKind.MOVEMENTS.value)}[dimension]
+            fits = {
+                2: (FeatureKind.AREAS.value,),
+                1: (FeatureKind.FRONT_LINES.value, FeatureKind.MOVEMENTS.value),
+            }[dimension]
             if folder_kind is None:
                 kind = FeatureKind.AREAS if dimension == 2 else FeatureKind.FRONT_LINES
             elif folder_kind in fits:
@@ -330,8 +371,9 @@ class _Interpreter:
         if kind == FeatureKind.AREAS:
             status = next((s for s, p in _STATUS_WORDS if p.search(words)), None)
             if status is None:
-                status = (AreaStatus.CONTESTED if side is None and _is_neutral(colour)
-                          else AreaStatus.CONTROLLED)
+                status = (
+                    AreaStatus.CONTESTED if side is None and _is_neutral(colour) else AreaStatus.CONTROLLED
+                )
             union = shapes[0] if len(shapes) == 1 else shapely.union_all(shapes)
             return [SituationFeature(kind, union, side, {"status": status.value})]
         if kind == FeatureKind.FRONT_LINES:
@@ -340,8 +382,10 @@ class _Interpreter:
         if kind == FeatureKind.MOVEMENTS:
             movement = next((m for m, p in _MOVEMENT_WORDS if p.search(words)), MovementKind.ATTACK)
             # One arrow per line, each as drawn: the first point is the tail.
-            return [SituationFeature(kind, line, side, {"kind": movement.value, "label": placemark.name})
-                    for line in shapes]
+            return [
+                SituationFeature(kind, line, side, {"kind": movement.value, "label": placemark.name})
+                for line in shapes
+            ]
         text = placemark.name or placemark.description
         return [SituationFeature(kind, point, side, {"text": text}) for point in shapes]
 
@@ -362,33 +406,57 @@ class _Interpreter:
     def report(self, result: ImportResult) -> None:
         path = self.path
         if self.contents.bad_coordinates:
-            result.warn(path, tr("{count} placemarks with unreadable coordinates skipped").format(
-                count=self.contents.bad_coordinates))
+            result.warn(
+                path,
+                tr("{count} placemarks with unreadable coordinates skipped").format(
+                    count=self.contents.bad_coordinates
+                ),
+            )
         if self.no_geometry:
-            result.warn(path, tr("{count} placemarks without a geometry skipped").format(
-                count=self.no_geometry))
+            result.warn(
+                path, tr("{count} placemarks without a geometry skipped").format(count=self.no_geometry)
+            )
         if self.unnamed_places:
             result.warn(path, tr("{count} places without a name skipped").format(count=self.unnamed_places))
         if self.contents.network_links:
-            result.warn(path, tr("{count} network links not followed (only this file is read)").format(
-                count=self.contents.network_links))
+            result.warn(
+                path,
+                tr("{count} network links not followed (only this file is read)").format(
+                    count=self.contents.network_links
+                ),
+            )
         for folder, value in sorted(self.bad_kinds):
-            result.warn(path, tr("folder '{folder}': unknown kind '{kind}' in the kind mapping")
-                        .format(folder=folder, kind=value))
+            result.warn(
+                path,
+                tr("folder '{folder}': unknown kind '{kind}' in the kind mapping").format(
+                    folder=folder, kind=value
+                ),
+            )
         for (folder, shapes), count in sorted(self.misfits.items()):
-            message = (tr("folder '{folder}': {count} polygons do not fit its kind and were skipped")
-                       if shapes == "polygons"
-                       else tr("folder '{folder}': {count} lines do not fit its kind and were skipped"))
+            message = (
+                tr("folder '{folder}': {count} polygons do not fit its kind and were skipped")
+                if shapes == "polygons"
+                else tr("folder '{folder}': {count} lines do not fit its kind and were skipped")
+            )
             result.warn(path, message.format(folder=folder, count=count))
         if self.guessed:
-            guesses = ", ".join(f"{colour} → {side} ({count})"
-                                for (colour, side), count in sorted(self.guessed.items()))
-            result.info(path, tr("sides guessed from colours: {guesses}; correct them in the side mapping")
-                        .format(guesses=guesses))
+            guesses = ", ".join(
+                f"{colour} → {side} ({count})" for (colour, side), count in sorted(self.guessed.items())
+            )
+            result.info(
+                path,
+                tr("sides guessed from colours: {guesses}; correct them in the side mapping").format(
+                    guesses=guesses
+                ),
+            )
         if self.unknown_colours:
             parts = [_colour_count(colour, count) for colour, count in sorted(self.unknown_colours.items())]
-            result.warn(path, tr("unknown colours {colours} — map them to a side to import their side")
-                        .format(colours=", ".join(parts)))
+            result.warn(
+                path,
+                tr("unknown colours {colours} — map them to a side to import their side").format(
+                    colours=", ".join(parts)
+                ),
+            )
 
 
 def _mapping_key(key: str) -> str:
@@ -405,7 +473,7 @@ def _colour_count(colour: str, count: int) -> str:
 
 
 def _place_names(name: str) -> dict[str, str]:
-    """"Sudscha / Суджа" → Latin name under "en", Cyrillic under "local"."""
+    """ "Sudscha / Суджа" → Latin name under "en", Cyrillic under "local"."""
     names: dict[str, str] = {}
     for part in re.split(r"\s*[/|()]\s*", name):
         part = part.strip()
@@ -417,6 +485,7 @@ def _place_names(name: str) -> dict[str, str]:
 
 
 # --- date ------------------------------------------------------------------------
+
 
 def _document_stamps(document: XmlElement, timezone: str) -> list[dt.datetime]:
     """The instants of the document's own TimeStamp and TimeSpan, in that order."""
@@ -444,8 +513,9 @@ def _stamps_anywhere(root: XmlElement, timezone: str) -> tuple[set[dt.datetime],
     return anywhere, years
 
 
-def _find_date(path: Path, root: XmlElement, document: XmlElement,
-               options: ImportOptions) -> dt.datetime | None:
+def _find_date(
+    path: Path, root: XmlElement, document: XmlElement, options: ImportOptions
+) -> dt.datetime | None:
     """The snapshot's instant, from the first place that gives one (see the module's text)."""
     timezone = options.timezone
     try:

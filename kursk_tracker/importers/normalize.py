@@ -84,8 +84,9 @@ def describe_repair(kind: FeatureKind, reason: str) -> str:
     return wording.format(reason=_reason_text(reason))
 
 
-def clean_geometry(geometry: BaseGeometry, kind: FeatureKind, origin: str,
-                   result: ImportResult) -> BaseGeometry | None:
+def clean_geometry(
+    geometry: BaseGeometry, kind: FeatureKind, origin: str, result: ImportResult
+) -> BaseGeometry | None:
     """2D, valid, of the kind's dimension; repairs are reported, nothing is silently lost."""
     if geometry is None or geometry.is_empty:
         return None
@@ -132,8 +133,9 @@ def dissolve_areas(features: list[SituationFeature]) -> list[SituationFeature]:
     return dissolved + others
 
 
-def normalise_snapshot(snapshot: SnapshotData, area_of_interest: BBox | None,
-                       result: ImportResult) -> SnapshotData:
+def normalise_snapshot(
+    snapshot: SnapshotData, area_of_interest: BBox | None, result: ImportResult
+) -> SnapshotData:
     """Clean, clip and dissolve the features of one snapshot in place."""
     kept: list[SituationFeature] = []
     for feature in snapshot.features:

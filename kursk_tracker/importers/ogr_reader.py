@@ -132,15 +132,19 @@ def _open(path: Path) -> gdal.Dataset:
         _check_json(path)
     with _GdalMessages() as messages:
         try:
-            dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR,
-                                  allowed_drivers=list(drivers))
+            dataset = gdal.OpenEx(
+                str(path),
+                gdal.OF_VECTOR | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR,
+                allowed_drivers=list(drivers),
+            )
         except RuntimeError as exc:  # GDAL exceptions switched on by someone else
             messages.messages.append(str(exc))
             dataset = None
     if dataset is None:
         reason = messages.last() or tr("not recognised")
-        raise VectorReadError(tr("cannot be read as {format}: {reason}").format(
-            format=" / ".join(drivers), reason=reason))
+        raise VectorReadError(
+            tr("cannot be read as {format}: {reason}").format(format=" / ".join(drivers), reason=reason)
+        )
     return dataset
 
 
@@ -184,8 +188,9 @@ def _looks_projected(extent: tuple[float, float, float, float]) -> bool:
     return max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90
 
 
-def _transformation(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
-                    result: ImportResult) -> osr.CoordinateTransformation | None:
+def _transformation(
+    layer: ogr.Layer, path: Path, target: osr.SpatialReference, result: ImportResult
+) -> osr.CoordinateTransformation | None:
     """The transformation of the layer's coordinates to `target`; None where they are in it already
     or the layer has no coordinate system (read as longitude/latitude). Coordinates that do not
     fit the coordinate system are warned of."""
@@ -194,9 +199,13 @@ def _transformation(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
     if source is None:
         extent = layer.GetExtent(force=1) if layer.GetFeatureCount() else None
         if extent and _looks_projected(extent):
-            result.warn(path, tr("layer {layer} has no coordinate system and its coordinates look "
-                                 "projected (up to {value}); read as longitude/latitude").format(
-                layer=name, value=f"{max(abs(v) for v in extent):.0f}"))
+            result.warn(
+                path,
+                tr(
+                    "layer {layer} has no coordinate system and its coordinates look "
+                    "projected (up to {value}); read as longitude/latitude"
+                ).format(layer=name, value=f"{max(abs(v) for v in extent):.0f}"),
+            )
         return None
     source = source.Clone()
     source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
@@ -204,8 +213,12 @@ def _transformation(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
         extent = layer.GetExtent(force=1)
         if _looks_projected(extent):
             largest = f"{max(abs(v) for v in extent):.0f}"
-            result.warn(path, tr("layer {layer} says longitude/latitude but has coordinates up to "
-                                 "{value}").format(layer=name, value=largest))
+            result.warn(
+                path,
+                tr("layer {layer} says longitude/latitude but has coordinates up to {value}").format(
+                    layer=name, value=largest
+                ),
+            )
     if source.IsSame(target):
         return None
     try:
@@ -213,13 +226,15 @@ def _transformation(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
     except (RuntimeError, TypeError):
         transform = None
     if transform is None:
-        raise VectorReadError(tr("layer {layer}: no transformation from its coordinate system "
-                                 "to WGS84").format(layer=name))
+        raise VectorReadError(
+            tr("layer {layer}: no transformation from its coordinate system to WGS84").format(layer=name)
+        )
     return transform
 
 
-def _shape_of(feature: ogr.Feature, transform: osr.CoordinateTransformation | None
-              ) -> tuple[BaseGeometry | None, str]:
+def _shape_of(
+    feature: ogr.Feature, transform: osr.CoordinateTransformation | None
+) -> tuple[BaseGeometry | None, str]:
     """(the feature's geometry in WGS84, 2D and linear, "") or (None, why it is skipped:
     "without_geometry", "not_transformed" or "unreadable")."""
     geometry = feature.GetGeometryRef()
@@ -245,12 +260,15 @@ def _shape_of(feature: ogr.Feature, transform: osr.CoordinateTransformation | No
     return shape, ""
 
 
-def _read_layer(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
-                result: ImportResult) -> VectorLayer:
+def _read_layer(
+    layer: ogr.Layer, path: Path, target: osr.SpatialReference, result: ImportResult
+) -> VectorLayer:
     name = layer.GetName()
     definition = layer.GetLayerDefn()
-    fields = [(definition.GetFieldDefn(i).GetName(), definition.GetFieldDefn(i).GetType())
-              for i in range(definition.GetFieldCount())]
+    fields = [
+        (definition.GetFieldDefn(i).GetName(), definition.GetFieldDefn(i).GetType())
+        for i in range(definition.GetFieldCount())
+    ]
     read = VectorLayer(name, [f for f, _ in fields], _metadata(layer))
     transform = _transformation(layer, path, target, result)
     skipped: Counter[str] = Counter()
@@ -263,14 +281,26 @@ def _read_layer(layer: ogr.Layer, path: Path, target: osr.SpatialReference,
         attributes = {name_: _field_value(feature, i, type_) for i, (name_, type_) in enumerate(fields)}
         read.features.append(VectorFeature(shape, attributes, name))
     if skipped["without_geometry"]:
-        result.info(path, tr("layer {layer}: {count} features without geometry skipped").format(
-            layer=name, count=skipped["without_geometry"]))
+        result.info(
+            path,
+            tr("layer {layer}: {count} features without geometry skipped").format(
+                layer=name, count=skipped["without_geometry"]
+            ),
+        )
     if skipped["unreadable"]:
-        result.warn(path, tr("layer {layer}: {count} geometries too broken to repair; skipped").format(
-            layer=name, count=skipped["unreadable"]))
+        result.warn(
+            path,
+            tr("layer {layer}: {count} geometries too broken to repair; skipped").format(
+                layer=name, count=skipped["unreadable"]
+            ),
+        )
     if skipped["not_transformed"]:
-        result.warn(path, tr("layer {layer}: {count} features could not be transformed to WGS84; "
-                             "skipped").format(layer=name, count=skipped["not_transformed"]))
+        result.warn(
+            path,
+            tr("layer {layer}: {count} features could not be transformed to WGS84; skipped").format(
+                layer=name, count=skipped["not_transformed"]
+            ),
+        )
     return read
 
 

@@ -27,7 +27,11 @@ def importer(name: str) -> Importer:
     from . import deepstate, folder, isw, mymaps, series_gpkg
 
     importers: dict[str, Importer] = {
-        "folder": folder, "mymaps": mymaps, "deepstate": deepstate, "isw": isw, "gpkg": series_gpkg,
+        "folder": folder,
+        "mymaps": mymaps,
+        "deepstate": deepstate,
+        "isw": isw,
+        "gpkg": series_gpkg,
     }
     return importers[name]
 
@@ -49,8 +53,9 @@ def expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
         else:
             files.append(path)
     return files
@@ -68,8 +73,9 @@ def detect_format(path: Path) -> str:
     return "folder"
 
 
-def run_import(paths: list[Path], format_name: str, options: ImportOptions,
-               feedback: Feedback | None = None) -> ImportResult:
+def run_import(
+    paths: list[Path], format_name: str, options: ImportOptions, feedback: Feedback | None = None
+) -> ImportResult:
     """Import `paths` with the named importer, or each file with its own ("auto")."""
     feedback = feedback or Feedback()
     if format_name not in FORMATS:
@@ -107,10 +113,15 @@ def _part_of(feedback: Feedback, offset: float, share: float) -> Feedback:
     return Feedback(lambda fraction: feedback.progress(offset + fraction * share), feedback.is_cancelled)
 
 
-def import_to_series(paths: list[Path], format_name: str, options: ImportOptions,
-                     output: str | os.PathLike[str] | SeriesStore, feedback: Feedback | None = None,
-                     template: Series | None = None, like: Series | None = None,
-                     ) -> tuple[ImportResult, MergeSummary]:
+def import_to_series(
+    paths: list[Path],
+    format_name: str,
+    options: ImportOptions,
+    output: str | os.PathLike[str] | SeriesStore,
+    feedback: Feedback | None = None,
+    template: Series | None = None,
+    like: Series | None = None,
+) -> tuple[ImportResult, MergeSummary]:
     """Import `paths` and add what is new to the series at `output`.
 
     Returns the import result (with every problem met) and the merge summary;

@@ -65,13 +65,18 @@ def read_bytes(path: Path, max_bytes: int, origin: str | None = None) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnsafeInputError(origin, tr("file too large ({size} MB, at most {cap} MB)").format(
-                size=size // MB, cap=max_bytes // MB))
+            raise UnsafeInputError(
+                origin,
+                tr("file too large ({size} MB, at most {cap} MB)").format(
+                    size=size // MB, cap=max_bytes // MB
+                ),
+            )
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)  # the file may grow after stat
     except OSError as exc:
-        raise UnsafeInputError(origin, tr("cannot read the file ({error})").format(
-            error=exc.strerror or exc)) from exc
+        raise UnsafeInputError(
+            origin, tr("cannot read the file ({error})").format(error=exc.strerror or exc)
+        ) from exc
     if len(data) > max_bytes:
         raise UnsafeInputError(origin, tr("file too large (more than {cap} MB)").format(cap=max_bytes // MB))
     if not data.strip():
@@ -80,6 +85,7 @@ def read_bytes(path: Path, max_bytes: int, origin: str | None = None) -> bytes:
 
 
 # --- XML --------------------------------------------------------------------
+
 
 def _doctype_problem(reader: QXmlStreamReader) -> str:
     """Why a document with a DTD is refused, most specific first."""
@@ -104,16 +110,21 @@ def _not_well_formed(reader: QXmlStreamReader, builder: TreeBuilder) -> str:
     return tr("not well-formed XML at line {line}: {reason}").format(line=reader.lineNumber(), reason=reason)
 
 
-def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES,
-              max_depth: int = MAX_XML_DEPTH) -> XmlElement:
+def parse_xml(
+    data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES, max_depth: int = MAX_XML_DEPTH
+) -> XmlElement:
     """Parse untrusted XML: no DTD, no entities, nothing resolved or fetched.
 
     Raises UnsafeInputError ("XML declares entities (refused)", "not
     well-formed XML at line 4: mismatched tag (expected </Folder>)").
     """
     if len(data) > max_bytes:
-        raise UnsafeInputError(origin, tr("XML too large ({size} MB, at most {cap} MB)").format(
-            size=len(data) // MB, cap=max_bytes // MB))
+        raise UnsafeInputError(
+            origin,
+            tr("XML too large ({size} MB, at most {cap} MB)").format(
+                size=len(data) // MB, cap=max_bytes // MB
+            ),
+        )
     if not data.strip():
         raise UnsafeInputError(origin, tr("empty file"))
 
@@ -129,8 +140,9 @@ def parse_xml(data: bytes, origin: str, max_bytes: int = MAX_XML_BYTES,
             builder.data(reader.text())
         elif token == start:
             if builder.depth >= max_depth:
-                raise UnsafeInputError(origin, tr("XML nested deeper than {depth} elements (refused)")
-                                       .format(depth=max_depth))
+                raise UnsafeInputError(
+                    origin, tr("XML nested deeper than {depth} elements (refused)").format(depth=max_depth)
+                )
             read = reader.attributes()
             attributes = {
                 f"{{{a.namespaceUri()}}}{a.name()}" if a.namespaceUri() else a.name(): a.value()
@@ -165,8 +177,9 @@ def unsafe_entry_name(name: str) -> bool:
     return any(part == ".." for part in re.split(r"[/\\]", name))
 
 
-def _read_capped(stream: IO[bytes], cap: int, compressed_size: int, max_ratio: float,
-                 origin: str, entry: str) -> bytes:
+def _read_capped(
+    stream: IO[bytes], cap: int, compressed_size: int, max_ratio: float, origin: str, entry: str
+) -> bytes:
     """Inflate in chunks and stop as soon as the real size passes the caps.
 
     The header's sizes are only claims; this is what a lying header meets.
@@ -179,12 +192,19 @@ def _read_capped(stream: IO[bytes], cap: int, compressed_size: int, max_ratio: f
             return b"".join(chunks)
         total += len(chunk)
         if total > cap:
-            raise UnsafeInputError(origin, tr("KMZ entry {entry} inflates to more than {cap} MB (refused)")
-                                   .format(entry=entry, cap=cap // MB))
+            raise UnsafeInputError(
+                origin,
+                tr("KMZ entry {entry} inflates to more than {cap} MB (refused)").format(
+                    entry=entry, cap=cap // MB
+                ),
+            )
         if total > RATIO_CHECKED_ABOVE and total > max_ratio * max(compressed_size, 1):
-            raise UnsafeInputError(origin, tr(
-                "KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)").format(
-                entry=entry, ratio=int(max_ratio)))
+            raise UnsafeInputError(
+                origin,
+                tr("KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)").format(
+                    entry=entry, ratio=int(max_ratio)
+                ),
+            )
         chunks.append(chunk)
 
 
@@ -197,8 +217,9 @@ def _main_kml(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
     return at_root[0] if at_root else None
 
 
-def read_kmz(path: Path, max_inflated: int = MAX_INFLATED_BYTES,
-             max_ratio: float = MAX_COMPRESSION_RATIO) -> tuple[bytes, str]:
+def read_kmz(
+    path: Path, max_inflated: int = MAX_INFLATED_BYTES, max_ratio: float = MAX_COMPRESSION_RATIO
+) -> tuple[bytes, str]:
     """The main KML document of a KMZ (doc.kml, else the first .kml at the root) and its entry name.
 
     `max_inflated` caps the KML and the declared total of all entries. Nothing
@@ -209,41 +230,55 @@ def read_kmz(path: Path, max_inflated: int = MAX_INFLATED_BYTES,
         with path.open("rb") as probe:
             magic = probe.read(4)
     except OSError as exc:
-        raise UnsafeInputError(origin, tr("cannot read the file ({error})").format(
-            error=exc.strerror or exc)) from exc
+        raise UnsafeInputError(
+            origin, tr("cannot read the file ({error})").format(error=exc.strerror or exc)
+        ) from exc
     if not magic:
         raise UnsafeInputError(origin, tr("empty file"))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_ZIP_ENTRIES:
-                raise UnsafeInputError(origin, tr("KMZ has {count} entries (refused)")
-                                       .format(count=len(infos)))
+                raise UnsafeInputError(
+                    origin, tr("KMZ has {count} entries (refused)").format(count=len(infos))
+                )
             for info in infos:
                 if unsafe_entry_name(info.filename):
-                    raise UnsafeInputError(origin, tr(
-                        "KMZ entry {entry} points outside the archive (absolute or '..' path, refused)"
-                    ).format(entry=repr(info.filename)))
+                    raise UnsafeInputError(
+                        origin,
+                        tr(
+                            "KMZ entry {entry} points outside the archive (absolute or '..' path, refused)"
+                        ).format(entry=repr(info.filename)),
+                    )
             total = sum(i.file_size for i in infos)
             if total > max_inflated:
-                raise UnsafeInputError(origin, tr(
-                    "KMZ would inflate to {size} MB (at most {cap} MB, refused)").format(
-                    size=total // MB, cap=max_inflated // MB))
+                raise UnsafeInputError(
+                    origin,
+                    tr("KMZ would inflate to {size} MB (at most {cap} MB, refused)").format(
+                        size=total // MB, cap=max_inflated // MB
+                    ),
+                )
             for info in infos:
-                if (info.file_size > RATIO_CHECKED_ABOVE
-                        and info.file_size > max_ratio * max(info.compress_size, 1)):
-                    raise UnsafeInputError(origin, tr(
-                        "KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)").format(
-                        entry=info.filename, ratio=int(max_ratio)))
+                if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > max_ratio * max(
+                    info.compress_size, 1
+                ):
+                    raise UnsafeInputError(
+                        origin,
+                        tr("KMZ entry {entry} inflates more than {ratio}:1 (refused as a ZIP bomb)").format(
+                            entry=info.filename, ratio=int(max_ratio)
+                        ),
+                    )
             main = _main_kml(infos)
             if main is None:
                 raise UnsafeInputError(origin, tr("KMZ holds no KML document (doc.kml)"))
             if main.flag_bits & 0x1:
-                raise UnsafeInputError(origin, tr("KMZ entry {entry} is encrypted")
-                                       .format(entry=main.filename))
+                raise UnsafeInputError(
+                    origin, tr("KMZ entry {entry} is encrypted").format(entry=main.filename)
+                )
             with archive.open(main) as stream:
-                data = _read_capped(stream, max_inflated, main.compress_size, max_ratio, origin,
-                                    main.filename)
+                data = _read_capped(
+                    stream, max_inflated, main.compress_size, max_ratio, origin, main.filename
+                )
             return data, main.filename
     except UnsafeInputError:
         raise
@@ -254,11 +289,13 @@ def read_kmz(path: Path, max_inflated: int = MAX_INFLATED_BYTES,
             problem = tr("not a ZIP archive (a KMZ is a zipped KML)")
         raise UnsafeInputError(origin, problem) from None
     except OSError as exc:
-        raise UnsafeInputError(origin, tr("cannot read the file ({error})").format(
-            error=exc.strerror or exc)) from exc
+        raise UnsafeInputError(
+            origin, tr("cannot read the file ({error})").format(error=exc.strerror or exc)
+        ) from exc
 
 
 # --- JSON -------------------------------------------------------------------
+
 
 def load_json(path: Path, max_bytes: int = MAX_JSON_BYTES) -> object:
     """Parsed JSON, with "empty file" / "truncated JSON at line 3, column 7" errors."""
@@ -267,8 +304,9 @@ def load_json(path: Path, max_bytes: int = MAX_JSON_BYTES) -> object:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnsafeInputError(origin, tr("not UTF-8 text (byte {offset})")
-                               .format(offset=exc.start)) from None
+        raise UnsafeInputError(
+            origin, tr("not UTF-8 text (byte {offset})").format(offset=exc.start)
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -278,10 +316,15 @@ def load_json(path: Path, max_bytes: int = MAX_JSON_BYTES) -> object:
         if exc.pos >= end or exc.msg.startswith("Unterminated string"):
             line = text.count("\n", 0, end) + 1
             column = end - text.rfind("\n", 0, end)
-            raise UnsafeInputError(origin, tr("truncated JSON at line {line}, column {column}").format(
-                line=line, column=column)) from None
-        raise UnsafeInputError(origin, tr("invalid JSON at line {line}, column {column}: {reason}").format(
-            line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
+            raise UnsafeInputError(
+                origin, tr("truncated JSON at line {line}, column {column}").format(line=line, column=column)
+            ) from None
+        raise UnsafeInputError(
+            origin,
+            tr("invalid JSON at line {line}, column {column}: {reason}").format(
+                line=exc.lineno, column=exc.colno, reason=exc.msg
+            ),
+        ) from None
     except RecursionError:
         raise UnsafeInputError(origin, tr("JSON nested too deeply")) from None
 

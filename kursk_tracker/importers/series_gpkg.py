@@ -49,21 +49,40 @@ def import_files(paths: list[Path], options: ImportOptions, feedback: Feedback) 
         for record in records:
             geometry = shapely.from_wkt(record.wkt)
             if record.layer == "places":
-                names = {"en": record.attributes.get("name_en"), "de": record.attributes.get("name_de"),
-                         "local": record.attributes.get("name_local")}
-                result.places.append(PlaceData(geometry, {k: str(v) for k, v in names.items() if v},
-                                               int_value(record.attributes.get("rank") or 3),
-                                               str(record.attributes.get("source") or "")))
+                names = {
+                    "en": record.attributes.get("name_en"),
+                    "de": record.attributes.get("name_de"),
+                    "local": record.attributes.get("name_local"),
+                }
+                result.places.append(
+                    PlaceData(
+                        geometry,
+                        {k: str(v) for k, v in names.items() if v},
+                        int_value(record.attributes.get("rank") or 3),
+                        str(record.attributes.get("source") or ""),
+                    )
+                )
                 continue
             kind = FeatureKind(record.layer)
-            attributes = {name: record.attributes.get(name) for name in KIND_FIELDS[kind]
-                          if name in record.attributes or name not in LANGUAGE_COLUMNS.get(kind.value, ())}
+            attributes = {
+                name: record.attributes.get(name)
+                for name in KIND_FIELDS[kind]
+                if name in record.attributes or name not in LANGUAGE_COLUMNS.get(kind.value, ())
+            }
             by_snapshot[record.snapshot_id].append(
-                SituationFeature(kind, geometry, text_value(record.attributes.get("side")), attributes))
+                SituationFeature(kind, geometry, text_value(record.attributes.get("side")), attributes)
+            )
         for snapshot in series.sorted_snapshots():
-            data = SnapshotData(snapshot.valid_at, by_snapshot.get(snapshot.id, []), snapshot.title,
-                                snapshot.caption, snapshot.source or path.name, str(path),
-                                titles=dict(snapshot.titles), captions=dict(snapshot.captions))
+            data = SnapshotData(
+                snapshot.valid_at,
+                by_snapshot.get(snapshot.id, []),
+                snapshot.title,
+                snapshot.caption,
+                snapshot.source or path.name,
+                str(path),
+                titles=dict(snapshot.titles),
+                captions=dict(snapshot.captions),
+            )
             result.snapshots.append(normalise_snapshot(data, options.area_of_interest, result))
         if not series.snapshots:
             result.warn(path, tr("the series has no snapshots"))

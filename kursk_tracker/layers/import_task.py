@@ -24,9 +24,16 @@ class ImportTask(BackgroundTask):
     ends: `summary`, `undated`, `previous`, `options`.
     """
 
-    def __init__(self, paths: list[Path], format_name: str, options: ImportOptions,
-                 output: str | os.PathLike[str], on_done: Done | None = None,
-                 template: Series | None = None, like: Series | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        format_name: str,
+        options: ImportOptions,
+        output: str | os.PathLike[str],
+        on_done: Done | None = None,
+        template: Series | None = None,
+        like: Series | None = None,
+    ) -> None:
         """`output`: the series' location (a GeoPackage path or a postgis: location); `like`: the
         series whose sides and time zone a new series at `output` takes."""
         from ..store.backend import open_store
@@ -56,9 +63,13 @@ class ImportTask(BackgroundTask):
         from ..importers.registry import import_to_series
 
         result, self.summary = import_to_series(
-            self.paths, self.format_name, self.options, self.output,
+            self.paths,
+            self.format_name,
+            self.options,
+            self.output,
             Feedback(lambda fraction: self.setProgress(100.0 * fraction), self.isCanceled),
-            self.template, self.like,
+            self.template,
+            self.like,
         )
         return result
 

@@ -32,8 +32,9 @@ LIVE_FRONTS = "live_front_lines"
 LIVE_CHANGE = "live_change"
 
 
-def _memory_layer(name: str, fields: tuple[tuple[str, str], ...],
-                  geometry: str = "MultiPolygon") -> QgsVectorLayer:
+def _memory_layer(
+    name: str, fields: tuple[tuple[str, str], ...], geometry: str = "MultiPolygon"
+) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326", name, "memory")
     qgs_fields = QgsFields()
     for field_name, kind in fields:
@@ -58,17 +59,29 @@ def change_renderer(series: Series, language: str) -> QgsRuleBasedRenderer:
         hatch.appendSymbolLayer(pattern)
         outline = QgsSimpleLineSymbolLayer(colour, 0.5)
         hatch.appendSymbolLayer(outline)
-        root.appendChild(QgsRuleBasedRenderer.Rule(
-            hatch, 0, 0, f"\"side\" = '{side.code}' AND \"kind\" = 'gain'",
-            tr("{side}: gained").format(side=side.name(language))))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                hatch,
+                0,
+                0,
+                f"\"side\" = '{side.code}' AND \"kind\" = 'gain'",
+                tr("{side}: gained").format(side=side.name(language)),
+            )
+        )
         lost = QgsFillSymbol()
         lost.deleteSymbolLayer(0)
         dashed = QgsSimpleLineSymbolLayer(colour, 0.5)
         dashed.setPenStyle(Qt.PenStyle.DashLine)
         lost.appendSymbolLayer(dashed)
-        root.appendChild(QgsRuleBasedRenderer.Rule(
-            lost, 0, 0, f"\"side\" = '{side.code}' AND \"kind\" = 'loss'",
-            tr("{side}: lost").format(side=side.name(language))))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                lost,
+                0,
+                0,
+                f"\"side\" = '{side.code}' AND \"kind\" = 'loss'",
+                tr("{side}: lost").format(side=side.name(language)),
+            )
+        )
     return QgsRuleBasedRenderer(root)
 
 
@@ -78,28 +91,38 @@ class LiveLayers:
     def __init__(self, loaded: SeriesLayers, project: QgsProject, language: str) -> None:
         self.loaded = loaded
         self.project = project
-        self.areas = _memory_layer(tr("Areas at the shown instant"),
-                                   (("side", "string"), ("status", "string"), ("valid_at", "string")))
+        self.areas = _memory_layer(
+            tr("Areas at the shown instant"),
+            (("side", "string"), ("status", "string"), ("valid_at", "string")),
+        )
         apply_style(self.areas, "areas")
         set_series_variables(self.areas, loaded.series, language)
         split_rules_by_side(self.areas, loaded.series, language)
-        self.fronts = _memory_layer(tr("Front lines at the shown instant"),
-                                    (("side", "string"), ("valid_at", "string")), "MultiLineString")
+        self.fronts = _memory_layer(
+            tr("Front lines at the shown instant"),
+            (("side", "string"), ("valid_at", "string")),
+            "MultiLineString",
+        )
         apply_style(self.fronts, "front_lines")
         set_series_variables(self.fronts, loaded.series, language)
-        self.change = _memory_layer(tr("Change"), (("side", "string"), ("kind", "string"),
-                                                   ("area_km2", "real"), ("since", "string")))
+        self.change = _memory_layer(
+            tr("Change"), (("side", "string"), ("kind", "string"), ("area_km2", "real"), ("since", "string"))
+        )
         self.change.setRenderer(change_renderer(loaded.series, language))
-        for layer, role in ((self.fronts, LIVE_FRONTS), (self.change, LIVE_CHANGE),
-                            (self.areas, LIVE_AREAS)):
+        for layer, role in ((self.fronts, LIVE_FRONTS), (self.change, LIVE_CHANGE), (self.areas, LIVE_AREAS)):
             layer.setCustomProperty(ROLE_PROPERTY, role)
             # Rebuilt from the series on every move: not saved with the project.
             layer.setCustomProperty("skipMemoryLayersCheck", 1)
             project.addMapLayer(layer, False)
         group = loaded.group
-        index = next((i for i, node in enumerate(group.children())
-                      if getattr(node, "layerId", lambda: None)() == loaded.layers["areas"].id()),
-                     len(group.children()))
+        index = next(
+            (
+                i
+                for i, node in enumerate(group.children())
+                if getattr(node, "layerId", lambda: None)() == loaded.layers["areas"].id()
+            ),
+            len(group.children()),
+        )
         group.insertLayer(index, self.areas)
         group.insertLayer(index, self.change)
         group.insertLayer(index, self.fronts)
@@ -110,8 +133,9 @@ class LiveLayers:
             if node is not None:
                 node.setItemVisibilityChecked(False)
 
-    def show(self, areas: Areas, changes: list[Change], valid_at: str, since: str,
-             fronts: dict | None = None) -> None:
+    def show(
+        self, areas: Areas, changes: list[Change], valid_at: str, since: str, fronts: dict | None = None
+    ) -> None:
         features = []
         for (side, status), geometry in areas.items():
             if geometry is None or geometry.is_empty:

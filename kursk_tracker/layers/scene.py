@@ -26,8 +26,14 @@ from .series_layers import SeriesLayers, load_series_layers, text_language
 
 
 class SeriesScene:
-    def __init__(self, loaded: SeriesLayers, project: QgsProject, language: str,
-                 timing: str = "eased", records: list | None = None) -> None:
+    def __init__(
+        self,
+        loaded: SeriesLayers,
+        project: QgsProject,
+        language: str,
+        timing: str = "eased",
+        records: list | None = None,
+    ) -> None:
         """`records`: the series' features where already read (else read from its store)."""
         self.loaded = loaded
         self.project = project
@@ -47,8 +53,10 @@ class SeriesScene:
             from .live_layers import LiveLayers
 
             self.frames = SeriesFrames.from_records(
-                loaded.series, loaded.store.read_features() if records is None else records,
-                MorphSettings(timing=timing))
+                loaded.series,
+                loaded.store.read_features() if records is None else records,
+                MorphSettings(timing=timing),
+            )
             self.live = LiveLayers(loaded, project, language)
         self.wait_for_morph = True
         """False while a background task precomputes the pairs (the GUI): frames never block."""
@@ -85,8 +93,15 @@ class SeriesScene:
             ran.wait(60.0)
 
     @classmethod
-    def open(cls, location, project: QgsProject, language: str, timing: str = "eased",
-             with_context: bool = True, content=None) -> SeriesScene:
+    def open(
+        cls,
+        location,
+        project: QgsProject,
+        language: str,
+        timing: str = "eased",
+        with_context: bool = True,
+        content=None,
+    ) -> SeriesScene:
         """The series at `location` in `project`; `content`: its (series, features) where already read."""
         from ..store.backend import open_store
 
@@ -149,15 +164,18 @@ class SeriesScene:
             areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
             chosen = next((s for s in self.snapshots() if s.id == self.compare_with), None)
             self.change_since = chosen or self.frames.previous_snapshot(instant)
-            self.changes = (changes_between_held(self.frames.held(self.change_since), held_by_side(areas))
-                            if self.change_since is not None else [])
+            self.changes = (
+                changes_between_held(self.frames.held(self.change_since), held_by_side(areas))
+                if self.change_since is not None
+                else []
+            )
             since = iso_utc(self.change_since.valid_at) if self.change_since else ""
             fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
             self.live.show(areas, self.changes, iso_utc(instant), since, fronts)
         return changed
 
     def set_timing(self, timing: str) -> None:
-        """"eased" or "linear" pace between snapshots."""
+        """ "eased" or "linear" pace between snapshots."""
         if self.frames is None:
             return
         from ..core.morph import MorphSettings
@@ -195,7 +213,7 @@ class SeriesScene:
         return {side: area_km2(g) for side, g in held_by_side(areas).items()}
 
     def change_summary(self) -> str:
-        """"+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant, in the scene's language.
+        """ "+12.4 km² RU, −3.1 km² UA since 22 October" for the shown instant, in the scene's language.
 
         The scene's language, not QGIS's: an export in German from an English QGIS says "seit".
         """
@@ -217,8 +235,9 @@ class SeriesScene:
     def visible_layers(self) -> list[QgsMapLayer]:
         """The project's visible layers, top first, as a map render wants them."""
         root = required(self.project.layerTreeRoot(), "layer tree")
-        return [layer for node in root.findLayers()
-                if node.isVisible() and (layer := node.layer()) is not None]
+        return [
+            layer for node in root.findLayers() if node.isVisible() and (layer := node.layer()) is not None
+        ]
 
     def remove(self) -> None:
         self.cancel_background()

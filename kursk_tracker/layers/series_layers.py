@@ -134,8 +134,11 @@ def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) ->
     labels = rule_labels()
     colours = json.dumps({side.code: side.colour for side in series.sides})
     # Each leaf rule with its symbol, so the symbol is known to be there.
-    rules = [(r, symbol) for r in required(renderer.rootRule(), "root rule").children()
-             if (symbol := r.symbol()) is not None and not r.children()]
+    rules = [
+        (r, symbol)
+        for r in required(renderer.rootRule(), "root rule").children()
+        if (symbol := r.symbol()) is not None and not r.children()
+    ]
     filters = [r.filterExpression() for r, _symbol in rules if not r.isElse() and r.filterExpression()]
     codes = ", ".join(QgsExpression.quotedValue(side.code) for side in series.sides)
     root = QgsRuleBasedRenderer.Rule(None)
@@ -146,18 +149,27 @@ def split_rules_by_side(layer: QgsVectorLayer, series: Series, language: str) ->
             condition = rule.filterExpression() or "TRUE"
         label = labels.get(rule.label(), rule.label())
         for side in series.sides:
-            root.appendChild(QgsRuleBasedRenderer.Rule(
-                _bind_side(symbol, side.code, colours), 0, 0,
-                f'({condition}) AND "side" = {QgsExpression.quotedValue(side.code)}',
-                f"{side.name(language)}: {label}",
-            ))
+            root.appendChild(
+                QgsRuleBasedRenderer.Rule(
+                    _bind_side(symbol, side.code, colours),
+                    0,
+                    0,
+                    f'({condition}) AND "side" = {QgsExpression.quotedValue(side.code)}',
+                    f"{side.name(language)}: {label}",
+                )
+            )
     if codes and rules:
         # Sides the series does not name: drawn in the style's neutral grey.
         fallback_symbol = next((symbol for r, symbol in rules if r.isElse()), rules[0][1])
-        root.appendChild(QgsRuleBasedRenderer.Rule(
-            fallback_symbol.clone(), 0, 0, f'"side" IS NULL OR "side" NOT IN ({codes})',
-            tr("Other sides"),
-        ))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                fallback_symbol.clone(),
+                0,
+                0,
+                f'"side" IS NULL OR "side" NOT IN ({codes})',
+                tr("Other sides"),
+            )
+        )
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
@@ -205,8 +217,9 @@ def set_filter(layer: QgsVectorLayer, subset: str) -> None:
     layers take the filter as it is.
     """
     if layer.providerType() == "ogr":
-        layer.setDataSource(filtered_source(layer.source(), subset), layer.name(), "ogr",
-                            QgsDataProvider.ProviderOptions())
+        layer.setDataSource(
+            filtered_source(layer.source(), subset), layer.name(), "ogr", QgsDataProvider.ProviderOptions()
+        )
     else:
         layer.setSubsetString(subset)
     layer.triggerRepaint()
@@ -225,8 +238,13 @@ def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
 
         uri = saved_connection_uri(store.connection_name)
     else:
-        uri = QgsDataSourceUri(" ".join(f"{k}='{v}'" for k, v in store.keywords.items()
-                                        if k in ("service", "host", "port", "dbname", "user", "sslmode")))
+        uri = QgsDataSourceUri(
+            " ".join(
+                f"{k}='{v}'"
+                for k, v in store.keywords.items()
+                if k in ("service", "host", "port", "dbname", "user", "sslmode")
+            )
+        )
     if store.connection_name and store.keywords.get("dbname"):
         uri.setDatabase(store.keywords["dbname"])
     password = uri.password()
@@ -237,8 +255,9 @@ def postgres_connection_uri(store: PostgisStore) -> QgsDataSourceUri:
     return uri
 
 
-def layer_source(store: SeriesStore, layer_name: str, subset: str = "",
-                 connection: QgsDataSourceUri | None = None) -> tuple[str, str]:
+def layer_source(
+    store: SeriesStore, layer_name: str, subset: str = "", connection: QgsDataSourceUri | None = None
+) -> tuple[str, str]:
     """(source, provider key) of one layer of a series; `connection`: a PostGIS series' database part,
     where already made (`postgres_connection_uri`)."""
     if isinstance(store, PostgisStore):
@@ -428,8 +447,9 @@ def set_temporal_span(loaded: SeriesLayers, span: QgsDateTimeRange) -> None:
     properties.setIsActive(True)
 
 
-def layers_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
-                  margin: float = 0.08) -> QgsRectangle:
+def layers_extent(
+    layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem, margin: float = 0.08
+) -> QgsRectangle:
     """The combined extent of the layers in `crs`, with a margin."""
     extent = QgsRectangle()  # null: the first extent combined in replaces it (setMinimal is deprecated)
     for layer in layers:

@@ -120,14 +120,16 @@ class SeriesSession(QObject):
 
     # Opening -------------------------------------------------------------------
 
-    def open_series(self, location: str | os.PathLike[str] | SeriesStore,
-                    reloading: bool = False) -> SeriesLayers:
+    def open_series(
+        self, location: str | os.PathLike[str] | SeriesStore, reloading: bool = False
+    ) -> SeriesLayers:
         """Replace the open series with the one at `location` (a GeoPackage path or a postgis: location)."""
         store = open_store(location)
         content = store.read_content()  # read once; a clear error while the open series is still shown
         self.close_series(emit=False)
-        self.scene = SeriesScene.open(store, self.project, current_language(), preview_timing(),
-                                      content=content)
+        self.scene = SeriesScene.open(
+            store, self.project, current_language(), preview_timing(), content=content
+        )
         self.versions = self._read_versions(store)
         self._watch()
         self._precompute()
@@ -293,8 +295,11 @@ class SeriesSession(QObject):
     def show_snapshot(self, snapshot_id: int) -> None:
         snapshot = next((s for s in self.snapshots() if s.id == snapshot_id), None)
         current = self.current
-        if snapshot is not None and current is not None and (
-                self.instant != snapshot.valid_at or current.snapshot_id != snapshot_id):
+        if (
+            snapshot is not None
+            and current is not None
+            and (self.instant != snapshot.valid_at or current.snapshot_id != snapshot_id)
+        ):
             self.show_instant(snapshot.valid_at)
 
     def step(self, offset: int) -> None:
@@ -373,8 +378,14 @@ class SeriesSession(QObject):
 
     # Imports ------------------------------------------------------------------------
 
-    def start_import(self, paths: list[Path], format_name: str, options: ImportOptions,
-                     output: str | os.PathLike[str], like: Series | None = None) -> ImportTask:
+    def start_import(
+        self,
+        paths: list[Path],
+        format_name: str,
+        options: ImportOptions,
+        output: str | os.PathLike[str],
+        like: Series | None = None,
+    ) -> ImportTask:
         """Import in the background into the series at `output`: the open one, or another one (new or
         not), which is opened when the import added to it, closing the open one (its file unchanged).
 
@@ -400,8 +411,9 @@ class SeriesSession(QObject):
         self.import_task = None
         target = open_store(task.output)
         if task.failure or task.result is None or task.result.cancelled:
-            self.importFinished.emit(ImportOutcome(target, task.result, task.summary, task.failure,
-                                                   cancelled=not task.failure))
+            self.importFinished.emit(
+                ImportOutcome(target, task.result, task.summary, task.failure, cancelled=not task.failure)
+            )
             return
         for issue in task.result.issues:
             log(str(issue))
@@ -416,8 +428,11 @@ class SeriesSession(QObject):
             options = task.options
             options.ask_date = lambda path: dated.get(Path(path))
             self.start_import(sorted(dated), task.format_name, options, task.output)
-        self.importFinished.emit(ImportOutcome(target, task.result, task.summary,
-                                               asked={str(path) for path in dated}, previous=previous))
+        self.importFinished.emit(
+            ImportOutcome(
+                target, task.result, task.summary, asked={str(path) for path in dated}, previous=previous
+            )
+        )
 
     def imported_into(self, location: str | os.PathLike[str]) -> None:
         """An import added snapshots to the series at `location`: show them.
@@ -492,8 +507,11 @@ class SeriesSession(QObject):
         try:
             return parse_utc(text)
         except ValueError:
-            log(tr("The project's saved instant {text} is not a date; the latest snapshot is shown.").format(
-                text=text))
+            log(
+                tr("The project's saved instant {text} is not a date; the latest snapshot is shown.").format(
+                    text=text
+                )
+            )
             return None
 
     def attach_to_project(self) -> None:

@@ -51,9 +51,11 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
         offers GeoPackages, and a postgis: location passes the parameter's
         own check (an extension or a filter of extensions only would refuse it).
         """
-        return QgsProcessingParameterFile(name, description or tr("Series (GeoPackage or PostGIS)"),
-                                          fileFilter=tr("Series GeoPackage (*.gpkg)") + ";;"
-                                          + tr("All files (*)"))
+        return QgsProcessingParameterFile(
+            name,
+            description or tr("Series (GeoPackage or PostGIS)"),
+            fileFilter=tr("Series GeoPackage (*.gpkg)") + ";;" + tr("All files (*)"),
+        )
 
     def checked_sink(self, parameters, name: str, sink: QgsFeatureSink | None) -> QgsFeatureSink:
         """The sink made for the output `name`, or Processing's own error where none could be made."""
@@ -63,8 +65,10 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
 
     def series_store(self, parameters, context, name: str = "INPUT") -> SeriesStore:
         """The series a series parameter names, or a QgsProcessingException saying what is wrong."""
-        return series_store_of(self.parameterAsFile(parameters, name, context)
-                               or self.parameterAsString(parameters, name, context))
+        return series_store_of(
+            self.parameterAsFile(parameters, name, context)
+            or self.parameterAsString(parameters, name, context)
+        )
 
 
 def series_store_of(text: str) -> SeriesStore:
@@ -75,9 +79,12 @@ def series_store_of(text: str) -> SeriesStore:
 
     text = text.strip()
     if not is_postgis_location(text) and not text.lower().endswith(".gpkg"):
-        raise QgsProcessingException(tr(
-            "{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series "
-            "(postgis:connection=NAME schema=SCHEMA)").format(path=text))
+        raise QgsProcessingException(
+            tr(
+                "{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series "
+                "(postgis:connection=NAME schema=SCHEMA)"
+            ).format(path=text)
+        )
     try:
         return open_store(text)
     except KurskTrackerError as error:

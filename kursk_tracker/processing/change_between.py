@@ -58,17 +58,34 @@ class ChangeBetweenAlgorithm(KurskTrackerAlgorithm):
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         changes = changes_between(frames.areas_at(start), frames.areas_at(end))
-        fields = make_fields((("side", "string"), ("kind", "string"), ("area_km2", "real"),
-                              ("from", "string"), ("to", "string")))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("MultiPolygon"),
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        fields = make_fields(
+            (
+                ("side", "string"),
+                ("kind", "string"),
+                ("area_km2", "real"),
+                ("from", "string"),
+                ("to", "string"),
+            )
+        )
+        sink, dest = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            fields,
+            wkb_type("MultiPolygon"),
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+        )
         sink = self.checked_sink(parameters, self.OUTPUT, sink)
         for change in changes:
             feature = QgsFeature(fields)
-            feature.setAttributes([change.side, change.kind, round(change.area_km2, 4),
-                                   iso_utc(start), iso_utc(end)])
+            feature.setAttributes(
+                [change.side, change.kind, round(change.area_km2, 4), iso_utc(start), iso_utc(end)]
+            )
             feature.setGeometry(to_qgs(change.geometry))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            feedback.pushInfo(tr("{side} {kind}: {area} km²").format(
-                side=change.side, kind=change.kind, area=f"{change.area_km2:,.2f}"))
+            feedback.pushInfo(
+                tr("{side} {kind}: {area} km²").format(
+                    side=change.side, kind=change.kind, area=f"{change.area_km2:,.2f}"
+                )
+            )
         return {self.OUTPUT: dest}

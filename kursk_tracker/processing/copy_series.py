@@ -38,10 +38,16 @@ class CopySeriesAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter(self.INPUT, tr("Series to copy")))
-        self.addParameter(QgsProcessingParameterString(
-            self.OUTPUT, tr("Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.REPLACE, tr("Replace a series already at the target"), defaultValue=False))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.OUTPUT, tr("Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.REPLACE, tr("Replace a series already at the target"), defaultValue=False
+            )
+        )
         self.addOutput(QgsProcessingOutputString("SERIES", tr("Copied series")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOTS", tr("Snapshots copied")))
         self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features copied")))
@@ -54,6 +60,9 @@ class CopySeriesAlgorithm(KurskTrackerAlgorithm):
             series, features = copy_series(source, target, replace=replace)
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(tr("{n} snapshots and {m} features copied to {where}").format(
-            n=len(series.snapshots), m=features, where=target.describe()))
+        feedback.pushInfo(
+            tr("{n} snapshots and {m} features copied to {where}").format(
+                n=len(series.snapshots), m=features, where=target.describe()
+            )
+        )
         return {"SERIES": target.location, "SNAPSHOTS": len(series.snapshots), "FEATURES": features}

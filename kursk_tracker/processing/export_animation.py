@@ -35,17 +35,21 @@ def output_format(output: Path, asked: str) -> tuple[Path, str]:
     extension = output.suffix.lower().lstrip(".")
     if extension in FORMATS:
         if asked and asked != extension:
-            raise QgsProcessingException(tr(
-                "FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name "
-                "a .{format} file").format(format=asked, name=output.name))
+            raise QgsProcessingException(
+                tr(
+                    "FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name "
+                    "a .{format} file"
+                ).format(format=asked, name=output.name)
+            )
         return output, extension
     fmt = asked or "gif"
     return output.with_name(f"{output.name}.{fmt}"), fmt
 
 
 def _number(name: str, description: str, kind: str, default: float, minimum: float, maximum: float):
-    return QgsProcessingParameterNumber(name, description, number_parameter_type(kind), default, False,
-                                        minimum, maximum)
+    return QgsProcessingParameterNumber(
+        name, description, number_parameter_type(kind), default, False, minimum, maximum
+    )
 
 
 def _advanced(parameter):
@@ -92,33 +96,49 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter())
-        self.addParameter(QgsProcessingParameterString(
-            self.FROM, tr("From (ISO 8601; empty: first snapshot)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.TO, tr("To (ISO 8601; empty: last snapshot)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FROM, tr("From (ISO 8601; empty: first snapshot)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.TO, tr("To (ISO 8601; empty: last snapshot)"), optional=True)
+        )
         self.addParameter(_number(self.FPS, tr("Frames per second"), "real", 10.0, 0.1, 120.0))
         self.addParameter(_number(self.STEP_HOURS, tr("Hours per frame"), "real", 24.0, 0.05, 24.0 * 365))
-        self.addParameter(_number(self.HOLD_SECONDS, tr("Hold on snapshots (seconds)"), "real",
-                                  1.0, 0.0, 60.0))
+        self.addParameter(
+            _number(self.HOLD_SECONDS, tr("Hold on snapshots (seconds)"), "real", 1.0, 0.0, 60.0)
+        )
         # Static strings: FORMAT=mp4 on the command line. No default: the output's extension decides.
-        formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format (empty: from the file's extension)"),
-                                             list(FORMATS), optional=True)
+        formats = QgsProcessingParameterEnum(
+            self.FORMAT, tr("Format (empty: from the file's extension)"), list(FORMATS), optional=True
+        )
         formats.setUsesStaticStrings(True)
         self.addParameter(formats)
         self.addParameter(_number(self.WIDTH_PX, tr("Width (pixels)"), "integer", 1280, 16, 7680))
         self.addParameter(_number(self.HEIGHT_PX, tr("Height (pixels)"), "integer", 720, 16, 4320))
-        language = QgsProcessingParameterEnum(self.LANGUAGE, tr("Language of dates and names"),
-                                              list(LANGUAGES), defaultValue="auto")
+        language = QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language of dates and names"), list(LANGUAGES), defaultValue="auto"
+        )
         language.setUsesStaticStrings(True)
         self.addParameter(_advanced(language))
-        timing = QgsProcessingParameterEnum(self.TIMING, tr("Timing between snapshots"), list(TIMINGS),
-                                            defaultValue="linear")
+        timing = QgsProcessingParameterEnum(
+            self.TIMING, tr("Timing between snapshots"), list(TIMINGS), defaultValue="linear"
+        )
         timing.setUsesStaticStrings(True)
         self.addParameter(_advanced(timing))
-        self.addParameter(_advanced(QgsProcessingParameterBoolean(
-            self.USE_LAYOUT, tr("Whole Lagebild layout on every frame"), defaultValue=False)))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Animation"), tr("GIF animation (*.gif);;MP4 video (*.mp4)")))
+        self.addParameter(
+            _advanced(
+                QgsProcessingParameterBoolean(
+                    self.USE_LAYOUT, tr("Whole Lagebild layout on every frame"), defaultValue=False
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Animation"), tr("GIF animation (*.gif);;MP4 video (*.mp4)")
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("FRAMES", tr("Frames rendered")))
         self.addOutput(QgsProcessingOutputNumber("DURATION", tr("Playing time (seconds)")))
 
@@ -128,16 +148,22 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         from ..toolbelt.i18n import current_language
 
         store = self.series_store(parameters, context)
-        asked = self.parameterAsEnumString(parameters, self.FORMAT, context) if parameters.get(
-            self.FORMAT) not in (None, "") else ""
+        asked = (
+            self.parameterAsEnumString(parameters, self.FORMAT, context)
+            if parameters.get(self.FORMAT) not in (None, "")
+            else ""
+        )
         timing = self.parameterAsEnumString(parameters, self.TIMING, context) or "linear"
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "auto"
         use_layout = self.parameterAsBool(parameters, self.USE_LAYOUT, context)
         application = QCoreApplication.instance()
         if use_layout and application is not None and QThread.currentThread() != application.thread():
-            raise QgsProcessingException(tr(
-                "Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from "
-                "qgis_process or the Python console, or export the map frames without the layout."))
+            raise QgsProcessingException(
+                tr(
+                    "Print layouts can only be drawn on QGIS's main thread: run this with USE_LAYOUT from "
+                    "qgis_process or the Python console, or export the map frames without the layout."
+                )
+            )
         given = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         output, fmt = output_format(given, asked)
         if output != given:
@@ -162,9 +188,14 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         except (KurskTrackerError, OSError) as error:
             raise QgsProcessingException(str(error)) from error
         message = tr("{path}: {frames} frames, {seconds} s, {fps} frames rendered per second")
-        feedback.pushInfo(message.format(path=result.path, frames=result.frames,
-                                         seconds=f"{result.seconds:.1f}",
-                                         fps=f"{result.frames_per_second_rendered:.1f}"))
+        feedback.pushInfo(
+            message.format(
+                path=result.path,
+                frames=result.frames,
+                seconds=f"{result.seconds:.1f}",
+                fps=f"{result.frames_per_second_rendered:.1f}",
+            )
+        )
         return {self.OUTPUT: str(result.path), "FRAMES": result.frames, "DURATION": result.seconds}
 
     def _instant(self, parameters, name: str, context) -> dt.datetime | None:

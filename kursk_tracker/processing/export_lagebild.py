@@ -62,26 +62,49 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter())
-        self.addParameter(QgsProcessingParameterString(
-            self.DATETIME, tr("Date and time (ISO 8601); empty for every snapshot"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.TEMPLATE, tr("Layout template (.qpt); empty for the built-in web figure"),
-            extension="qpt", optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATETIME, tr("Date and time (ISO 8601); empty for every snapshot"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TEMPLATE,
+                tr("Layout template (.qpt); empty for the built-in web figure"),
+                extension="qpt",
+                optional=True,
+            )
+        )
         formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue="png")
         formats.setUsesStaticStrings(True)
         self.addParameter(formats)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.WIDTH_PX, tr("Width of PNG images (px)"), number_parameter_type(), 1600, minValue=100,
-            maxValue=20000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, tr("Resolution (dpi)"), number_parameter_type(), 150, minValue=30, maxValue=1200))
-        languages = QgsProcessingParameterEnum(self.LANGUAGE, tr("Language"), list(LANGUAGES),
-                                               defaultValue="de")
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.WIDTH_PX,
+                tr("Width of PNG images (px)"),
+                number_parameter_type(),
+                1600,
+                minValue=100,
+                maxValue=20000,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI, tr("Resolution (dpi)"), number_parameter_type(), 150, minValue=30, maxValue=1200
+            )
+        )
+        languages = QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language"), list(LANGUAGES), defaultValue="de"
+        )
         languages.setUsesStaticStrings(True)
         self.addParameter(languages)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Lagebild file (a folder for every snapshot)"),
-            "PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT,
+                tr("Lagebild file (a folder for every snapshot)"),
+                "PNG (*.png);;PDF (*.pdf);;SVG (*.svg)",
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Files written")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -107,16 +130,25 @@ class ExportLagebildAlgorithm(KurskTrackerAlgorithm):
                 raise QgsProcessingException(tr("{path}: the series has no snapshots").format(path=path))
             if instant is None:
                 written = export_batch(
-                    scene, output, fmt, template, language, width, dpi,
+                    scene,
+                    output,
+                    fmt,
+                    template,
+                    language,
+                    width,
+                    dpi,
                     progress=lambda done, total: feedback.setProgress(100.0 * done / total),
-                    cancelled=feedback.isCanceled)
-                feedback.pushInfo(tr("{count} files written to {folder}").format(count=len(written),
-                                                                                 folder=output))
+                    cancelled=feedback.isCanceled,
+                )
+                feedback.pushInfo(
+                    tr("{count} files written to {folder}").format(count=len(written), folder=output)
+                )
                 return {self.OUTPUT: str(output), self.COUNT: len(written)}
             first, last = span
             if not first <= instant <= last:
-                feedback.pushWarning(tr("{when} is outside the series; the nearest end is used").format(
-                    when=when))
+                feedback.pushWarning(
+                    tr("{when} is outside the series; the nearest end is used").format(when=when)
+                )
             # The file's own suffix says the format (out.pdf); FORMAT is for names without one.
             suffix = output.suffix.lstrip(".").lower()
             if suffix in FORMATS:

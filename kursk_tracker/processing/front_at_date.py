@@ -27,7 +27,8 @@ def parse_instant(text: str, name: str):
         return parse_utc(text)
     except ValueError as error:
         raise QgsProcessingException(
-            tr("{name}: {text} is not an ISO 8601 date and time").format(name=name, text=text)) from error
+            tr("{name}: {text} is not an ISO 8601 date and time").format(name=name, text=text)
+        ) from error
 
 
 class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
@@ -54,13 +55,17 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter())
         self.addParameter(QgsProcessingParameterString(self.DATETIME, tr("Date and time (ISO 8601)")))
-        timing = QgsProcessingParameterEnum(self.TIMING, tr("Pace between snapshots"), list(TIMINGS),
-                                            defaultValue="eased")
+        timing = QgsProcessingParameterEnum(
+            self.TIMING, tr("Pace between snapshots"), list(TIMINGS), defaultValue="eased"
+        )
         timing.setUsesStaticStrings(True)
         self.addParameter(timing)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Areas at the date")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.FRONT_LINES, tr("Front lines at the date"),
-                                                            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.FRONT_LINES, tr("Front lines at the date"), optional=True, createByDefault=False
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         require_shapely()
@@ -79,14 +84,18 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
             raise QgsProcessingException(tr("{path}: the series has no snapshots").format(path=path))
         if not span[0].valid_at <= instant <= span[-1].valid_at:
             message = tr("{when} is outside the series ({first} to {last}); the nearest end is used")
-            feedback.pushWarning(message.format(when=iso_utc(instant), first=iso_utc(span[0].valid_at),
-                                                last=iso_utc(span[-1].valid_at)))
+            feedback.pushWarning(
+                message.format(
+                    when=iso_utc(instant), first=iso_utc(span[0].valid_at), last=iso_utc(span[-1].valid_at)
+                )
+            )
         areas = frames.areas_at(instant)
         stamp = iso_utc(instant)
         fields = make_fields((("side", "string"), ("status", "string"), ("valid_at", "string")))
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          wkb_type("MultiPolygon"), wgs84)
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, wkb_type("MultiPolygon"), wgs84
+        )
         sink = self.checked_sink(parameters, self.OUTPUT, sink)
         for (side, status), geometry in sorted(areas.items()):
             if geometry.is_empty:
@@ -97,8 +106,9 @@ class FrontAtDateAlgorithm(KurskTrackerAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         results = {self.OUTPUT: dest}
         line_fields = make_fields((("side", "string"), ("valid_at", "string")))
-        lines, lines_dest = self.parameterAsSink(parameters, self.FRONT_LINES, context, line_fields,
-                                                 wkb_type("MultiLineString"), wgs84)
+        lines, lines_dest = self.parameterAsSink(
+            parameters, self.FRONT_LINES, context, line_fields, wkb_type("MultiLineString"), wgs84
+        )
         if lines is not None:
             from ..core.morph import front_lines
 

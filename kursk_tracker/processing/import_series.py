@@ -56,22 +56,32 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INPUT, tr("Files or folders"), file_source_type()))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(self.INPUT, tr("Files or folders"), file_source_type())
+        )
         # Static strings: FORMAT=deepstate on the command line, as the README shows.
         formats = QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue="auto")
         formats.setUsesStaticStrings(True)
         self.addParameter(formats)
-        self.addParameter(QgsProcessingParameterExtent(
-            self.AREA_OF_INTEREST, tr("Area of interest"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.NAME, tr("Series name (for a new series)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.EPOCH, tr("Operation start, week 0 (YYYY-MM-DD; for a new series)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.TIMEZONE, tr("Display time zone"), defaultValue="Europe/Berlin"))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Series (GeoPackage or PostGIS)"), tr("GeoPackage (*.gpkg)")))
+        self.addParameter(
+            QgsProcessingParameterExtent(self.AREA_OF_INTEREST, tr("Area of interest"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.NAME, tr("Series name (for a new series)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.EPOCH, tr("Operation start, week 0 (YYYY-MM-DD; for a new series)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.TIMEZONE, tr("Display time zone"), defaultValue="Europe/Berlin")
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Series (GeoPackage or PostGIS)"), tr("GeoPackage (*.gpkg)")
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Snapshots added")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Snapshots skipped")))
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Files with errors")))
@@ -86,17 +96,23 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
         timezone = self.parameterAsString(parameters, self.TIMEZONE, context) or "Europe/Berlin"
-        options = ImportOptions(area_of_interest=self._area(parameters, context), timezone=timezone,
-                                epoch=self._epoch(parameters, context))
+        options = ImportOptions(
+            area_of_interest=self._area(parameters, context),
+            timezone=timezone,
+            epoch=self._epoch(parameters, context),
+        )
         template = None
         if not existed:
-            name = (self.parameterAsString(parameters, self.NAME, context)
-                    or output.default_name())
+            name = self.parameterAsString(parameters, self.NAME, context) or output.default_name()
             template = new_series({"en": name, "de": name}, options.epoch, timezone)
         try:
             result, summary = import_to_series(
-                paths, format_name, options, output,
-                Feedback(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled), template,
+                paths,
+                format_name,
+                options,
+                output,
+                Feedback(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled),
+                template,
             )
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
@@ -113,11 +129,16 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
             raise QgsProcessingException(tr("Import cancelled; the series is unchanged."))
         if not existed and not (summary.added or summary.places_added):
             raise QgsProcessingException(tr("Nothing could be imported; no series was written."))
-        feedback.pushInfo(tr("{n} snapshots added to {path}").format(n=len(summary.added),
-                                                                     path=output.describe()))
+        feedback.pushInfo(
+            tr("{n} snapshots added to {path}").format(n=len(summary.added), path=output.describe())
+        )
         failed = {issue.path for issue in result.issues if issue.level == Level.ERROR}
-        return {self.OUTPUT: output.location, "ADDED": len(summary.added), "SKIPPED": len(summary.skipped),
-                "ERRORS": len(failed)}
+        return {
+            self.OUTPUT: output.location,
+            "ADDED": len(summary.added),
+            "SKIPPED": len(summary.skipped),
+            "ERRORS": len(failed),
+        }
 
     def _area(self, parameters, context):
         if not parameters.get(self.AREA_OF_INTEREST):
@@ -136,4 +157,5 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
             return dt.date.fromisoformat(text)
         except ValueError as error:
             raise QgsProcessingException(
-                tr("The operation start {text} is not a date (YYYY-MM-DD)").format(text=text)) from error
+                tr("The operation start {text} is not a date (YYYY-MM-DD)").format(text=text)
+            ) from error

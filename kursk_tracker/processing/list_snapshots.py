@@ -34,9 +34,9 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter())
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Snapshots"), vector_source_type()
-        ))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Snapshots"), vector_source_type())
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         store = self.series_store(parameters, context)
@@ -44,11 +44,17 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
             series = store.read_series()
         except KurskTrackerError as error:
             raise QgsProcessingException(str(error)) from error
-        fields = make_fields((("id", "integer"), ("valid_at", "string"), ("date", "string"),
-                              ("week", "integer"), ("title", "string"), ("source", "string")))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry")
+        fields = make_fields(
+            (
+                ("id", "integer"),
+                ("valid_at", "string"),
+                ("date", "string"),
+                ("week", "integer"),
+                ("title", "string"),
+                ("source", "string"),
+            )
         )
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type("NoGeometry"))
         sink = self.checked_sink(parameters, self.OUTPUT, sink)
         language = current_language()
         snapshots = series.sorted_snapshots()
@@ -56,11 +62,16 @@ class ListSnapshotsAlgorithm(KurskTrackerAlgorithm):
             if feedback.isCanceled():
                 break
             feature = QgsFeature(fields)
-            feature.setAttributes([
-                snap.id, iso_utc(snap.valid_at),
-                format_instant(snap.valid_at, series.timezone, language),
-                series.week_of(snap.valid_at), snap.title_in(language), snap.source,
-            ])
+            feature.setAttributes(
+                [
+                    snap.id,
+                    iso_utc(snap.valid_at),
+                    format_instant(snap.valid_at, series.timezone, language),
+                    series.week_of(snap.valid_at),
+                    snap.title_in(language),
+                    snap.source,
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (index + 1) / max(1, len(snapshots)))
         return {self.OUTPUT: dest_id}

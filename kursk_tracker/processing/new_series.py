@@ -32,8 +32,11 @@ class NewSeriesAlgorithm(KurskTrackerAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterString(
-            self.OUTPUT, tr("Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.OUTPUT, tr("Target: a GeoPackage path or postgis:connection=NAME schema=SCHEMA")
+            )
+        )
         self.addOutput(QgsProcessingOutputString("SERIES", tr("New series")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -38,8 +38,17 @@ class KurskTrackerProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in (ImportSeriesAlgorithm(), ListSnapshotsAlgorithm(), SeriesStatisticsAlgorithm(),
-                          FrontAtDateAlgorithm(), ChangeBetweenAlgorithm(), ExportLagebildAlgorithm(),
-                          ExportAnimationAlgorithm(), CopySeriesAlgorithm(), RedateSnapshotAlgorithm(),
-                          RemoveSnapshotAlgorithm(), NewSeriesAlgorithm()):
+        for algorithm in (
+            ImportSeriesAlgorithm(),
+            ListSnapshotsAlgorithm(),
+            SeriesStatisticsAlgorithm(),
+            FrontAtDateAlgorithm(),
+            ChangeBetweenAlgorithm(),
+            ExportLagebildAlgorithm(),
+            ExportAnimationAlgorithm(),
+            CopySeriesAlgorithm(),
+            RedateSnapshotAlgorithm(),
+            RemoveSnapshotAlgorithm(),
+            NewSeriesAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)

@@ -73,11 +73,19 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
 
     def add_snapshot_parameters(self) -> None:
         self.addParameter(self.series_parameter())
-        self.addParameter(QgsProcessingParameterString(
-            self.SNAPSHOT, tr("Snapshot (id, or its instant in ISO 8601)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.EXPECTED_VERSION, tr("Expected snapshot version (PostGIS; empty: as read now)"),
-            number_parameter_type(), None, True, 1))
+        self.addParameter(
+            QgsProcessingParameterString(self.SNAPSHOT, tr("Snapshot (id, or its instant in ISO 8601)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.EXPECTED_VERSION,
+                tr("Expected snapshot version (PostGIS; empty: as read now)"),
+                number_parameter_type(),
+                None,
+                True,
+                1,
+            )
+        )
 
     def _expected_parameter(self, parameters, context) -> int | None:
         value = parameters.get(self.EXPECTED_VERSION)
@@ -95,7 +103,8 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         try:
             if not store.exists():
                 raise QgsProcessingException(
-                    tr("{where}: no series there; nothing was changed").format(where=where))
+                    tr("{where}: no series there; nothing was changed").format(where=where)
+                )
             # Versions before the series: a change made between the two reads then meets a conflict.
             versions = store.snapshot_versions()
             snapshots = store.read_series().sorted_snapshots()
@@ -106,9 +115,12 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         else:
             snapshot = next((s for s in snapshots if iso_utc(s.valid_at) == iso_utc(instant)), None)
         if expected is not None and not versions and snapshots:
-            raise QgsProcessingException(tr(
-                "{where}: this series keeps no snapshot versions (only a PostGIS series does); leave "
-                "EXPECTED_VERSION empty").format(where=where))
+            raise QgsProcessingException(
+                tr(
+                    "{where}: this series keeps no snapshot versions (only a PostGIS series does); leave "
+                    "EXPECTED_VERSION empty"
+                ).format(where=where)
+            )
         if expected is None and snapshot is not None:
             expected = versions.get(snapshot.id)
         return SnapshotTarget(store, where, snapshot, wanted, by_id, expected, snapshots)
@@ -121,9 +133,11 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         try:
             return None, parse_utc(wanted)
         except ValueError as error:
-            raise QgsProcessingException(tr(
-                "{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time").format(
-                    where=where, text=wanted)) from error
+            raise QgsProcessingException(
+                tr("{where}: SNAPSHOT {text} is neither a snapshot id nor an ISO 8601 date and time").format(
+                    where=where, text=wanted
+                )
+            ) from error
 
     @staticmethod
     def apply(change: Callable[[], None]) -> None:
@@ -144,9 +158,12 @@ class SnapshotChangeAlgorithm(KurskTrackerAlgorithm):
         by_id = target.by_id
         if by_id is not None and target.expected_version is not None:
             self.apply(lambda: change(by_id))
-        raise QgsProcessingException(tr(
-            "{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its "
-            "snapshots)").format(where=target.where, snapshot=target.wanted))
+        raise QgsProcessingException(
+            tr(
+                "{where}: no snapshot {snapshot} in the series (List snapshots of a series shows its "
+                "snapshots)"
+            ).format(where=target.where, snapshot=target.wanted)
+        )
 
     @staticmethod
     def version_now(target: SnapshotTarget, snapshot_id: int) -> int:
@@ -167,12 +184,16 @@ class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
         return tr("Re-date a snapshot")
 
     def algorithm_help(self) -> str:
-        return tr(
-            "Gives a snapshot of a series a new instant, as the Situation panel's re-date does: its features "
-            "move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a zone, UTC). A date another "
-            "snapshot of the series already has is refused. The change is one step: on any error the series "
-            "is left as it was."
-        ) + "\n\n" + self.snapshot_help()
+        return (
+            tr(
+                "Gives a snapshot of a series a new instant, as the Situation panel's re-date does: "
+                "its features move with it. DATETIME is ISO 8601 (2024-10-29T21:00:00Z; without a "
+                "zone, UTC). A date another snapshot of the series already has is refused. The change "
+                "is one step: on any error the series is left as it was."
+            )
+            + "\n\n"
+            + self.snapshot_help()
+        )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_snapshot_parameters()
@@ -180,10 +201,12 @@ class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
         self.addOutput(QgsProcessingOutputString("SERIES", tr("Series")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", tr("Snapshot id")))
         self.addOutput(QgsProcessingOutputString("DATETIME", tr("New date and time (UTC, ISO 8601)")))
-        self.addOutput(QgsProcessingOutputString(
-            "PREVIOUS_DATETIME", tr("Previous date and time (UTC, ISO 8601)")))
-        self.addOutput(QgsProcessingOutputNumber(
-            "VERSION", tr("Snapshot version now (0: the series keeps none)")))
+        self.addOutput(
+            QgsProcessingOutputString("PREVIOUS_DATETIME", tr("Previous date and time (UTC, ISO 8601)"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber("VERSION", tr("Snapshot version now (0: the series keeps none)"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..store.operations import redate_snapshot
@@ -193,23 +216,36 @@ class RedateSnapshotAlgorithm(SnapshotChangeAlgorithm):
         try:
             instant = parse_utc(text).replace(microsecond=0)
         except ValueError as error:
-            raise QgsProcessingException(tr(
-                "{where}: DATETIME {text} is not an ISO 8601 date and time").format(
-                    where=target.where, text=text)) from error
+            raise QgsProcessingException(
+                tr("{where}: DATETIME {text} is not an ISO 8601 date and time").format(
+                    where=target.where, text=text
+                )
+            ) from error
 
         def change(snapshot_id: int) -> None:
             redate_snapshot(target.store, snapshot_id, instant, target.expected_version)
 
         snapshot = self.require_snapshot(target, change)
-        taken = next((s for s in target.snapshots
-                      if s.id != snapshot.id and iso_utc(s.valid_at) == iso_utc(instant)), None)
+        taken = next(
+            (s for s in target.snapshots if s.id != snapshot.id and iso_utc(s.valid_at) == iso_utc(instant)),
+            None,
+        )
         if taken is not None:
-            raise QgsProcessingException(tr(
-                "{where}: snapshot {other} already has the date {when}; nothing was changed").format(
-                    where=target.where, other=taken.id, when=iso_utc(instant)))
+            raise QgsProcessingException(
+                tr("{where}: snapshot {other} already has the date {when}; nothing was changed").format(
+                    where=target.where, other=taken.id, when=iso_utc(instant)
+                )
+            )
         self.apply(lambda: change(snapshot.id))
-        feedback.pushInfo(tr("{where}: snapshot {id} moved from {old} to {new}").format(
-            where=target.where, id=snapshot.id, old=iso_utc(snapshot.valid_at), new=iso_utc(instant)))
-        return {"SERIES": target.store.location, "SNAPSHOT_ID": snapshot.id, "DATETIME": iso_utc(instant),
-                "PREVIOUS_DATETIME": iso_utc(snapshot.valid_at),
-                "VERSION": self.version_now(target, snapshot.id)}
+        feedback.pushInfo(
+            tr("{where}: snapshot {id} moved from {old} to {new}").format(
+                where=target.where, id=snapshot.id, old=iso_utc(snapshot.valid_at), new=iso_utc(instant)
+            )
+        )
+        return {
+            "SERIES": target.store.location,
+            "SNAPSHOT_ID": snapshot.id,
+            "DATETIME": iso_utc(instant),
+            "PREVIOUS_DATETIME": iso_utc(snapshot.valid_at),
+            "VERSION": self.version_now(target, snapshot.id),
+        }

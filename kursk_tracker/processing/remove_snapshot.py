@@ -21,18 +21,23 @@ class RemoveSnapshotAlgorithm(SnapshotChangeAlgorithm):
         return tr("Remove a snapshot")
 
     def algorithm_help(self) -> str:
-        return tr(
-            "Removes a snapshot and all its features from a series, as the Situation panel's removal does. "
-            "The change is one step: on any error the series is left as it was. The outputs say what was "
-            "removed: the snapshot's id, its instant and its number of features."
-        ) + "\n\n" + self.snapshot_help()
+        return (
+            tr(
+                "Removes a snapshot and all its features from a series, as the Situation panel's "
+                "removal does. The change is one step: on any error the series is left as it was. The "
+                "outputs say what was removed: the snapshot's id, its instant and its number of features."
+            )
+            + "\n\n"
+            + self.snapshot_help()
+        )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_snapshot_parameters()
         self.addOutput(QgsProcessingOutputString("SERIES", tr("Series")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", tr("Removed snapshot id")))
-        self.addOutput(QgsProcessingOutputString(
-            "DATETIME", tr("Removed snapshot's date and time (UTC, ISO 8601)")))
+        self.addOutput(
+            QgsProcessingOutputString("DATETIME", tr("Removed snapshot's date and time (UTC, ISO 8601)"))
+        )
         self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features removed")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -50,7 +55,14 @@ class RemoveSnapshotAlgorithm(SnapshotChangeAlgorithm):
         except KurskTrackerError as error:
             raise as_processing_error(error) from error
         self.apply(lambda: change(snapshot.id))
-        feedback.pushInfo(tr("{where}: snapshot {id} of {when} removed with {n} features").format(
-            where=target.where, id=snapshot.id, when=iso_utc(snapshot.valid_at), n=features))
-        return {"SERIES": target.store.location, "SNAPSHOT_ID": snapshot.id,
-                "DATETIME": iso_utc(snapshot.valid_at), "FEATURES": features}
+        feedback.pushInfo(
+            tr("{where}: snapshot {id} of {when} removed with {n} features").format(
+                where=target.where, id=snapshot.id, when=iso_utc(snapshot.valid_at), n=features
+            )
+        )
+        return {
+            "SERIES": target.store.location,
+            "SNAPSHOT_ID": snapshot.id,
+            "DATETIME": iso_utc(snapshot.valid_at),
+            "FEATURES": features,
+        }

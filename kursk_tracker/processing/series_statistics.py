@@ -14,8 +14,14 @@ from ..toolbelt.dependencies import require_shapely
 from ..toolbelt.i18n import tr
 from .base import KurskTrackerAlgorithm
 
-FIELDS = (("valid_at", "string"), ("week", "integer"), ("side", "string"), ("status", "string"),
-          ("area_km2", "real"), ("change_km2", "real"))
+FIELDS = (
+    ("valid_at", "string"),
+    ("week", "integer"),
+    ("side", "string"),
+    ("status", "string"),
+    ("area_km2", "real"),
+    ("change_km2", "real"),
+)
 
 
 class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
@@ -37,8 +43,9 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(self.series_parameter())
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Statistics"), vector_source_type()))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Statistics"), vector_source_type())
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         require_shapely()
@@ -56,8 +63,16 @@ class SeriesStatisticsAlgorithm(KurskTrackerAlgorithm):
             if feedback.isCanceled():
                 break
             feature = QgsFeature(fields)
-            feature.setAttributes([row.valid_at, row.week, row.side, row.status,
-                                   round(row.area_km2, 4), round(row.change_km2, 4)])
+            feature.setAttributes(
+                [
+                    row.valid_at,
+                    row.week,
+                    row.side,
+                    row.status,
+                    round(row.area_km2, 4),
+                    round(row.change_km2, 4),
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (index + 1) / max(1, len(rows)))
         return {self.OUTPUT: dest_id}

@@ -64,8 +64,9 @@ def parse_keywords(text: str) -> dict[str, str]:
     while position < len(text):
         match = _WORD.match(text, position)
         if match is None:
-            raise LocationError(tr("cannot read '{text}' (write key=value pairs)").format(
-                text=text[position:].strip()))
+            raise LocationError(
+                tr("cannot read '{text}' (write key=value pairs)").format(text=text[position:].strip())
+            )
         key, value = match.group(1).lower(), match.group(2)
         if value.startswith("'"):
             value = re.sub(r"\\(.)", r"\1", value[1:-1])
@@ -102,8 +103,11 @@ def check_schema_name(schema: str) -> str:
     """A schema name a newsroom can type into SQL without quotes: lower case, digits, underscores."""
     if not SCHEMA_NAME.fullmatch(schema or ""):
         raise LocationError(
-            tr("'{schema}' is not a usable schema name: use lower-case letters, digits and underscores, "
-               "starting with a letter, at most 63 characters").format(schema=schema))
+            tr(
+                "'{schema}' is not a usable schema name: use lower-case letters, digits and underscores, "
+                "starting with a letter, at most 63 characters"
+            ).format(schema=schema)
+        )
     return schema
 
 
@@ -315,15 +319,22 @@ def saved_connection_uri(name: str):
         from qgis.core import QgsDataSourceUri, QgsProviderRegistry
     except ImportError as error:
         raise LocationError(
-            tr("PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
-               "service= or host=, port=, dbname= instead").format(name=name)) from error
+            tr(
+                "PostGIS connection '{name}': saved QGIS connections need QGIS; name the database with "
+                "service= or host=, port=, dbname= instead"
+            ).format(name=name)
+        ) from error
     registry = QgsProviderRegistry.instance()
     metadata = registry.providerMetadata("postgres") if registry is not None else None
     saved = metadata.connections(False) if metadata is not None else {}
     if name not in saved:
         known = ", ".join(f"'{n}'" for n in sorted(saved)) or "none"
-        raise LocationError(tr("PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of "
-                               "that name (saved: {known})").format(name=name, known=known))
+        raise LocationError(
+            tr(
+                "PostGIS connection '{name}': QGIS has no saved PostgreSQL connection of "
+                "that name (saved: {known})"
+            ).format(name=name, known=known)
+        )
     return QgsDataSourceUri(saved[name].uri())
 
 
@@ -337,15 +348,25 @@ def resolve_qgis_connection(name: str) -> dict[str, str]:
 def uri_keywords(uri) -> dict[str, str]:
     """libpq keywords of a QgsDataSourceUri (what psycopg2.connect takes)."""
     words = {
-        "service": uri.service(), "host": uri.host(), "port": uri.port(), "dbname": uri.database(),
-        "user": uri.username(), "password": uri.password(),
+        "service": uri.service(),
+        "host": uri.host(),
+        "port": uri.port(),
+        "dbname": uri.database(),
+        "user": uri.username(),
+        "password": uri.password(),
     }
     try:
         from qgis.core import QgsDataSourceUri
 
         ssl = QgsDataSourceUri.SslMode
-        modes = {ssl.SslDisable: "disable", ssl.SslAllow: "allow", ssl.SslPrefer: "prefer",
-                 ssl.SslRequire: "require", ssl.SslVerifyCa: "verify-ca", ssl.SslVerifyFull: "verify-full"}
+        modes = {
+            ssl.SslDisable: "disable",
+            ssl.SslAllow: "allow",
+            ssl.SslPrefer: "prefer",
+            ssl.SslRequire: "require",
+            ssl.SslVerifyCa: "verify-ca",
+            ssl.SslVerifyFull: "verify-full",
+        }
         sslmode = modes.get(uri.sslMode())
         if sslmode and sslmode != "prefer":
             words["sslmode"] = sslmode
@@ -361,26 +382,39 @@ def open_store(location: str | os.PathLike[str] | SeriesStore) -> SeriesStore:
     if not is_postgis_location(location):
         text = str(location).strip()
         if not text:
-            raise LocationError(tr("no series given: name a series GeoPackage or a PostGIS series "
-                                   "(postgis:connection=NAME schema=SCHEMA)"))
+            raise LocationError(
+                tr(
+                    "no series given: name a series GeoPackage or a PostGIS series "
+                    "(postgis:connection=NAME schema=SCHEMA)"
+                )
+            )
         return GeoPackageStore(Path(text))
-    body = str(location).strip()[len(POSTGIS_PREFIX):]
+    start = len(POSTGIS_PREFIX)
+    body = str(location).strip()[start:]
     try:
         words = parse_keywords(body)
     except LocationError as error:
         raise LocationError(f"{location}: {error}") from error
     if "password" in words:
         raise LocationError(
-            tr("a PostGIS series location must not hold a password (it would end up in projects and "
-               "logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass"))
+            tr(
+                "a PostGIS series location must not hold a password (it would end up in projects and "
+                "logs): use a saved QGIS connection, a PostgreSQL service file or ~/.pgpass"
+            )
+        )
     schema = words.pop("schema", "")
     shown = postgis_location(schema, **words)
     if not schema:
-        raise LocationError(tr("{where}: no schema= given (the PostgreSQL schema that holds the series)")
-                            .format(where=shown))
+        raise LocationError(
+            tr("{where}: no schema= given (the PostgreSQL schema that holds the series)").format(where=shown)
+        )
     if not (words.get("connection") or words.get("service") or words.get("host") or words.get("dbname")):
-        raise LocationError(tr("{where}: say which database: connection=NAME (a saved QGIS connection), "
-                               "service=NAME, or host=, port=, dbname=").format(where=shown))
+        raise LocationError(
+            tr(
+                "{where}: say which database: connection=NAME (a saved QGIS connection), "
+                "service=NAME, or host=, port=, dbname="
+            ).format(where=shown)
+        )
     return PostgisStore(schema, words)
 
 

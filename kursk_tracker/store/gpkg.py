@@ -112,16 +112,25 @@ def snapshot_texts(snapshot: Snapshot) -> dict[str, str]:
 
 def snapshot_from_columns(row: dict[str, object], valid_at: dt.datetime) -> Snapshot:
     """A Snapshot from its table's columns by name; language columns a store lacks read as empty."""
+
     def text(name: str) -> str:
         value = row.get(name)
         return "" if value is None else str(value)
 
     def per_language(name: str) -> dict[str, str]:
-        return {lang: text(language_column(name, lang)) for lang in LANGUAGES
-                if text(language_column(name, lang))}
+        return {
+            lang: text(language_column(name, lang)) for lang in LANGUAGES if text(language_column(name, lang))
+        }
 
-    return Snapshot(int(text("id")), valid_at, text("title"), text("caption"), text("source"),
-                    titles=per_language("title"), captions=per_language("caption"))
+    return Snapshot(
+        int(text("id")),
+        valid_at,
+        text("title"),
+        text("caption"),
+        text("source"),
+        titles=per_language("title"),
+        captions=per_language("caption"),
+    )
 
 
 def query(template: str, **identifiers: str | tuple[str, ...]) -> str:
@@ -134,6 +143,7 @@ def query(template: str, **identifiers: str | tuple[str, ...]) -> str:
     Column names stay bare in the template: a double-quoted name SQLite does
     not find would silently read as a string.
     """
+
     def quoted(names: str | tuple[str, ...]) -> str:
         if isinstance(names, tuple):
             return ", ".join(map(quoted_identifier, names))
@@ -157,20 +167,26 @@ def read_series(path: str | os.PathLike[str]) -> Series:
                 raise SeriesFileError(
                     path, f"not a Kursk Tracker series (no table {', '.join(sorted(missing))})"
                 )
-            settings = dict(db.execute(query(
-                'SELECT key, value FROM {table}', table=SETTINGS_TABLE)).fetchall())
+            settings = dict(
+                db.execute(query("SELECT key, value FROM {table}", table=SETTINGS_TABLE)).fetchall()
+            )
             columns = table_columns(db, SNAPSHOTS_TABLE)
             # Only columns the file has: a series written before the language columns lacks them.
             # Present columns only, so naming them quoted reads each (never a string of its name).
             names = [name for name, _kind in SNAPSHOT_FIELDS if name in columns]
-            rows = db.execute(query(
-                'SELECT {columns} FROM {table} ORDER BY valid_at', columns=tuple(names),
-                table=SNAPSHOTS_TABLE)).fetchall()
+            rows = db.execute(
+                query(
+                    "SELECT {columns} FROM {table} ORDER BY valid_at",
+                    columns=tuple(names),
+                    table=SNAPSHOTS_TABLE,
+                )
+            ).fetchall()
     except sqlite3.DatabaseError as error:
         raise SeriesFileError(path, f"not a readable GeoPackage ({error})") from error
     try:
-        snapshots = [snapshot_from_columns(dict(zip(names, r)), parse_utc(r[names.index("valid_at")]))
-                     for r in rows]
+        snapshots = [
+            snapshot_from_columns(dict(zip(names, r)), parse_utc(r[names.index("valid_at")])) for r in rows
+        ]
     except (KeyError, ValueError, TypeError) as error:
         raise SeriesFileError(path, f"the snapshot table is damaged ({error})") from error
     try:
@@ -202,15 +218,19 @@ def read_features(path: str | os.PathLike[str]) -> list[FeatureRecord]:
             raise SeriesFileError(path, f"not a Kursk Tracker series (no layer {spec.name})")
         present = layer.GetLayerDefn()
         # Only fields the file has: a series written before the language columns lacks them.
-        names = [name for name, _kind in spec.fields
-                 if name not in derived and present.GetFieldIndex(name) >= 0]
+        names = [
+            name for name, _kind in spec.fields if name not in derived and present.GetFieldIndex(name) >= 0
+        ]
         translations = LANGUAGE_COLUMNS.get(spec.name, ())  # absent where empty, as PostGIS reads them
         for feature in layer:
             geometry = feature.GetGeometryRef()
             if geometry is None:
                 continue
-            attributes = {name: feature.GetField(name) for name in names if feature.IsFieldSet(name)
-                          and not (name in translations and feature.IsFieldNull(name))}
+            attributes = {
+                name: feature.GetField(name)
+                for name in names
+                if feature.IsFieldSet(name) and not (name in translations and feature.IsFieldNull(name))
+            }
             records.append(FeatureRecord(spec.name, geometry.ExportToIsoWkt(), attributes))
     return records
 
@@ -222,8 +242,8 @@ def feature_counts(path: str | os.PathLike[str]) -> dict[int, int]:
         for spec in LAYERS:
             if not spec.dated:
                 continue
-            for snapshot_id, count in db.execute(query(
-                'SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id', table=spec.name)
+            for snapshot_id, count in db.execute(
+                query("SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id", table=spec.name)
             ):
                 if snapshot_id is not None:
                     counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
@@ -260,9 +280,7 @@ def temporal_attributes(series: Series) -> dict[int, dict[str, object]]:
     return spans
 
 
-def write_series(
-    path: str | os.PathLike[str], series: Series, features: Iterable[FeatureRecord]
-) -> None:
+def write_series(path: str | os.PathLike[str], series: Series, features: Iterable[FeatureRecord]) -> None:
     """Write a complete series GeoPackage, replacing `path` only on success."""
     from osgeo import ogr, osr
 
@@ -310,8 +328,12 @@ def write_series(
         for snap in series.sorted_snapshots():
             row = ogr.Feature(snapshots.GetLayerDefn())
             for name, value in (
-                ("id", snap.id), ("valid_at", snap.valid_at), ("title", snap.title),
-                ("caption", snap.caption), ("source", snap.source), *snapshot_texts(snap).items(),
+                ("id", snap.id),
+                ("valid_at", snap.valid_at),
+                ("title", snap.title),
+                ("caption", snap.caption),
+                ("source", snap.source),
+                *snapshot_texts(snap).items(),
             ):
                 if value != "" or name not in LANGUAGE_COLUMNS[SNAPSHOTS_TABLE]:  # no translation: NULL
                     row.SetField(name, _ogr_value(value))

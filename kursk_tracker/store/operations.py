@@ -61,11 +61,20 @@ class MergeSummary:
     places_added: int = 0
 
 
-def new_series(names: dict[str, str] | None = None, epoch: dt.date | None = None,
-               timezone: str = "Europe/Berlin", sides: list[Side] | None = None,
-               credit: str = "") -> Series:
-    return Series(names=names or {"en": "Front", "de": "Front"}, sides=list(sides or DEFAULT_SIDES),
-                  epoch=epoch or dt.date.today(), timezone=timezone, credit=credit)
+def new_series(
+    names: dict[str, str] | None = None,
+    epoch: dt.date | None = None,
+    timezone: str = "Europe/Berlin",
+    sides: list[Side] | None = None,
+    credit: str = "",
+) -> Series:
+    return Series(
+        names=names or {"en": "Front", "de": "Front"},
+        sides=list(sides or DEFAULT_SIDES),
+        epoch=epoch or dt.date.today(),
+        timezone=timezone,
+        credit=credit,
+    )
 
 
 def _feature_attributes(feature: SituationFeature) -> dict[str, object]:
@@ -87,10 +96,17 @@ def _feature_attributes(feature: SituationFeature) -> dict[str, object]:
 
 
 def _place_record(place: PlaceData) -> FeatureRecord:
-    return FeatureRecord("places", place.geometry.wkt, {
-        "name_en": place.names.get("en"), "name_de": place.names.get("de"),
-        "name_local": place.names.get("local"), "rank": place.rank, "source": place.source,
-    })
+    return FeatureRecord(
+        "places",
+        place.geometry.wkt,
+        {
+            "name_en": place.names.get("en"),
+            "name_de": place.names.get("de"),
+            "name_local": place.names.get("local"),
+            "rank": place.rank,
+            "source": place.source,
+        },
+    )
 
 
 def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
@@ -112,12 +128,19 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
             when = to_zone(imported.valid_at, series.timezone).strftime("%Y-%m-%d %H:%M")
             summary.skipped.append(
                 tr("{origin}: the series already has a snapshot at {when}; not imported").format(
-                    origin=imported.origin or imported.source, when=when)
+                    origin=imported.origin or imported.source, when=when
+                )
             )
             continue
-        snapshot = Snapshot(next_id, imported.valid_at.astimezone(dt.timezone.utc), imported.title,
-                            imported.caption, imported.source, titles=dict(imported.titles),
-                            captions=dict(imported.captions))
+        snapshot = Snapshot(
+            next_id,
+            imported.valid_at.astimezone(dt.timezone.utc),
+            imported.title,
+            imported.caption,
+            imported.source,
+            titles=dict(imported.titles),
+            captions=dict(imported.captions),
+        )
         next_id += 1
         series.snapshots.append(snapshot)
         taken[key] = snapshot
@@ -126,8 +149,11 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
             attributes = _feature_attributes(feature)
             attributes["snapshot_id"] = snapshot.id
             content.records.append(FeatureRecord(feature.kind.value, feature.geometry.wkt, attributes))
-    known = {(r.attributes.get("name_en"), r.attributes.get("name_local")) for r in content.records
-             if r.layer == "places"}
+    known = {
+        (r.attributes.get("name_en"), r.attributes.get("name_local"))
+        for r in content.records
+        if r.layer == "places"
+    }
     for place in result.places:
         names = (place.names.get("en"), place.names.get("local"))
         if names not in known:
@@ -137,8 +163,12 @@ def merge_import(content: SeriesContent, result: ImportResult) -> MergeSummary:
     return summary
 
 
-def import_into(target: str | os.PathLike[str] | SeriesStore, result: ImportResult,
-                template: Series | None = None, like: Series | None = None) -> MergeSummary:
+def import_into(
+    target: str | os.PathLike[str] | SeriesStore,
+    result: ImportResult,
+    template: Series | None = None,
+    like: Series | None = None,
+) -> MergeSummary:
     """Add an import to the series at `target` (created from `template` if missing).
 
     Without a template a new series is named after its file, its epoch is the first
@@ -178,27 +208,37 @@ ExpectedVersion: TypeAlias = "SnapshotVersion | int | None"
 """The version a change is checked against: as read, its number, or None for no check."""
 
 
-def _check_version(store: SeriesStore, snapshot_id: int, expected: ExpectedVersion,
-                   versions: Versions) -> None:
+def _check_version(
+    store: SeriesStore, snapshot_id: int, expected: ExpectedVersion, versions: Versions
+) -> None:
     """Refuse a change to a snapshot someone else changed since its `expected` version was read."""
     if expected is None:
         return
     current = versions.get(snapshot_id)
     if current is None:
-        raise SeriesConflictError(tr(
-            "{where}: someone else removed this snapshot since you opened the series; nothing was "
-            "changed. Reload the series.").format(where=store.describe()))
+        raise SeriesConflictError(
+            tr(
+                "{where}: someone else removed this snapshot since you opened the series; nothing was "
+                "changed. Reload the series."
+            ).format(where=store.describe())
+        )
     expected_number = getattr(expected, "version", expected)
     if current.version != expected_number:
         when = current.modified_at.strftime("%Y-%m-%d %H:%M UTC") if current.modified_at else "?"
-        raise SeriesConflictError(tr(
-            "{where}: {who} changed this snapshot at {when}, after you opened the series; your change "
-            "was not saved, so theirs is not overwritten. Reload the series and try again.").format(
-                where=store.describe(), who=current.modified_by or "?", when=when))
+        raise SeriesConflictError(
+            tr(
+                "{where}: {who} changed this snapshot at {when}, after you opened the series; your change "
+                "was not saved, so theirs is not overwritten. Reload the series and try again."
+            ).format(where=store.describe(), who=current.modified_by or "?", when=when)
+        )
 
 
-def _change_snapshot(store: SeriesStore, snapshot_id: int, expected_version: ExpectedVersion,
-                     edit: Callable[[SeriesContent], None]) -> None:
+def _change_snapshot(
+    store: SeriesStore,
+    snapshot_id: int,
+    expected_version: ExpectedVersion,
+    edit: Callable[[SeriesContent], None],
+) -> None:
     """Apply `edit(content)` to the series, after checking the snapshot is there and unchanged since read."""
     where = store.describe()
 
@@ -218,25 +258,34 @@ def create_empty_series(location: str | os.PathLike[str]) -> SeriesStore:
     """An empty series at `location`, named for it; refused where a series is already there."""
     store = open_store(location)
     if store.exists():
-        raise SeriesChangeError(tr("{where}: a series is there already; open it, or choose another "
-                                   "schema.").format(where=store.describe()))
+        raise SeriesChangeError(
+            tr("{where}: a series is there already; open it, or choose another schema.").format(
+                where=store.describe()
+            )
+        )
     name = store.default_name()
     store.write(new_series({"en": name, "de": name}), [])
     return store
 
 
-def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
-                    instant: dt.datetime, expected_version: ExpectedVersion = None) -> None:
+def redate_snapshot(
+    target: str | os.PathLike[str] | SeriesStore,
+    snapshot_id: int,
+    instant: dt.datetime,
+    expected_version: ExpectedVersion = None,
+) -> None:
     """Give a snapshot a new instant; refused if another snapshot has it, or on a conflict."""
     store = open_store(target)
     if instant.tzinfo is None:
         raise SeriesChangeError(tr("{path}: the new date has no time zone").format(path=store.describe()))
 
     def edit(content: SeriesContent) -> None:
-        if any(s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant)
-               for s in content.series.snapshots):
+        if any(
+            s.id != snapshot_id and iso_utc(s.valid_at) == iso_utc(instant) for s in content.series.snapshots
+        ):
             raise SeriesChangeError(
-                tr("{path}: another snapshot already has that date").format(path=store.describe()))
+                tr("{path}: another snapshot already has that date").format(path=store.describe())
+            )
         content.series.snapshots = [
             dataclasses.replace(s, valid_at=instant.astimezone(dt.timezone.utc)) if s.id == snapshot_id else s
             for s in content.series.snapshots
@@ -245,8 +294,9 @@ def redate_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: i
     _change_snapshot(store, snapshot_id, expected_version, edit)
 
 
-def remove_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: int,
-                    expected_version: ExpectedVersion = None) -> None:
+def remove_snapshot(
+    target: str | os.PathLike[str] | SeriesStore, snapshot_id: int, expected_version: ExpectedVersion = None
+) -> None:
     """Remove a snapshot and its features; refused on a conflict."""
 
     def edit(content: SeriesContent) -> None:
@@ -256,8 +306,11 @@ def remove_snapshot(target: str | os.PathLike[str] | SeriesStore, snapshot_id: i
     _change_snapshot(open_store(target), snapshot_id, expected_version, edit)
 
 
-def copy_series(source: str | os.PathLike[str] | SeriesStore, target: str | os.PathLike[str] | SeriesStore,
-                replace: bool = False) -> tuple[Series, int]:
+def copy_series(
+    source: str | os.PathLike[str] | SeriesStore,
+    target: str | os.PathLike[str] | SeriesStore,
+    replace: bool = False,
+) -> tuple[Series, int]:
     """Copy a whole series, every snapshot, feature, place and setting, to another store.
 
     Refused when a series is at the target already, unless `replace`; the
@@ -266,14 +319,18 @@ def copy_series(source: str | os.PathLike[str] | SeriesStore, target: str | os.P
     """
     source_store, target_store = open_store(source), open_store(target)
     if source_store.same_as(target_store):
-        raise SeriesChangeError(tr("{where}: a series cannot be copied onto itself").format(
-            where=target_store.describe()))
+        raise SeriesChangeError(
+            tr("{where}: a series cannot be copied onto itself").format(where=target_store.describe())
+        )
     series, records = source_store.read_content()
 
     def change(current, _versions):
         if current is not None and not replace:
-            raise SeriesChangeError(tr("{where}: a series is there already; nothing was copied. Choose "
-                                       "another target.").format(where=target_store.describe()))
+            raise SeriesChangeError(
+                tr("{where}: a series is there already; nothing was copied. Choose another target.").format(
+                    where=target_store.describe()
+                )
+            )
         return series, records
 
     target_store.modify(change)

@@ -97,32 +97,47 @@ def _feature_rows(series: Series, records: Iterable[FeatureRecord]):
     for index, record in enumerate(records):
         spec = LAYER_BY_NAME.get(record.layer)
         if spec is None:
-            raise PostgisStoreError(tr("feature {n}: no layer '{layer}' in a series (layers: {layers})")
-                                    .format(n=index + 1, layer=record.layer, layers=", ".join(LAYER_BY_NAME)))
+            raise PostgisStoreError(
+                tr("feature {n}: no layer '{layer}' in a series (layers: {layers})").format(
+                    n=index + 1, layer=record.layer, layers=", ".join(LAYER_BY_NAME)
+                )
+            )
         attributes = dict(record.attributes)
         known = {name for name, _kind in spec.fields}
         unknown = sorted(set(attributes) - known)
         if unknown:
-            raise PostgisStoreError(tr("feature {n} ({layer}): unknown fields {fields}").format(
-                n=index + 1, layer=record.layer, fields=", ".join(unknown)))
+            raise PostgisStoreError(
+                tr("feature {n} ({layer}): unknown fields {fields}").format(
+                    n=index + 1, layer=record.layer, fields=", ".join(unknown)
+                )
+            )
         if spec.dated and attributes.get("snapshot_id") is not None:
             snapshot_id = record.snapshot_id
             if snapshot_id not in spans:
-                raise PostgisStoreError(tr("feature {n} ({layer}): no snapshot {id}").format(
-                    n=index + 1, layer=record.layer, id=snapshot_id))
+                raise PostgisStoreError(
+                    tr("feature {n} ({layer}): no snapshot {id}").format(
+                        n=index + 1, layer=record.layer, id=snapshot_id
+                    )
+                )
             attributes.update(spans[snapshot_id])
         try:
             values = tuple(_instant(attributes.get(name)) for name, _kind in spec.fields)
         except ValueError as error:
-            raise PostgisStoreError(tr("feature {n} ({layer}): {error}").format(
-                n=index + 1, layer=record.layer, error=error)) from error
+            raise PostgisStoreError(
+                tr("feature {n} ({layer}): {error}").format(n=index + 1, layer=record.layer, error=error)
+            ) from error
         yield spec, (record.wkt, *values)
 
 
 def _snapshot_values(snap: Snapshot) -> dict[str, object]:
     """A snapshot's columns by name (each of SNAPSHOT_FIELDS)."""
-    values: dict[str, object] = {"id": snap.id, "valid_at": _instant(snap.valid_at), "title": snap.title,
-                                 "caption": snap.caption, "source": snap.source}
+    values: dict[str, object] = {
+        "id": snap.id,
+        "valid_at": _instant(snap.valid_at),
+        "title": snap.title,
+        "caption": snap.caption,
+        "source": snap.source,
+    }
     values.update({name: text or None for name, text in snapshot_texts(snap).items()})
     return values
 
@@ -130,20 +145,28 @@ def _snapshot_values(snap: Snapshot) -> dict[str, object]:
 def _comparable(values: Mapping[str, object]) -> tuple[object, ...]:
     """A snapshot's columns as written or as read back (missing, None and "" alike), comparable."""
     return tuple(
-        int_value(values["id"]) if name == "id" else _instant(values[name]) if name == "valid_at"
+        int_value(values["id"])
+        if name == "id"
+        else _instant(values[name])
+        if name == "valid_at"
         else values.get(name) or ""
-        for name, _kind in SNAPSHOT_FIELDS)
+        for name, _kind in SNAPSHOT_FIELDS
+    )
 
 
-def _insert_features(cursor, schema: str, spec: LayerSpec, rows: list[tuple[object, ...]],
-                     present: set[str]) -> None:
+def _insert_features(
+    cursor, schema: str, spec: LayerSpec, rows: list[tuple[object, ...]], present: set[str]
+) -> None:
     """Insert rows of (wkt, every field of `spec`); fields the table lacks (`present`) are left out."""
     psycopg2 = psycopg2_module()
     sql = psycopg2.sql
     kept = [index for index, (name, _kind) in enumerate(spec.fields) if name in present]
     columns = ["geom"] + [spec.fields[index][0] for index in kept]
-    statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
-        ident(schema, spec.name), sql.SQL(", ").join(map(ident, columns))).as_string(cursor)
+    statement = (
+        sql.SQL("INSERT INTO {} ({}) VALUES %s")
+        .format(ident(schema, spec.name), sql.SQL(", ").join(map(ident, columns)))
+        .as_string(cursor)
+    )
     template = "(" + ", ".join([_geometry_sql(spec)] + ["%s"] * len(kept)) + ")"
     if len(kept) < len(spec.fields):
         rows = [(row[0], *(row[1 + index] for index in kept)) for row in rows]
@@ -156,27 +179,37 @@ def _insert_features(cursor, schema: str, spec: LayerSpec, rows: list[tuple[obje
 def _require_series(cursor, where: str, schema: str) -> None:
     state, missing = schema_state(cursor, schema)
     if state == "missing":
-        raise PostgisStoreError(tr("{where}: no Kursk Tracker series there (the schema does not "
-                                   "exist)").format(where=where))
+        raise PostgisStoreError(
+            tr("{where}: no Kursk Tracker series there (the schema does not exist)").format(where=where)
+        )
     if state == "empty":
-        raise PostgisStoreError(tr("{where}: no Kursk Tracker series there (the schema has no series "
-                                   "tables)").format(where=where))
+        raise PostgisStoreError(
+            tr("{where}: no Kursk Tracker series there (the schema has no series tables)").format(where=where)
+        )
     if state == "partial":
-        raise PostgisStoreError(tr("{where}: not a Kursk Tracker series (no table {tables})").format(
-            where=where, tables=", ".join(missing)))
+        raise PostgisStoreError(
+            tr("{where}: not a Kursk Tracker series (no table {tables})").format(
+                where=where, tables=", ".join(missing)
+            )
+        )
 
 
 def _read_series(cursor, schema: str, where: str) -> Series:
     sql = psycopg2_module().sql
     cursor.execute(sql.SQL("SELECT key, value FROM {}").format(ident(schema, SETTINGS_TABLE)))
     settings = dict(cursor.fetchall())
-    snapshots = [snapshot_from_columns(row, row["valid_at"].astimezone(dt.timezone.utc))
-                 for row in _snapshot_rows(cursor, schema)]
+    snapshots = [
+        snapshot_from_columns(row, row["valid_at"].astimezone(dt.timezone.utc))
+        for row in _snapshot_rows(cursor, schema)
+    ]
     try:
         return settings_to_series(settings, snapshots)
     except (KeyError, ValueError, TypeError) as error:
-        raise PostgisStoreError(tr("{where}: series settings are incomplete or damaged ({error})").format(
-            where=where, error=error)) from error
+        raise PostgisStoreError(
+            tr("{where}: series settings are incomplete or damaged ({error})").format(
+                where=where, error=error
+            )
+        ) from error
 
 
 def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -185,8 +218,11 @@ def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dic
     sql = psycopg2_module().sql
     present = table_columns(cursor, schema, SNAPSHOTS_TABLE)
     names = [name for name, _kind in SNAPSHOT_FIELDS if name in present] + list(extra)
-    cursor.execute(sql.SQL("SELECT {} FROM {} ORDER BY valid_at, id").format(
-        sql.SQL(", ").join(map(ident, names)), ident(schema, SNAPSHOTS_TABLE)))
+    cursor.execute(
+        sql.SQL("SELECT {} FROM {} ORDER BY valid_at, id").format(
+            sql.SQL(", ").join(map(ident, names)), ident(schema, SNAPSHOTS_TABLE)
+        )
+    )
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
@@ -197,9 +233,11 @@ def _read_features(cursor, schema: str) -> list[FeatureRecord]:
         present = table_columns(cursor, schema, spec.name)
         # Only columns the table has: a series stored before the language columns lacks them.
         names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS and name in present]
-        cursor.execute(sql.SQL("SELECT fid, ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL "
-                               "ORDER BY fid").format(
-            sql.SQL(", ").join(map(ident, names)), ident(schema, spec.name)))
+        cursor.execute(
+            sql.SQL("SELECT fid, ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL ORDER BY fid").format(
+                sql.SQL(", ").join(map(ident, names)), ident(schema, spec.name)
+            )
+        )
         for fid, wkt, *values in cursor.fetchall():
             attributes = {name: value for name, value in zip(names, values) if value is not None}
             records.append(FeatureRecord(spec.name, wkt, attributes, int(fid)))
@@ -208,13 +246,22 @@ def _read_features(cursor, schema: str) -> list[FeatureRecord]:
 
 def _read_versions(cursor, schema: str) -> dict[int, SnapshotVersion]:
     sql = psycopg2_module().sql
-    cursor.execute(sql.SQL("SELECT id, row_version, modified_by, modified_at FROM {}").format(
-        ident(schema, SNAPSHOTS_TABLE)))
+    cursor.execute(
+        sql.SQL("SELECT id, row_version, modified_by, modified_at FROM {}").format(
+            ident(schema, SNAPSHOTS_TABLE)
+        )
+    )
     return {int(r[0]): SnapshotVersion(int(r[1]), r[2] or "", r[3]) for r in cursor.fetchall()}
 
 
-def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord], create: bool,
-           stored: list[FeatureRecord] | None = None) -> None:
+def _write(
+    cursor,
+    schema: str,
+    series: Series,
+    records: Iterable[FeatureRecord],
+    create: bool,
+    stored: list[FeatureRecord] | None = None,
+) -> None:
     """Make the content of `schema` `series` and `records` (tables made first where `create`).
 
     `stored`: the features as read in this transaction. A record that is one
@@ -232,16 +279,22 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
     present = {table: table_columns(cursor, schema, table) for table in _series_tables()}
     cursor.execute("SELECT set_config(%s, 'on', true)", (WRITING_SETTING,))
     versions = ("row_version", "modified_by", "modified_at")
-    previous = {row["id"]: (_comparable(row), *(row[name] for name in versions))
-                for row in _snapshot_rows(cursor, schema, extra=versions)}
+    previous = {
+        row["id"]: (_comparable(row), *(row[name] for name in versions))
+        for row in _snapshot_rows(cursor, schema, extra=versions)
+    }
     original = {(r.layer, r.fid): (r.wkt, r.attributes) for r in stored or () if r.fid is not None}
     records = list(records)
-    kept_ids = {id(r) for r in records
-                if r.fid is not None and original.get((r.layer, r.fid)) == (r.wkt, r.attributes)}
+    kept_ids = {
+        id(r)
+        for r in records
+        if r.fid is not None and original.get((r.layer, r.fid)) == (r.wkt, r.attributes)
+    }
     for spec in LAYERS:
         fids = [r.fid for r in records if id(r) in kept_ids and r.layer == spec.name]
-        cursor.execute(sql.SQL("DELETE FROM {} WHERE NOT (fid = ANY(%s))").format(
-            ident(schema, spec.name)), (fids,))
+        cursor.execute(
+            sql.SQL("DELETE FROM {} WHERE NOT (fid = ANY(%s))").format(ident(schema, spec.name)), (fids,)
+        )
     cursor.execute(sql.SQL("DELETE FROM {}").format(ident(schema, SNAPSHOTS_TABLE)))
     cursor.execute(sql.SQL("DELETE FROM {}").format(ident(schema, SETTINGS_TABLE)))
 
@@ -262,10 +315,16 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
     names += ["row_version", "modified_by", "modified_at"]
     if snapshot_rows:
         statement = sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
-            ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(map(ident, names)))
+            ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(map(ident, names))
+        )
         psycopg2.extras.execute_values(cursor, statement.as_string(cursor), snapshot_rows)
-    psycopg2.extras.execute_values(cursor, sql.SQL("INSERT INTO {} (key, value) VALUES %s").format(
-        ident(schema, SETTINGS_TABLE)).as_string(cursor), list(series_to_settings(series).items()))
+    psycopg2.extras.execute_values(
+        cursor,
+        sql.SQL("INSERT INTO {} (key, value) VALUES %s")
+        .format(ident(schema, SETTINGS_TABLE))
+        .as_string(cursor),
+        list(series_to_settings(series).items()),
+    )
 
     batches: dict[str, list[tuple[object, ...]]] = {}
     for record, (spec, row) in zip(records, _feature_rows(series, records)):
@@ -281,14 +340,16 @@ def _write(cursor, schema: str, series: Series, records: Iterable[FeatureRecord]
             _insert_features(cursor, schema, LAYER_BY_NAME[name], batch, present[name])
     for spec in LAYERS:
         if spec.dated:  # kept rows: the dates of their snapshot as it is now
-            cursor.execute(sql.SQL(
-                "UPDATE {table} AS f "
-                "SET valid_at = s.valid_at, valid_from = s.valid_at, valid_to = s.next_at "
-                "FROM (SELECT id, valid_at, lead(valid_at) OVER (ORDER BY valid_at, id) AS next_at "
-                "      FROM {snaps}) s "
-                "WHERE f.snapshot_id = s.id AND (f.valid_at IS DISTINCT FROM s.valid_at "
-                "OR f.valid_from IS DISTINCT FROM s.valid_at OR f.valid_to IS DISTINCT FROM s.next_at)"
-            ).format(table=ident(schema, spec.name), snaps=ident(schema, SNAPSHOTS_TABLE)))
+            cursor.execute(
+                sql.SQL(
+                    "UPDATE {table} AS f "
+                    "SET valid_at = s.valid_at, valid_from = s.valid_at, valid_to = s.next_at "
+                    "FROM (SELECT id, valid_at, lead(valid_at) OVER (ORDER BY valid_at, id) AS next_at "
+                    "      FROM {snaps}) s "
+                    "WHERE f.snapshot_id = s.id AND (f.valid_at IS DISTINCT FROM s.valid_at "
+                    "OR f.valid_from IS DISTINCT FROM s.valid_at OR f.valid_to IS DISTINCT FROM s.next_at)"
+                ).format(table=ident(schema, spec.name), snaps=ident(schema, SNAPSHOTS_TABLE))
+            )
     # Delivered on commit only: the others refresh when the change is there to see.
     cursor.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, notify_payload(schema)))
 
@@ -308,19 +369,26 @@ def _explain(error: BaseException, where: str, doing: str) -> PostgisStoreError:
     reason = error_reason(error)
     if isinstance(error, psycopg2.errors.InsufficientPrivilege):
         return PostgisStoreError(
-            tr("{where}: {doing}: the database user lacks the privileges ({reason}); ask the database "
-               "owner to grant them").format(where=where, doing=doing, reason=reason))
+            tr(
+                "{where}: {doing}: the database user lacks the privileges ({reason}); ask the database "
+                "owner to grant them"
+            ).format(where=where, doing=doing, reason=reason)
+        )
     if isinstance(error, psycopg2.errors.ReadOnlySqlTransaction):
-        return PostgisStoreError(tr("{where}: {doing}: the database is read-only ({reason})").format(
-            where=where, doing=doing, reason=reason))
+        return PostgisStoreError(
+            tr("{where}: {doing}: the database is read-only ({reason})").format(
+                where=where, doing=doing, reason=reason
+            )
+        )
     return PostgisStoreError(tr("{where}: {doing}: {reason}").format(where=where, doing=doing, reason=reason))
 
 
 # -- the public functions ------------------------------------------------------------------
 
 
-def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | None = None,
-                          create: bool = True):
+def modify_series_postgis(
+    conninfo: ConnInfo, schema: str, change, where: str | None = None, create: bool = True
+):
     """Read, change and write the series in `schema` as one transaction under the series lock.
 
     `change(current, versions)` gets (series, records) as they are now (None
@@ -339,15 +407,21 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
             if state == "series":
                 # Direct edits of the layers (QGIS editing) wait until this change is written, and
                 # this change waits for theirs: none is lost between reading and writing.
-                cursor.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
-                    sql.SQL(", ").join(ident(schema, name) for name in _series_tables())))
+                cursor.execute(
+                    sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
+                        sql.SQL(", ").join(ident(schema, name) for name in _series_tables())
+                    )
+                )
                 current = (_read_series(cursor, schema, where), _read_features(cursor, schema))
                 versions = _read_versions(cursor, schema)
             elif create and state in ("missing", "empty"):
                 if postgis_version(cursor) is None:
                     raise PostgisStoreError(
-                        tr("{where}: the database has no PostGIS extension; a database owner can add it "
-                           "with CREATE EXTENSION postgis").format(where=where))
+                        tr(
+                            "{where}: the database has no PostGIS extension; a database owner can add it "
+                            "with CREATE EXTENSION postgis"
+                        ).format(where=where)
+                    )
                 current, versions = None, {}
             else:
                 _require_series(cursor, where, schema)
@@ -355,21 +429,33 @@ def modify_series_postgis(conninfo: ConnInfo, schema: str, change, where: str | 
             wanted = change(current, versions)
             if wanted is not None:
                 series, records = wanted
-                _write(cursor, schema, series, records, create=state != "series",
-                       stored=None if current is None else current[1])
+                _write(
+                    cursor,
+                    schema,
+                    series,
+                    records,
+                    create=state != "series",
+                    stored=None if current is None else current[1],
+                )
     except psycopg2.Error as error:
         raise _explain(error, where, tr("nothing was changed")) from error
     except PostgisStoreError as error:
         if str(error).startswith(where):
             raise
-        raise PostgisStoreError(tr("{where}: nothing was changed: {error}").format(
-            where=where, error=error)) from error
+        raise PostgisStoreError(
+            tr("{where}: nothing was changed: {error}").format(where=where, error=error)
+        ) from error
     finally:
         connection.close()
 
 
-def write_series_postgis(conninfo: ConnInfo, schema: str, series: Series,
-                         records: Iterable[FeatureRecord], where: str | None = None) -> None:
+def write_series_postgis(
+    conninfo: ConnInfo,
+    schema: str,
+    series: Series,
+    records: Iterable[FeatureRecord],
+    where: str | None = None,
+) -> None:
     """Replace the series in `schema` (created if missing) with `series` and `records`, atomically.
 
     Snapshot `row_version`s survive the write: unchanged snapshots keep
@@ -402,27 +488,37 @@ def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader
 
 def read_series_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> Series:
     """The series description and snapshot list stored in `schema`."""
-    return _read(conninfo, schema, where, tr("cannot read the series"),
-                 lambda c, w: _read_series(c, schema, w))
+    return _read(
+        conninfo, schema, where, tr("cannot read the series"), lambda c, w: _read_series(c, schema, w)
+    )
 
 
 def read_features_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> list[FeatureRecord]:
     """Every feature of every layer in `schema`, as records (like `gpkg.read_features`)."""
-    return _read(conninfo, schema, where, tr("cannot read the features"),
-                 lambda c, _w: _read_features(c, schema))
+    return _read(
+        conninfo, schema, where, tr("cannot read the features"), lambda c, _w: _read_features(c, schema)
+    )
 
 
-def read_content_postgis(conninfo: ConnInfo, schema: str, where: str | None = None
-                         ) -> tuple[Series, list[FeatureRecord]]:
+def read_content_postgis(
+    conninfo: ConnInfo, schema: str, where: str | None = None
+) -> tuple[Series, list[FeatureRecord]]:
     """The series and every feature, read in one transaction."""
-    return _read(conninfo, schema, where, tr("cannot read the series"),
-                 lambda c, w: (_read_series(c, schema, w), _read_features(c, schema)))
+    return _read(
+        conninfo,
+        schema,
+        where,
+        tr("cannot read the series"),
+        lambda c, w: (_read_series(c, schema, w), _read_features(c, schema)),
+    )
 
 
-def read_versions_postgis(conninfo: ConnInfo, schema: str, where: str | None = None
-                          ) -> dict[int, SnapshotVersion]:
-    return _read(conninfo, schema, where, tr("cannot read the series"),
-                 lambda c, _w: _read_versions(c, schema))
+def read_versions_postgis(
+    conninfo: ConnInfo, schema: str, where: str | None = None
+) -> dict[int, SnapshotVersion]:
+    return _read(
+        conninfo, schema, where, tr("cannot read the series"), lambda c, _w: _read_versions(c, schema)
+    )
 
 
 def feature_counts_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> dict[int, int]:
@@ -434,8 +530,11 @@ def feature_counts_postgis(conninfo: ConnInfo, schema: str, where: str | None = 
         for spec in LAYERS:
             if not spec.dated:
                 continue
-            cursor.execute(sql.SQL("SELECT snapshot_id, COUNT(*) FROM {} GROUP BY snapshot_id").format(
-                ident(schema, spec.name)))
+            cursor.execute(
+                sql.SQL("SELECT snapshot_id, COUNT(*) FROM {} GROUP BY snapshot_id").format(
+                    ident(schema, spec.name)
+                )
+            )
             for snapshot_id, count in cursor.fetchall():
                 if snapshot_id is not None:
                     counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
@@ -454,7 +553,8 @@ def series_schemas(conninfo: ConnInfo, where: str | None = None) -> list[str]:
             cursor.execute(
                 "SELECT table_schema FROM information_schema.tables WHERE table_name IN (%s, %s) "
                 "GROUP BY table_schema HAVING COUNT(*) = 2 ORDER BY table_schema",
-                (SNAPSHOTS_TABLE, SETTINGS_TABLE))
+                (SNAPSHOTS_TABLE, SETTINGS_TABLE),
+            )
             return [row[0] for row in cursor.fetchall()]
     except psycopg2.Error as error:
         raise _explain(error, where, tr("cannot list the series")) from error

@@ -50,7 +50,7 @@ def _params(conninfo: ConnInfo) -> dict[str, str]:
 
 
 def describe_target(conninfo: ConnInfo) -> str:
-    """"host:port/dbname" (or "service NAME") of a connection, for messages (never the password)."""
+    """ "host:port/dbname" (or "service NAME") of a connection, for messages (never the password)."""
     params = _params(conninfo)
     if not params and not isinstance(conninfo, Mapping):
         return "(unparsable connection string)"
@@ -81,7 +81,8 @@ def connect(conninfo: ConnInfo, label: str | None = None):
         raise PostgisStoreError(
             tr("cannot connect to {where}: {reason}").format(
                 where=label or tr("PostGIS at {target}").format(target=describe_target(conninfo)),
-                reason=error_reason(error))
+                reason=error_reason(error),
+            )
         ) from error
     try:
         with connection.cursor() as cursor:

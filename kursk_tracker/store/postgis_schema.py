@@ -28,11 +28,14 @@ def ident(*names: str):
 
 def table_ddl(schema: str, spec: LayerSpec):
     sql = psycopg2_module().sql
-    columns = [sql.SQL("fid serial PRIMARY KEY"),
-               sql.SQL("geom geometry({}, {})").format(sql.SQL(spec.geometry), sql.Literal(SRID))]
+    columns = [
+        sql.SQL("fid serial PRIMARY KEY"),
+        sql.SQL("geom geometry({}, {})").format(sql.SQL(spec.geometry), sql.Literal(SRID)),
+    ]
     columns += [sql.SQL("{} {}").format(ident(name), sql.SQL(SQL_TYPES[kind])) for name, kind in spec.fields]
     return sql.SQL("CREATE TABLE IF NOT EXISTS {} ({})").format(
-        ident(schema, spec.name), sql.SQL(", ").join(columns))
+        ident(schema, spec.name), sql.SQL(", ").join(columns)
+    )
 
 
 def postgis_version(cursor) -> str | None:
@@ -48,32 +51,50 @@ def create_schema(cursor, schema: str) -> None:
     cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident(schema)))
     for spec in LAYERS:
         cursor.execute(table_ddl(schema, spec))
-        cursor.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} USING gist (geom)").format(
-            ident(f"{spec.name}_geom_idx"), ident(schema, spec.name)))
+        cursor.execute(
+            sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} USING gist (geom)").format(
+                ident(f"{spec.name}_geom_idx"), ident(schema, spec.name)
+            )
+        )
         if spec.dated:
-            cursor.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (snapshot_id)").format(
-                ident(f"{spec.name}_snapshot_idx"), ident(schema, spec.name)))
+            cursor.execute(
+                sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (snapshot_id)").format(
+                    ident(f"{spec.name}_snapshot_idx"), ident(schema, spec.name)
+                )
+            )
     snapshot_columns = [
-        sql.SQL("{} {}{}").format(ident(name), sql.SQL(SQL_TYPES[kind]),
-                                  sql.SQL(" PRIMARY KEY" if name == "id" else ""))
+        sql.SQL("{} {}{}").format(
+            ident(name), sql.SQL(SQL_TYPES[kind]), sql.SQL(" PRIMARY KEY" if name == "id" else "")
+        )
         for name, kind in SNAPSHOT_FIELDS
     ]
     snapshot_columns.append(sql.SQL("row_version integer NOT NULL DEFAULT 1"))
-    cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} ({})").format(
-        ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(snapshot_columns)))
+    cursor.execute(
+        sql.SQL("CREATE TABLE IF NOT EXISTS {} ({})").format(
+            ident(schema, SNAPSHOTS_TABLE), sql.SQL(", ").join(snapshot_columns)
+        )
+    )
     for column, kind in (("modified_by", "text"), ("modified_at", "timestamptz")):
-        cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} {}").format(
-            ident(schema, SNAPSHOTS_TABLE), ident(column), sql.SQL(kind)))
-    cursor.execute(sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
-        ident(schema, SETTINGS_TABLE)))
+        cursor.execute(
+            sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} {}").format(
+                ident(schema, SNAPSHOTS_TABLE), ident(column), sql.SQL(kind)
+            )
+        )
+    cursor.execute(
+        sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
+            ident(schema, SETTINGS_TABLE)
+        )
+    )
     add_language_columns(cursor, schema)
     create_triggers(cursor, schema)
 
 
 def table_columns(cursor, schema: str, table: str) -> set[str]:
     """The column names `table` of `schema` has."""
-    cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
-                   "AND table_name = %s", (schema, table))
+    cursor.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
+        (schema, table),
+    )
     return {row[0] for row in cursor.fetchall()}
 
 
@@ -104,8 +125,11 @@ def add_language_columns(cursor, schema: str) -> bool:
     try:
         for table, columns in missing.items():
             for column in columns:
-                cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} text").format(
-                    ident(schema, table), ident(column)))
+                cursor.execute(
+                    sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} text").format(
+                        ident(schema, table), ident(column)
+                    )
+                )
     except psycopg2.errors.InsufficientPrivilege:
         cursor.execute("ROLLBACK TO SAVEPOINT kt_language_columns")
         return False
@@ -127,10 +151,16 @@ def create_triggers(cursor, schema: str) -> None:
     and the others' QGIS hears of it through NOTIFY.
     """
     sql = psycopg2_module().sql
-    names = {"snapshots": ident(schema, SNAPSHOTS_TABLE), "writing": sql.Literal(WRITING_SETTING),
-             "channel": sql.Literal(NOTIFY_CHANNEL), "payload": sql.Literal(notify_payload(schema)),
-             "dates": ident(schema, "kt_feature_dates"), "changed": ident(schema, "kt_feature_changed")}
-    cursor.execute(sql.SQL("""
+    names = {
+        "snapshots": ident(schema, SNAPSHOTS_TABLE),
+        "writing": sql.Literal(WRITING_SETTING),
+        "channel": sql.Literal(NOTIFY_CHANNEL),
+        "payload": sql.Literal(notify_payload(schema)),
+        "dates": ident(schema, "kt_feature_dates"),
+        "changed": ident(schema, "kt_feature_changed"),
+    }
+    cursor.execute(
+        sql.SQL("""
         CREATE OR REPLACE FUNCTION {dates}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
             IF coalesce(current_setting({writing}, true), '') = 'on' OR NEW.snapshot_id IS NULL THEN
@@ -141,8 +171,10 @@ def create_triggers(cursor, schema: str) -> None:
               INTO NEW.valid_at, NEW.valid_from, NEW.valid_to
               FROM {snapshots} s WHERE s.id = NEW.snapshot_id;
             RETURN NEW;
-        END $body$""").format(**names))
-    cursor.execute(sql.SQL("""
+        END $body$""").format(**names)
+    )
+    cursor.execute(
+        sql.SQL("""
         CREATE OR REPLACE FUNCTION {changed}() RETURNS trigger LANGUAGE plpgsql AS $body$
         DECLARE touched integer[];
         BEGIN
@@ -156,17 +188,22 @@ def create_triggers(cursor, schema: str) -> None:
              WHERE id = ANY(touched);
             PERFORM pg_notify({channel}, {payload});
             RETURN NULL;
-        END $body$""").format(**names))
+        END $body$""").format(**names)
+    )
     for spec in LAYERS:
         if not spec.dated:
             continue
         table = ident(schema, spec.name)
         for trigger, when, function in (
-                ("kt_feature_dates", "BEFORE INSERT OR UPDATE OF snapshot_id", "dates"),
-                ("kt_feature_changed", "AFTER INSERT OR UPDATE OR DELETE", "changed")):
+            ("kt_feature_dates", "BEFORE INSERT OR UPDATE OF snapshot_id", "dates"),
+            ("kt_feature_changed", "AFTER INSERT OR UPDATE OR DELETE", "changed"),
+        ):
             cursor.execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(ident(trigger), table))
-            cursor.execute(sql.SQL("CREATE TRIGGER {} {} ON {} FOR EACH ROW EXECUTE FUNCTION {}()").format(
-                ident(trigger), sql.SQL(when), table, names[function]))
+            cursor.execute(
+                sql.SQL("CREATE TRIGGER {} {} ON {} FOR EACH ROW EXECUTE FUNCTION {}()").format(
+                    ident(trigger), sql.SQL(when), table, names[function]
+                )
+            )
 
 
 def schema_state(cursor, schema: str) -> tuple[str, list[str]]:

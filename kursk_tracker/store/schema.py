@@ -53,14 +53,18 @@ class LayerSpec:
 LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec("areas", "MultiPolygon", (*TEMPORAL_FIELDS, ("status", "string"))),
     LayerSpec("front_lines", "MultiLineString", (*TEMPORAL_FIELDS, ("name", "string"))),
-    LayerSpec("movements", "LineString",
-              (*TEMPORAL_FIELDS, ("kind", "string"), *in_languages("label"))),
+    LayerSpec("movements", "LineString", (*TEMPORAL_FIELDS, ("kind", "string"), *in_languages("label"))),
     LayerSpec("annotations", "Point", (*TEMPORAL_FIELDS, *in_languages("text"))),
     LayerSpec(
         "places",
         "Point",
-        (("name_en", "string"), ("name_de", "string"), ("name_local", "string"),
-         ("rank", "integer"), ("source", "string")),
+        (
+            ("name_en", "string"),
+            ("name_de", "string"),
+            ("name_local", "string"),
+            ("rank", "integer"),
+            ("source", "string"),
+        ),
         dated=False,
     ),
 )
@@ -103,7 +107,8 @@ TABLES: frozenset[str] = frozenset({*(spec.name for spec in LAYERS), SNAPSHOTS_T
 """Every table a series has: nothing else may be named in a query."""
 
 COLUMNS: frozenset[str] = frozenset(
-    name for fields in (*(spec.fields for spec in LAYERS), SNAPSHOT_FIELDS, SETTINGS_FIELDS)
+    name
+    for fields in (*(spec.fields for spec in LAYERS), SNAPSHOT_FIELDS, SETTINGS_FIELDS)
     for name, _kind in fields
 )
 

@@ -16,9 +16,14 @@ def series_statistics(target: str | os.PathLike[str] | SeriesStore) -> tuple[Ser
     """The series and its area rows (per snapshot, side and status)."""
     series, records = open_store(target).read_content()
     areas = [
-        (r.snapshot_id, text_value(r.attributes.get("side")), text_value(r.attributes.get("status")),
-         shapely.from_wkt(r.wkt))
-        for r in records if r.layer == "areas"
+        (
+            r.snapshot_id,
+            text_value(r.attributes.get("side")),
+            text_value(r.attributes.get("status")),
+            shapely.from_wkt(r.wkt),
+        )
+        for r in records
+        if r.layer == "areas"
     ]
     return series, area_table(series, areas)
 

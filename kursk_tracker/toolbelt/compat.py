@@ -14,6 +14,7 @@ from qgis.core import Qgis, QgsWkbTypes
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+
     class QgsProcessingException(Exception):  # noqa: N818 - QGIS's name
         """What the type checker sees: qgis-stubs 0.5.0 leave QgsProcessingException out of qgis.core."""
 else:
@@ -47,14 +48,22 @@ def make_field(name: str, kind: str):
     if QGIS_VERSION_INT >= 33800:
         from qgis.PyQt.QtCore import QMetaType
 
-        meta_types = {"string": QMetaType.Type.QString, "integer": QMetaType.Type.Int,
-                      "real": QMetaType.Type.Double, "datetime": QMetaType.Type.QDateTime}
+        meta_types = {
+            "string": QMetaType.Type.QString,
+            "integer": QMetaType.Type.Int,
+            "real": QMetaType.Type.Double,
+            "datetime": QMetaType.Type.QDateTime,
+        }
         return QgsField(name, meta_types[kind])
     else:  # the Qt 6 check skips only a version switch's old branch
         from qgis.PyQt.QtCore import QVariant
 
-        variant_types = {"string": QVariant.String, "integer": QVariant.Int,
-                         "real": QVariant.Double, "datetime": QVariant.DateTime}
+        variant_types = {
+            "string": QVariant.String,
+            "integer": QVariant.Int,
+            "real": QVariant.Double,
+            "datetime": QVariant.DateTime,
+        }
         return QgsField(name, variant_types[kind])  # type: ignore[call-overload]
 
 

@@ -71,20 +71,25 @@ def shapely_problem() -> str | None:
     try:
         import shapely
     except ImportError:
-        return tr("Kursk Tracker needs the Python package shapely 2 for importing and measuring "
-                  "series; QGIS's Python does not have it.")
+        return tr(
+            "Kursk Tracker needs the Python package shapely 2 for importing and measuring "
+            "series; QGIS's Python does not have it."
+        )
     if _version_of(shapely.__version__) < SHAPELY_MINIMUM:
-        return tr("Kursk Tracker needs the Python package shapely 2 for importing and measuring "
-                  "series; QGIS's Python has shapely {version}.").format(version=shapely.__version__)
+        return tr(
+            "Kursk Tracker needs the Python package shapely 2 for importing and measuring "
+            "series; QGIS's Python has shapely {version}."
+        ).format(version=shapely.__version__)
     try:
         # Inside the QGIS binaries QGIS's own GEOS library answers shapely's
         # calls; a shapely built for a newer GEOS then fails on simple things.
         shapely.Point(0, 0).wkt  # noqa: B018
         shapely.make_valid(shapely.box(0, 0, 1, 1))
     except Exception as error:  # any failure means the same to the user
-        return tr("Kursk Tracker needs the Python package shapely 2; shapely {version} in QGIS's "
-                  "Python does not work with this QGIS's GEOS library ({error}).").format(
-                      version=shapely.__version__, error=error)
+        return tr(
+            "Kursk Tracker needs the Python package shapely 2; shapely {version} in QGIS's "
+            "Python does not work with this QGIS's GEOS library ({error})."
+        ).format(version=shapely.__version__, error=error)
     return None
 
 
@@ -126,8 +131,13 @@ def current_requirement() -> str | None:
 # Which Python runs pip -------------------------------------------------------------
 
 
-def python_candidates(executable: str, exec_prefix: str, python: Version, platform: str,
-                      which: Callable[[str], str | None] = shutil.which) -> list[str]:
+def python_candidates(
+    executable: str,
+    exec_prefix: str,
+    python: Version,
+    platform: str,
+    which: Callable[[str], str | None] = shutil.which,
+) -> list[str]:
     """Programs that may be QGIS's Python, the likeliest first.
 
     Inside QGIS desktop sys.executable is the qgis binary on Linux and macOS
@@ -152,8 +162,12 @@ def python_candidates(executable: str, exec_prefix: str, python: Version, platfo
         found += [str(prefix / f"python{major}.{minor}"), str(prefix / "python3")]
         if exe is not None:  # the macOS bundle: QGIS.app/Contents/MacOS/bin/python3
             found += [str(exe.parent / "bin" / f"python{major}.{minor}"), str(exe.parent / "bin" / "python3")]
-        found += [f"/usr/bin/python{major}.{minor}", "/usr/bin/python3",
-                  which(f"python{major}.{minor}"), which("python3")]
+        found += [
+            f"/usr/bin/python{major}.{minor}",
+            "/usr/bin/python3",
+            which(f"python{major}.{minor}"),
+            which("python3"),
+        ]
     unique: list[str] = []
     for candidate in found:
         if candidate and candidate not in unique:
@@ -180,8 +194,11 @@ def ask_python_version(program: str, timeout_ms: int = 15000) -> Version | None:
     return major, minor
 
 
-def find_python(candidates: Sequence[str] | None = None, python: Version | None = None,
-                ask: Callable[[str], Version | None] = ask_python_version) -> str | None:
+def find_python(
+    candidates: Sequence[str] | None = None,
+    python: Version | None = None,
+    ask: Callable[[str], Version | None] = ask_python_version,
+) -> str | None:
     """The first candidate that is a Python of QGIS's minor version (asked, not guessed)."""
     python = python or sys.version_info[:2]
     if candidates is None:
@@ -203,8 +220,16 @@ def pip_arguments(requirement: str, target: str | Path, for_user: bool = False) 
 
     `for_user`: the command to show, without the flags for running unattended.
     """
-    arguments = ["-m", "pip", "install", "--target", str(target), "--no-deps", "--only-binary=:all:",
-                 "--upgrade"]
+    arguments = [
+        "-m",
+        "pip",
+        "install",
+        "--target",
+        str(target),
+        "--no-deps",
+        "--only-binary=:all:",
+        "--upgrade",
+    ]
     if not for_user:
         arguments += ["--disable-pip-version-check", "--no-input", "--progress-bar", "off"]
     return [*arguments, requirement]
@@ -218,13 +243,17 @@ def command_line(program: str, arguments: Sequence[str], windows: bool | None = 
 
 def _quote(part: str, windows: bool) -> str:
     if windows:
-        return f'"{part}"' if any(c in part for c in ' \t&()^|<>=') else part
+        return f'"{part}"' if any(c in part for c in " \t&()^|<>=") else part
     safe = all(c.isalnum() or c in "@%+-_./:,=" for c in part)
     return part if part and safe else "'" + part.replace("'", "'\"'\"'") + "'"
 
 
-def manual_command(python: str | None = None, target: str | Path | None = None,
-                   requirement: str | None = None, windows: bool | None = None) -> str:
+def manual_command(
+    python: str | None = None,
+    target: str | Path | None = None,
+    requirement: str | None = None,
+    windows: bool | None = None,
+) -> str:
     """The pip command a user can run themselves, with the plugin's folder as target."""
     windows = sys.platform.startswith("win") if windows is None else windows
     program = python or ("python" if windows else "python3")
@@ -268,7 +297,8 @@ def distribution_advice(os_release: Mapping[str, str] | None = None) -> str:
 def install_advice(python: str | None = None, os_release: Mapping[str, str] | None = None) -> str:
     """What the user can do: the plugin's menu, the exact pip command, the distribution's package."""
     advice = tr("Install it from the menu Kursk Tracker › Install shapely…, or run: {command}").format(
-        command=manual_command(python or qgis_python()))
+        command=manual_command(python or qgis_python())
+    )
     extra = distribution_advice(os_release)
     return f"{advice} {extra}" if extra else advice
 
@@ -302,39 +332,56 @@ def _last_lines(output: str, count: int = 12) -> str:
 
 def _progress_of(line: str) -> float | None:
     """pip's steps as a share of the work."""
-    steps = (("Looking in", 10.0), ("Collecting", 20.0), ("Processing", 40.0), ("Downloading", 40.0),
-             ("Installing collected packages", 80.0), ("Successfully installed", 95.0))
+    steps = (
+        ("Looking in", 10.0),
+        ("Collecting", 20.0),
+        ("Processing", 40.0),
+        ("Downloading", 40.0),
+        ("Installing collected packages", 80.0),
+        ("Successfully installed", 95.0),
+    )
     return next((share for prefix, share in steps if line.strip().startswith(prefix)), None)
 
 
-def install_shapely(target: str | Path | None = None, requirement: str | None = None,
-                    python: str | None = None,
-                    progress: Callable[[float], None] = lambda _share: None,
-                    canceled: Callable[[], bool] = lambda: False) -> InstallOutcome:
+def install_shapely(
+    target: str | Path | None = None,
+    requirement: str | None = None,
+    python: str | None = None,
+    progress: Callable[[float], None] = lambda _share: None,
+    canceled: Callable[[], bool] = lambda: False,
+) -> InstallOutcome:
     """Run pip for shapely into the plugin's folder (blocking; the task runs it in the background)."""
     target = Path(target) if target is not None else packages_dir()
     requirement = requirement or current_requirement()
     if requirement is None:
         geos, version = qgis_geos_version(), sys.version_info[:2]
-        return InstallOutcome(False, tr(
-            "There is no shapely 2 wheel that works with Python {python} and this QGIS's GEOS {geos}: "
-            "install a shapely 2 built for GEOS {geos} into QGIS's Python.").format(
-                python="{}.{}".format(*version), geos="{}.{}".format(*geos)))
+        return InstallOutcome(
+            False,
+            tr(
+                "There is no shapely 2 wheel that works with Python {python} and this QGIS's GEOS {geos}: "
+                "install a shapely 2 built for GEOS {geos} into QGIS's Python."
+            ).format(python="{}.{}".format(*version), geos="{}.{}".format(*geos)),
+        )
     python = python or qgis_python()
     command = manual_command(python, target, requirement)
     if python is None:
-        return InstallOutcome(False, tr(
-            "Kursk Tracker could not find the Python {version} program that QGIS runs on, to run pip "
-            "with. Run this with QGIS's Python: {command}").format(
-                version="{}.{}".format(*sys.version_info[:2]), command=command), command)
+        return InstallOutcome(
+            False,
+            tr(
+                "Kursk Tracker could not find the Python {version} program that QGIS runs on, to run pip "
+                "with. Run this with QGIS's Python: {command}"
+            ).format(version="{}.{}".format(*sys.version_info[:2]), command=command),
+            command,
+        )
     target.mkdir(parents=True, exist_ok=True)
     process = QProcess()
     process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
     process.start(python, pip_arguments(requirement, target))
     if not process.waitForStarted(30000):
         message = tr("pip could not be started with {python} ({error}). Run: {command}")
-        return InstallOutcome(False, message.format(python=python, error=process.errorString(),
-                                                    command=command), command)
+        return InstallOutcome(
+            False, message.format(python=python, error=process.errorString(), command=command), command
+        )
     output = ""
     deadline = time.monotonic() + PIP_TIMEOUT_S
     while process.state() != QProcess.ProcessState.NotRunning:
@@ -348,23 +395,33 @@ def install_shapely(target: str | Path | None = None, requirement: str | None = 
             if canceled():
                 return InstallOutcome(False, tr("The installation of shapely was canceled."), canceled=True)
             message = tr("pip did not finish within {minutes} minutes. Run: {command}")
-            return InstallOutcome(False, message.format(minutes=PIP_TIMEOUT_S // 60, command=command),
-                                  _last_lines(output))
+            return InstallOutcome(
+                False, message.format(minutes=PIP_TIMEOUT_S // 60, command=command), _last_lines(output)
+            )
     output += bytes(process.readAll()).decode("utf-8", "replace")
     if process.exitStatus() == QProcess.ExitStatus.NormalExit and process.exitCode() == 0:
         progress(100.0)
-        return InstallOutcome(True, tr("{requirement} is installed for Kursk Tracker in {folder}.").format(
-            requirement=requirement, folder=target), _last_lines(output))
+        return InstallOutcome(
+            True,
+            tr("{requirement} is installed for Kursk Tracker in {folder}.").format(
+                requirement=requirement, folder=target
+            ),
+            _last_lines(output),
+        )
     details = f"{_last_lines(output)}\n\n{command}"
     if "No module named pip" in output:
-        return InstallOutcome(False, tr(
-            "QGIS's Python ({python}) has no pip (No module named pip). {get_pip} Then choose Kursk "
-            "Tracker › Install shapely… again, or run: {command}").format(
-                python=python, get_pip=pip_advice(python), command=command), details)
-    message = tr("pip could not install {requirement} (exit code {code}): {error}. Check the network "
-                 "connection or pip's index settings and try again, or run: {command}").format(
-                     requirement=requirement, code=process.exitCode(),
-                     error=_last_error(output), command=command)
+        return InstallOutcome(
+            False,
+            tr(
+                "QGIS's Python ({python}) has no pip (No module named pip). {get_pip} Then choose Kursk "
+                "Tracker › Install shapely… again, or run: {command}"
+            ).format(python=python, get_pip=pip_advice(python), command=command),
+            details,
+        )
+    message = tr(
+        "pip could not install {requirement} (exit code {code}): {error}. Check the network "
+        "connection or pip's index settings and try again, or run: {command}"
+    ).format(requirement=requirement, code=process.exitCode(), error=_last_error(output), command=command)
     extra = distribution_advice()
     return InstallOutcome(False, f"{message} {extra}" if extra else message, details)
 
@@ -395,10 +452,11 @@ def shadowed_install_problem(folder: str | Path | None = None) -> str | None:
     if other is None or not (folder / "shapely").is_dir():
         return None
     version, where = other
-    return tr("shapely 2 is installed for Kursk Tracker in {folder}, but QGIS or another plugin loaded "
-              "shapely {version} from {where} first. Remove that one or disable the plugin that loads it, "
-              "or start QGIS with {folder} in the environment variable PYTHONPATH.").format(
-                  folder=folder, version=version, where=where)
+    return tr(
+        "shapely 2 is installed for Kursk Tracker in {folder}, but QGIS or another plugin loaded "
+        "shapely {version} from {where} first. Remove that one or disable the plugin that loads it, "
+        "or start QGIS with {folder} in the environment variable PYTHONPATH."
+    ).format(folder=folder, version=version, where=where)
 
 
 def load_installed_shapely(target: str | Path | None = None, requirement: str = "shapely") -> InstallOutcome:
@@ -407,25 +465,37 @@ def load_installed_shapely(target: str | Path | None = None, requirement: str = 
     other = other_shapely(folder)
     if other is not None:
         version, where = other
-        return InstallOutcome(False, tr(
-            "{requirement} is installed for Kursk Tracker in {folder}, but this QGIS session has already "
-            "loaded shapely {version} from {where}: restart QGIS to use the new one.").format(
-                requirement=requirement, folder=folder, version=version, where=where), restart=True)
+        return InstallOutcome(
+            False,
+            tr(
+                "{requirement} is installed for Kursk Tracker in {folder}, but this QGIS session has already "
+                "loaded shapely {version} from {where}: restart QGIS to use the new one."
+            ).format(requirement=requirement, folder=folder, version=version, where=where),
+            restart=True,
+        )
     problem = shapely_problem()
     if problem:
         return InstallOutcome(False, problem, install_advice())
     import shapely
 
-    return InstallOutcome(True, tr("shapely {version} is installed for Kursk Tracker in {folder}; "
-                                   "importing and measuring series work now.").format(
-                                       version=shapely.__version__, folder=folder))
+    return InstallOutcome(
+        True,
+        tr(
+            "shapely {version} is installed for Kursk Tracker in {folder}; "
+            "importing and measuring series work now."
+        ).format(version=shapely.__version__, folder=folder),
+    )
 
 
 class ShapelyInstallTask(QgsTask):
     """pip in the background with progress and cancel; `on_done(outcome)` in the main thread."""
 
-    def __init__(self, on_done: Callable[[InstallOutcome], None] | None = None,
-                 target: str | Path | None = None, requirement: str | None = None) -> None:
+    def __init__(
+        self,
+        on_done: Callable[[InstallOutcome], None] | None = None,
+        target: str | Path | None = None,
+        requirement: str | None = None,
+    ) -> None:
         super().__init__(tr("Installing shapely for Kursk Tracker"))
         self.target = Path(target) if target is not None else packages_dir()
         self.requirement = requirement or current_requirement()
@@ -433,13 +503,15 @@ class ShapelyInstallTask(QgsTask):
         self.outcome: InstallOutcome | None = None
 
     def run(self) -> bool:
-        self.outcome = install_shapely(self.target, self.requirement,
-                                       progress=self.setProgress, canceled=self.isCanceled)
+        self.outcome = install_shapely(
+            self.target, self.requirement, progress=self.setProgress, canceled=self.isCanceled
+        )
         return self.outcome.ok
 
     def finished(self, result: bool) -> None:
-        outcome = self.outcome or InstallOutcome(False, tr("The installation of shapely was canceled."),
-                                                 canceled=True)
+        outcome = self.outcome or InstallOutcome(
+            False, tr("The installation of shapely was canceled."), canceled=True
+        )
         if result:
             outcome = load_installed_shapely(self.target, self.requirement or "shapely")
         if self.on_done is not None:

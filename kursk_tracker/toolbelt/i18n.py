@@ -27,7 +27,7 @@ def qgis_locale() -> str:
 
 
 def current_language() -> str:
-    """"de" or "en": the language for dates and titles."""
+    """ "de" or "en": the language for dates and titles."""
     return language_of(qgis_locale())
 
 

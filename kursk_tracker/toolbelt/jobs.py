@@ -175,8 +175,9 @@ class SteppedRun(QObject):
 
     progressChanged = pyqtSignal(float)  # noqa: N815 (Qt naming)
 
-    def __init__(self, description: str, work: SteppedWork, on_done: Done | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, description: str, work: SteppedWork, on_done: Done | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.description = description
         self.work = work

@@ -177,5 +177,9 @@ class AnimationSettings(StoredSettings):
 
 
 REGISTRY: tuple[type[StoredSettings], ...] = (
-    PluginSettings, TimelineSettings, ImportSettings, ExportSettings, AnimationSettings,
+    PluginSettings,
+    TimelineSettings,
+    ImportSettings,
+    ExportSettings,
+    AnimationSettings,
 )

@@ -169,12 +169,18 @@ def test_mp4_has_the_duration_size_and_codec_asked_for(series_path, snapshots, t
     start = snapshots[5].valid_at
     output = tmp_path / "week.mp4"
     # An odd size is made even for H.264 in yuv420p.
-    result = export_animation(series_path, output, small(start=start, end=start + 7 * DAY, format="mp4",
-                                                         width=641, height=361))
+    result = export_animation(
+        series_path, output, small(start=start, end=start + 7 * DAY, format="mp4", width=641, height=361)
+    )
     assert result.seconds == pytest.approx(8 * 0.1 + 2 * 0.5)
-    probe = json.loads(subprocess.run(
-        ["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(output)],
-        check=True, capture_output=True, text=True).stdout)
+    probe = json.loads(
+        subprocess.run(
+            ["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(output)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
     stream = probe["streams"][0]
     assert (stream["codec_name"], stream["pix_fmt"]) == ("h264", "yuv420p")
     assert (stream["width"], stream["height"]) == (640, 360)
@@ -243,11 +249,21 @@ def _run_algorithm(parameters: dict) -> dict:
 
 def test_the_processing_algorithm_writes_a_gif(series_path, tmp_path):
     output = tmp_path / "processing.gif"
-    results = _run_algorithm({
-        "INPUT": str(series_path), "FROM": "2024-10-22T20:00:00Z", "TO": "2024-10-29T20:00:00Z",
-        "FPS": 5, "STEP_HOURS": 12, "HOLD_SECONDS": 0, "FORMAT": "gif", "WIDTH_PX": 320, "HEIGHT_PX": 180,
-        "LANGUAGE": "en", "OUTPUT": str(output),
-    })
+    results = _run_algorithm(
+        {
+            "INPUT": str(series_path),
+            "FROM": "2024-10-22T20:00:00Z",
+            "TO": "2024-10-29T20:00:00Z",
+            "FPS": 5,
+            "STEP_HOURS": 12,
+            "HOLD_SECONDS": 0,
+            "FORMAT": "gif",
+            "WIDTH_PX": 320,
+            "HEIGHT_PX": 180,
+            "LANGUAGE": "en",
+            "OUTPUT": str(output),
+        }
+    )
     assert results["OUTPUT"] == str(output) and results["FRAMES"] == 15
     assert results["DURATION"] == pytest.approx(3.0)
     assert gif_durations(output) == [200] * 15
@@ -255,23 +271,40 @@ def test_the_processing_algorithm_writes_a_gif(series_path, tmp_path):
 
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
 def test_the_processing_algorithm_takes_the_format_from_the_files_extension(series_path, tmp_path):
-    results = _run_algorithm({
-        "INPUT": str(series_path), "FROM": "2024-10-22T20:00:00Z", "TO": "2024-10-24T20:00:00Z",
-        "WIDTH_PX": 320, "HEIGHT_PX": 180, "OUTPUT": str(tmp_path / "a.mp4"),
-    })
+    results = _run_algorithm(
+        {
+            "INPUT": str(series_path),
+            "FROM": "2024-10-22T20:00:00Z",
+            "TO": "2024-10-24T20:00:00Z",
+            "WIDTH_PX": 320,
+            "HEIGHT_PX": 180,
+            "OUTPUT": str(tmp_path / "a.mp4"),
+        }
+    )
     assert results["OUTPUT"] == str(tmp_path / "a.mp4") and os.path.getsize(results["OUTPUT"]) > 0
-    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "json",
-                            results["OUTPUT"]], capture_output=True, text=True, check=True)
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "json", results["OUTPUT"]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(probe.stdout)["streams"][0]["codec_name"] == "h264"
     assert leftovers(tmp_path) == ["a.mp4"]
 
 
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
 def test_a_format_without_an_extension_names_the_file(series_path, tmp_path):
-    results = _run_algorithm({
-        "INPUT": str(series_path), "FROM": "2024-10-22T20:00:00Z", "TO": "2024-10-23T20:00:00Z",
-        "FORMAT": "mp4", "WIDTH_PX": 320, "HEIGHT_PX": 180, "OUTPUT": str(tmp_path / "video"),
-    })
+    results = _run_algorithm(
+        {
+            "INPUT": str(series_path),
+            "FROM": "2024-10-22T20:00:00Z",
+            "TO": "2024-10-23T20:00:00Z",
+            "FORMAT": "mp4",
+            "WIDTH_PX": 320,
+            "HEIGHT_PX": 180,
+            "OUTPUT": str(tmp_path / "video"),
+        }
+    )
     assert results["OUTPUT"] == str(tmp_path / "video.mp4") and os.path.getsize(results["OUTPUT"]) > 0
 
 
@@ -288,9 +321,15 @@ class ErrorFeedback(QgsProcessingFeedback):
 
 def test_a_format_contradicting_the_extension_is_an_error_naming_both(series_path, tmp_path):
     feedback = ErrorFeedback()
-    _results, ok = ExportAnimationAlgorithm().create().run(
-        {"INPUT": str(series_path), "FORMAT": "gif", "OUTPUT": str(tmp_path / "a.mp4")},
-        QgsProcessingContext(), feedback)
+    _results, ok = (
+        ExportAnimationAlgorithm()
+        .create()
+        .run(
+            {"INPUT": str(series_path), "FORMAT": "gif", "OUTPUT": str(tmp_path / "a.mp4")},
+            QgsProcessingContext(),
+            feedback,
+        )
+    )
     assert not ok
     assert any("gif" in error and "a.mp4" in error for error in feedback.errors), feedback.errors
     assert leftovers(tmp_path) == []
@@ -298,9 +337,15 @@ def test_a_format_contradicting_the_extension_is_an_error_naming_both(series_pat
 
 def test_the_processing_algorithm_rejects_a_date_it_cannot_read(series_path, tmp_path):
     feedback = ErrorFeedback()
-    _results, ok = ExportAnimationAlgorithm().create().run(
-        {"INPUT": str(series_path), "FROM": "last Tuesday", "OUTPUT": str(tmp_path / "x.gif")},
-        QgsProcessingContext(), feedback)
+    _results, ok = (
+        ExportAnimationAlgorithm()
+        .create()
+        .run(
+            {"INPUT": str(series_path), "FROM": "last Tuesday", "OUTPUT": str(tmp_path / "x.gif")},
+            QgsProcessingContext(),
+            feedback,
+        )
+    )
     assert not ok and any("FROM: last Tuesday" in error for error in feedback.errors)
     assert leftovers(tmp_path) == []
 
@@ -309,8 +354,9 @@ def test_layout_frames_show_the_whole_lagebild(series_path, snapshots, tmp_path)
     pytest.importorskip("kursk_tracker.export.lagebild")
     start = snapshots[11].valid_at
     output = tmp_path / "layout.gif"
-    result = export_animation(series_path, output, small(start=start, end=start + DAY, use_layout=True,
-                                                         width=600))
+    result = export_animation(
+        series_path, output, small(start=start, end=start + DAY, use_layout=True, width=600)
+    )
     with Image.open(output) as image:
         width, height = image.size
     assert result.frames == 2 and width == 600 and height != 270  # the page's proportions

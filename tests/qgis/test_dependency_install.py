@@ -30,7 +30,7 @@ DOCK_NAMES = ["KurskTrackerExportDock", "KurskTrackerSituationDock", "KurskTrack
 
 # Runs in Debian's own Python, without the venv: QGIS with a fresh profile, a
 # main window with a message bar and a map canvas standing in for QGIS's.
-INSTALL_SCRIPT = textwrap.dedent('''
+INSTALL_SCRIPT = textwrap.dedent("""
     import json, sys, time
     sys.path.insert(0, sys.argv[1])
     profile, phase = sys.argv[2], sys.argv[3]
@@ -93,7 +93,7 @@ INSTALL_SCRIPT = textwrap.dedent('''
     result["morph_frames"] = plugin.session.frames is not None
     plugin.unload()
     print("RESULT " + json.dumps(result))
-''')
+""")
 
 
 def _debian_python_env(profile: Path | None = None) -> dict[str, str]:
@@ -107,36 +107,53 @@ def _debian_python_env(profile: Path | None = None) -> dict[str, str]:
     if profile is not None:
         env["QGIS_CUSTOM_CONFIG_PATH"] = str(profile)
     env["PATH"] = "/usr/bin:/bin"
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONNOUSERSITE="1", PIP_NO_INDEX="1",
-               PIP_FIND_LINKS=str(WHEELS), PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONNOUSERSITE="1",
+        PIP_NO_INDEX="1",
+        PIP_FIND_LINKS=str(WHEELS),
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
     return env
 
 
 def _run_in_debian_python(profile: Path, phase: str) -> dict:
     script = profile.parent / "install_probe.py"
     script.write_text(INSTALL_SCRIPT)
-    done = subprocess.run([DEBIAN_PYTHON, str(script), str(ROOT), str(profile), phase],
-                          env=_debian_python_env(profile), capture_output=True, text=True, timeout=300,
-                          check=False)
+    done = subprocess.run(
+        [DEBIAN_PYTHON, str(script), str(ROOT), str(profile), phase],
+        env=_debian_python_env(profile),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, f"exit {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return json.loads(lines[-1][len("RESULT "):])
+    return json.loads(lines[-1][len("RESULT ") :])
 
 
 @pytest.fixture
 def debian_python_without_shapely():
     if not Path(DEBIAN_PYTHON).exists():
         pytest.skip("no /usr/bin/python3")
-    probe = subprocess.run([DEBIAN_PYTHON, "-c", "import qgis.core, pip; import shapely"],
-                           env=_debian_python_env(), capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        [DEBIAN_PYTHON, "-c", "import qgis.core, pip; import shapely"],
+        env=_debian_python_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert "No module named 'shapely'" in probe.stderr, (
-        "Debian's Python must lack shapely for this test (and have qgis and pip): " + probe.stderr)
+        "Debian's Python must lack shapely for this test (and have qgis and pip): " + probe.stderr
+    )
     if not list(WHEELS.glob("shapely-2.0.7-*.whl")):
         pytest.skip("no shapely wheel in build/wheels: run `make build/wheels/.done`")
 
 
 def test_without_shapely_the_plugin_installs_it_into_the_profile_and_runs_fully(
-        debian_python_without_shapely, tmp_path):
+    debian_python_without_shapely, tmp_path
+):
     profile = tmp_path / "profile"
     profile.mkdir()
     result = _run_in_debian_python(profile, "install")
@@ -144,8 +161,12 @@ def test_without_shapely_the_plugin_installs_it_into_the_profile_and_runs_fully(
     assert result["loaded"] == "ShapelyGate"
     assert result["offer"] == "Install shapely"
     assert Path(result["settings"]).is_relative_to(profile)
-    folder = Path(result["settings"]) / "kursk_tracker" / "python-packages" / "py{}.{}".format(
-        *sys.version_info[:2])
+    folder = (
+        Path(result["settings"])
+        / "kursk_tracker"
+        / "python-packages"
+        / "py{}.{}".format(*sys.version_info[:2])
+    )
     assert result["shapely"][0] == "2.0.7"
     assert Path(result["shapely"][1]).is_relative_to(folder)
     assert any("shapely 2.0.7 is installed for Kursk Tracker" in m for m in result["messages"])
@@ -194,13 +215,17 @@ def _wait_for(gate: ShapelyGate) -> None:
 
 
 def _docks(window) -> list[str]:
-    return sorted(d.objectName() for d in window.findChildren(QDockWidget)
-                  if d.objectName().startswith("KurskTracker"))
+    return sorted(
+        d.objectName() for d in window.findChildren(QDockWidget) if d.objectName().startswith("KurskTracker")
+    )
 
 
 def _menu_texts(window) -> list[list[str]]:
-    return [[a.text() for a in action.menu().actions()] for action in window.menuBar().actions()
-            if action.menu() is not None and action.menu().objectName() == MENU_OBJECT_NAME]
+    return [
+        [a.text() for a in action.menu().actions()]
+        for action in window.menuBar().actions()
+        if action.menu() is not None and action.menu().objectName() == MENU_OBJECT_NAME
+    ]
 
 
 def _providers() -> list[str]:
@@ -262,12 +287,14 @@ def test_after_the_install_the_full_plugin_is_set_up_in_place(gate, iface, no_sh
     [menu] = _menu_texts(window)
     assert "Install shapely…" not in menu and "Open sample series" in menu
     assert iface.messageBar().findChild(QPushButton, INSTALL_BUTTON_OBJECT_NAME) is None
-    assert "shapely 2.0.7 is installed" in " ".join(iface.messageBar().get_messages(
-        gate_module.Qgis.MessageLevel.Success))
+    assert "shapely 2.0.7 is installed" in " ".join(
+        iface.messageBar().get_messages(gate_module.Qgis.MessageLevel.Success)
+    )
 
 
 def test_where_the_plugin_does_not_import_the_gate_alone_offers_and_then_loads_it(
-        iface, no_shapely, monkeypatch):
+    iface, no_shapely, monkeypatch
+):
     monkeypatch.setattr(gate_module, "full_plugin", lambda _iface: None)
     window = iface.mainWindow()
     instance = kursk_tracker.classFactory(iface)
@@ -297,8 +324,10 @@ def test_an_older_shapely_in_the_session_asks_for_a_restart(gate, iface, no_shap
     gate.install()
     _wait_for(gate)
     assert gate.plugin is degraded
-    assert any("restart QGIS to use the new one." in m for m in iface.messageBar().get_messages(
-        gate_module.Qgis.MessageLevel.Warning))
+    assert any(
+        "restart QGIS to use the new one." in m
+        for m in iface.messageBar().get_messages(gate_module.Qgis.MessageLevel.Warning)
+    )
 
 
 def test_a_failed_install_says_what_to_do_and_leaves_the_menu_entry(gate, iface, no_shapely):
@@ -308,8 +337,10 @@ def test_a_failed_install_says_what_to_do_and_leaves_the_menu_entry(gate, iface,
     window = iface.mainWindow()
     [menu] = _menu_texts(window)
     assert menu[-1] == "Install shapely…"
-    assert any("pip could not install" in m for m in iface.messageBar().get_messages(
-        gate_module.Qgis.MessageLevel.Critical))
+    assert any(
+        "pip could not install" in m
+        for m in iface.messageBar().get_messages(gate_module.Qgis.MessageLevel.Critical)
+    )
 
 
 def test_a_canceled_install_offers_again(gate, iface, no_shapely):
@@ -340,8 +371,10 @@ def test_in_qgis_process_the_advice_goes_to_the_log(no_shapely, monkeypatch):
     instance = kursk_tracker.classFactory(None)
     instance.initProcessing()
     try:
-        assert logged == ["Kursk Tracker needs the Python package shapely 2; QGIS's Python does not have "
-                          "it. Run: python3 -m pip install --target …"]
+        assert logged == [
+            "Kursk Tracker needs the Python package shapely 2; QGIS's Python does not have "
+            "it. Run: python3 -m pip install --target …"
+        ]
         assert _providers() == ["kursk_tracker"]  # algorithms that need shapely say so when run
     finally:
         instance.unload()
@@ -349,7 +382,8 @@ def test_in_qgis_process_the_advice_goes_to_the_log(no_shapely, monkeypatch):
 
 
 def test_where_another_shapely_was_loaded_first_installing_again_is_not_offered(
-        iface, no_shapely, monkeypatch):
+    iface, no_shapely, monkeypatch
+):
     shadowed = "shapely 2 is installed for Kursk Tracker, but another plugin loaded shapely 1.8.5 first."
     monkeypatch.setattr(gate_module, "shadowed_install_problem", lambda: shadowed)
     instance = kursk_tracker.classFactory(iface)

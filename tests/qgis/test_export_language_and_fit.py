@@ -85,9 +85,11 @@ def series_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def only_in():
     """Words each language's texts of the sample have and the other's do not."""
+
     def words(path: Path) -> dict[str, set[str]]:
         english, german = _words(_sample_texts(path, "en")), _words(_sample_texts(path, "de"))
         return {"en": english - german, "de": german - english}
+
     return words
 
 
@@ -110,16 +112,23 @@ def test_the_lagebild_pdf_holds_no_word_of_the_other_language(series_file, only_
     exclusive = only_in(series_file)
     # The figure speaks its language: its own caption, credit and place names are there …
     assert exclusive[language] & words, words
-    assert {"kessel", "sudscha", "russland", "beispieldaten"} <= words if language == "de" else \
-        {"pocket", "sudzha", "russia"} <= words
+    assert (
+        {"kessel", "sudscha", "russland", "beispieldaten"} <= words
+        if language == "de"
+        else {"pocket", "sudzha", "russia"} <= words
+    )
     # … and not one word of the other.
     assert not exclusive[other] & words, sorted(exclusive[other] & words)
     # The arrows are named in the figure's language: names written along the arrows were left out
     # by the label engine where an arrow is shorter than its name (1 of 4 in English, 0 in German).
     with sqlite3.connect(series_file) as db:
         (snapshot,) = db.execute("select id from snapshots where valid_at like '2024-10-29%'").fetchone()
-        names = [row[0] for row in db.execute(f"select label_{language} from movements where snapshot_id = ?",
-                                              (snapshot,))]
+        names = [
+            row[0]
+            for row in db.execute(
+                f"select label_{language} from movements where snapshot_id = ?", (snapshot,)
+            )
+        ]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     named = [name for name in names if name in text]
@@ -166,11 +175,17 @@ def test_the_caption_block_is_as_tall_as_its_text_and_the_map_takes_the_rest(sce
     bottom = caption.pos().y() + height
     assert page.height() - bottom <= caption.pos().x() + 0.5
     # The map (or what stands between it and the caption) ends just above the caption.
-    below_map = [item for item in layout.items() if hasattr(item, "attemptMove") and item is not caption
-                 and item.pos().y() >= main.pos().y() + main.rect().height() - 0.01
-                 and item.pos().y() < caption.pos().y()]
-    lowest = max([main.pos().y() + main.rect().height()]
-                 + [i.pos().y() + i.rect().height() for i in below_map])
+    below_map = [
+        item
+        for item in layout.items()
+        if hasattr(item, "attemptMove")
+        and item is not caption
+        and item.pos().y() >= main.pos().y() + main.rect().height() - 0.01
+        and item.pos().y() < caption.pos().y()
+    ]
+    lowest = max(
+        [main.pos().y() + main.rect().height()] + [i.pos().y() + i.rect().height() for i in below_map]
+    )
     assert 0.5 < caption.pos().y() - lowest < 8.0
     # Refilled for another instant (a batch), the caption is measured afresh, from the template's frame.
     from kursk_tracker.export.lagebild import fill_layout
@@ -183,8 +198,11 @@ def test_the_caption_block_is_as_tall_as_its_text_and_the_map_takes_the_rest(sce
 
 def test_no_place_symbol_is_cut_by_the_map_frame(scene):
     """A frame whose edge runs through Rylsk: the map widens to hold it whole, with room around it."""
-    places = next(layer for layer in scene.project.mapLayers().values()
-                  if layer.customProperty(ROLE_PROPERTY) == "places")
+    places = next(
+        layer
+        for layer in scene.project.mapLayers().values()
+        if layer.customProperty(ROLE_PROPERTY) == "places"
+    )
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     mercator = QgsCoordinateReferenceSystem("EPSG:3857")
     to_map = QgsCoordinateTransform(places.crs(), mercator, QgsProject.instance())
@@ -197,8 +215,12 @@ def test_no_place_symbol_is_cut_by_the_map_frame(scene):
     main = layout.itemById("kt_map")
     extent = main.extent()
     margin = PLACE_MARGIN_MM * extent.width() / main.rect().width()
-    inner = QgsRectangle(extent.xMinimum() + margin * 0.99, extent.yMinimum() + margin * 0.99,
-                         extent.xMaximum() - margin * 0.99, extent.yMaximum() - margin * 0.99)
+    inner = QgsRectangle(
+        extent.xMinimum() + margin * 0.99,
+        extent.yMinimum() + margin * 0.99,
+        extent.xMaximum() - margin * 0.99,
+        extent.yMaximum() - margin * 0.99,
+    )
     near = QgsRectangle(extent)
     near.grow(margin)
     assert inner.contains(rylsk)
@@ -310,8 +332,10 @@ def _overflow(dock) -> list[str]:
             continue
         right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
         if right > viewport.width() + 1:
-            too_wide.append(f"{widget.metaObject().className()} {widget.objectName()!r} "
-                            f"{getattr(widget, 'text', lambda: '')()!r}: {right} > {viewport.width()}")
+            too_wide.append(
+                f"{widget.metaObject().className()} {widget.objectName()!r} "
+                f"{getattr(widget, 'text', lambda: '')()!r}: {right} > {viewport.width()}"
+            )
     return too_wide
 
 

@@ -42,11 +42,17 @@ def _qgis_area_km2(geometry: QgsGeometry) -> float:
 
 def test_import_a_series_geopackage_into_a_new_series_clipped_to_an_area(registry, tmp_path):
     out = tmp_path / "clipped.gpkg"
-    results, ok, feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": "gpkg",
-        "AREA_OF_INTEREST": "35.2,35.6,51.0,51.6 [EPSG:4326]", "NAME": "Test front",
-        "OUTPUT": str(out),
-    })
+    results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:importseries",
+        {
+            "INPUT": [str(sample_series_path())],
+            "FORMAT": "gpkg",
+            "AREA_OF_INTEREST": "35.2,35.6,51.0,51.6 [EPSG:4326]",
+            "NAME": "Test front",
+            "OUTPUT": str(out),
+        },
+    )
     assert ok, feedback.errors
     assert results["ADDED"] == len(read_series(sample_series_path()).snapshots)
     series = read_series(out)
@@ -60,8 +66,11 @@ def test_importing_the_same_dates_again_adds_nothing_and_loses_nothing(registry,
     out = tmp_path / "series.gpkg"
     shutil.copyfile(sample_series_path(), out)
     before = read_series(out)
-    results, ok, _feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": "auto", "OUTPUT": str(out)})
+    results, ok, _feedback = _run(
+        registry,
+        "kursk_tracker:importseries",
+        {"INPUT": [str(sample_series_path())], "FORMAT": "auto", "OUTPUT": str(out)},
+    )
     assert ok
     assert results["ADDED"] == 0 and results["SKIPPED"] == len(before.snapshots)
     assert read_series(out) == before
@@ -70,8 +79,11 @@ def test_importing_the_same_dates_again_adds_nothing_and_loses_nothing(registry,
 def test_a_missing_input_is_named_and_nothing_is_written(registry, tmp_path):
     out = tmp_path / "series.gpkg"
     missing = tmp_path / "nowhere" / "2024-10-29.geojson"
-    _results, ok, feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(missing)], "FORMAT": "auto", "OUTPUT": str(out)})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:importseries",
+        {"INPUT": [str(missing)], "FORMAT": "auto", "OUTPUT": str(out)},
+    )
     assert not ok
     assert any(str(missing) in e for e in feedback.errors)
     assert not out.exists()
@@ -79,8 +91,9 @@ def test_a_missing_input_is_named_and_nothing_is_written(registry, tmp_path):
 
 def test_statistics_agree_with_qgis_own_ellipsoidal_measure(registry, tmp_path):
     out = tmp_path / "stats.csv"
-    _results, ok, feedback = _run(registry, "kursk_tracker:seriesstatistics", {
-        "INPUT": str(sample_series_path()), "OUTPUT": str(out)})
+    _results, ok, feedback = _run(
+        registry, "kursk_tracker:seriesstatistics", {"INPUT": str(sample_series_path()), "OUTPUT": str(out)}
+    )
     assert ok, feedback.errors
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -99,12 +112,15 @@ def test_statistics_agree_with_qgis_own_ellipsoidal_measure(registry, tmp_path):
             assert float(row["area_km2"]) == pytest.approx(by_key[key], rel=0.005)
             checked += 1
     assert checked >= len(series.snapshots)
+
     def ua_controlled(week: str) -> dict:
-        return next(r for r in rows
-                    if r["week"] == week and r["side"] == "UA" and r["status"] == "controlled")
+        return next(
+            r for r in rows if r["week"] == week and r["side"] == "UA" and r["status"] == "controlled"
+        )
 
     assert float(ua_controlled("12")["change_km2"]) == pytest.approx(
-        float(ua_controlled("12")["area_km2"]) - float(ua_controlled("11")["area_km2"]), abs=1e-3)
+        float(ua_controlled("12")["area_km2"]) - float(ua_controlled("11")["area_km2"]), abs=1e-3
+    )
 
 
 @pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
@@ -115,20 +131,42 @@ def test_import_and_statistics_run_headless_through_qgis_process(tmp_path, repo_
     if not (repo_root / "build" / "plugin" / "kursk_tracker").exists():
         subprocess.run(["make", "--no-print-directory", "stage"], cwd=repo_root, check=True)
     site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path),
-               PYTHONPATH=site)
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "kursk_tracker"], env=env, check=True,
-                   capture_output=True, timeout=120)
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), PYTHONPATH=site
+    )
+    subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     series = tmp_path / "series.gpkg"
-    run = subprocess.run([QGIS_PROCESS, "run", "kursk_tracker:importseries", "--",
-                          f"INPUT={sample_series_path()}", "FORMAT=gpkg",
-                          "AREA_OF_INTEREST=34.0,36.2,50.95,51.9 [EPSG:4326]", f"OUTPUT={series}"],
-                         env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            QGIS_PROCESS,
+            "run",
+            "kursk_tracker:importseries",
+            "--",
+            f"INPUT={sample_series_path()}",
+            "FORMAT=gpkg",
+            "AREA_OF_INTEREST=34.0,36.2,50.95,51.9 [EPSG:4326]",
+            f"OUTPUT={series}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     stats = tmp_path / "stats.csv"
-    run = subprocess.run([QGIS_PROCESS, "run", "kursk_tracker:seriesstatistics", "--",
-                          f"INPUT={series}", f"OUTPUT={stats}"],
-                         env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [QGIS_PROCESS, "run", "kursk_tracker:seriesstatistics", "--", f"INPUT={series}", f"OUTPUT={stats}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert Path(stats).read_text(encoding="utf-8").startswith("valid_at,week,side,status,area_km2,change_km2")
 
@@ -149,20 +187,37 @@ def test_deepstate_snapshots_import_headless_with_the_readme_parameters(tmp_path
         salients[instant] = kursk_salient(day=day)
         write_deepstate_file(folder / unix_name(instant), instant, salient=salients[instant], size_kb=150)
     site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=site,
-               QGIS_CUSTOM_CONFIG_PATH=str(repo_root / "build" / "profiles"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=site,
+        QGIS_CUSTOM_CONFIG_PATH=str(repo_root / "build" / "profiles"),
+    )
     series = tmp_path / "series.gpkg"
-    run = subprocess.run(["make", "--no-print-directory", "process",
-                          f"ARGS=run kursk_tracker:importseries -- INPUT={folder} FORMAT=deepstate "
-                          f'AREA_OF_INTEREST="34.0,36.2,50.95,51.9 [EPSG:4326]" OUTPUT={series}'],
-                         cwd=repo_root, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "process",
+            f"ARGS=run kursk_tracker:importseries -- INPUT={folder} FORMAT=deepstate "
+            f'AREA_OF_INTEREST="34.0,36.2,50.95,51.9 [EPSG:4326]" OUTPUT={series}',
+        ],
+        cwd=repo_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     imported = read_series(series)
     assert [s.valid_at for s in imported.sorted_snapshots()] == sorted(salients)
     areas = QgsVectorLayer(f"{series}|layername=areas", "areas", "ogr")
     for snapshot in imported.snapshots:
-        held = [f for f in areas.getFeatures()
-                if f["snapshot_id"] == snapshot.id and f["side"] == "UA" and f["status"] == "controlled"]
+        held = [
+            f
+            for f in areas.getFeatures()
+            if f["snapshot_id"] == snapshot.id and f["side"] == "UA" and f["status"] == "controlled"
+        ]
         assert len(held) == 1
         expected = area_km2(salients[snapshot.valid_at])
         assert _qgis_area_km2(held[0].geometry()) == pytest.approx(expected, rel=0.005)

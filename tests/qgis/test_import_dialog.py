@@ -40,7 +40,9 @@ def _geojson(path: Path, ring: str) -> Path:
     path.write_text(
         '{"type": "FeatureCollection", "features": [{"type": "Feature", '
         '"properties": {"side": "UA", "status": "controlled"}, '
-        f'"geometry": {{"type": "Polygon", "coordinates": [{ring}]}}}}]}}\n', encoding="utf-8")
+        f'"geometry": {{"type": "Polygon", "coordinates": [{ring}]}}}}]}}\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -151,7 +153,9 @@ def test_import_into_a_new_series_while_another_is_open(plugin, iface, series_co
     # The new series has the two files and is what the panel shows now.
     new = read_series(tmp_path / "new.gpkg")
     assert sorted(s.valid_at.astimezone(BERLIN).date() for s in new.snapshots) == [
-        dt.date(2024, 10, 1), dt.date(2024, 10, 8)]
+        dt.date(2024, 10, 1),
+        dt.date(2024, 10, 8),
+    ]
     assert plugin.session.current.path == tmp_path / "new.gpkg"
     table = dock.findChild(QTreeWidget, "snapshotList")
     assert table.topLevelItemCount() == 2
@@ -162,8 +166,9 @@ def test_import_into_a_new_series_while_another_is_open(plugin, iface, series_co
     assert "was closed, unchanged" in dock.last_report.text
 
 
-def test_a_failed_import_into_a_new_series_makes_none_and_keeps_the_open_one(plugin, iface, series_copy,
-                                                                             tmp_path):
+def test_a_failed_import_into_a_new_series_makes_none_and_keeps_the_open_one(
+    plugin, iface, series_copy, tmp_path
+):
     plugin.open_series(series_copy)
     dock = _dock(iface)
     folder = _folder(tmp_path / "files", good=0, self_intersecting=0, truncated=1)
@@ -194,8 +199,9 @@ def test_the_summary_names_one_problem_file_and_one_repair(qgis_iface, tmp_path)
     lines = report.text.splitlines()
     assert lines[0] == "2 snapshots imported into one.gpkg."
     assert "1 problem:" in lines
-    assert any(re.fullmatch(r"• 2024-10-15\.geojson: truncated JSON at line 1, column \d+", line)
-               for line in lines)
+    assert any(
+        re.fullmatch(r"• 2024-10-15\.geojson: truncated JSON at line 1, column \d+", line) for line in lines
+    )
     assert "1 repair:" in lines
     assert "• 2024-10-08.geojson: repaired an area: self-intersection at 51.1000 N, 35.1000 E" in lines
     assert "problems" not in report.text and "repairs" not in report.text
@@ -252,8 +258,9 @@ def _click_section(edit: QDateTimeEdit, position: int) -> None:
     edit.setFocus()
     QCoreApplication.processEvents()
     x = QFontMetrics(line.font()).horizontalAdvance(line.text()[:position]) + 4
-    QTest.mouseClick(line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(x, line.height() // 2))
+    QTest.mouseClick(
+        line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, line.height() // 2)
+    )
     QCoreApplication.processEvents()
 
 
@@ -296,7 +303,9 @@ def test_the_undated_dialog_starts_a_week_after_the_neighbouring_files(plugin, i
     dialog = DateDialog(sorted(task.undated), "Europe/Berlin", known=known)
     editors = [editor for _path, _check, editor in dialog.rows]
     assert [e.dateTime().toString("yyyy-MM-dd HH:mm") for e in editors] == [
-        "2024-10-15 00:00", "2024-10-22 00:00"]
+        "2024-10-15 00:00",
+        "2024-10-22 00:00",
+    ]
     assert dialog.dates() == {}  # nothing ticked until the user says so
 
     _click_section(editors[0], 1)
@@ -320,8 +329,10 @@ def test_the_undated_dialog_keeps_the_local_time_across_the_clock_change(qgis_if
 
 def _rows(dock):
     table = dock.findChild(QTreeWidget, "snapshotList")
-    return [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
-            for i in range(table.topLevelItemCount())]
+    return [
+        [table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+        for i in range(table.topLevelItemCount())
+    ]
 
 
 def test_km2_have_one_decimal_in_the_language_of_the_panel(plugin, iface, series_copy):
@@ -345,8 +356,12 @@ def test_km2_have_one_decimal_in_the_language_of_the_panel(plugin, iface, series
 
 def test_the_buttons_say_what_they_do(plugin, iface):
     dock = _dock(iface)
-    for button in (dock.findChild(QToolButton, "importButton"), dock.findChild(QPushButton, "sampleButton"),
-                   dock.findChild(QPushButton, "redateButton"), dock.findChild(QPushButton, "removeButton")):
+    for button in (
+        dock.findChild(QToolButton, "importButton"),
+        dock.findChild(QPushButton, "sampleButton"),
+        dock.findChild(QPushButton, "redateButton"),
+        dock.findChild(QPushButton, "removeButton"),
+    ):
         assert button is not None and len(button.toolTip()) > 10
 
 

@@ -209,8 +209,15 @@ def test_a_cancelled_background_task_says_so(qgis_app):
 # Telling the user ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("level", [Qgis.MessageLevel.Info, Qgis.MessageLevel.Success,
-                                   Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical])
+@pytest.mark.parametrize(
+    "level",
+    [
+        Qgis.MessageLevel.Info,
+        Qgis.MessageLevel.Success,
+        Qgis.MessageLevel.Warning,
+        Qgis.MessageLevel.Critical,
+    ],
+)
 def test_report_goes_to_the_message_bar_and_the_log(qgis_iface, level):
     logged: list[tuple[str, str, object]] = []
 
@@ -242,13 +249,15 @@ def process_events_uses(source: str) -> list[int]:
 
 
 def test_the_scan_finds_every_way_of_calling_process_events():
-    source = ("from qgis.PyQt.QtWidgets import QApplication\n"
-              "QApplication.processEvents()\n"
-              "QgsApplication.instance().processEvents()\n"
-              "from qgis.PyQt.QtCore import QCoreApplication as app\n"
-              "app.processEvents(flags)\n"
-              "processEvents()\n"
-              "step = QApplication.processEvents\n")
+    source = (
+        "from qgis.PyQt.QtWidgets import QApplication\n"
+        "QApplication.processEvents()\n"
+        "QgsApplication.instance().processEvents()\n"
+        "from qgis.PyQt.QtCore import QCoreApplication as app\n"
+        "app.processEvents(flags)\n"
+        "processEvents()\n"
+        "step = QApplication.processEvents\n"
+    )
     assert process_events_uses(source) == [2, 3, 5, 6, 7]
 
 
@@ -256,6 +265,9 @@ def test_no_plugin_code_runs_the_event_loop_by_hand():
     """Long work runs in a QgsTask or in timer steps (toolbelt/jobs.py); processEvents re-enters panels."""
     files = sorted(PACKAGE.rglob("*.py"))
     assert len(files) > 50
-    found = {str(path.relative_to(PACKAGE)): lines for path in files
-             if (lines := process_events_uses(path.read_text(encoding="utf-8")))}
+    found = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in files
+        if (lines := process_events_uses(path.read_text(encoding="utf-8")))
+    }
     assert found == {}

@@ -40,7 +40,8 @@ def whole_pngs(folder: Path) -> list[str]:
 
 
 def test_the_batch_runs_to_the_end_in_the_event_loop_with_progress_and_a_task_bar_entry(
-        plugin, export_dock, iface, tmp_path):
+    plugin, export_dock, iface, tmp_path
+):
     shown = plugin.session.instant
     ended: list[list[Path]] = []
     progress: list[int] = []
@@ -66,15 +67,18 @@ def test_the_batch_runs_to_the_end_in_the_event_loop_with_progress_and_a_task_ba
     assert in_task_bar and all(in_task_bar)
     assert not export_dock.batch_progress.isVisibleTo(export_dock) and export_dock.batch_button.isEnabled()
     assert export_dock.status.full_text() == f"{SNAPSHOTS} of {SNAPSHOTS} files written to {tmp_path}"
-    assert any(f"{SNAPSHOTS} of {SNAPSHOTS} files written" in text
-               for text in iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+    assert any(
+        f"{SNAPSHOTS} of {SNAPSHOTS} files written" in text
+        for text in iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    )
     assert plugin.session.instant == shown
     run_event_loop(lambda: not tasks_named(BATCH_TASK))
 
 
 @pytest.mark.parametrize("where", ["panel", "task manager"])
 def test_cancel_in_the_middle_keeps_whole_files_and_leaves_no_partial_one(
-        plugin, export_dock, iface, tmp_path, where):
+    plugin, export_dock, iface, tmp_path, where
+):
     shown = plugin.session.instant
     ended: list[list[Path]] = []
     export_dock.batchFinished.connect(ended.append)
@@ -89,7 +93,8 @@ def test_cancel_in_the_middle_keeps_whole_files_and_leaves_no_partial_one(
     assert 3 <= len(written) < SNAPSHOTS
     assert whole_pngs(tmp_path) == sorted(path.name for path in written)  # no ".part" file left
     assert export_dock.status.full_text() == (
-        f"Cancelled: {len(written)} of {SNAPSHOTS} files written to {tmp_path}")
+        f"Cancelled: {len(written)} of {SNAPSHOTS} files written to {tmp_path}"
+    )
     assert any("Cancelled" in text for text in iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     assert plugin.session.instant == shown and export_dock.batch_button.isEnabled()
     run_event_loop(lambda: not tasks_named(BATCH_TASK))

@@ -42,10 +42,17 @@ whole line height, so an arrow's antialiased edge can graze its top or bottom wi
 touching a letter."""
 CANVASES = [
     QSize(900, 560),
-    pytest.param(QSize(1250, 400), marks=pytest.mark.xfail(reason=(
-        "a map 400 px tall shows the series at about 1:600 000, where the Russian wedge's head "
-        "(week 11) is wider than the room beside Lyubimovka; QGIS 3.22's label engine sees an "
-        "arrow as its centre line only, not its drawn width"), strict=False)),
+    pytest.param(
+        QSize(1250, 400),
+        marks=pytest.mark.xfail(
+            reason=(
+                "a map 400 px tall shows the series at about 1:600 000, where the Russian wedge's head "
+                "(week 11) is wider than the room beside Lyubimovka; QGIS 3.22's label engine sees an "
+                "arrow as its centre line only, not its drawn width"
+            ),
+            strict=False,
+        ),
+    ),
 ]
 
 
@@ -60,8 +67,11 @@ def scene(tmp_path_factory):
 
 
 def instants(scene: SeriesScene) -> dict[int, dt.datetime]:
-    return {scene.series.week_of(s.valid_at): s.valid_at for s in scene.series.sorted_snapshots()
-            if scene.series.week_of(s.valid_at) in WEEKS}
+    return {
+        scene.series.week_of(s.valid_at): s.valid_at
+        for s in scene.series.sorted_snapshots()
+        if scene.series.week_of(s.valid_at) in WEEKS
+    }
 
 
 def lagebild_map(scene: SeriesScene, instant: dt.datetime, language: str) -> QgsMapSettings:
@@ -158,8 +168,12 @@ def test_the_weeks_checked_have_arrows_and_places(scene):
     settings = lagebild_map(scene, instant, "en")
     _, results = render(settings)
     places = scene.loaded.layers["places"].id()
-    assert sum(1 for label in results.labelsWithinRect(settings.visibleExtent())
-               if label.layerID == places) >= 6, f"week {week}: too few place labels"
+    assert (
+        sum(1 for label in results.labelsWithinRect(settings.visibleExtent()) if label.layerID == places) >= 6
+    ), f"week {week}: too few place labels"
     arrows = arrows_only(settings, scene)
-    assert any(QColor.fromRgba(arrows.pixel(x, y)).alpha() > 40
-               for x in range(0, arrows.width(), 3) for y in range(0, arrows.height(), 3))
+    assert any(
+        QColor.fromRgba(arrows.pixel(x, y)).alpha() > 40
+        for x in range(0, arrows.width(), 3)
+        for y in range(0, arrows.height(), 3)
+    )

@@ -64,8 +64,9 @@ def scene(project, tmp_path_factory):
 
 
 def _pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     # Ligatures ("ﬀ") back to letters, line breaks to spaces.
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
@@ -79,8 +80,10 @@ def _pixel_of(layout: QgsPrintLayout, point_wgs84: QgsPointXY, image: QImage) ->
     in_item = main.mapToItemCoords(QPointF(on_map.x(), on_map.y()))
     in_layout = main.mapToScene(in_item)
     page = layout.pageCollection().page(0).rect()
-    return (round(in_layout.x() / page.width() * image.width()),
-            round(in_layout.y() / page.height() * image.height()))
+    return (
+        round(in_layout.x() / page.width() * image.width()),
+        round(in_layout.y() / page.height() * image.height()),
+    )
 
 
 def _side_pixels(image: QImage, step: int = 3) -> tuple[int, int, int]:
@@ -158,7 +161,8 @@ def test_between_snapshots_the_caption_says_the_map_is_interpolated(scene):
     layout = build_layout(scene, middle, "web", "en")
     caption = layout.itemById("kt_caption").currentText()
     assert caption.startswith(
-        "Situation on 2 November 10:00 CET, interpolated between 29 October and 5 November")
+        "Situation on 2 November 10:00 CET, interpolated between 29 October and 5 November"
+    )
 
 
 def test_the_pdf_is_vector_with_the_title_as_text(scene, tmp_path):
@@ -197,9 +201,16 @@ def test_batch_writes_one_file_per_snapshot_named_by_local_date(scene, tmp_path)
 
 def test_batch_can_be_cancelled(scene, tmp_path):
     calls = []
-    written = export_batch(scene, tmp_path, "png", "web", "en", width_px=200,
-                           progress=lambda done, total: calls.append(done),
-                           cancelled=lambda: len(calls) >= 2)
+    written = export_batch(
+        scene,
+        tmp_path,
+        "png",
+        "web",
+        "en",
+        width_px=200,
+        progress=lambda done, total: calls.append(done),
+        cancelled=lambda: len(calls) >= 2,
+    )
     assert len(written) == 2 and sorted(tmp_path.iterdir()) == sorted(written)
 
 
@@ -293,16 +304,31 @@ def _run(parameters: dict) -> dict:
 
 def test_processing_exports_one_instant(tmp_path):
     series = sample_working_copy(tmp_path / "series")
-    results = _run({"INPUT": str(series), "DATETIME": "2024-10-29T21:00:00Z", "FORMAT": "pdf",
-                    "LANGUAGE": "en", "OUTPUT": str(tmp_path / "week12.pdf")})
+    results = _run(
+        {
+            "INPUT": str(series),
+            "DATETIME": "2024-10-29T21:00:00Z",
+            "FORMAT": "pdf",
+            "LANGUAGE": "en",
+            "OUTPUT": str(tmp_path / "week12.pdf"),
+        }
+    )
     assert results["COUNT"] == 1 and Path(results["OUTPUT"]).exists()
     assert TITLE_EN in _pdf_text(Path(results["OUTPUT"]))
 
 
 def test_processing_exports_every_snapshot_into_a_folder(tmp_path):
     series = sample_working_copy(tmp_path / "series")
-    results = _run({"INPUT": str(series), "DATETIME": "", "FORMAT": "png", "WIDTH_PX": 300,
-                    "LANGUAGE": "de", "OUTPUT": str(tmp_path / "out")})
+    results = _run(
+        {
+            "INPUT": str(series),
+            "DATETIME": "",
+            "FORMAT": "png",
+            "WIDTH_PX": 300,
+            "LANGUAGE": "de",
+            "OUTPUT": str(tmp_path / "out"),
+        }
+    )
     assert results["COUNT"] == 15
     assert (tmp_path / "out" / "lagebild_2024-10-29_2200.png").exists()
 

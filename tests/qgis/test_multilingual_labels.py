@@ -50,8 +50,11 @@ def _sample_copy(tmp_path):
 def _labels(layer) -> list[str]:
     """The label text of every feature of `layer`, as its labeling's expression gives it."""
     settings = layer.labeling().settings()
-    expression = QgsExpression(settings.getLabelExpression().expression() if settings.isExpression
-                               else QgsExpression.quotedColumnRef(settings.fieldName))
+    expression = QgsExpression(
+        settings.getLabelExpression().expression()
+        if settings.isExpression
+        else QgsExpression.quotedColumnRef(settings.fieldName)
+    )
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     expression.prepare(context)
     texts = []

@@ -17,8 +17,9 @@ QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
 @pytest.fixture(scope="module")
 def plugin_zip() -> Path:
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(["make", "--no-print-directory", "zip"], cwd=root, check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "zip"], cwd=root, check=True, capture_output=True, text=True
+    )
     path = root / result.stdout.strip().splitlines()[-1]
     assert path.is_file()
     return path
@@ -27,16 +28,30 @@ def plugin_zip() -> Path:
 def test_zip_holds_one_top_folder_named_like_the_package(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
     assert {name.split("/")[0] for name in names} == {"kursk_tracker"}
-    for required in ("__init__.py", "metadata.txt", "LICENSE", "plugin.py",
-                     "i18n/kursk_tracker_de.qm", "resources/sample/kursk_sample.gpkg",
-                     "resources/icons/kursk_tracker.svg"):
+    for required in (
+        "__init__.py",
+        "metadata.txt",
+        "LICENSE",
+        "plugin.py",
+        "i18n/kursk_tracker_de.qm",
+        "resources/sample/kursk_sample.gpkg",
+        "resources/icons/kursk_tracker.svg",
+    ):
         assert f"kursk_tracker/{required}" in names, required
 
 
 def test_zip_holds_nothing_the_repository_refuses(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
-    refused = [n for n in names if "__pycache__" in n or n.endswith(".pyc") or "/.git" in n
-               or "/tests/" in n or "/.venv" in n or n.endswith(".ts")]
+    refused = [
+        n
+        for n in names
+        if "__pycache__" in n
+        or n.endswith(".pyc")
+        or "/.git" in n
+        or "/tests/" in n
+        or "/.venv" in n
+        or n.endswith(".ts")
+    ]
     assert refused == []
 
 
@@ -55,14 +70,21 @@ def test_installed_zip_gives_qgis_process_the_provider(plugin_zip, tmp_path):
     plugins.mkdir(parents=True)
     zipfile.ZipFile(plugin_zip).extractall(plugins)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "kursk_tracker"], env=env, check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     sample = plugins / "kursk_tracker" / "resources" / "sample" / "kursk_sample.gpkg"
     out = tmp_path / "snapshots.csv"
     result = subprocess.run(
-        [QGIS_PROCESS, "run", "kursk_tracker:listsnapshots", "--",
-         f"INPUT={sample}", f"OUTPUT={out}"],
-        env=env, capture_output=True, text=True, timeout=120,
+        [QGIS_PROCESS, "run", "kursk_tracker:listsnapshots", "--", f"INPUT={sample}", f"OUTPUT={out}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
@@ -93,11 +115,13 @@ def test_the_upload_scan_would_catch_what_the_repository_blocks(plugin_zip, tmp_
     bad = tmp_path / "bad.zip"
     shutil.copy(plugin_zip, bad)
     with zipfile.ZipFile(bad, "a") as archive:
-        archive.writestr("kursk_tracker/core/shell.py",
-                         "import subprocess\n\n\ndef run(text):\n"
-                         "    return subprocess.call(text, shell=True)\n")
-        archive.writestr("kursk_tracker/resources/keys.json",
-                         '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLF"}\n')
+        archive.writestr(
+            "kursk_tracker/core/shell.py",
+            "import subprocess\n\n\ndef run(text):\n    return subprocess.call(text, shell=True)\n",
+        )
+        archive.writestr(
+            "kursk_tracker/resources/keys.json", '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLF"}\n'
+        )
         archive.writestr("kursk_tracker/install.sh", "echo hi\n")
     report = _scan(bad)
     assert any("shell.py" in f and "B602" in f for f in report.bandit), report.bandit

@@ -39,8 +39,9 @@ def series_path(tmp_path) -> Path:
 
 
 def options(**changes) -> AnimationOptions:
-    chosen = AnimationOptions(width=400, height=240, fps=10, step=12 * HOURS, hold_seconds=0.3, language="de",
-                              timing="linear")
+    chosen = AnimationOptions(
+        width=400, height=240, fps=10, step=12 * HOURS, hold_seconds=0.3, language="de", timing="linear"
+    )
     for name, value in changes.items():
         setattr(chosen, name, value)
     return chosen
@@ -64,10 +65,12 @@ def test_frames_drawn_at_once_make_the_same_film_as_frames_drawn_one_by_one(seri
     # Across a snapshot (the layers drawn once per filter change there) and past the series' end
     # (repeated frames are not drawn again).
     start, end = snapshots[-2].valid_at - 2 * 24 * HOURS, snapshots[-1].valid_at + 24 * HOURS
-    one = export_animation(series_path, tmp_path / "one.gif",
-                           options(start=start, end=end, frames_in_flight=1))
-    many = export_animation(series_path, tmp_path / "many.gif",
-                            options(start=start, end=end, frames_in_flight=4))
+    one = export_animation(
+        series_path, tmp_path / "one.gif", options(start=start, end=end, frames_in_flight=1)
+    )
+    many = export_animation(
+        series_path, tmp_path / "many.gif", options(start=start, end=end, frames_in_flight=4)
+    )
     assert one.frames == many.frames > 12
     frames_one, durations_one = gif_frames(tmp_path / "one.gif")
     frames_many, durations_many = gif_frames(tmp_path / "many.gif")

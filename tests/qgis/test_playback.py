@@ -91,7 +91,7 @@ def test_a_frame_is_asked_for_only_after_the_map_finished_the_last_and_time_runs
     requests = [i for i, event in enumerate(events) if event == "request"]
     assert len(requests) >= 5
     for earlier, later in zip(requests, requests[1:]):
-        assert "rendered" in events[earlier + 1:later], "a frame was asked for before the last was drawn"
+        assert "rendered" in events[earlier + 1 : later], "a frame was asked for before the last was drawn"
     player = dock.player
     assert player.timed_out == 0
     assert player.dropped > 0  # this map draws slower than the timer ticks
@@ -140,8 +140,10 @@ def test_the_preview_moves_through_the_week_by_default(plugin, timeline):
 
 
 def test_the_timing_chosen_is_remembered_and_each_is_explained(plugin, timeline):
-    tips = [timeline.timing_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
-            for i in range(timeline.timing_combo.count())]
+    tips = [
+        timeline.timing_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        for i in range(timeline.timing_combo.count())
+    ]
     assert all(tip and tip.endswith(".") and len(tip.split()) >= 6 for tip in tips)
     timeline.timing_combo.setCurrentIndex(timeline.timing_combo.findData("eased"))
     try:

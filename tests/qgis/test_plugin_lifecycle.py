@@ -15,13 +15,17 @@ DOCK_NAMES = ("KurskTrackerSituationDock", "KurskTrackerTimelineDock", "KurskTra
 
 
 def _docks(window) -> list[str]:
-    return sorted(d.objectName() for d in window.findChildren(QDockWidget)
-                  if d.objectName().startswith("KurskTracker"))
+    return sorted(
+        d.objectName() for d in window.findChildren(QDockWidget) if d.objectName().startswith("KurskTracker")
+    )
 
 
 def _menus(window) -> list[QMenu]:
-    return [a.menu() for a in window.menuBar().actions()
-            if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME]
+    return [
+        a.menu()
+        for a in window.menuBar().actions()
+        if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME
+    ]
 
 
 def _toolbars(window) -> list[QToolBar]:

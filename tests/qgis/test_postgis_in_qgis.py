@@ -42,8 +42,9 @@ def saved_connection(postgis_server, qgis_app):
     """A PostgreSQL connection saved in QGIS, as a user makes it in the Browser (password saved too)."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     uri = QgsDataSourceUri()
-    uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, "postgres",
-                      PASSWORD)
+    uri.setConnection(
+        postgis_server.host, str(postgis_server.port), postgis_server.database, "postgres", PASSWORD
+    )
     # As the Browser's dialog saves it with "Store" ticked for user name and password.
     connection = metadata.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True})
     metadata.saveConnection(connection, CONNECTION)
@@ -72,11 +73,15 @@ def _wait(condition, seconds=15.0):
     return condition()
 
 
-def test_a_saved_qgis_connection_is_resolved_with_its_password_for_the_plugin_only(saved_connection,
-                                                                                  postgis_server):
+def test_a_saved_qgis_connection_is_resolved_with_its_password_for_the_plugin_only(
+    saved_connection, postgis_server
+):
     words = resolve_qgis_connection(saved_connection)
     assert (words["host"], words["port"], words["dbname"]) == (
-        postgis_server.host, str(postgis_server.port), postgis_server.database)
+        postgis_server.host,
+        str(postgis_server.port),
+        postgis_server.database,
+    )
     store = open_store(postgis_location("anything", connection=saved_connection))
     assert PASSWORD not in store.location and PASSWORD not in store.describe()
     assert saved_connection in store.describe() and f"{postgis_server.port}/kursk" in store.describe()
@@ -136,8 +141,10 @@ def test_another_users_import_reaches_the_open_series(plugin, shared_series):
     from kursk_tracker.core.import_result import ImportResult, SituationFeature, SnapshotData
     from kursk_tracker.core.series import FeatureKind
 
-    later = SnapshotData(dt.datetime(2024, 11, 19, 21, tzinfo=UTC), [
-        SituationFeature(FeatureKind.AREAS, box(34.9, 51.2, 35.3, 51.4), "UA", {"status": "controlled"})])
+    later = SnapshotData(
+        dt.datetime(2024, 11, 19, 21, tzinfo=UTC),
+        [SituationFeature(FeatureKind.AREAS, box(34.9, 51.2, 35.3, 51.4), "UA", {"status": "controlled"})],
+    )
     import_into(shared_series, ImportResult(snapshots=[later]))
     assert _wait(lambda: bool(messages)), "no refresh after the other user's import (NOTIFY)"
     assert len(plugin.session.snapshots()) == before + 1
@@ -185,12 +192,14 @@ def test_list_and_statistics_read_a_postgis_series_as_the_geopackage(registry, s
     for name, source in (("gpkg", str(sample_series_path())), ("postgis", shared_series)):
         for algorithm in ("listsnapshots", "seriesstatistics"):
             out = tmp_path / f"{algorithm}_{name}.csv"
-            _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}",
-                                          {"INPUT": source, "OUTPUT": str(out)})
+            _results, ok, feedback = _run(
+                registry, f"kursk_tracker:{algorithm}", {"INPUT": source, "OUTPUT": str(out)}
+            )
             assert ok, feedback.errors
             tables[(algorithm, name)] = sorted(
                 tuple(str(v) for v in f.attributes())
-                for f in QgsVectorLayer(str(out), algorithm, "ogr").getFeatures())
+                for f in QgsVectorLayer(str(out), algorithm, "ogr").getFeatures()
+            )
     assert tables[("listsnapshots", "postgis")] == tables[("listsnapshots", "gpkg")]
     assert tables[("seriesstatistics", "postgis")] == tables[("seriesstatistics", "gpkg")]
     assert len(tables[("listsnapshots", "postgis")]) == len(read_series(sample_series_path()).snapshots)
@@ -202,45 +211,82 @@ def test_front_and_change_algorithms_on_a_postgis_series(registry, shared_series
     areas = {}
     for name, source in (("gpkg", str(sample_series_path())), ("postgis", shared_series)):
         front = tmp_path / f"front_{name}.gpkg"
-        _results, ok, feedback = _run(registry, "kursk_tracker:frontatdate", {
-            "INPUT": source, "DATETIME": middle.isoformat(), "OUTPUT": str(front)})
+        _results, ok, feedback = _run(
+            registry,
+            "kursk_tracker:frontatdate",
+            {"INPUT": source, "DATETIME": middle.isoformat(), "OUTPUT": str(front)},
+        )
         assert ok, feedback.errors
         change = tmp_path / f"change_{name}.gpkg"
-        _results, ok, feedback = _run(registry, "kursk_tracker:changebetween", {
-            "INPUT": source, "FROM": snapshots[2].valid_at.isoformat(),
-            "TO": snapshots[9].valid_at.isoformat(), "OUTPUT": str(change)})
+        _results, ok, feedback = _run(
+            registry,
+            "kursk_tracker:changebetween",
+            {
+                "INPUT": source,
+                "FROM": snapshots[2].valid_at.isoformat(),
+                "TO": snapshots[9].valid_at.isoformat(),
+                "OUTPUT": str(change),
+            },
+        )
         assert ok, feedback.errors
         areas[name] = tuple(
             sorted(round(f.geometry().area(), 9) for f in QgsVectorLayer(str(out), "o", "ogr").getFeatures())
-            for out in (front, change))
+            for out in (front, change)
+        )
     assert areas["postgis"] == areas["gpkg"] and areas["postgis"][0] and areas["postgis"][1]
 
 
 def test_lagebild_and_animation_export_from_a_postgis_series(registry, shared_series, tmp_path):
     week12 = read_series(sample_series_path()).sorted_snapshots()[-3]
     png = tmp_path / "lagebild.png"
-    _results, ok, feedback = _run(registry, "kursk_tracker:exportlagebild", {
-        "INPUT": shared_series, "DATETIME": week12.valid_at.isoformat(), "FORMAT": "png", "WIDTH_PX": 800,
-        "OUTPUT": str(png)})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:exportlagebild",
+        {
+            "INPUT": shared_series,
+            "DATETIME": week12.valid_at.isoformat(),
+            "FORMAT": "png",
+            "WIDTH_PX": 800,
+            "OUTPUT": str(png),
+        },
+    )
     assert ok, feedback.errors
     assert QImage(str(png)).width() == 800
     gif = tmp_path / "front.gif"
-    _results, ok, feedback = _run(registry, "kursk_tracker:exportanimation", {
-        "INPUT": shared_series, "FROM": week12.valid_at.isoformat(), "STEP_HOURS": 48, "FPS": 5,
-        "HOLD_SECONDS": 0, "FORMAT": "gif", "WIDTH_PX": 320, "HEIGHT_PX": 200, "OUTPUT": str(gif)})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:exportanimation",
+        {
+            "INPUT": shared_series,
+            "FROM": week12.valid_at.isoformat(),
+            "STEP_HOURS": 48,
+            "FPS": 5,
+            "HOLD_SECONDS": 0,
+            "FORMAT": "gif",
+            "WIDTH_PX": 320,
+            "HEIGHT_PX": 200,
+            "OUTPUT": str(gif),
+        },
+    )
     assert ok, feedback.errors
     assert gif.read_bytes()[:6] == b"GIF89a"
 
 
 def test_import_and_copy_algorithms_write_into_postgis(registry, postgis_server, saved_connection, tmp_path):
     target = postgis_location("qgis_imported", connection=saved_connection)
-    results, ok, feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": "gpkg", "OUTPUT": target})
+    results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:importseries",
+        {"INPUT": [str(sample_series_path())], "FORMAT": "gpkg", "OUTPUT": target},
+    )
     assert ok, feedback.errors
     assert results["ADDED"] == len(read_series(sample_series_path()).snapshots)
     assert results["OUTPUT"] == target
-    again, ok, _feedback = _run(registry, "kursk_tracker:importseries", {
-        "INPUT": [str(sample_series_path())], "FORMAT": "gpkg", "OUTPUT": target})
+    again, ok, _feedback = _run(
+        registry,
+        "kursk_tracker:importseries",
+        {"INPUT": [str(sample_series_path())], "FORMAT": "gpkg", "OUTPUT": target},
+    )
     assert ok and again["ADDED"] == 0 and again["SKIPPED"] == results["ADDED"]
 
     back = tmp_path / "back.gpkg"
@@ -255,13 +301,21 @@ def test_import_and_copy_algorithms_write_into_postgis(registry, postgis_server,
 
 def test_an_algorithm_on_a_bad_postgis_series_says_which_and_why(registry, saved_connection, tmp_path):
     out = tmp_path / "snapshots.csv"
-    _results, ok, feedback = _run(registry, "kursk_tracker:listsnapshots", {
-        "INPUT": postgis_location("no_series_here", connection=saved_connection), "OUTPUT": str(out)})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:listsnapshots",
+        {"INPUT": postgis_location("no_series_here", connection=saved_connection), "OUTPUT": str(out)},
+    )
     assert not ok
-    assert any(saved_connection in e and "no_series_here" in e and "no Kursk Tracker series" in e
-               for e in feedback.errors)
-    _results, ok, feedback = _run(registry, "kursk_tracker:listsnapshots", {
-        "INPUT": "postgis:connection=x password=y schema=z", "OUTPUT": str(out)})
+    assert any(
+        saved_connection in e and "no_series_here" in e and "no Kursk Tracker series" in e
+        for e in feedback.errors
+    )
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:listsnapshots",
+        {"INPUT": "postgis:connection=x password=y schema=z", "OUTPUT": str(out)},
+    )
     assert not ok and any("must not hold a password" in e for e in feedback.errors)
 
 
@@ -276,8 +330,10 @@ def reporter(postgis_server):
     hba = postgis_server.datadir / "pg_hba.conf"
     rule = "host all reporter 127.0.0.1/32 scram-sha-256\n"
     with psycopg2.connect(postgis_server.conninfo) as db, db.cursor() as cursor:
-        cursor.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reporter') THEN "
-                       "CREATE ROLE reporter LOGIN; END IF; END $$")
+        cursor.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reporter') THEN "
+            "CREATE ROLE reporter LOGIN; END IF; END $$"
+        )
         cursor.execute("SET password_encryption = 'scram-sha-256'")
         cursor.execute("ALTER ROLE reporter PASSWORD 'kt-reporter-pw'")
         cursor.execute("GRANT CREATE ON DATABASE kursk TO reporter")
@@ -294,12 +350,14 @@ def _save(name, postgis_server, user, password):
     uri = QgsDataSourceUri()
     uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, user, password)
     metadata.saveConnection(
-        metadata.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True}), name)
+        metadata.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True}), name
+    )
     return metadata
 
 
 def test_a_password_saved_with_the_connection_opens_the_layers_and_stays_out_of_the_project(
-        plugin, postgis_server, reporter, tmp_path):
+    plugin, postgis_server, reporter, tmp_path
+):
     metadata = _save("Reporter", postgis_server, "reporter", reporter)
     try:
         location = postgis_location("reporter_series", connection="Reporter")
@@ -355,8 +413,9 @@ def test_editing_the_areas_layer_in_qgis_updates_the_snapshot_and_the_timeline(p
     assert areas.startEditing()
     assert areas.changeGeometry(feature.id(), feature.geometry().buffer(0.02, 4))
     # Unsaved edits are never dropped by a reload, whatever the others do.
-    redate_snapshot(shared_series, session.snapshots()[0].id,
-                    session.snapshots()[0].valid_at + dt.timedelta(hours=1))
+    redate_snapshot(
+        shared_series, session.snapshots()[0].id, session.snapshots()[0].valid_at + dt.timedelta(hours=1)
+    )
     QCoreApplication.processEvents()
     assert not session.check_for_changes() and areas.isEditable()
     assert areas.commitChanges(), areas.commitErrors()
@@ -379,11 +438,15 @@ def test_the_animation_task_reads_a_postgis_series_from_a_private_copy(shared_se
 
 
 def test_a_series_named_by_a_postgresql_service_opens_in_the_store_and_as_layers(
-        plugin, postgis_server, tmp_path, monkeypatch):
+    plugin, postgis_server, tmp_path, monkeypatch
+):
     """`postgis:service=NAME schema=…`: the database comes from the user's PostgreSQL service file."""
     service_file = tmp_path / "pg_service.conf"
-    service_file.write_text(f"[kt_newsroom]\nhost={postgis_server.host}\nport={postgis_server.port}\n"
-                            f"dbname={postgis_server.database}\nuser=postgres\n", encoding="utf-8")
+    service_file.write_text(
+        f"[kt_newsroom]\nhost={postgis_server.host}\nport={postgis_server.port}\n"
+        f"dbname={postgis_server.database}\nuser=postgres\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("PGSERVICEFILE", str(service_file))
     location = "postgis:service=kt_newsroom schema=qgis_by_service"
     copy_series(sample_series_path(), location, replace=True)

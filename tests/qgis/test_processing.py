@@ -35,8 +35,9 @@ def _run(registry, algorithm_id, parameters):
 
 def test_list_snapshots_writes_one_row_per_snapshot(registry, tmp_path):
     out = tmp_path / "snapshots.csv"
-    _results, ok, _feedback = _run(registry, "kursk_tracker:listsnapshots",
-                                 {"INPUT": str(sample_series_path()), "OUTPUT": str(out)})
+    _results, ok, _feedback = _run(
+        registry, "kursk_tracker:listsnapshots", {"INPUT": str(sample_series_path()), "OUTPUT": str(out)}
+    )
     assert ok
     table = QgsVectorLayer(str(out), "snapshots", "ogr")
     rows = list(table.getFeatures())
@@ -48,8 +49,9 @@ def test_list_snapshots_writes_one_row_per_snapshot(registry, tmp_path):
 def test_list_snapshots_names_the_file_when_it_is_not_a_series(registry, tmp_path):
     bogus = tmp_path / "not_a_series.gpkg"
     bogus.write_text("this is not a GeoPackage", encoding="utf-8")
-    _results, ok, feedback = _run(registry, "kursk_tracker:listsnapshots",
-                                  {"INPUT": str(bogus), "OUTPUT": str(tmp_path / "out.csv")})
+    _results, ok, feedback = _run(
+        registry, "kursk_tracker:listsnapshots", {"INPUT": str(bogus), "OUTPUT": str(tmp_path / "out.csv")}
+    )
     assert not ok
     assert any("not_a_series.gpkg" in e and "not a readable GeoPackage" in e for e in feedback.errors)
     assert not (tmp_path / "out.csv").exists()

@@ -31,15 +31,21 @@ def _dock(iface, name) -> QDockWidget:
 def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
     _menu_action(iface, "Open sample series").trigger()
     project = QgsProject.instance()
-    groups = [g for g in project.layerTreeRoot().findGroups()
-              if g.customProperty("kursk_tracker/role") == "series"]
+    groups = [
+        g for g in project.layerTreeRoot().findGroups() if g.customProperty("kursk_tracker/role") == "series"
+    ]
     assert len(groups) == 1
     assert "illustrative" in groups[0].name()
     names = [node.layer().customProperty("kursk_tracker/role") for node in groups[0].findLayers()]
     # The morphed front lines and areas and the change sit just above the stored areas and
     # take their place on the map.
-    assert names[: len(DRAW_ORDER) + 3] == [*DRAW_ORDER[:-1], "live_front_lines", "live_change",
-                                            "live_areas", "areas"]
+    assert names[: len(DRAW_ORDER) + 3] == [
+        *DRAW_ORDER[:-1],
+        "live_front_lines",
+        "live_change",
+        "live_areas",
+        "areas",
+    ]
     assert "context_countries" in names
     areas = plugin.session.current.layers["areas"]
     legend = [item.label() for item in areas.renderer().legendSymbolItems()]
@@ -52,14 +58,19 @@ def test_open_sample_series_from_the_menu_adds_a_styled_group(plugin, iface):
 def test_situation_dock_lists_every_snapshot_with_date_and_week(plugin, iface):
     plugin.open_sample_series()
     table = _dock(iface, "KurskTrackerSituationDock").findChild(QTreeWidget, "snapshotList")
-    rows = [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
-            for i in range(table.topLevelItemCount())]
+    rows = [
+        [table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+        for i in range(table.topLevelItemCount())
+    ]
     assert len(rows) >= WEEKLY_FROM_6_AUGUST_TO_5_NOVEMBER
     assert rows[0][:2] == ["2024-08-06 22:00 CEST", "0"]
     week12 = next(r for r in rows if r[1] == "12")
     assert week12[0] == "2024-10-29 22:00 CET"
-    row12 = next(table.topLevelItem(i) for i in range(table.topLevelItemCount())
-                 if table.topLevelItem(i).text(1) == "12")
+    row12 = next(
+        table.topLevelItem(i)
+        for i in range(table.topLevelItemCount())
+        if table.topLevelItem(i).text(1) == "12"
+    )
     assert row12.toolTip(0) == "29 October 2024, 22:00 CET"
     assert all("Illustrative" in r[-1] for r in rows)
 
@@ -207,13 +218,19 @@ def test_a_newly_opened_series_is_framed_in_web_mercator(plugin, iface):
     assert QgsProject.instance().crs().authid() == "EPSG:3857"
     assert canvas.mapSettings().destinationCrs().authid() == "EPSG:3857"
     wgs84_extent = plugin.session.current.full_extent(QgsCoordinateReferenceSystem("EPSG:4326"), 0.0)
-    series_extent = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                           canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance()).transformBoundingBox(wgs84_extent)
+    series_extent = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        canvas.mapSettings().destinationCrs(),
+        QgsProject.instance(),
+    ).transformBoundingBox(wgs84_extent)
     assert canvas.extent().contains(series_extent)
     # Zoomed to the series, not the world: the tighter dimension is close to the series'.
-    assert min(canvas.extent().width() / series_extent.width(),
-               canvas.extent().height() / series_extent.height()) < 2
+    assert (
+        min(
+            canvas.extent().width() / series_extent.width(), canvas.extent().height() / series_extent.height()
+        )
+        < 2
+    )
 
 
 def test_the_map_has_finished_drawing_the_series_before_its_layers_leave(plugin, iface):

@@ -61,8 +61,10 @@ def connection_name(postgis_server, qgis_app):
 def location(request, tmp_path):
     if request.param == "gpkg":
         return str(sample_working_copy(tmp_path / "series"))
-    target = postgis_location("session_" + request.node.name.split("[")[0][5:35].lower(),
-                              connection=request.getfixturevalue("connection_name"))
+    target = postgis_location(
+        "session_" + request.node.name.split("[")[0][5:35].lower(),
+        connection=request.getfixturevalue("connection_name"),
+    )
     copy_series(sample_series_path(), target, replace=True)
     return target
 
@@ -128,15 +130,19 @@ def _other_user_deletes_a_feature(server, location: str, snapshot_id: int) -> No
     connection = psycopg2.connect(**server.params)
     try:
         with connection, connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
-                           f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)", (snapshot_id,))
+            cursor.execute(
+                f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
+                f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)",
+                (snapshot_id,),
+            )
     finally:
         connection.close()
 
 
 @pytest.mark.parametrize("change", ["redate", "remove"])
 def test_a_snapshot_another_user_changed_since_it_was_read_is_not_overwritten(
-        session, connection_name, postgis_server, change):
+    session, connection_name, postgis_server, change
+):
     location = postgis_location("session_conflict_" + change, connection=connection_name)
     copy_series(sample_series_path(), location, replace=True)
     session.open_series(location)
@@ -262,7 +268,9 @@ def test_an_import_asks_for_missing_dates_then_imports_those_files_and_opens_the
     undated.write_text(
         '{"type": "FeatureCollection", "features": [{"type": "Feature", '
         '"properties": {"side": "UA", "status": "controlled"}, "geometry": {"type": "Polygon", '
-        '"coordinates": [[[35.0, 51.0], [35.2, 51.0], [35.2, 51.2], [35.0, 51.0]]]}}]}', encoding="utf-8")
+        '"coordinates": [[[35.0, 51.0], [35.2, 51.0], [35.2, 51.2], [35.0, 51.0]]]}}]}',
+        encoding="utf-8",
+    )
     when = dt.datetime(2024, 10, 29, 21, tzinfo=dt.timezone.utc)
     asked, outcomes = [], []
     session.ask_dates = lambda paths, known: asked.extend(paths) or {paths[0]: when}

@@ -32,18 +32,33 @@ ALLOWED = {
 SETTINGS_CLASSES = {"QgsSettings", "QSettings"}
 
 KEYS = {
-    "kursk_tracker/last_series_folder", "kursk_tracker/last_postgis_connection",
-    "kursk_tracker/last_postgis_schema", "kursk_tracker/timeline_step", "kursk_tracker/timeline_speed",
-    "kursk_tracker/timeline_loop", "kursk_tracker/docks_arranged",
-    "kursk_tracker/timeline/preview_timing", "kursk_tracker/timeline/show_chart",
+    "kursk_tracker/last_series_folder",
+    "kursk_tracker/last_postgis_connection",
+    "kursk_tracker/last_postgis_schema",
+    "kursk_tracker/timeline_step",
+    "kursk_tracker/timeline_speed",
+    "kursk_tracker/timeline_loop",
+    "kursk_tracker/docks_arranged",
+    "kursk_tracker/timeline/preview_timing",
+    "kursk_tracker/timeline/show_chart",
     "kursk_tracker/timeline/compacted",
-    "kursk_tracker/import/side_mapping", "kursk_tracker/import/kind_mapping",
-    "kursk_tracker/export/template", "kursk_tracker/export/template_file", "kursk_tracker/export/format",
-    "kursk_tracker/export/width_px", "kursk_tracker/export/dpi", "kursk_tracker/export/folder",
-    "kursk_tracker/animation/fps", "kursk_tracker/animation/step_hours",
+    "kursk_tracker/import/side_mapping",
+    "kursk_tracker/import/kind_mapping",
+    "kursk_tracker/export/template",
+    "kursk_tracker/export/template_file",
+    "kursk_tracker/export/format",
+    "kursk_tracker/export/width_px",
+    "kursk_tracker/export/dpi",
+    "kursk_tracker/export/folder",
+    "kursk_tracker/animation/fps",
+    "kursk_tracker/animation/step_hours",
     "kursk_tracker/animation/hold_seconds",
-    "kursk_tracker/animation/width", "kursk_tracker/animation/height", "kursk_tracker/animation/format",
-    "kursk_tracker/animation/use_layout", "kursk_tracker/animation/folder", "kursk_tracker/animation/timing",
+    "kursk_tracker/animation/width",
+    "kursk_tracker/animation/height",
+    "kursk_tracker/animation/format",
+    "kursk_tracker/animation/use_layout",
+    "kursk_tracker/animation/folder",
+    "kursk_tracker/animation/timing",
 }
 """The keys users have settings under: a changed key loses them unless the old value is carried over."""
 
@@ -169,8 +184,9 @@ def settings_uses(source: str) -> list[int]:
     """Lines of `source` that name QgsSettings or QSettings (a call, an import or an alias)."""
     lines = []
     for node in ast.walk(ast.parse(source)):
-        named = (node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute)
-                 else None)
+        named = (
+            node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        )
         imported = isinstance(node, ast.ImportFrom) and any(a.name in SETTINGS_CLASSES for a in node.names)
         if named in SETTINGS_CLASSES or imported:
             lines.append(node.lineno)
@@ -198,8 +214,13 @@ def test_the_scan_finds_every_way_of_reaching_qgssettings():
 
 def test_the_language_module_reads_only_qgis_own_locale():
     tree = ast.parse((PACKAGE / "toolbelt/i18n.py").read_text(encoding="utf-8"))
-    keys = [node.args[0].value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr in ("value", "setValue", "remove") and node.args
-            and isinstance(node.args[0], ast.Constant)]
+    keys = [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("value", "setValue", "remove")
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ]
     assert keys and all(key.startswith("locale/") for key in keys), keys

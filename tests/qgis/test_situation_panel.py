@@ -24,8 +24,10 @@ def _dock(iface):
 def _rows(dock):
     table = dock.findChild(QTreeWidget, "snapshotList")
     header = [table.headerItem().text(c) for c in range(table.columnCount())]
-    return header, [[table.topLevelItem(i).text(c) for c in range(table.columnCount())]
-                    for i in range(table.topLevelItemCount())]
+    return header, [
+        [table.topLevelItem(i).text(c) for c in range(table.columnCount())]
+        for i in range(table.topLevelItemCount())
+    ]
 
 
 @pytest.fixture
@@ -41,8 +43,9 @@ def test_the_list_shows_features_and_held_area_per_side(plugin, iface):
     assert header == ["Date", "Week", "Ukraine km²", "Russia km²", "Features", "Title", "Source"]
     _series, stats = series_statistics(plugin.session.current.path)
     week12 = next(r for r in rows if r[1] == "12")
-    ua = sum(s.area_km2 for s in stats
-             if s.week == 12 and s.side == "UA" and s.status in ("controlled", "pocket"))
+    ua = sum(
+        s.area_km2 for s in stats if s.week == 12 and s.side == "UA" and s.status in ("controlled", "pocket")
+    )
     assert float(week12[2].replace(",", "")) == pytest.approx(ua, abs=0.05)
     assert int(week12[4]) > 0
 
@@ -104,7 +107,8 @@ def _undated_geojson(path):
         '{"type": "FeatureCollection", "features": [{"type": "Feature", '
         '"properties": {"side": "UA", "status": "controlled"}, "geometry": {"type": "Polygon", '
         '"coordinates": [[[35.0, 51.0], [35.2, 51.0], [35.2, 51.2], [35.0, 51.0]]]}}]}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return path
 
 

@@ -81,8 +81,15 @@ def test_redate_gives_the_same_series_as_the_panels_function(registry, two_serie
     by_algorithm, by_panel = two_series
     snapshot = _snapshot(by_algorithm, 4)
     moved = snapshot.valid_at + dt.timedelta(days=1, hours=3)
-    results, ok, feedback = _run(registry, "kursk_tracker:redatesnapshot", {
-        "INPUT": by_algorithm, "SNAPSHOT": str(snapshot.id), "DATETIME": moved.strftime("%Y-%m-%dT%H:%M:%S")})
+    results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:redatesnapshot",
+        {
+            "INPUT": by_algorithm,
+            "SNAPSHOT": str(snapshot.id),
+            "DATETIME": moved.strftime("%Y-%m-%dT%H:%M:%S"),
+        },
+    )
     assert ok, feedback.errors
     redate_snapshot(by_panel, snapshot.id, moved, open_store(by_panel).snapshot_versions().get(snapshot.id))
     assert _state(by_algorithm) == _state(by_panel)
@@ -99,8 +106,15 @@ def test_redate_gives_the_same_series_as_the_panels_function(registry, two_serie
 
 def test_redate_finds_the_snapshot_by_its_instant_and_reads_a_zone(registry, one_series):
     snapshot = _snapshot(one_series, 2)
-    results, ok, feedback = _run(registry, "kursk_tracker:redatesnapshot", {
-        "INPUT": one_series, "SNAPSHOT": iso_utc(snapshot.valid_at), "DATETIME": "2024-08-20T12:30:00+02:00"})
+    results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:redatesnapshot",
+        {
+            "INPUT": one_series,
+            "SNAPSHOT": iso_utc(snapshot.valid_at),
+            "DATETIME": "2024-08-20T12:30:00+02:00",
+        },
+    )
     assert ok, feedback.errors
     assert results["SNAPSHOT_ID"] == snapshot.id
     assert results["DATETIME"] == "2024-08-20T10:30:00Z"
@@ -111,22 +125,31 @@ def test_remove_gives_the_same_series_as_the_panels_function(registry, two_serie
     snapshot = _snapshot(by_algorithm, 6)
     features = open_store(by_algorithm).feature_counts()[snapshot.id]
     assert features > 0
-    results, ok, feedback = _run(registry, "kursk_tracker:removesnapshot", {
-        "INPUT": by_algorithm, "SNAPSHOT": iso_utc(snapshot.valid_at)})
+    results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:removesnapshot",
+        {"INPUT": by_algorithm, "SNAPSHOT": iso_utc(snapshot.valid_at)},
+    )
     assert ok, feedback.errors
     remove_snapshot(by_panel, snapshot.id, open_store(by_panel).snapshot_versions().get(snapshot.id))
     assert _state(by_algorithm) == _state(by_panel)
     assert snapshot.id not in {s.id for s in open_store(by_algorithm).read_series().snapshots}
     assert snapshot.id not in open_store(by_algorithm).feature_counts()
     assert (results["SNAPSHOT_ID"], results["DATETIME"], results["FEATURES"]) == (
-        snapshot.id, iso_utc(snapshot.valid_at), features)
+        snapshot.id,
+        iso_utc(snapshot.valid_at),
+        features,
+    )
 
 
 def test_a_date_another_snapshot_has_is_refused_naming_series_and_date(registry, one_series):
     before = _state(one_series)
     first, second = _snapshot(one_series, 1), _snapshot(one_series, 2)
-    _results, ok, feedback = _run(registry, "kursk_tracker:redatesnapshot", {
-        "INPUT": one_series, "SNAPSHOT": str(first.id), "DATETIME": iso_utc(second.valid_at)})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:redatesnapshot",
+        {"INPUT": one_series, "SNAPSHOT": str(first.id), "DATETIME": iso_utc(second.valid_at)},
+    )
     assert not ok
     where = open_store(one_series).describe()
     assert any(where in e and iso_utc(second.valid_at) in e and "already has" in e for e in feedback.errors)
@@ -138,20 +161,29 @@ def test_an_unknown_snapshot_is_refused_naming_the_series(registry, one_series, 
     before = _state(one_series)
     where = open_store(one_series).describe()
     for wanted in ("9999", "2023-01-01T00:00:00Z"):
-        _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-            "INPUT": one_series, "SNAPSHOT": wanted, "DATETIME": "2024-12-01T00:00:00Z"})
+        _results, ok, feedback = _run(
+            registry,
+            f"kursk_tracker:{algorithm}",
+            {"INPUT": one_series, "SNAPSHOT": wanted, "DATETIME": "2024-12-01T00:00:00Z"},
+        )
         assert not ok
         assert any(where in e and f"no snapshot {wanted}" in e for e in feedback.errors), feedback.errors
-    _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-        "INPUT": one_series, "SNAPSHOT": "week 3", "DATETIME": "2024-12-01T00:00:00Z"})
+    _results, ok, feedback = _run(
+        registry,
+        f"kursk_tracker:{algorithm}",
+        {"INPUT": one_series, "SNAPSHOT": "week 3", "DATETIME": "2024-12-01T00:00:00Z"},
+    )
     assert not ok and any("neither a snapshot id nor" in e for e in feedback.errors)
     assert _state(one_series) == before
 
 
 def test_a_bad_new_date_is_refused(registry, one_series):
     before = _state(one_series)
-    _results, ok, feedback = _run(registry, "kursk_tracker:redatesnapshot", {
-        "INPUT": one_series, "SNAPSHOT": str(_snapshot(one_series, 0).id), "DATETIME": "next Tuesday"})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:redatesnapshot",
+        {"INPUT": one_series, "SNAPSHOT": str(_snapshot(one_series, 0).id), "DATETIME": "next Tuesday"},
+    )
     assert not ok and any("next Tuesday" in e and "ISO 8601" in e for e in feedback.errors)
     assert _state(one_series) == before
 
@@ -160,8 +192,11 @@ def test_a_bad_new_date_is_refused(registry, one_series):
 def test_a_missing_series_is_named(registry, tmp_path, connection_name, algorithm):
     missing_schema = postgis_location("no_series_here", connection=connection_name)
     for location in (str(tmp_path / "nowhere.gpkg"), missing_schema):
-        _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-            "INPUT": location, "SNAPSHOT": "1", "DATETIME": "2024-12-01T00:00:00Z"})
+        _results, ok, feedback = _run(
+            registry,
+            f"kursk_tracker:{algorithm}",
+            {"INPUT": location, "SNAPSHOT": "1", "DATETIME": "2024-12-01T00:00:00Z"},
+        )
         assert not ok
         where = open_store(location).describe()
         assert any(where in e for e in feedback.errors), feedback.errors
@@ -171,8 +206,11 @@ def test_a_missing_series_is_named(registry, tmp_path, connection_name, algorith
 def test_an_expected_version_on_a_geopackage_is_refused(registry, tmp_path):
     series = str(sample_working_copy(tmp_path))
     before = _state(series)
-    _results, ok, feedback = _run(registry, "kursk_tracker:removesnapshot", {
-        "INPUT": series, "SNAPSHOT": str(_snapshot(series, 0).id), "EXPECTED_VERSION": 1})
+    _results, ok, feedback = _run(
+        registry,
+        "kursk_tracker:removesnapshot",
+        {"INPUT": series, "SNAPSHOT": str(_snapshot(series, 0).id), "EXPECTED_VERSION": 1},
+    )
     assert not ok and any("keeps no snapshot versions" in e for e in feedback.errors)
     assert _state(series) == before
 
@@ -190,8 +228,11 @@ def _other_user_deletes_a_feature(server, schema: str, snapshot_id: int) -> None
     connection = psycopg2.connect(**server.params)
     try:
         with connection, connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
-                           f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)", (snapshot_id,))
+            cursor.execute(
+                f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
+                f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)",
+                (snapshot_id,),
+            )
             assert cursor.rowcount == 1
     finally:
         connection.close()
@@ -199,24 +240,40 @@ def _other_user_deletes_a_feature(server, schema: str, snapshot_id: int) -> None
 
 @pytest.mark.parametrize("algorithm", ["redatesnapshot", "removesnapshot"])
 def test_a_snapshot_changed_by_someone_else_since_it_was_read_is_not_overwritten(
-        registry, shared, postgis_server, algorithm):
+    registry, shared, postgis_server, algorithm
+):
     snapshot = _snapshot(shared, 5)
     seen = open_store(shared).snapshot_versions()[snapshot.id].version
     _other_user_deletes_a_feature(postgis_server, "snap_conflict", snapshot.id)
     after_their_change = _state(shared)
     assert open_store(shared).snapshot_versions()[snapshot.id].version == seen + 1
-    _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-        "INPUT": shared, "SNAPSHOT": str(snapshot.id), "EXPECTED_VERSION": seen,
-        "DATETIME": iso_utc(snapshot.valid_at + dt.timedelta(hours=5))})
+    _results, ok, feedback = _run(
+        registry,
+        f"kursk_tracker:{algorithm}",
+        {
+            "INPUT": shared,
+            "SNAPSHOT": str(snapshot.id),
+            "EXPECTED_VERSION": seen,
+            "DATETIME": iso_utc(snapshot.valid_at + dt.timedelta(hours=5)),
+        },
+    )
     assert not ok
     where = open_store(shared).describe()
-    assert any(where in e and "changed this snapshot" in e and "postgres" in e for e in feedback.errors), \
+    assert any(where in e and "changed this snapshot" in e and "postgres" in e for e in feedback.errors), (
         feedback.errors
+    )
     assert _state(shared) == after_their_change
     # With the version as it is now, the change goes through.
-    _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-        "INPUT": shared, "SNAPSHOT": str(snapshot.id), "EXPECTED_VERSION": seen + 1,
-        "DATETIME": iso_utc(snapshot.valid_at + dt.timedelta(hours=5))})
+    _results, ok, feedback = _run(
+        registry,
+        f"kursk_tracker:{algorithm}",
+        {
+            "INPUT": shared,
+            "SNAPSHOT": str(snapshot.id),
+            "EXPECTED_VERSION": seen + 1,
+            "DATETIME": iso_utc(snapshot.valid_at + dt.timedelta(hours=5)),
+        },
+    )
     assert ok, feedback.errors
 
 
@@ -226,9 +283,16 @@ def test_a_snapshot_removed_by_someone_else_since_it_was_read_is_a_conflict(regi
     remove_snapshot(shared, snapshot.id, seen)  # the other user, through the panel
     after_their_change = _state(shared)
     for algorithm in ("redatesnapshot", "removesnapshot"):
-        _results, ok, feedback = _run(registry, f"kursk_tracker:{algorithm}", {
-            "INPUT": shared, "SNAPSHOT": str(snapshot.id), "EXPECTED_VERSION": seen.version,
-            "DATETIME": "2024-12-01T00:00:00Z"})
+        _results, ok, feedback = _run(
+            registry,
+            f"kursk_tracker:{algorithm}",
+            {
+                "INPUT": shared,
+                "SNAPSHOT": str(snapshot.id),
+                "EXPECTED_VERSION": seen.version,
+                "DATETIME": "2024-12-01T00:00:00Z",
+            },
+        )
         assert not ok
         assert any("removed this snapshot" in e for e in feedback.errors), feedback.errors
     assert _state(shared) == after_their_change
@@ -253,26 +317,43 @@ def test_redate_and_remove_run_headless_through_qgis_process(tmp_path, repo_root
         subprocess.run(["make", "--no-print-directory", "stage"], cwd=repo_root, check=True)
     (plugins / "kursk_tracker").symlink_to(repo_root / "build" / "plugin" / "kursk_tracker")
     site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path),
-               PYTHONPATH=site)
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "kursk_tracker"], env=env, check=True,
-                   capture_output=True, timeout=120)
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), PYTHONPATH=site
+    )
+    subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
     def process(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([QGIS_PROCESS, "run", *args], env=env, capture_output=True, text=True,
-                              timeout=300)
+        return subprocess.run(
+            [QGIS_PROCESS, "run", *args], env=env, capture_output=True, text=True, timeout=300
+        )
 
     run = process("kursk_tracker:removesnapshot", "--", f"INPUT={series}", f"SNAPSHOT={snapshots[1].id}")
     assert run.returncode == 0, run.stdout + run.stderr
     outputs = _outputs(run.stdout)
     assert outputs["DATETIME"] == iso_utc(snapshots[1].valid_at)
     assert int(float(outputs["FEATURES"])) == counts[snapshots[1].id]
-    run = process("kursk_tracker:redatesnapshot", "--", f"INPUT={series}",
-                  f"SNAPSHOT={iso_utc(snapshots[2].valid_at)}", "DATETIME=2024-08-15T06:00:00")
+    run = process(
+        "kursk_tracker:redatesnapshot",
+        "--",
+        f"INPUT={series}",
+        f"SNAPSHOT={iso_utc(snapshots[2].valid_at)}",
+        "DATETIME=2024-08-15T06:00:00",
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert _outputs(run.stdout)["DATETIME"] == "2024-08-15T06:00:00Z"
-    run = process("kursk_tracker:redatesnapshot", "--", f"INPUT={series}",
-                  f"SNAPSHOT={snapshots[3].id}", "DATETIME=2024-08-15T06:00:00Z")
+    run = process(
+        "kursk_tracker:redatesnapshot",
+        "--",
+        f"INPUT={series}",
+        f"SNAPSHOT={snapshots[3].id}",
+        "DATETIME=2024-08-15T06:00:00Z",
+    )
     assert run.returncode != 0
     assert "2024-08-15T06:00:00Z" in run.stdout + run.stderr
     stored = {s.id: s.valid_at for s in open_store(series).read_series().snapshots}

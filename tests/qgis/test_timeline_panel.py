@@ -65,8 +65,10 @@ def test_at_a_snapshot_the_morphed_layer_is_the_snapshot(plugin, timeline):
     session = plugin.session
     snapshot = session.snapshots()[8]
     session.show_snapshot(snapshot.id)
-    live = {(f["side"], f["status"]): shapely.from_wkb(bytes(f.geometry().asWkb()))
-            for f in session.live.areas.getFeatures()}
+    live = {
+        (f["side"], f["status"]): shapely.from_wkb(bytes(f.geometry().asWkb()))
+        for f in session.live.areas.getFeatures()
+    }
     stored = session.frames.areas[snapshot.id]
     assert set(live) == {key for key, geometry in stored.items() if not geometry.is_empty}
     for key, geometry in live.items():
@@ -150,8 +152,9 @@ def test_the_chart_marks_the_instant_and_saves_as_png(plugin, timeline, tmp_path
     assert chart.save_png(str(path))
     image = QImage(str(path))
     assert image.width() == 800
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
-               for y in range(0, image.height(), 3)}
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
     blue = QColor(plugin.session.series.side("UA").colour).name()
     assert blue in colours
 
@@ -160,8 +163,9 @@ def test_temporal_controller_follows_the_timeline_and_the_timeline_follows_it(pl
     session = plugin.session
     snapshots = session.snapshots()
     navigation = QgsTemporalNavigationObject()
-    navigation.setTemporalExtents(QgsDateTimeRange(to_qdatetime(snapshots[0].valid_at),
-                                                   to_qdatetime(snapshots[-1].valid_at)))
+    navigation.setTemporalExtents(
+        QgsDateTimeRange(to_qdatetime(snapshots[0].valid_at), to_qdatetime(snapshots[-1].valid_at))
+    )
     navigation.setFrameDuration(QgsInterval(86400.0))  # one day, in seconds
     navigation.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.Animated)
     sync = TemporalSync(session, navigation)

@@ -31,8 +31,11 @@ def _measured_one_by_one(before, after):
     for side in sorted(set(before) | set(after)):
         old, new = before.get(side, shapely.Polygon()), after.get(side, shapely.Polygon())
         for kind, patch in (("gain", shapely.difference(new, old)), ("loss", shapely.difference(old, new))):
-            kept = [area_km2(p) for p in shapely.get_parts(patch)
-                    if shapely.get_dimensions(p) == 2 and _shows_on_a_map(p) and area_km2(p) >= MIN_PATCH_KM2]
+            kept = [
+                area_km2(p)
+                for p in shapely.get_parts(patch)
+                if shapely.get_dimensions(p) == 2 and _shows_on_a_map(p) and area_km2(p) >= MIN_PATCH_KM2
+            ]
             if kept:
                 totals[(side, kind)] = (len(kept), sum(kept))
     return totals

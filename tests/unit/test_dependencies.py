@@ -150,19 +150,29 @@ def test_a_python_executable_comes_first():
 
 
 def test_on_windows_python_exe_under_the_exec_prefix_comes_first():
-    candidates = python_candidates(r"C:\Program Files\QGIS 3.40\bin\qgis-bin.exe",
-                                   r"C:\Program Files\QGIS 3.40\apps\Python312", (3, 12), "win32",
-                                   which=no_program)
-    assert candidates[:2] == [r"C:\Program Files\QGIS 3.40\apps\Python312\python.exe",
-                              r"C:\Program Files\QGIS 3.40\apps\Python312\python3.exe"]
+    candidates = python_candidates(
+        r"C:\Program Files\QGIS 3.40\bin\qgis-bin.exe",
+        r"C:\Program Files\QGIS 3.40\apps\Python312",
+        (3, 12),
+        "win32",
+        which=no_program,
+    )
+    assert candidates[:2] == [
+        r"C:\Program Files\QGIS 3.40\apps\Python312\python.exe",
+        r"C:\Program Files\QGIS 3.40\apps\Python312\python3.exe",
+    ]
     assert r"C:\Program Files\QGIS 3.40\bin\python3.exe" in candidates
     assert not any(c.endswith("qgis-bin.exe") for c in candidates)
 
 
 def test_on_macos_the_bundles_python_is_a_candidate():
-    candidates = python_candidates("/Applications/QGIS.app/Contents/MacOS/QGIS",
-                                   "/Applications/QGIS.app/Contents/Frameworks", (3, 9), "darwin",
-                                   which=no_program)
+    candidates = python_candidates(
+        "/Applications/QGIS.app/Contents/MacOS/QGIS",
+        "/Applications/QGIS.app/Contents/Frameworks",
+        (3, 9),
+        "darwin",
+        which=no_program,
+    )
     assert "/Applications/QGIS.app/Contents/Frameworks/bin/python3.9" in candidates
     assert "/Applications/QGIS.app/Contents/MacOS/bin/python3" in candidates
 
@@ -214,22 +224,27 @@ def test_the_manual_command_is_one_a_posix_shell_runs_as_meant(tmp_path):
 def test_the_manual_command_on_windows_quotes_paths_with_spaces():
     arguments = ["-m", "pip", "install", "--target", r"C:\Users\Anna Maria\py3.12", "shapely==2.0.7"]
     command = command_line(r"C:\Program Files\QGIS 3.40\apps\Python312\python.exe", arguments, windows=True)
-    assert command == (r'"C:\Program Files\QGIS 3.40\apps\Python312\python.exe" -m pip install --target '
-                       r'"C:\Users\Anna Maria\py3.12" "shapely==2.0.7"')
+    assert command == (
+        r'"C:\Program Files\QGIS 3.40\apps\Python312\python.exe" -m pip install --target '
+        r'"C:\Users\Anna Maria\py3.12" "shapely==2.0.7"'
+    )
 
 
 # What to tell the user -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("release", "expected"), [
-    (DEBIAN_12, False),
-    (DEBIAN_13, True),
-    ({"ID": "debian", "VERSION_CODENAME": "forky"}, True),  # testing / unstable: no VERSION_ID
-    ({"ID": "ubuntu", "VERSION_ID": "22.04"}, False),
-    ({"ID": "ubuntu", "VERSION_ID": "24.04"}, True),
-    ({"ID": "fedora", "VERSION_ID": "42"}, False),
-    ({}, False),
-])
+@pytest.mark.parametrize(
+    ("release", "expected"),
+    [
+        (DEBIAN_12, False),
+        (DEBIAN_13, True),
+        ({"ID": "debian", "VERSION_CODENAME": "forky"}, True),  # testing / unstable: no VERSION_ID
+        ({"ID": "ubuntu", "VERSION_ID": "22.04"}, False),
+        ({"ID": "ubuntu", "VERSION_ID": "24.04"}, True),
+        ({"ID": "fedora", "VERSION_ID": "42"}, False),
+        ({}, False),
+    ],
+)
 def test_distributions_whose_python3_shapely_is_2(release, expected):
     assert distribution_has_shapely_2(release) is expected
 
@@ -264,11 +279,14 @@ def test_a_python_without_pip_is_named_with_how_to_get_pip(tmp_path):
 
 
 def test_a_failing_pip_shows_its_last_error_and_the_command(tmp_path):
-    python = fake_python(tmp_path, "echo 'Looking in links: /nowhere'\n"
-                                   "echo 'ERROR: Could not find a version that satisfies the requirement "
-                                   "shapely==2.0.7 (from versions: none)'\n"
-                                   "echo 'ERROR: No matching distribution found for shapely==2.0.7'\n"
-                                   "exit 1\n")
+    python = fake_python(
+        tmp_path,
+        "echo 'Looking in links: /nowhere'\n"
+        "echo 'ERROR: Could not find a version that satisfies the requirement "
+        "shapely==2.0.7 (from versions: none)'\n"
+        "echo 'ERROR: No matching distribution found for shapely==2.0.7'\n"
+        "exit 1\n",
+    )
     outcome = install_shapely(tmp_path / "target", "shapely==2.0.7", python=python)
     assert not outcome.ok and not outcome.restart
     assert "exit code 1" in outcome.message
@@ -279,8 +297,11 @@ def test_a_failing_pip_shows_its_last_error_and_the_command(tmp_path):
 
 
 def test_pips_steps_show_as_progress_and_success(tmp_path):
-    python = fake_python(tmp_path, "echo 'Collecting shapely==2.0.7'\necho 'Installing collected packages: "
-                                   "shapely'\necho 'Successfully installed shapely-2.0.7'\n")
+    python = fake_python(
+        tmp_path,
+        "echo 'Collecting shapely==2.0.7'\necho 'Installing collected packages: "
+        "shapely'\necho 'Successfully installed shapely-2.0.7'\n",
+    )
     seen: list[float] = []
     outcome = install_shapely(tmp_path / "target", "shapely==2.0.7", python=python, progress=seen.append)
     assert outcome.ok
@@ -312,8 +333,13 @@ def test_without_a_fitting_wheel_nothing_runs(tmp_path, monkeypatch):
 
 def test_an_older_shapely_already_loaded_needs_a_restart(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "path", list(sys.path))
-    monkeypatch.setitem(sys.modules, "shapely", types.SimpleNamespace(
-        __version__="1.8.5", __file__="/usr/lib/python3/dist-packages/shapely/__init__.py"))
+    monkeypatch.setitem(
+        sys.modules,
+        "shapely",
+        types.SimpleNamespace(
+            __version__="1.8.5", __file__="/usr/lib/python3/dist-packages/shapely/__init__.py"
+        ),
+    )
     (tmp_path / "py3.11").mkdir()
     outcome = load_installed_shapely(tmp_path / "py3.11", "shapely==2.0.7")
     assert outcome.restart and not outcome.ok
@@ -323,13 +349,21 @@ def test_an_older_shapely_already_loaded_needs_a_restart(tmp_path, monkeypatch):
 
 def test_at_start_a_shapely_loaded_before_the_plugins_own_is_named(tmp_path, monkeypatch):
     folder = tmp_path / "py3.11"
-    monkeypatch.setitem(sys.modules, "shapely", types.SimpleNamespace(
-        __version__="1.8.5", __file__="/usr/lib/python3/dist-packages/shapely/__init__.py"))
+    monkeypatch.setitem(
+        sys.modules,
+        "shapely",
+        types.SimpleNamespace(
+            __version__="1.8.5", __file__="/usr/lib/python3/dist-packages/shapely/__init__.py"
+        ),
+    )
     assert shadowed_install_problem(folder) is None  # nothing installed for the plugin: offer the install
     (folder / "shapely").mkdir(parents=True)
     problem = shadowed_install_problem(folder)
     assert "loaded shapely 1.8.5 from /usr/lib/python3/dist-packages/shapely first" in problem
     assert f"{folder} in the environment variable PYTHONPATH" in problem
-    monkeypatch.setitem(sys.modules, "shapely", types.SimpleNamespace(
-        __version__="2.0.7", __file__=str(folder / "shapely" / "__init__.py")))
+    monkeypatch.setitem(
+        sys.modules,
+        "shapely",
+        types.SimpleNamespace(__version__="2.0.7", __file__=str(folder / "shapely" / "__init__.py")),
+    )
     assert shadowed_install_problem(folder) is None

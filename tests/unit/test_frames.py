@@ -34,8 +34,9 @@ def test_between_snapshots_the_front_keeps_still_where_nothing_changed_and_moves
     instant = before.valid_at + (after.valid_at - before.valid_at) * 0.5
     areas = frames.areas_at(instant)
     front = frames.fronts_at(instant, areas)["UA"]
-    changed = shapely.symmetric_difference(held_by_side(frames.areas[before.id])["UA"],
-                                           held_by_side(frames.areas[after.id])["UA"])
+    changed = shapely.symmetric_difference(
+        held_by_side(frames.areas[before.id])["UA"], held_by_side(frames.areas[after.id])["UA"]
+    )
     zone = shapely.buffer(changed, 1e-6)
     stored = frames.fronts[before.id]["UA"]
     still = shapely.difference(front, zone)

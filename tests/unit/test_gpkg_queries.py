@@ -20,13 +20,16 @@ def test_every_table_of_the_schema_is_quoted_as_an_identifier():
     assert quoted_identifier("snapshot_id") == '"snapshot_id"'
 
 
-@pytest.mark.parametrize("name", [
-    'areas"; DROP TABLE snapshots; --',
-    "areas WHERE 1=1",
-    "sqlite_master",
-    "AREAS",
-    "",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        'areas"; DROP TABLE snapshots; --',
+        "areas WHERE 1=1",
+        "sqlite_master",
+        "AREAS",
+        "",
+    ],
+)
 def test_a_name_outside_the_schema_never_reaches_a_query(name):
     with pytest.raises(ValueError, match="not a table or column of the series schema"):
         quoted_identifier(name)
@@ -35,8 +38,10 @@ def test_a_name_outside_the_schema_never_reaches_a_query(name):
 
 
 def test_a_query_names_its_table_quoted():
-    assert (query("SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id", table="front_lines")
-            == 'SELECT snapshot_id, COUNT(*) FROM "front_lines" GROUP BY snapshot_id')
+    assert (
+        query("SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id", table="front_lines")
+        == 'SELECT snapshot_id, COUNT(*) FROM "front_lines" GROUP BY snapshot_id'
+    )
 
 
 def test_counts_and_snapshots_read_through_the_quoted_queries(tmp_path):
@@ -49,8 +54,8 @@ def test_counts_and_snapshots_read_through_the_quoted_queries(tmp_path):
         for spec in LAYERS:
             if spec.dated:
                 for snapshot_id, count in db.execute(
-                        query("SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id",
-                              table=spec.name)):
+                    query("SELECT snapshot_id, COUNT(*) FROM {table} GROUP BY snapshot_id", table=spec.name)
+                ):
                     expected[snapshot_id] = expected.get(snapshot_id, 0) + count
     assert counts == expected
     assert set(counts) == {snap.id for snap in series.snapshots}

@@ -7,9 +7,24 @@ import re
 
 import kursk_tracker.__about__ as about
 
-REQUIRED = ("name", "description", "about", "version", "qgisMinimumVersion", "qgisMaximumVersion",
-            "author", "email", "tracker", "repository", "homepage", "tags", "category",
-            "hasProcessingProvider", "changelog", "icon")
+REQUIRED = (
+    "name",
+    "description",
+    "about",
+    "version",
+    "qgisMinimumVersion",
+    "qgisMaximumVersion",
+    "author",
+    "email",
+    "tracker",
+    "repository",
+    "homepage",
+    "tags",
+    "category",
+    "hasProcessingProvider",
+    "changelog",
+    "icon",
+)
 
 
 def _metadata(repo_root):

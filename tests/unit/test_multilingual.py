@@ -42,14 +42,23 @@ def _location(server, schema: str, **extra) -> str:
 def _series() -> Series:
     return Series(
         names={"en": "Kursk", "de": "Kursk"},
-        sides=[Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
-               Side("RU", {"en": "Russia", "de": "Russland"}, "#c8102e")],
-        epoch=dt.date(2024, 8, 6), credit="Sample data", credits={"en": "Sample data", "de": "Beispieldaten"},
+        sides=[
+            Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),
+            Side("RU", {"en": "Russia", "de": "Russland"}, "#c8102e"),
+        ],
+        epoch=dt.date(2024, 8, 6),
+        credit="Sample data",
+        credits={"en": "Sample data", "de": "Beispieldaten"},
         snapshots=[
-            Snapshot(1, WEEK_12, "Week 12: relief attack repelled", "The pocket holds.", "test",
-                     titles={"en": "Week 12: relief attack repelled",
-                             "de": "12. Woche: Entsatzangriff abgewehrt"},
-                     captions={"en": "The pocket holds.", "de": "Der Kessel hält."}),
+            Snapshot(
+                1,
+                WEEK_12,
+                "Week 12: relief attack repelled",
+                "The pocket holds.",
+                "test",
+                titles={"en": "Week 12: relief attack repelled", "de": "12. Woche: Entsatzangriff abgewehrt"},
+                captions={"en": "The pocket holds.", "de": "Der Kessel hält."},
+            ),
             Snapshot(2, WEEK_12 + dt.timedelta(weeks=1), "Week 13", "Only English here.", "test"),
         ],
     )
@@ -57,15 +66,31 @@ def _series() -> Series:
 
 def _records() -> list[FeatureRecord]:
     return [
-        FeatureRecord("areas", MultiPolygon([box(35.0, 51.0, 35.2, 51.2)]).wkt,
-                      {"snapshot_id": 1, "side": "UA", "status": "pocket"}),
-        FeatureRecord("annotations", Point(35.1, 51.1).wkt, {
-            "snapshot_id": 1, "side": "UA", "text": "Pocket", "text_en": "Pocket", "text_de": "Kessel"}),
-        FeatureRecord("annotations", Point(35.3, 51.1).wkt,
-                      {"snapshot_id": 2, "side": "RU", "text": "Wedge"}),
-        FeatureRecord("movements", LineString([(35.0, 51.3), (35.2, 51.3)]).wkt, {
-            "snapshot_id": 1, "side": "RU", "kind": "counterattack", "label": "Closing the pocket",
-            "label_en": "Closing the pocket", "label_de": "Der Kessel wird geschlossen"}),
+        FeatureRecord(
+            "areas",
+            MultiPolygon([box(35.0, 51.0, 35.2, 51.2)]).wkt,
+            {"snapshot_id": 1, "side": "UA", "status": "pocket"},
+        ),
+        FeatureRecord(
+            "annotations",
+            Point(35.1, 51.1).wkt,
+            {"snapshot_id": 1, "side": "UA", "text": "Pocket", "text_en": "Pocket", "text_de": "Kessel"},
+        ),
+        FeatureRecord(
+            "annotations", Point(35.3, 51.1).wkt, {"snapshot_id": 2, "side": "RU", "text": "Wedge"}
+        ),
+        FeatureRecord(
+            "movements",
+            LineString([(35.0, 51.3), (35.2, 51.3)]).wkt,
+            {
+                "snapshot_id": 1,
+                "side": "RU",
+                "kind": "counterattack",
+                "label": "Closing the pocket",
+                "label_en": "Closing the pocket",
+                "label_de": "Der Kessel wird geschlossen",
+            },
+        ),
     ]
 
 
@@ -74,8 +99,11 @@ def _comparable(records) -> list[tuple[object, ...]]:
 
 
 def _texts(records, layer: str, field: str, language: str) -> set[str]:
-    return {r.attributes[f"{field}_{language}"] for r in records
-            if r.layer == layer and r.attributes.get(f"{field}_{language}")}
+    return {
+        r.attributes[f"{field}_{language}"]
+        for r in records
+        if r.layer == layer and r.attributes.get(f"{field}_{language}")
+    }
 
 
 def _check_translations(series: Series, records) -> None:
@@ -149,12 +177,30 @@ def _old_geopackage(path) -> None:
 
 def _imported() -> ImportResult:
     when = WEEK_12 + dt.timedelta(weeks=2)
-    return ImportResult(snapshots=[SnapshotData(when, [
-        SituationFeature(FeatureKind.AREAS, box(35.5, 51.0, 35.7, 51.2), "RU", {"status": "controlled"}),
-        SituationFeature(FeatureKind.ANNOTATIONS, Point(35.6, 51.1), "RU",
-                         {"text": "Wedge", "text_en": "Wedge", "text_de": "Keil"}),
-    ], title="Week 14", caption="The pocket holds.", source="test", origin="week14.gpkg",
-        titles={"de": "14. Woche"}, captions={"de": "Der Kessel hält."})])
+    return ImportResult(
+        snapshots=[
+            SnapshotData(
+                when,
+                [
+                    SituationFeature(
+                        FeatureKind.AREAS, box(35.5, 51.0, 35.7, 51.2), "RU", {"status": "controlled"}
+                    ),
+                    SituationFeature(
+                        FeatureKind.ANNOTATIONS,
+                        Point(35.6, 51.1),
+                        "RU",
+                        {"text": "Wedge", "text_en": "Wedge", "text_de": "Keil"},
+                    ),
+                ],
+                title="Week 14",
+                caption="The pocket holds.",
+                source="test",
+                origin="week14.gpkg",
+                titles={"de": "14. Woche"},
+                captions={"de": "Der Kessel hält."},
+            )
+        ]
+    )
 
 
 def _check_old_series_then_import(location) -> None:
@@ -163,8 +209,9 @@ def _check_old_series_then_import(location) -> None:
     assert [s.title for s in series.sorted_snapshots()] == ["Week 12: relief attack repelled", "Week 13"]
     assert all(s.titles == {} and s.captions == {} for s in series.snapshots)
     assert series.credits == {} and series.credit_in("de") == "Sample data"
-    assert not any(name.endswith(tuple(f"_{lang}" for lang in LANGUAGES))
-                   for r in records for name in r.attributes)
+    assert not any(
+        name.endswith(tuple(f"_{lang}" for lang in LANGUAGES)) for r in records for name in r.attributes
+    )
     assert {r.attributes.get("text") for r in records if r.layer == "annotations"} == {"Pocket", "Wedge"}
 
     summary = import_into(location, _imported())
@@ -172,7 +219,10 @@ def _check_old_series_then_import(location) -> None:
     series, records = store.read_content()
     added = series.sorted_snapshots()[-1]
     assert (added.title_in("de"), added.caption_in("de"), added.title_in("en")) == (
-        "14. Woche", "Der Kessel hält.", "Week 14")
+        "14. Woche",
+        "Der Kessel hält.",
+        "Week 14",
+    )
     assert _texts(records, "annotations", "text", "de") == {"Keil"}
     # What the series had is still there, untranslated.
     assert series.sorted_snapshots()[0].title_in("de") == "Week 12: relief attack repelled"
@@ -194,10 +244,16 @@ def _old_postgis(server, schema: str) -> None:
     with closing(psycopg2.connect(server.conninfo)) as db, db.cursor() as cursor:
         for table, columns in LANGUAGE_COLUMNS.items():
             for column in columns:
-                cursor.execute(psycopg2.sql.SQL("ALTER TABLE {} DROP COLUMN {}").format(
-                    psycopg2.sql.Identifier(schema, table), psycopg2.sql.Identifier(column)))
-        cursor.execute(psycopg2.sql.SQL("DELETE FROM {} WHERE key = 'credits'").format(
-            psycopg2.sql.Identifier(schema, "series_settings")))
+                cursor.execute(
+                    psycopg2.sql.SQL("ALTER TABLE {} DROP COLUMN {}").format(
+                        psycopg2.sql.Identifier(schema, table), psycopg2.sql.Identifier(column)
+                    )
+                )
+        cursor.execute(
+            psycopg2.sql.SQL("DELETE FROM {} WHERE key = 'credits'").format(
+                psycopg2.sql.Identifier(schema, "series_settings")
+            )
+        )
         db.commit()
         assert missing_language_columns(cursor, schema) == {t: list(c) for t, c in LANGUAGE_COLUMNS.items()}
 
@@ -216,12 +272,15 @@ def test_an_old_postgis_series_takes_imports_from_a_user_who_may_not_alter_its_t
     with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
         cursor.execute("DROP ROLE IF EXISTS kt_editor")
         cursor.execute("CREATE ROLE kt_editor LOGIN")
-        cursor.execute(psycopg2.sql.SQL("GRANT USAGE ON SCHEMA {} TO kt_editor").format(
-            psycopg2.sql.Identifier(schema)))
-        cursor.execute(psycopg2.sql.SQL(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO kt_editor; "
-            "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO kt_editor").format(
-                s=psycopg2.sql.Identifier(schema)))
+        cursor.execute(
+            psycopg2.sql.SQL("GRANT USAGE ON SCHEMA {} TO kt_editor").format(psycopg2.sql.Identifier(schema))
+        )
+        cursor.execute(
+            psycopg2.sql.SQL(
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO kt_editor; "
+                "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO kt_editor"
+            ).format(s=psycopg2.sql.Identifier(schema))
+        )
         db.commit()
     editor = _location(postgis_server, schema, user="kt_editor")
     summary = import_into(editor, _imported())

@@ -58,11 +58,17 @@ def _postgis_dates(conninfo: str, schema: str) -> list[tuple[object, ...]]:
         for spec in LAYERS:
             if spec.dated:
                 cursor.execute(
-                    f'SELECT snapshot_id, valid_at, valid_from, valid_to FROM "{schema}"."{spec.name}"')
+                    f'SELECT snapshot_id, valid_at, valid_from, valid_to FROM "{schema}"."{spec.name}"'
+                )
                 for snapshot_id, *dates in cursor.fetchall():
                     assert all(d is None or d.tzinfo is not None for d in dates)
-                    rows.append((spec.name, snapshot_id,
-                                 *(d.astimezone(UTC).replace(microsecond=0) if d else None for d in dates)))
+                    rows.append(
+                        (
+                            spec.name,
+                            snapshot_id,
+                            *(d.astimezone(UTC).replace(microsecond=0) if d else None for d in dates),
+                        )
+                    )
     return sorted(rows, key=repr)
 
 
@@ -88,17 +94,26 @@ def test_tables_have_the_geopackage_schema(postgis_server, sample):
     series, records = sample
     write_series_postgis(postgis_server.conninfo, "schema_check", series, records)
     with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
-        cursor.execute("SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_schema = %s",
-                       ("schema_check",))
+        cursor.execute(
+            "SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_schema = %s",
+            ("schema_check",),
+        )
         geometry = {name: (kind, srid) for name, kind, srid in cursor.fetchall()}
         assert geometry == {spec.name: (spec.geometry.upper(), 4326) for spec in LAYERS}
-        cursor.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                       "WHERE table_schema = %s", ("schema_check",))
+        cursor.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = %s",
+            ("schema_check",),
+        )
         columns = {(table, column): kind for table, column, kind in cursor.fetchall()}
     for spec in LAYERS:
         for name, kind in spec.fields:
-            expected = {"string": "text", "integer": "integer", "real": "double precision",
-                        "datetime": "timestamp with time zone"}[kind]
+            expected = {
+                "string": "text",
+                "integer": "integer",
+                "real": "double precision",
+                "datetime": "timestamp with time zone",
+            }[kind]
             assert columns[(spec.name, name)] == expected, (spec.name, name)
     assert columns[("snapshots", "row_version")] == "integer"
     assert columns[("snapshots", "valid_at")] == "timestamp with time zone"
@@ -133,10 +148,14 @@ def test_rewriting_replaces_the_content_and_counts_snapshot_versions(postgis_ser
     write_series_postgis(conninfo, "versions", series, records)
     write_series_postgis(conninfo, "versions", series, records)
     first, second = series.sorted_snapshots()[:2]
-    changed = dataclasses.replace(series, snapshots=[
-        dataclasses.replace(s, title="re-titled") if s.id == first.id else s
-        for s in series.snapshots if s.id != second.id
-    ])
+    changed = dataclasses.replace(
+        series,
+        snapshots=[
+            dataclasses.replace(s, title="re-titled") if s.id == first.id else s
+            for s in series.snapshots
+            if s.id != second.id
+        ],
+    )
     kept = [r for r in records if r.attributes.get("snapshot_id") != second.id]
     write_series_postgis(conninfo, "versions", changed, kept)
 

@@ -15,8 +15,13 @@ def _write(ini: Path, locale: str | None) -> configparser.ConfigParser:
     env = {k: v for k, v in os.environ.items() if k != "KT_LOCALE"}
     if locale:
         env["KT_LOCALE"] = locale
-    subprocess.run([sys.executable, str(ROOT / "tools" / "profile_settings.py"), str(ini)], env=env,
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "profile_settings.py"), str(ini)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(ini)
     return parser

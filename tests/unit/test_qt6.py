@@ -38,17 +38,22 @@ def test_every_qt_name_and_enum_of_the_plugin_resolves_in_pyqt6():
 
 
 def test_the_check_catches_qt_classes_that_qt6_moved_to_qtgui(tmp_path):
-    found = problems_in(tmp_path, """
+    found = problems_in(
+        tmp_path,
+        """
         from qgis.PyQt.QtWidgets import QAction, QFileDialog
         from qgis.PyQt.QtWidgets import QShortcut
-    """)
+    """,
+    )
     assert any(":2: QAction is not in qgis.PyQt.QtWidgets" in line for line in found), found
     assert any(":3: QShortcut is not in qgis.PyQt.QtWidgets" in line for line in found), found
     assert not any("QFileDialog" in line for line in found)
 
 
 def test_the_check_catches_unscoped_enums_and_enum_arithmetic(tmp_path):
-    found = problems_in(tmp_path, """
+    found = problems_in(
+        tmp_path,
+        """
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtWidgets import QSizePolicy
         left = Qt.AlignLeft
@@ -56,7 +61,8 @@ def test_the_check_catches_unscoped_enums_and_enum_arithmetic(tmp_path):
         policy = int(QSizePolicy.Policy.Expanding)
         same = QSizePolicy.Policy.Expanding == 7
         more = QSizePolicy.Policy.Expanding + 1
-    """)
+    """,
+    )
     text = "\n".join(found)
     assert ":4: Qt has no AlignLeft in PyQt6 (use AlignmentFlag.AlignLeft)" in text
     assert ":6: int() on Policy.Expanding" in text
@@ -66,7 +72,10 @@ def test_the_check_catches_unscoped_enums_and_enum_arithmetic(tmp_path):
 
 
 def test_the_check_catches_exec_underscore_gone_modules_and_bad_constructors(tmp_path):
-    found = "\n".join(problems_in(tmp_path, """
+    found = "\n".join(
+        problems_in(
+            tmp_path,
+            """
         import imp
         from distutils.version import LooseVersion
         from qgis.PyQt.QtGui import QColor, QKeySequence
@@ -74,7 +83,9 @@ def test_the_check_catches_exec_underscore_gone_modules_and_bad_constructors(tmp
         dialog.exec_()
         keys = QKeySequence(Qt.Key.Key_Space)
         colour = QColor(1, 2)
-    """))
+    """,
+        )
+    )
     assert ":2: module imp is gone" in found
     assert ":3: module distutils.version is gone" in found
     assert ":6: exec_() is gone in PyQt6" in found
@@ -95,9 +106,17 @@ def test_old_qt_branches_of_the_compat_modules_are_exempt(tmp_path):
     assert len(problems_in(tmp_path, source, "panel.py")) == 1
 
 
-@pytest.mark.parametrize("module", ["kursk_tracker.toolbelt.qtcompat", "kursk_tracker.gui.area_chart",
-                                    "kursk_tracker.gui.widgets", "kursk_tracker.gui.date_dialog",
-                                    "kursk_tracker.export.video", "kursk_tracker.importers.xml_tree"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kursk_tracker.toolbelt.qtcompat",
+        "kursk_tracker.gui.area_chart",
+        "kursk_tracker.gui.widgets",
+        "kursk_tracker.gui.date_dialog",
+        "kursk_tracker.export.video",
+        "kursk_tracker.importers.xml_tree",
+    ],
+)
 def test_qt_only_helpers_are_among_the_modules_imported_under_pyqt6(module):
     script = """
 import sys
@@ -159,13 +178,20 @@ def test_every_qgis_enum_of_the_plugin_is_scoped_as_qgis_4_needs():
 
 
 def test_the_check_catches_unscoped_qgis_enums(tmp_path):
-    found = "\n".join(problems_in(tmp_path, """
+    found = "\n".join(
+        problems_in(
+            tmp_path,
+            """
         from qgis.core import Qgis, QgsDataSourceUri
         required = QgsDataSourceUri.SslRequire
         scoped = QgsDataSourceUri.SslMode.SslRequire
         level = Qgis.Warning
         fine = Qgis.MessageLevel.Warning
-    """, "module.py", "--qgis-enums"))
+    """,
+            "module.py",
+            "--qgis-enums",
+        )
+    )
     assert ":3: QgsDataSourceUri.SslRequire: unscoped QGIS enum" in found
     assert "use QgsDataSourceUri.SslMode.SslRequire" in found
     assert ":5: Qgis.Warning: unscoped QGIS enum" in found

@@ -94,9 +94,7 @@ def test_week_12_caption_tells_of_the_relief_attack_and_the_pocket(series):
         assert words in caption
 
 
-def test_held_area_grows_in_august_and_shrinks_after_the_counter_offensive(
-    series, areas_by_snapshot
-):
+def test_held_area_grows_in_august_and_shrinks_after_the_counter_offensive(series, areas_by_snapshot):
     ids = [s.id for s in series.sorted_snapshots()]
     held = [km2(held_ua(areas_by_snapshot[i])) for i in ids]
     assert 30 <= held[0] <= 120
@@ -104,8 +102,8 @@ def test_held_area_grows_in_august_and_shrinks_after_the_counter_offensive(
     peak = max(range(len(held)), key=held.__getitem__)
     assert 3 <= peak <= 5  # late August / early September
     assert 950 <= held[peak] <= 1100
-    assert all(a <= b + 1e-6 for a, b in zip(held[:peak], held[1:peak + 1]))
-    assert all(a >= b - 1e-6 for a, b in zip(held[peak:], held[peak + 1:]))
+    assert all(a <= b + 1e-6 for a, b in zip(held[:peak], held[1 : peak + 1]))
+    assert all(a >= b - 1e-6 for a, b in zip(held[peak:], held[peak + 1 :]))
     assert 850 <= held[6] <= 950  # 17 September
     assert 580 <= held[-1] <= 680  # 12 November
 
@@ -114,13 +112,15 @@ def test_ground_retaken_after_the_maximum_is_russian(series, areas_by_snapshot):
     ids = [s.id for s in series.sorted_snapshots()]
     for index, snap in enumerate(ids):
         areas = areas_by_snapshot[snap]
-        earlier = shapely.unary_union([held_ua(areas_by_snapshot[i]) for i in ids[:index + 1]])
+        earlier = shapely.unary_union([held_ua(areas_by_snapshot[i]) for i in ids[: index + 1]])
         retaken = earlier.difference(held_ua(areas))
-        russian = shapely.unary_union([g for (side, _), g in areas.items() if side == "RU"]
-                                      or [shapely.Polygon()])
+        russian = shapely.unary_union(
+            [g for (side, _), g in areas.items() if side == "RU"] or [shapely.Polygon()]
+        )
         assert km2(retaken.symmetric_difference(russian)) < 0.5, f"snapshot {snap}"
     assert km2(held_ua(areas_by_snapshot[ids[-1]])) < km2(
-        shapely.unary_union([held_ua(areas_by_snapshot[i]) for i in ids]))
+        shapely.unary_union([held_ua(areas_by_snapshot[i]) for i in ids])
+    )
 
 
 def test_sides_never_overlap_in_any_snapshot(areas_by_snapshot):
@@ -202,4 +202,7 @@ def test_places_sit_at_the_csv_coordinates(features):
         assert place["geom"].x == pytest.approx(float(row["lon"]), abs=1e-9)
         assert place["geom"].y == pytest.approx(float(row["lat"]), abs=1e-9)
         assert (place["name_de"], place["name_local"], place["source"]) == (
-            row["name_de"], row["name_local"], row["source"])
+            row["name_de"],
+            row["name_local"],
+            row["source"],
+        )

@@ -29,13 +29,19 @@ def test_orientation_and_holes_are_handled():
 
 
 def test_table_gives_area_and_change_per_side_and_status():
-    series = Series({"en": "t"}, [Side("UA", {}, "#00f")], dt.date(2024, 8, 6), snapshots=[
-        Snapshot(1, dt.datetime(2024, 10, 22, 21, tzinfo=UTC)),
-        Snapshot(2, dt.datetime(2024, 10, 29, 21, tzinfo=UTC)),
-    ])
+    series = Series(
+        {"en": "t"},
+        [Side("UA", {}, "#00f")],
+        dt.date(2024, 8, 6),
+        snapshots=[
+            Snapshot(1, dt.datetime(2024, 10, 22, 21, tzinfo=UTC)),
+            Snapshot(2, dt.datetime(2024, 10, 29, 21, tzinfo=UTC)),
+        ],
+    )
     big, small = box(35, 51, 35.2, 51.2), box(35, 51, 35.1, 51.2)
-    rows = area_table(series, [(1, "UA", "controlled", big), (2, "UA", "controlled", small),
-                               (1, None, "contested", small)])
+    rows = area_table(
+        series, [(1, "UA", "controlled", big), (2, "UA", "controlled", small), (1, None, "contested", small)]
+    )
     by_key = {(r.snapshot_id, r.side, r.status): r for r in rows}
     assert math.isclose(by_key[(2, "UA", "controlled")].change_km2, area_km2(small) - area_km2(big))
     assert by_key[(2, "", "contested")].area_km2 == 0.0  # gone: a loss of its whole area

@@ -22,10 +22,17 @@ def _week(snapshot):
     return WEEKS.index(snapshot.valid_at)
 
 
-@pytest.mark.parametrize(("shown", "offset", "week"), [
-    (WEEKS[1], 1, 2), (WEEKS[1], -1, 0), (WEEKS[1], 2, 3), (WEEKS[1], -5, 0), (WEEKS[3], 1, 3),
-    (WEEKS[0], -1, 0),
-])
+@pytest.mark.parametrize(
+    ("shown", "offset", "week"),
+    [
+        (WEEKS[1], 1, 2),
+        (WEEKS[1], -1, 0),
+        (WEEKS[1], 2, 3),
+        (WEEKS[1], -5, 0),
+        (WEEKS[3], 1, 3),
+        (WEEKS[0], -1, 0),
+    ],
+)
 def test_on_a_snapshot_a_step_goes_to_its_neighbour_and_stops_at_the_ends(snapshots, shown, offset, week):
     assert _week(snapshot_at_offset(snapshots, shown, offset)) == week
 

@@ -29,11 +29,18 @@ def _snapshot(day: int, origin: str = "x.geojson", ua_box=(35.0, 51.0, 35.2, 51.
         dt.datetime(2024, 10, day, 21, tzinfo=UTC),
         [
             SituationFeature(FeatureKind.AREAS, box(*ua_box), "UA", {"status": "controlled"}),
-            SituationFeature(FeatureKind.MOVEMENTS, LineString([(35.0, 51.0), (35.1, 51.1)]), "RU",
-                             {"kind": "attack", "label": "push"}),
+            SituationFeature(
+                FeatureKind.MOVEMENTS,
+                LineString([(35.0, 51.0), (35.1, 51.1)]),
+                "RU",
+                {"kind": "attack", "label": "push"},
+            ),
             SituationFeature(FeatureKind.ANNOTATIONS, Point(35.1, 51.1), None, {"text": "note"}),
         ],
-        title=f"day {day}", caption="caption", source=origin, origin=origin,
+        title=f"day {day}",
+        caption="caption",
+        source=origin,
+        origin=origin,
     )
 
 
@@ -49,10 +56,13 @@ def test_round_trip_geopackage_to_series_and_back_keeps_every_feature(sample_cop
     again = tmp_path / "again.gpkg"
     content.write(again)
     assert read_series(again) == read_series(sample_copy)
-    before = sorted((r.layer, shapely.from_wkt(r.wkt).wkb_hex, sorted(r.attributes.items()))
-                    for r in read_features(sample_copy))
-    after = sorted((r.layer, shapely.from_wkt(r.wkt).wkb_hex, sorted(r.attributes.items()))
-                   for r in read_features(again))
+    before = sorted(
+        (r.layer, shapely.from_wkt(r.wkt).wkb_hex, sorted(r.attributes.items()))
+        for r in read_features(sample_copy)
+    )
+    after = sorted(
+        (r.layer, shapely.from_wkt(r.wkt).wkb_hex, sorted(r.attributes.items())) for r in read_features(again)
+    )
     assert after == before
 
 
@@ -71,9 +81,12 @@ def test_importing_into_a_new_file_creates_the_series(tmp_path):
 def test_a_new_series_takes_the_sides_and_zone_of_the_series_open_beside_it(tmp_path):
     from kursk_tracker.core.series import Series, Side
 
-    open_one = Series({"en": "Northern front"}, [Side("N", {"en": "North"}, "#336699"),
-                                                  Side("S", {"en": "South"}, "#996633")],
-                      dt.date(2023, 1, 1), timezone="America/Chicago")
+    open_one = Series(
+        {"en": "Northern front"},
+        [Side("N", {"en": "North"}, "#336699"), Side("S", {"en": "South"}, "#996633")],
+        dt.date(2023, 1, 1),
+        timezone="America/Chicago",
+    )
     import_into(tmp_path / "new.gpkg", ImportResult(snapshots=[_snapshot(22)]), like=open_one)
     series = read_series(tmp_path / "new.gpkg")
     assert [s.code for s in series.sides] == ["N", "S"]

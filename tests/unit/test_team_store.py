@@ -54,10 +54,16 @@ def _comparable(records) -> list[tuple[object, ...]]:
 
 def _snapshot(day: int, x: float) -> SnapshotData:
     when = dt.datetime(2024, 9, day, 20, tzinfo=UTC)
-    return SnapshotData(when, [
-        SituationFeature(FeatureKind.AREAS, box(x, 51.0, x + 0.2, 51.2), "UA", {"status": "controlled"}),
-        SituationFeature(FeatureKind.ANNOTATIONS, Point(x, 51.1), "UA", {"text": f"day {day}"}),
-    ], title=f"Day {day}", source="test", origin=f"day{day}.geojson")
+    return SnapshotData(
+        when,
+        [
+            SituationFeature(FeatureKind.AREAS, box(x, 51.0, x + 0.2, 51.2), "UA", {"status": "controlled"}),
+            SituationFeature(FeatureKind.ANNOTATIONS, Point(x, 51.1), "UA", {"text": f"day {day}"}),
+        ],
+        title=f"Day {day}",
+        source="test",
+        origin=f"day{day}.geojson",
+    )
 
 
 def _result(*days: int) -> ImportResult:
@@ -83,13 +89,16 @@ def test_locations_name_a_geopackage_or_a_postgis_schema(tmp_path):
     assert service.keywords == {"service": "newsroom"} and service.label() == "kursk @ newsroom"
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("postgis:host=db dbname=kursk password=secret schema=k", "must not hold a password"),
-    ("postgis:connection=News", "no schema= given"),
-    ("postgis:schema=kursk", "say which database"),
-    ("postgis:connection='unclosed schema=x", "cannot read"),
-    ("", "no series given"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("postgis:host=db dbname=kursk password=secret schema=k", "must not hold a password"),
+        ("postgis:connection=News", "no schema= given"),
+        ("postgis:schema=kursk", "say which database"),
+        ("postgis:connection='unclosed schema=x", "cannot read"),
+        ("", "no series given"),
+    ],
+)
 def test_a_bad_location_says_what_is_wrong(text, problem):
     with pytest.raises(LocationError, match=problem) as failure:
         open_store(text)
@@ -216,8 +225,9 @@ def test_a_failed_import_leaves_the_series_as_it_was(postgis_server):
     before = _state(store)
     broken = _result(15, 22)
     # The last feature of the last snapshot is one the database refuses: a polygon as a front line.
-    broken.snapshots[1].features.append(SituationFeature(
-        FeatureKind.FRONT_LINES, Point(35, 51).buffer(0.1), "UA", {"name": "not a line"}))
+    broken.snapshots[1].features.append(
+        SituationFeature(FeatureKind.FRONT_LINES, Point(35, 51).buffer(0.1), "UA", {"name": "not a line"})
+    )
     with pytest.raises(PostgisStoreError, match="nothing was changed") as failure:
         import_into(location, broken)
     assert "schema failed_import" in str(failure.value)
@@ -231,16 +241,19 @@ def test_a_server_that_does_not_answer_is_named(postgis_server):
     from tests.postgis_server import free_port
 
     port = free_port()
-    location = postgis_location("kursk", host="127.0.0.1", port=port, dbname="kursk", user="postgres",
-                                connect_timeout=5)
+    location = postgis_location(
+        "kursk", host="127.0.0.1", port=port, dbname="kursk", user="postgres", connect_timeout=5
+    )
     with pytest.raises(PostgisStoreError, match=f"cannot connect to PostGIS 127.0.0.1:{port}/kursk"):
         open_store(location).read_series()
 
 
 def test_a_schema_that_is_not_a_series_is_named_and_left_alone(postgis_server):
     with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
-        cursor.execute("CREATE SCHEMA IF NOT EXISTS other_work; "
-                       "CREATE TABLE IF NOT EXISTS other_work.snapshots (id integer, note text)")
+        cursor.execute(
+            "CREATE SCHEMA IF NOT EXISTS other_work; "
+            "CREATE TABLE IF NOT EXISTS other_work.snapshots (id integer, note text)"
+        )
         db.commit()
     store = open_store(_location(postgis_server, "other_work"))
     with pytest.raises(PostgisStoreError, match="schema other_work: not a Kursk Tracker series"):
@@ -273,8 +286,10 @@ def test_a_user_without_privileges_gets_a_message_and_changes_nothing(postgis_se
     location = _location(postgis_server, "guarded")
     import_into(location, _result(1, 8))
     with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
-        cursor.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'intern') THEN "
-                       "CREATE ROLE intern LOGIN; END IF; END $$")
+        cursor.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'intern') THEN "
+            "CREATE ROLE intern LOGIN; END IF; END $$"
+        )
         cursor.execute("GRANT USAGE ON SCHEMA guarded TO intern")
         cursor.execute("GRANT SELECT ON ALL TABLES IN SCHEMA guarded TO intern")
         db.commit()
@@ -290,7 +305,8 @@ def test_a_user_without_privileges_gets_a_message_and_changes_nothing(postgis_se
 
     with pytest.raises(PostgisStoreError, match="lacks the privileges"):
         open_store(_location(postgis_server, "elsewhere", user="intern")).write(
-            dataclasses.replace(open_store(location).read_series()), [])
+            dataclasses.replace(open_store(location).read_series()), []
+        )
 
 
 def test_edits_made_to_the_tables_directly_count_as_changes_of_their_snapshot(postgis_server):
@@ -301,14 +317,19 @@ def test_edits_made_to_the_tables_directly_count_as_changes_of_their_snapshot(po
     seen = store.snapshot_versions()
     week = store.read_series().sorted_snapshots()[1]
     with closing(psycopg2.connect(postgis_server.conninfo)) as db, db.cursor() as cursor:
-        cursor.execute('UPDATE direct_edits.areas SET geom = ST_Multi(ST_Buffer(geom, 0.01)) '
-                       'WHERE snapshot_id = %s', (week.id,))
-        cursor.execute("INSERT INTO direct_edits.annotations (geom, snapshot_id, side, text) "
-                       "VALUES (ST_SetSRID(ST_MakePoint(35.2, 51.1), 4326), %s, 'UA', 'drawn in QGIS')",
-                       (week.id,))
+        cursor.execute(
+            "UPDATE direct_edits.areas SET geom = ST_Multi(ST_Buffer(geom, 0.01)) WHERE snapshot_id = %s",
+            (week.id,),
+        )
+        cursor.execute(
+            "INSERT INTO direct_edits.annotations (geom, snapshot_id, side, text) "
+            "VALUES (ST_SetSRID(ST_MakePoint(35.2, 51.1), 4326), %s, 'UA', 'drawn in QGIS')",
+            (week.id,),
+        )
         db.commit()
-        cursor.execute("SELECT valid_at, valid_from, valid_to FROM direct_edits.annotations "
-                       "WHERE text = 'drawn in QGIS'")
+        cursor.execute(
+            "SELECT valid_at, valid_from, valid_to FROM direct_edits.annotations WHERE text = 'drawn in QGIS'"
+        )
         valid_at, valid_from, valid_to = cursor.fetchone()
     following = store.read_series().sorted_snapshots()[2]
     assert valid_at == valid_from == week.valid_at and valid_to == following.valid_at
@@ -316,8 +337,9 @@ def test_edits_made_to_the_tables_directly_count_as_changes_of_their_snapshot(po
     versions = store.snapshot_versions()
     assert versions[week.id].version == seen[week.id].version + 2  # two statements, two changes
     assert versions[week.id].modified_by == "postgres"
-    assert {k: v for k, v in versions.items() if k != week.id} == {k: v for k, v in seen.items()
-                                                                    if k != week.id}
+    assert {k: v for k, v in versions.items() if k != week.id} == {
+        k: v for k, v in seen.items() if k != week.id
+    }
     with pytest.raises(SeriesConflictError, match="changed this snapshot"):
         remove_snapshot(location, week.id, seen[week.id])
     # The plugin's own rewrites leave the versions of snapshots they do not change alone.
@@ -345,5 +367,8 @@ def test_a_change_keeps_the_rows_of_features_it_does_not_touch_and_their_dates_f
             cursor.execute(f"SELECT snapshot_id, valid_at, valid_from, valid_to FROM kept_rows.{table}")
             for snapshot_id, valid_at, valid_from, valid_to in cursor.fetchall():
                 span = spans[snapshot_id]
-                assert (valid_at, valid_from, valid_to) == (span["valid_at"], span["valid_from"],
-                                                            span["valid_to"]), (table, snapshot_id)
+                assert (valid_at, valid_from, valid_to) == (
+                    span["valid_at"],
+                    span["valid_from"],
+                    span["valid_to"],
+                ), (table, snapshot_id)

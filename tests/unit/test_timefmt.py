@@ -84,8 +84,9 @@ def test_iso_round_trip_is_utc_with_z():
     assert parse_utc("2024-10-29 21:00").tzinfo is not None
 
 
-@pytest.mark.parametrize(("name", "language"), [("de_DE", "de"), ("de-AT", "de"), ("en_US", "en"),
-                                                ("fr_FR", "en"), ("", "en")])
+@pytest.mark.parametrize(
+    ("name", "language"), [("de_DE", "de"), ("de-AT", "de"), ("en_US", "en"), ("fr_FR", "en"), ("", "en")]
+)
 def test_language_from_a_locale_name(name, language):
     assert language_of(name) == language
 
@@ -96,11 +97,15 @@ def test_a_day_step_keeps_the_local_time_across_the_clock_change():
     utc = dt.timezone.utc
     summer_noon = dt.datetime(2024, 10, 26, 10, 0, tzinfo=utc)
     assert step_instant(summer_noon, dt.timedelta(days=1), "Europe/Berlin") == dt.datetime(
-        2024, 10, 27, 11, 0, tzinfo=utc)
+        2024, 10, 27, 11, 0, tzinfo=utc
+    )
     assert step_instant(summer_noon, dt.timedelta(days=7), "Europe/Berlin") == dt.datetime(
-        2024, 11, 2, 11, 0, tzinfo=utc)
-    assert step_instant(dt.datetime(2024, 10, 27, 11, 0, tzinfo=utc), -dt.timedelta(days=1),
-                        "Europe/Berlin") == summer_noon
+        2024, 11, 2, 11, 0, tzinfo=utc
+    )
+    assert (
+        step_instant(dt.datetime(2024, 10, 27, 11, 0, tzinfo=utc), -dt.timedelta(days=1), "Europe/Berlin")
+        == summer_noon
+    )
 
 
 def test_an_hour_step_is_elapsed_time():

@@ -24,9 +24,13 @@ def _messages(ts_path):
 def test_no_unfinished_or_empty_translation(repo_root, language):
     messages = _messages(repo_root / "i18n" / f"kursk_tracker_{language}.ts")
     assert messages, "no messages in the translation file"
-    unfinished = [src for (_ctx, src), tr in messages.items()
-                  if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished")
-                  or not (tr.text or "").strip()]
+    unfinished = [
+        src
+        for (_ctx, src), tr in messages.items()
+        if tr is None
+        or tr.get("type") in ("unfinished", "obsolete", "vanished")
+        or not (tr.text or "").strip()
+    ]
     assert unfinished == []
 
 
@@ -37,8 +41,12 @@ def test_every_string_in_the_code_is_in_the_translation(repo_root, tmp_path, lan
         pytest.skip("pylupdate5 is not installed (make test installs it)")
     sources = sorted(str(p) for p in (repo_root / "kursk_tracker").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([pylupdate, "-noobsolete", *sources, "-ts", str(fresh)], check=True,
-                   capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        [pylupdate, "-noobsolete", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
     in_code = set(_messages(fresh))
     in_ts = set(_messages(repo_root / "i18n" / f"kursk_tracker_{language}.ts"))
     assert sorted(in_code - in_ts) == [], "run `make translations` and translate the new strings"

@@ -15,8 +15,9 @@ from PIL import Image
 
 from kursk_tracker.export.video import AnimationError, Mp4Writer, ffmpeg_arguments
 
-needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None,
-                                  reason="ffmpeg is not installed")
+needs_ffmpeg = pytest.mark.skipif(
+    shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None, reason="ffmpeg is not installed"
+)
 
 
 def frame(colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> Image.Image:
@@ -26,7 +27,10 @@ def frame(colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> Ima
 def frame_count(path: Path) -> int:
     probe = subprocess.run(
         ["ffprobe", "-v", "error", "-count_frames", "-show_streams", "-of", "json", str(path)],
-        check=True, capture_output=True, text=True)
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return int(json.loads(probe.stdout)["streams"][0]["nb_read_frames"])
 
 
@@ -87,8 +91,9 @@ def test_abort_stops_ffmpeg_and_leaves_nothing(tmp_path):
 
 
 def test_ffmpeg_failing_at_the_end_names_the_file_and_tells_its_messages(tmp_path, monkeypatch):
-    fake_ffmpeg(tmp_path / "bin", "cat > /dev/null\necho \"Unknown encoder 'libx264'\" >&2\nexit 1",
-                monkeypatch)
+    fake_ffmpeg(
+        tmp_path / "bin", "cat > /dev/null\necho \"Unknown encoder 'libx264'\" >&2\nexit 1", monkeypatch
+    )
     output = tmp_path / "out" / "week.mp4"
     writer = Mp4Writer(output, 64, 48, fps=10)
     writer.add(frame((10, 20, 30)), 0.1)
@@ -101,8 +106,9 @@ def test_ffmpeg_failing_at_the_end_names_the_file_and_tells_its_messages(tmp_pat
 
 
 def test_ffmpeg_stopping_mid_stream_names_the_file_and_tells_its_messages(tmp_path, monkeypatch):
-    fake_ffmpeg(tmp_path / "bin", "head -c 1000 > /dev/null\necho 'Conversion failed!' >&2\nexit 1",
-                monkeypatch)
+    fake_ffmpeg(
+        tmp_path / "bin", "head -c 1000 > /dev/null\necho 'Conversion failed!' >&2\nexit 1", monkeypatch
+    )
     output = tmp_path / "out" / "week.mp4"
     writer = Mp4Writer(output, 640, 480, fps=10)
     with pytest.raises(AnimationError) as caught:

@@ -99,8 +99,11 @@ def _language_word_dicts(tree: ast.AST) -> list[int]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Dict):
             continue
-        by_key = {key.value: value for key, value in zip(node.keys, node.values)
-                  if isinstance(key, ast.Constant) and isinstance(key.value, str)}
+        by_key = {
+            key.value: value
+            for key, value in zip(node.keys, node.values)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str)
+        }
         others = [language for language in LANGUAGES[1:] if language in by_key]
         if others and any(_word_like(by_key[language]) for language in others):
             lines.append(node.lineno)
@@ -125,9 +128,12 @@ def _modules():
 
 
 def test_no_module_but_the_wording_module_keeps_words_per_language():
-    found = {f"{path.relative_to(PACKAGE.parent)}:{line}"
-             for path, tree in _modules() if path not in DATA_DEFAULTS
-             for line in _language_word_dicts(tree)}
+    found = {
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path, tree in _modules()
+        if path not in DATA_DEFAULTS
+        for line in _language_word_dicts(tree)
+    }
     assert not found, "printed words belong in kursk_tracker/core/wording.py"
 
 
@@ -141,9 +147,12 @@ def test_the_scan_finds_words_per_language_and_the_data_defaults_still_hold_them
 
 def test_no_map_words_are_chosen_by_comparing_the_language():
     # gui/ speaks the interface's language (tr(), QLocale), not the map's.
-    found = {f"{path.relative_to(PACKAGE.parent)}:{line}"
-             for path, tree in _modules() if PACKAGE / "gui" not in path.parents
-             for line in _language_branches(tree)}
+    found = {
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path, tree in _modules()
+        if PACKAGE / "gui" not in path.parents
+        for line in _language_branches(tree)
+    }
     assert not found, "a word that depends on the language belongs in kursk_tracker/core/wording.py"
 
 
@@ -163,8 +172,10 @@ def test_the_weeks_in_both_languages():
 
 @pytest.mark.parametrize(
     ("language", "changed", "unchanged"),
-    [("de", "+12,4 km² RU seit 22. Oktober", "Keine Änderung seit 22. Oktober"),
-     ("en", "+12.4 km² RU since 22 October", "No change since 22 October")],
+    [
+        ("de", "+12,4 km² RU seit 22. Oktober", "Keine Änderung seit 22. Oktober"),
+        ("en", "+12.4 km² RU since 22 October", "No change since 22 October"),
+    ],
 )
 def test_the_change_summary_in_both_languages(language, changed, unchanged):
     # As layers/scene.py's change_summary puts it together.
@@ -175,12 +186,17 @@ def test_the_change_summary_in_both_languages(language, changed, unchanged):
 
 
 def _series() -> Series:
-    snapshots = [Snapshot(1, parse_utc("2024-10-22T20:00:00Z"), captions={"de": "Vorstoß", "en": "Advance"}),
-                 Snapshot(2, parse_utc("2024-10-29T21:00:00Z"))]
-    return Series(names={"en": "Kursk offensive", "de": "Kursk-Offensive"},
-                  sides=[Side("RU", {"en": "Russia", "de": "Russland"}, "#c8102e")],
-                  epoch=dt.date(2024, 8, 6), credits={"en": "Kursk Tracker", "de": "Kursk Tracker"},
-                  snapshots=snapshots)
+    snapshots = [
+        Snapshot(1, parse_utc("2024-10-22T20:00:00Z"), captions={"de": "Vorstoß", "en": "Advance"}),
+        Snapshot(2, parse_utc("2024-10-29T21:00:00Z")),
+    ]
+    return Series(
+        names={"en": "Kursk offensive", "de": "Kursk-Offensive"},
+        sides=[Side("RU", {"en": "Russia", "de": "Russland"}, "#c8102e")],
+        epoch=dt.date(2024, 8, 6),
+        credits={"en": "Kursk Tracker", "de": "Kursk Tracker"},
+        snapshots=snapshots,
+    )
 
 
 def test_the_lagebild_text_in_both_languages():
@@ -190,6 +206,7 @@ def test_the_lagebild_text_in_both_languages():
     assert german.caption == "Lagebild am 22. Oktober 22:00 MESZ: Vorstoß (Kursk Tracker)"
     assert german.week == "11. Woche"
     english = lagebild_text(series, parse_utc("2024-10-25T10:00:00Z"), "en_GB")
-    assert english.caption_text == ("Situation on 25 October 12:00 CEST, interpolated between "
-                                    "22 October and 29 October")
+    assert english.caption_text == (
+        "Situation on 25 October 12:00 CEST, interpolated between 22 October and 29 October"
+    )
     assert english.week == "week 11"

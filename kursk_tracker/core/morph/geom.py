@@ -272,7 +272,8 @@ class Assembly:
         self._member_rings = member_rings
         member_keys = [
             np.unique(np.concatenate([self._keys(r) for rs in levels for r in rs]))
-            if any(levels) else np.zeros(0, np.int64)
+            if any(levels)
+            else np.zeros(0, np.int64)
             for levels in member_rings
         ]
         self._clusters = _edge_sharing_clusters(member_keys)
@@ -323,8 +324,10 @@ class Assembly:
                 lab = label[np.minimum(pos, len(allk) - 1)]
                 for c in np.unique(lab[hit]):
                     self._near[int(c)] += _runs(r, hit & (lab == c))
-        self._near_keys = [np.concatenate([self._keys(r) for r in runs]) if runs else np.zeros(0, np.int64)
-                           for runs in self._near]
+        self._near_keys = [
+            np.concatenate([self._keys(r) for r in runs]) if runs else np.zeros(0, np.int64)
+            for runs in self._near
+        ]
         return free_runs
 
     def _path(self, run: Run) -> _Path:
@@ -339,7 +342,7 @@ class Assembly:
         points, inverse = np.unique(allc[:, 0] + 1j * allc[:, 1], return_inverse=True)
         coords = np.column_stack([points.real, points.imag])
         bounds = np.cumsum([0] + [len(r) for r in rings])
-        rids = [inverse[bounds[i]:bounds[i + 1]] for i in range(len(rings))]
+        rids = [inverse[start:end] for start, end in zip(bounds, bounds[1:])]  # one run per ring
         n = len(coords)
         seg = np.concatenate([np.column_stack([r[:-1], r[1:]]) for r in rids])
         seg = np.unique(np.sort(seg, axis=1), axis=0)
@@ -376,8 +379,9 @@ class Assembly:
                 out.append((r, np.ones(len(r), bool)))
                 continue
             at = np.concatenate([np.full(len(inserts[int(k[i])]), i + 1) for i in where])
-            extra = np.concatenate([inserts[int(k[i])] if r[i] < r[i + 1] else inserts[int(k[i])][::-1]
-                                    for i in where])
+            extra = np.concatenate(
+                [inserts[int(k[i])] if r[i] < r[i + 1] else inserts[int(k[i])][::-1] for i in where]
+            )
             ids = np.insert(r, at, extra)
             shown = np.insert(np.ones(len(r), bool), at, False)
             ring = _despike((ids, shown))

@@ -91,12 +91,13 @@ class PairMorph:
     def __post_init__(self) -> None:
         self._led = [i for i, p in enumerate(self.patches) if p.leads]
         for key in self.common:
-            self._members[key] = [
-                (i, "gained") for i, p in enumerate(self.patches) if key in p.gained
-            ] + [(i, "kept") for i, p in enumerate(self.patches) if key in p.kept]
+            self._members[key] = [(i, "gained") for i, p in enumerate(self.patches) if key in p.gained] + [
+                (i, "kept") for i, p in enumerate(self.patches) if key in p.kept
+            ]
             self._cache[key] = OrderedDict()
-            self._assembly[key] = Assembly(self.common[key], [self._pieces(i, role, key)
-                                                              for i, role in self._members[key]])
+            self._assembly[key] = Assembly(
+                self.common[key], [self._pieces(i, role, key) for i, role in self._members[key]]
+            )
 
     def _pieces(self, i: int, role: str, key: Key) -> list[BaseGeometry]:
         patch = self.patches[i]
@@ -183,8 +184,19 @@ def precompute(
         cells = _cells(shapes, origins)
         ends = _cells(shapes, targets)
         for shape, origin_cells, target_cells in zip(shapes, cells, ends):
-            patches.append(build_patch(side, shape, origin_cells, target_cells, fronts, edge, metric,
-                                       settings.level_step_m, settings.max_levels))
+            patches.append(
+                build_patch(
+                    side,
+                    shape,
+                    origin_cells,
+                    target_cells,
+                    fronts,
+                    edge,
+                    metric,
+                    settings.level_step_m,
+                    settings.max_levels,
+                )
+            )
     # Swaps: ground a side holds at both times under another status.
     for side in sides:
         own = [k for k in keys if k[0] == side]
@@ -193,8 +205,9 @@ def precompute(
         if not shapes:
             continue
         cells = _cells(shapes, origins)
-        ends = _cells(shapes, {k: shapely.difference(shapely.intersection(a1[k], side0[side]), a0[k])
-                               for k in own})
+        ends = _cells(
+            shapes, {k: shapely.difference(shapely.intersection(a1[k], side0[side]), a0[k]) for k in own}
+        )
         growing = [i for i, p in enumerate(patches) if p.side == side and p.source_kind != "swap"]
         near = shapely.STRtree([patches[i].geometry for i in growing]) if growing else None
         for shape, origin_cells, target_cells in zip(shapes, cells, ends):
@@ -209,9 +222,12 @@ def precompute(
     common = {k: polygonal(shapely.intersection(a0[k], a1[k])) for k in keys}
     times = [
         # A swap is one decision (the ring closes, the pocket is relieved): one jump.
-        jump_times(max(1, round(p.area_km2 / settings.jump_km2))
-                   if settings.jump_km2 > 0 and p.source_kind != "swap" else 1,
-                   settings.ease_width)
+        jump_times(
+            max(1, round(p.area_km2 / settings.jump_km2))
+            if settings.jump_km2 > 0 and p.source_kind != "swap"
+            else 1,
+            settings.ease_width,
+        )
         for p in patches
     ]
     return PairMorph(settings, given0, given1, common, patches, times)

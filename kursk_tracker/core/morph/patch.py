@@ -177,8 +177,11 @@ def build_patch(
         # by the whole distance (disks add up), but the offset of a wiggly front by kilometres
         # is slow to node, one step of an already smooth outline is not. Simplifying by a
         # twentieth of a step first keeps the vertex count flat and the levels nested.
-        reached_m = (shapely.buffer(source_m, step) if level == 1
-                     else shapely.buffer(shapely.simplify(reached_m, step / 20.0), step))
+        reached_m = (
+            shapely.buffer(source_m, step)
+            if level == 1
+            else shapely.buffer(shapely.simplify(reached_m, step / 20.0), step)
+        )
         reached = metric.to_lonlat(reached_m)
         piece = polygonal(shapely.intersection(geometry, reached))
         shares.append(min(piece.area / total, 1.0) if total > 0 else 0.0)

@@ -51,8 +51,11 @@ def one_snapshot(result: ImportResult) -> SnapshotData:
 
 
 def areas(snapshot: SnapshotData, side: str | None, status: str) -> list:
-    return [f for f in snapshot.features
-            if f.kind == FeatureKind.AREAS and f.side == side and f.attributes["status"] == status]
+    return [
+        f
+        for f in snapshot.features
+        if f.kind == FeatureKind.AREAS and f.side == side and f.attributes["status"] == status
+    ]
 
 
 def of_kind(snapshot: SnapshotData, kind: FeatureKind) -> list:
@@ -60,8 +63,7 @@ def of_kind(snapshot: SnapshotData, kind: FeatureKind) -> list:
 
 
 def messages(result: ImportResult, path: Path, level: Level | None = None) -> list[str]:
-    return [i.problem for i in result.issues
-            if i.path == str(path) and (level is None or i.level == level)]
+    return [i.problem for i in result.issues if i.path == str(path) and (level is None or i.level == level)]
 
 
 def errors(result: ImportResult) -> dict[str, list[str]]:
@@ -85,11 +87,23 @@ def front(tmp_path: Path):
 
 # --- sniffing and sides -------------------------------------------------------
 
+
 def test_looks_like_recognises_deepstate_files_and_not_plain_geojson(tmp_path: Path, front) -> None:
     plain = tmp_path / "plain.geojson"
-    plain.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "x"},
-         "geometry": {"type": "Point", "coordinates": [35, 51]}}]}))
+    plain.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": "x"},
+                        "geometry": {"type": "Point", "coordinates": [35, 51]},
+                    }
+                ],
+            }
+        )
+    )
     assert deepstate.looks_like(front.path)
     assert not deepstate.looks_like(plain)
     assert not deepstate.looks_like(tmp_path / "missing.geojson")
@@ -103,6 +117,7 @@ def test_sides_are_ukraine_in_blue_and_russia_in_red(front) -> None:
 
 
 # --- mapping of keys and fills ------------------------------------------------
+
 
 def test_dismissed_2024_blue_becomes_the_ua_held_salient_with_its_area_in_km2(front) -> None:
     snapshot = one_snapshot(run([front.path]))
@@ -123,16 +138,18 @@ def test_unknown_status_becomes_contested_ground_of_no_side(front) -> None:
     snapshot = one_snapshot(run([front.path]))
     (grey,) = areas(snapshot, None, "contested")
     assert km2(grey.geometry) == pytest.approx(sum(km2(p) for p in front.unknown), rel=0.005)
-    assert not any(f.side == "UA" and f.geometry.overlaps(grey.geometry)
-                   for f in of_kind(snapshot, FeatureKind.AREAS))
+    assert not any(
+        f.side == "UA" and f.geometry.overlaps(grey.geometry) for f in of_kind(snapshot, FeatureKind.AREAS)
+    )
 
 
 def test_areas_freed_in_2022_are_not_held_areas_and_are_counted_once(tmp_path: Path) -> None:
     # One 2022-green area even inside the Kursk area must stay out.
     green = Polygon([(35.9, 51.6), (36.1, 51.6), (36.1, 51.8), (35.9, 51.8)])
     path = tmp_path / unix_name(INSTANT)
-    written = write_deepstate_file(path, INSTANT, extra_features=[
-        area_feature("status.dismissed", green, FILL_UA_2022)])
+    written = write_deepstate_file(
+        path, INSTANT, extra_features=[area_feature("status.dismissed", green, FILL_UA_2022)]
+    )
     result = run([path], WHOLE_FRONT)
     snapshot = one_snapshot(result)
     (held,) = areas(snapshot, "UA", "controlled")
@@ -146,9 +163,14 @@ def test_lighter_recent_blue_is_ua_and_an_unknown_liberated_colour_is_warned(tmp
     light = Polygon([(35.9, 51.6), (36.0, 51.6), (36.0, 51.7), (35.9, 51.7)])
     odd = Polygon([(35.9, 51.75), (36.0, 51.75), (36.0, 51.85), (35.9, 51.85)])
     path = tmp_path / unix_name(INSTANT)
-    write_deepstate_file(path, INSTANT, extra_features=[
-        area_feature("status.dismissed", light, "#0288d1"),
-        area_feature("status.dismissed", odd, "#123456")])
+    write_deepstate_file(
+        path,
+        INSTANT,
+        extra_features=[
+            area_feature("status.dismissed", light, "#0288d1"),
+            area_feature("status.dismissed", odd, "#123456"),
+        ],
+    )
     result = run([path])
     (held,) = areas(one_snapshot(result), "UA", "controlled")
     assert held.geometry.contains(light.buffer(-1e-4)) and held.geometry.contains(odd.buffer(-1e-4))
@@ -176,6 +198,7 @@ def test_crimea_and_other_territories_are_ignored_with_one_info(front) -> None:
 
 # --- arrows and units ---------------------------------------------------------
 
+
 def test_attack_directions_become_arrows_ending_at_the_point_heading_as_the_icon_says(front) -> None:
     arrows = of_kind(one_snapshot(run([front.path])), FeatureKind.MOVEMENTS)
     assert len(arrows) == len(front.kursk_arrows)
@@ -188,9 +211,16 @@ def test_attack_directions_become_arrows_ending_at_the_point_heading_as_the_icon
         assert arrow.side == "RU" and arrow.attributes["kind"] == "attack"
 
 
-@pytest.mark.parametrize(("icon", "bearing"), [("{icon=arrow_0}", 0.0), ("{icon=arrow_90}", 90.0),
-                                               ("{{icon=arrow_270}}", 270.0), ("{icon=arrow_360}", 0.0),
-                                               ("no icon", None)])
+@pytest.mark.parametrize(
+    ("icon", "bearing"),
+    [
+        ("{icon=arrow_0}", 0.0),
+        ("{icon=arrow_90}", 90.0),
+        ("{{icon=arrow_270}}", 270.0),
+        ("{icon=arrow_360}", 0.0),
+        ("no icon", None),
+    ],
+)
 def test_arrow_icon_is_read_as_degrees_clockwise_from_north(icon: str, bearing: float | None) -> None:
     assert deepstate.bearing_from_icon(icon) == bearing
 
@@ -199,9 +229,14 @@ def test_ukrainian_attack_direction_is_side_ua_and_arrows_without_icon_are_warne
     no_icon = arrow_feature(35.9, 51.7, 0)
     no_icon["properties"]["description"] = ""
     path = tmp_path / unix_name(INSTANT)
-    write_deepstate_file(path, INSTANT, extra_features=[
-        arrow_feature(35.8, 51.6, 90, english="Counteroffensive of the Armed Forces of Ukraine"),
-        no_icon])
+    write_deepstate_file(
+        path,
+        INSTANT,
+        extra_features=[
+            arrow_feature(35.8, 51.6, 90, english="Counteroffensive of the Armed Forces of Ukraine"),
+            no_icon,
+        ],
+    )
     result = run([path])
     arrows = of_kind(one_snapshot(result), FeatureKind.MOVEMENTS)
     (ukrainian,) = [a for a in arrows if a.side == "UA"]
@@ -227,6 +262,7 @@ def test_unit_name_with_no_break_spaces_is_trimmed(tmp_path: Path) -> None:
 
 # --- clipping -----------------------------------------------------------------
 
+
 def test_clipping_to_the_kursk_area_keeps_only_kursk_features(front) -> None:
     box = qgis_extent("34.0,36.2,50.95,51.9")
     assert box == KURSK_AOI
@@ -251,6 +287,7 @@ def test_an_area_crossing_the_edge_is_cut_at_the_edge(tmp_path: Path) -> None:
 
 # --- dates --------------------------------------------------------------------
 
+
 def test_unix_timestamp_name_gives_the_utc_instant(tmp_path: Path) -> None:
     path = tmp_path / "1730239200.geojson"
     write_deepstate_file(path, size_kb=50)
@@ -262,8 +299,9 @@ def test_unix_timestamp_name_gives_the_utc_instant(tmp_path: Path) -> None:
 def test_date_in_the_name_is_read_in_the_series_time_zone(tmp_path: Path) -> None:
     path = tmp_path / "deepstate_2024-10-29.geojson"
     write_deepstate_file(path, size_kb=50)
-    valid_at = one_snapshot(run([path], ImportOptions(area_of_interest=KURSK_AOI,
-                                                      timezone="Europe/Berlin"))).valid_at
+    valid_at = one_snapshot(
+        run([path], ImportOptions(area_of_interest=KURSK_AOI, timezone="Europe/Berlin"))
+    ).valid_at
     assert valid_at == dt.datetime(2024, 10, 29, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
@@ -302,6 +340,7 @@ def test_two_files_with_the_same_timestamp_the_second_is_refused_and_named(tmp_p
 
 
 # --- bad input ----------------------------------------------------------------
+
 
 def test_empty_file_is_an_error_naming_the_file_while_the_others_import(tmp_path: Path) -> None:
     empty = tmp_path / unix_name(INSTANT)
@@ -370,6 +409,7 @@ def test_legacy_names_without_key_are_classified_by_words_and_fill_and_said_once
 
 
 # --- progress and cancel ------------------------------------------------------
+
 
 def test_progress_is_reported_per_file_and_cancel_stops_after_the_current_file(tmp_path: Path) -> None:
     paths = []

@@ -41,9 +41,15 @@ def write_geojson(path: Path, *features: dict) -> Path:
     return path
 
 
-def write_ogr(path: Path, driver: str, epsg: int | None, rows: list[tuple[object, dict]],
-              layer: str | None = None, fields: dict[str, int] | None = None,
-              metadata: dict[str, str] | None = None) -> Path:
+def write_ogr(
+    path: Path,
+    driver: str,
+    epsg: int | None,
+    rows: list[tuple[object, dict]],
+    layer: str | None = None,
+    fields: dict[str, int] | None = None,
+    metadata: dict[str, str] | None = None,
+) -> Path:
     """A vector file in the given CRS; geometries are given in WGS84 and transformed to it."""
     source = osr.SpatialReference()
     source.ImportFromEPSG(4326)
@@ -54,9 +60,15 @@ def write_ogr(path: Path, driver: str, epsg: int | None, rows: list[tuple[object
         target.ImportFromEPSG(epsg)
         target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     dataset = ogr.GetDriverByName(driver).CreateDataSource(str(path))
-    out = dataset.CreateLayer(layer or path.stem, target, ogr.wkbUnknown if driver == "GPKG" else
-                              {0: ogr.wkbPoint, 1: ogr.wkbLineString, 2: ogr.wkbPolygon}[
-                                  int(shapely.get_dimensions(rows[0][0]))])
+    out = dataset.CreateLayer(
+        layer or path.stem,
+        target,
+        ogr.wkbUnknown
+        if driver == "GPKG"
+        else {0: ogr.wkbPoint, 1: ogr.wkbLineString, 2: ogr.wkbPolygon}[
+            int(shapely.get_dimensions(rows[0][0]))
+        ],
+    )
     for name, kind in (fields or {"side": ogr.OFTString}).items():
         out.CreateField(ogr.FieldDefn(name, kind))
     for geometry, values in rows:
@@ -105,15 +117,20 @@ def test_folder_of_geojson_gpkg_and_shapefile_in_different_crs_comes_out_in_wgs8
         assert shapely.hausdorff_distance(held.geometry, HELD) < 1e-6, snapshot.source
         assert held.attributes["status"] == "controlled"
     assert [s.source for s in result.snapshots] == [
-        "2024-10-29.geojson", "lagebild_20241105_2200.gpkg", "week14.shp"]
+        "2024-10-29.geojson",
+        "lagebild_20241105_2200.gpkg",
+        "week14.shp",
+    ]
     assert result.snapshots[1].title == "lagebild_20241105_2200"
     assert result.snapshots[1].origin == str(tmp_path / "lagebild_20241105_2200.gpkg")
 
 
 def test_3d_coordinates_are_dropped(tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "2024-10-29.geojson",
-                         feature(polygon(HELD, z=0.0), side="UA"),
-                         feature({"type": "Point", "coordinates": [35.3, 51.2, 150.0]}, text="Sudzha"))
+    path = write_geojson(
+        tmp_path / "2024-10-29.geojson",
+        feature(polygon(HELD, z=0.0), side="UA"),
+        feature({"type": "Point", "coordinates": [35.3, 51.2, 150.0]}, text="Sudzha"),
+    )
     result = run([path])
     (snapshot,) = result.snapshots
     assert snapshot.features
@@ -124,8 +141,10 @@ def test_3d_coordinates_are_dropped(tmp_path: Path) -> None:
 
 
 def test_self_intersecting_polygon_is_repaired_and_reported(tmp_path: Path) -> None:
-    bowtie = {"type": "Polygon", "coordinates": [[[35.0, 51.0], [35.4, 51.4], [35.4, 51.0],
-                                                  [35.0, 51.4], [35.0, 51.0]]]}
+    bowtie = {
+        "type": "Polygon",
+        "coordinates": [[[35.0, 51.0], [35.4, 51.4], [35.4, 51.0], [35.0, 51.4], [35.0, 51.0]]],
+    }
     path = write_geojson(tmp_path / "2024-10-29.geojson", feature(bowtie, side="RU"))
     result = run([path])
     (snapshot,) = result.snapshots
@@ -141,7 +160,7 @@ def test_self_intersecting_polygon_is_repaired_and_reported(tmp_path: Path) -> N
 def test_a_geojson_cut_inside_a_string_is_named_truncated(tmp_path: Path) -> None:
     text = json.dumps({"type": "FeatureCollection", "features": [feature(polygon(HELD), side="UA")]})
     cut = tmp_path / "2024-10-24.geojson"
-    cut.write_text(text[:text.index('"Polygon"') + 4])  # stops inside the string "Polygon"
+    cut.write_text(text[: text.index('"Polygon"') + 4])  # stops inside the string "Polygon"
     result = run([cut])
     (problem,) = result.problems
     assert problem.problem.startswith("truncated JSON at line 1, column ")
@@ -150,8 +169,9 @@ def test_a_geojson_cut_inside_a_string_is_named_truncated(tmp_path: Path) -> Non
 def test_bad_files_are_named_and_the_others_still_import(tmp_path: Path) -> None:
     good = write_geojson(tmp_path / "2024-10-22.geojson", feature(polygon(HELD), side="UA"))
     (tmp_path / "2024-10-23.geojson").write_text("")
-    truncated = json.dumps({"type": "FeatureCollection",
-                            "features": [feature(polygon(HELD), side="UA")]}, indent=1)
+    truncated = json.dumps(
+        {"type": "FeatureCollection", "features": [feature(polygon(HELD), side="UA")]}, indent=1
+    )
     (tmp_path / "2024-10-24.geojson").write_text(truncated[: len(truncated) // 2])
     write_geojson(tmp_path / "2024-10-25.geojson")  # valid, but no features
     write_geojson(tmp_path / "no_date_here.geojson", feature(polygon(HELD), side="UA"))
@@ -228,15 +248,21 @@ def test_date_from_a_field_when_the_name_has_none_latest_wins_and_is_reported(tm
 
 
 def test_epoch_milliseconds_editdate_field_dates_the_file(tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "control.geojson", feature(polygon(HELD), side="UA",
-                                                               editdate=1730239200000))
+    path = write_geojson(
+        tmp_path / "control.geojson", feature(polygon(HELD), side="UA", editdate=1730239200000)
+    )
     result = run([path])
     assert result.snapshots[0].valid_at == dt.datetime(2024, 10, 29, 22, 0, tzinfo=UTC)
 
 
 def test_date_from_layer_metadata(tmp_path: Path) -> None:
-    path = write_ogr(tmp_path / "lage.gpkg", "GPKG", 4326, [(HELD, {"side": "UA"})],
-                     metadata={"SITUATION_DATE": "2024-10-29T22:00:00+01:00"})
+    path = write_ogr(
+        tmp_path / "lage.gpkg",
+        "GPKG",
+        4326,
+        [(HELD, {"side": "UA"})],
+        metadata={"SITUATION_DATE": "2024-10-29T22:00:00+01:00"},
+    )
     result = run([path])
     assert errors(result) == []
     assert result.snapshots[0].valid_at == dt.datetime(2024, 10, 29, 21, 0, tzinfo=UTC)
@@ -262,9 +288,11 @@ def test_progress_reaches_one(tmp_path: Path) -> None:
 
 
 def test_unmapped_sides_give_one_warning_listing_the_values(tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "2024-10-29.geojson",
-                         *[feature(polygon(HELD), party="Ukraine") for _ in range(5)],
-                         feature(polygon(OCCUPIED), party="Russia"))
+    path = write_geojson(
+        tmp_path / "2024-10-29.geojson",
+        *[feature(polygon(HELD), party="Ukraine") for _ in range(5)],
+        feature(polygon(OCCUPIED), party="Russia"),
+    )
     result = run([path])
     warnings = [i for i in result.issues if i.level == Level.WARNING and "side" in i.problem]
     assert len(warnings) == 1
@@ -275,12 +303,22 @@ def test_unmapped_sides_give_one_warning_listing_the_values(tmp_path: Path) -> N
 
 
 def test_side_mapping_on_field_values_and_layer_names(tmp_path: Path) -> None:
-    by_value = write_geojson(tmp_path / "2024-10-28.geojson", feature(polygon(HELD), party="Ukraine"),
-                             feature(polygon(OCCUPIED), party="Russia"))
-    by_layer = write_ogr(tmp_path / "2024-10-29.gpkg", "GPKG", 4326, [(OCCUPIED, {})],
-                         layer="Russisch besetzt", fields={"note": ogr.OFTString})
-    result = run([by_value, by_layer],
-                 side_mapping={"ukraine": "UA", "Russia": "RU", "russisch besetzt": "RU"})
+    by_value = write_geojson(
+        tmp_path / "2024-10-28.geojson",
+        feature(polygon(HELD), party="Ukraine"),
+        feature(polygon(OCCUPIED), party="Russia"),
+    )
+    by_layer = write_ogr(
+        tmp_path / "2024-10-29.gpkg",
+        "GPKG",
+        4326,
+        [(OCCUPIED, {})],
+        layer="Russisch besetzt",
+        fields={"note": ogr.OFTString},
+    )
+    result = run(
+        [by_value, by_layer], side_mapping={"ukraine": "UA", "Russia": "RU", "russisch besetzt": "RU"}
+    )
     assert not [i for i in result.issues if "side" in i.problem]
     first, second = result.snapshots
     assert {f.side for f in first.features} == {"UA", "RU"}
@@ -289,8 +327,14 @@ def test_side_mapping_on_field_values_and_layer_names(tmp_path: Path) -> None:
 
 def test_kind_mapping_on_layer_name_and_geometry_fallback(tmp_path: Path) -> None:
     path = tmp_path / "2024-10-29.gpkg"
-    write_ogr(path, "GPKG", 4326, [(FRONT, {"side": "RU", "name": "Vorstoß Sudscha"})], layer="Pfeile",
-              fields={"side": ogr.OFTString, "name": ogr.OFTString})
+    write_ogr(
+        path,
+        "GPKG",
+        4326,
+        [(FRONT, {"side": "RU", "name": "Vorstoß Sudscha"})],
+        layer="Pfeile",
+        fields={"side": ogr.OFTString, "name": ogr.OFTString},
+    )
     dataset = ogr.Open(str(path), 1)
     lines = dataset.CreateLayer("Frontverlauf", dataset.GetLayer(0).GetSpatialRef(), ogr.wkbLineString)
     lines.CreateField(ogr.FieldDefn("name", ogr.OFTString))
@@ -313,8 +357,12 @@ def test_canonical_fields_give_kind_side_and_status(tmp_path: Path) -> None:
     path = write_geojson(
         tmp_path / "2024-10-29.geojson",
         feature(polygon(HELD), side="UA", status="contested"),
-        feature({"type": "LineString", "coordinates": list(FRONT.coords)}, kind="counterattack", side="RU",
-                label="Gegenangriff"),
+        feature(
+            {"type": "LineString", "coordinates": list(FRONT.coords)},
+            kind="counterattack",
+            side="RU",
+            label="Gegenangriff",
+        ),
     )
     result = run([path])
     features = {f.kind: f for f in result.snapshots[0].features}
@@ -341,8 +389,11 @@ def test_a_series_geopackage_is_not_read_as_one_date(tmp_path: Path) -> None:
 
 
 def test_area_of_interest_clips(tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "2024-10-29.geojson", feature(polygon(HELD), side="UA"),
-                         feature(polygon(OCCUPIED), side="RU"))
+    path = write_geojson(
+        tmp_path / "2024-10-29.geojson",
+        feature(polygon(HELD), side="UA"),
+        feature(polygon(OCCUPIED), side="RU"),
+    )
     result = run([path], area_of_interest=(35.0, 51.0, 35.45, 51.5))
     assert [f.side for f in result.snapshots[0].features] == ["UA"]
 
@@ -354,10 +405,13 @@ def _fake_mymaps(monkeypatch: pytest.MonkeyPatch, calls: list[ImportOptions]) ->
         calls.append(options)
         result = ImportResult()
         result.info(paths[0], "read by My Maps")
-        result.snapshots.append(SnapshotData(dt.datetime(2020, 1, 1, tzinfo=UTC),
-                                             [SituationFeature(FeatureKind.AREAS, HELD, "UA",
-                                                               {"status": "controlled"})],
-                                             title="My Maps title"))
+        result.snapshots.append(
+            SnapshotData(
+                dt.datetime(2020, 1, 1, tzinfo=UTC),
+                [SituationFeature(FeatureKind.AREAS, HELD, "UA", {"status": "controlled"})],
+                title="My Maps title",
+            )
+        )
         return result
 
     module.import_files = import_files  # type: ignore[attr-defined]
@@ -366,7 +420,8 @@ def _fake_mymaps(monkeypatch: pytest.MonkeyPatch, calls: list[ImportOptions]) ->
 
 
 def test_kml_and_kmz_go_to_the_my_maps_importer_and_take_the_file_name_date(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[ImportOptions] = []
     _fake_mymaps(monkeypatch, calls)
     (tmp_path / "lagebild_20241029_2200.kmz").write_bytes(b"PK")
@@ -374,8 +429,10 @@ def test_kml_and_kmz_go_to_the_my_maps_importer_and_take_the_file_name_date(
 
     result = run([tmp_path])
 
-    assert [s.valid_at for s in result.snapshots] == [dt.datetime(2024, 10, 22, tzinfo=BERLIN),
-                                                      dt.datetime(2024, 10, 29, 22, 0, tzinfo=BERLIN)]
+    assert [s.valid_at for s in result.snapshots] == [
+        dt.datetime(2024, 10, 22, tzinfo=BERLIN),
+        dt.datetime(2024, 10, 29, 22, 0, tzinfo=BERLIN),
+    ]
     kmz = result.snapshots[1]
     assert (kmz.title, kmz.source) == ("lagebild_20241029_2200", "lagebild_20241029_2200.kmz")
     assert any(i.problem == "read by My Maps" for i in result.issues)
@@ -384,7 +441,8 @@ def test_kml_and_kmz_go_to_the_my_maps_importer_and_take_the_file_name_date(
 
 
 def test_kml_without_the_my_maps_importer_is_an_error_for_that_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "kursk_tracker.importers.mymaps", None)  # import fails
     (tmp_path / "2024-10-29.kml").write_text("<kml/>")
     write_geojson(tmp_path / "2024-10-22.geojson", feature(polygon(HELD), side="UA"))

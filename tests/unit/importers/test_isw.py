@@ -25,10 +25,17 @@ LATE_ON_THE_29TH_MS = 1730242800000
 
 
 def write_isw(path: Path, *rows: tuple[Polygon, dict], name: str | None = None) -> Path:
-    collection: dict = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"OBJECTID": i + 1, **properties},
-         "geometry": {"type": "Polygon", "coordinates": [list(map(list, shape.exterior.coords))]}}
-        for i, (shape, properties) in enumerate(rows)]}
+    collection: dict = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"OBJECTID": i + 1, **properties},
+                "geometry": {"type": "Polygon", "coordinates": [list(map(list, shape.exterior.coords))]},
+            }
+            for i, (shape, properties) in enumerate(rows)
+        ],
+    }
     if name:
         collection["name"] = name
     path.write_text(json.dumps(collection), encoding="utf-8")
@@ -40,8 +47,9 @@ def run(paths: list[Path], **options: object) -> ImportResult:
 
 
 def test_epoch_millisecond_editdate_gives_the_utc_day(tmp_path: Path) -> None:
-    path = write_isw(tmp_path / "Assessed_Russian_Control.geojson",
-                     (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}))
+    path = write_isw(
+        tmp_path / "Assessed_Russian_Control.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS})
+    )
     result = run([path], timezone="Europe/Kyiv")
     (snapshot,) = result.snapshots
     assert snapshot.valid_at.astimezone(UTC).date() == dt.date(2024, 10, 29)
@@ -50,17 +58,20 @@ def test_epoch_millisecond_editdate_gives_the_utc_day(tmp_path: Path) -> None:
     assert [i for i in result.issues if i.level == Level.ERROR] == []
 
 
-@pytest.mark.parametrize(("layer", "side", "status"), [
-    ("Assessed Russian Control", "RU", "controlled"),
-    ("Assessed Control of Terrain", "RU", "controlled"),
-    ("Assessed Russian Advances in Ukraine", "RU", "contested"),
-    ("Claimed Russian Territory in Ukraine", "RU", "claimed"),
-    ("Assessed Russian-controlled Ukrainian Territory", "RU", "controlled"),
-    ("Claimed Ukrainian Counteroffensives", "UA", "claimed"),
-    ("Assessed Ukrainian Counteroffensives", "UA", "controlled"),
-    ("Assessed Ukrainian Advances in Russia's Kursk Oblast", "UA", "contested"),
-    ("Ukrainian Incursion into Kursk", "UA", "controlled"),
-])
+@pytest.mark.parametrize(
+    ("layer", "side", "status"),
+    [
+        ("Assessed Russian Control", "RU", "controlled"),
+        ("Assessed Control of Terrain", "RU", "controlled"),
+        ("Assessed Russian Advances in Ukraine", "RU", "contested"),
+        ("Claimed Russian Territory in Ukraine", "RU", "claimed"),
+        ("Assessed Russian-controlled Ukrainian Territory", "RU", "controlled"),
+        ("Claimed Ukrainian Counteroffensives", "UA", "claimed"),
+        ("Assessed Ukrainian Counteroffensives", "UA", "controlled"),
+        ("Assessed Ukrainian Advances in Russia's Kursk Oblast", "UA", "contested"),
+        ("Ukrainian Incursion into Kursk", "UA", "controlled"),
+    ],
+)
 def test_layer_names_map_to_side_and_status(tmp_path: Path, layer: str, side: str, status: str) -> None:
     path = write_isw(tmp_path / "export.geojson", (CONTROL, {"EditDate": LATE_ON_THE_29TH_MS}), name=layer)
     (snapshot,) = run([path]).snapshots
@@ -69,38 +80,53 @@ def test_layer_names_map_to_side_and_status(tmp_path: Path, layer: str, side: st
 
 
 def test_the_file_name_names_the_layer_when_the_layer_name_says_nothing(tmp_path: Path) -> None:
-    path = write_isw(tmp_path / "Claimed_Russian_Territory.geojson", (CONTROL, {"Date": "2024-10-29"}),
-                     name="features")
+    path = write_isw(
+        tmp_path / "Claimed_Russian_Territory.geojson", (CONTROL, {"Date": "2024-10-29"}), name="features"
+    )
     (area,) = run([path]).snapshots[0].features
     assert (area.side, area.attributes["status"]) == ("RU", "claimed")
 
 
 def test_user_mapping_overrides_the_table(tmp_path: Path) -> None:
-    path = write_isw(tmp_path / "x.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
-                     name="Assessed Russian Advances")
+    path = write_isw(
+        tmp_path / "x.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}), name="Assessed Russian Advances"
+    )
     (area,) = run([path], side_mapping={"assessed russian advances": "RU-proxy"}).snapshots[0].features
     assert area.side == "RU-proxy"
     assert area.attributes["status"] == "contested"
 
 
 def test_partisan_layers_are_not_held_ground(tmp_path: Path) -> None:
-    path = write_isw(tmp_path / "x.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
-                     name="Ukrainian Partisan Warfare")
+    path = write_isw(
+        tmp_path / "x.geojson",
+        (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
+        name="Ukrainian Partisan Warfare",
+    )
     result = run([path])
     assert result.snapshots == []
     assert any("Ukrainian Partisan Warfare" in i.problem for i in result.issues)
-    mapped = run([path], kind_mapping={"Ukrainian Partisan Warfare": "areas"},
-                 side_mapping={"Ukrainian Partisan Warfare": "UA"})
+    mapped = run(
+        [path],
+        kind_mapping={"Ukrainian Partisan Warfare": "areas"},
+        side_mapping={"Ukrainian Partisan Warfare": "UA"},
+    )
     assert [f.side for f in mapped.snapshots[0].features] == ["UA"]
 
 
 def test_layers_of_one_day_make_one_snapshot_and_days_stay_apart(tmp_path: Path) -> None:
     day_29 = LATE_ON_THE_29TH_MS
     day_30 = LATE_ON_THE_29TH_MS + 86_400_000
-    control = write_isw(tmp_path / "control.geojson", (CONTROL, {"editdate": day_29}),
-                        (CONTROL, {"editdate": day_30}), name="Assessed Russian Control")
-    advances = write_isw(tmp_path / "advances.geojson", (ADVANCE, {"last_edited_date": day_29 - 3_600_000}),
-                         name="Assessed Russian Advances")
+    control = write_isw(
+        tmp_path / "control.geojson",
+        (CONTROL, {"editdate": day_29}),
+        (CONTROL, {"editdate": day_30}),
+        name="Assessed Russian Control",
+    )
+    advances = write_isw(
+        tmp_path / "advances.geojson",
+        (ADVANCE, {"last_edited_date": day_29 - 3_600_000}),
+        name="Assessed Russian Advances",
+    )
     result = run([control, advances])
     first, second = result.snapshots
     assert first.valid_at.date() == dt.date(2024, 10, 29)
@@ -118,8 +144,11 @@ def test_undated_features_take_the_file_name_date(tmp_path: Path) -> None:
 
 def test_undated_features_without_a_name_date_are_an_error_naming_the_file(tmp_path: Path) -> None:
     undated = write_isw(tmp_path / "kursk.geojson", (KURSK, {}), name="Ukrainian Incursion")
-    dated = write_isw(tmp_path / "control.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
-                      name="Assessed Russian Control")
+    dated = write_isw(
+        tmp_path / "control.geojson",
+        (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
+        name="Assessed Russian Control",
+    )
     result = run([undated, dated])
     assert len(result.snapshots) == 1
     (error,) = [i for i in result.issues if i.level == Level.ERROR]
@@ -186,11 +215,15 @@ def test_looks_like_sniffs_arcgis_fields(tmp_path: Path) -> None:
 
 def test_cancel_stops_after_the_current_file(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
-        write_isw(tmp_path / f"{name}.geojson", (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
-                  name="Assessed Russian Control")
+        write_isw(
+            tmp_path / f"{name}.geojson",
+            (CONTROL, {"editdate": LATE_ON_THE_29TH_MS}),
+            name="Assessed Russian Control",
+        )
     progress: list[float] = []
-    result = isw.import_files([tmp_path], ImportOptions(),
-                              Feedback(progress.append, lambda: len(progress) >= 1))
+    result = isw.import_files(
+        [tmp_path], ImportOptions(), Feedback(progress.append, lambda: len(progress) >= 1)
+    )
     assert result.cancelled
     assert progress == [pytest.approx(1 / 3)]
     assert result.snapshots[0].source == "a.geojson"

@@ -49,9 +49,11 @@ def _zip(path: Path, entries: dict[str, bytes], compression: int = zipfile.ZIP_D
 
 # --- XML ---------------------------------------------------------------------
 
+
 def test_plain_kml_parses_with_namespaces_and_escaped_text():
-    root = parse_xml(f'<kml xmlns="{KML_NS}"><Document id="d"><name>A &amp; B</name></Document></kml>'
-                     .encode(), "a.kml")
+    root = parse_xml(
+        f'<kml xmlns="{KML_NS}"><Document id="d"><name>A &amp; B</name></Document></kml>'.encode(), "a.kml"
+    )
     assert root.tag == f"{{{KML_NS}}}kml"
     document = root[0]
     assert document.tag == f"{{{KML_NS}}}Document"
@@ -71,8 +73,10 @@ def test_billion_laughs_is_refused_as_entities_naming_the_origin():
 def test_external_file_entity_is_refused_and_never_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-TOKEN")
-    data = (f'<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file://{secret}">]>'
-            f"<kml><Document><name>&x;</name></Document></kml>").encode()
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f"<kml><Document><name>&x;</name></Document></kml>"
+    ).encode()
     with pytest.raises(UnsafeInputError) as caught:
         parse_xml(data, "ext.kml")
     assert "entities" in caught.value.problem
@@ -80,8 +84,7 @@ def test_external_file_entity_is_refused_and_never_read(tmp_path):
 
 
 def test_parameter_entity_and_external_dtd_are_refused():
-    parameter = (b'<!DOCTYPE kml [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>'
-                 b"<kml/>")
+    parameter = b'<!DOCTYPE kml [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]><kml/>'
     with pytest.raises(UnsafeInputError, match="entities"):
         parse_xml(parameter, "p.kml")
     external_dtd = b'<!DOCTYPE kml SYSTEM "http://127.0.0.1:9/kml.dtd"><kml/>'
@@ -121,6 +124,7 @@ def test_empty_and_oversized_xml_are_refused():
 
 # --- ZIP / KMZ -----------------------------------------------------------------
 
+
 def test_kmz_returns_doc_kml_before_other_kml(tmp_path):
     path = _zip(tmp_path / "a.kmz", {"other.kml": b"<kml/>", "doc.kml": SMALL_KML, "images/i.png": b"png"})
     data, entry = read_kmz(path)
@@ -141,8 +145,9 @@ def test_kmz_without_any_root_kml_is_an_error(tmp_path):
         read_kmz(path)
 
 
-@pytest.mark.parametrize("name", ["../evil.kml", "/abs.kml", "files/../../evil.kml", "C:/evil.kml",
-                                  "..\\evil.kml", "\\abs.kml"])
+@pytest.mark.parametrize(
+    "name", ["../evil.kml", "/abs.kml", "files/../../evil.kml", "C:/evil.kml", "..\\evil.kml", "\\abs.kml"]
+)
 def test_kmz_with_unsafe_entry_is_refused_and_named(tmp_path, name):
     path = _zip(tmp_path / "tricky.kmz", {"doc.kml": SMALL_KML, name: b"<kml/>"})
     with pytest.raises(UnsafeInputError) as caught:
@@ -196,12 +201,19 @@ def test_lying_size_header_does_not_get_through(tmp_path):
 def test_inflating_stops_at_the_cap_whatever_the_header_says():
     stream = io.BytesIO(b"x" * (5 * 1024 * 1024))
     with pytest.raises(UnsafeInputError, match="more than 2 MB"):
-        _read_capped(stream, 2 * 1024 * 1024, compressed_size=10 * 1024 * 1024, max_ratio=200,
-                     origin="a.kmz", entry="doc.kml")
+        _read_capped(
+            stream,
+            2 * 1024 * 1024,
+            compressed_size=10 * 1024 * 1024,
+            max_ratio=200,
+            origin="a.kmz",
+            entry="doc.kml",
+        )
     stream = io.BytesIO(b"x" * (3 * 1024 * 1024))
     with pytest.raises(UnsafeInputError, match="ZIP bomb"):
-        _read_capped(stream, 100 * 1024 * 1024, compressed_size=1000, max_ratio=200,
-                     origin="a.kmz", entry="doc.kml")
+        _read_capped(
+            stream, 100 * 1024 * 1024, compressed_size=1000, max_ratio=200, origin="a.kmz", entry="doc.kml"
+        )
 
 
 def test_not_a_zip_is_named(tmp_path):
@@ -226,6 +238,7 @@ def test_empty_kmz_is_named(tmp_path):
 
 
 # --- JSON ----------------------------------------------------------------------
+
 
 def test_json_loads_with_or_without_byte_order_mark(tmp_path):
     path = tmp_path / "a.geojson"

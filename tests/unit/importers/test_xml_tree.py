@@ -58,7 +58,9 @@ def test_a_mismatched_end_tag_says_which_element_was_open():
 def test_kml_namespaces_prefixes_and_gx_extensions_read_by_local_name():
     root = parse_xml(
         f'<kml:kml xmlns:kml="{KML_NS}" xmlns:gx="{GX_NS}"><kml:Document gx:id="g" id="d">'
-        f"<gx:Tour/><kml:name>N</kml:name></kml:Document></kml:kml>".encode(), "p.kml")
+        f"<gx:Tour/><kml:name>N</kml:name></kml:Document></kml:kml>".encode(),
+        "p.kml",
+    )
     assert (root.tag, root.name, root.namespace) == (f"{{{KML_NS}}}kml", "kml", KML_NS)
     document = root.find("Document")
     assert document is not None
@@ -70,11 +72,12 @@ def test_kml_namespaces_prefixes_and_gx_extensions_read_by_local_name():
 
 
 def test_text_tail_cdata_and_references_are_joined_as_elementtree_does():
-    root = parse_xml(
-        b"<d>A &amp; B<![CDATA[ <b>x</b> ]]>&#x41;<br/>after &lt;br&gt;<i>i</i></d>", "t.kml")
+    root = parse_xml(b"<d>A &amp; B<![CDATA[ <b>x</b> ]]>&#x41;<br/>after &lt;br&gt;<i>i</i></d>", "t.kml")
     assert root.text == "A & B <b>x</b> A"
-    assert [(child.name, child.text, child.tail) for child in root] == [("br", "", "after <br>"),
-                                                                       ("i", "i", "")]
+    assert [(child.name, child.text, child.tail) for child in root] == [
+        ("br", "", "after <br>"),
+        ("i", "i", ""),
+    ]
     assert root.get("missing") is None and len(root) == 2
 
 

@@ -43,8 +43,9 @@ def holes(geometry: BaseGeometry) -> BaseGeometry:
     """The ground enclosed by the holes of a (multi)polygon."""
     if geometry is None or geometry.is_empty:
         return EMPTY
-    return shapely.union_all([Polygon(ring) for part in shapely.get_parts(geometry)
-                              for ring in part.interiors])
+    return shapely.union_all(
+        [Polygon(ring) for part in shapely.get_parts(geometry) for ring in part.interiors]
+    )
 
 
 def new_holes(frame: BaseGeometry, before: BaseGeometry, after: BaseGeometry) -> list[BaseGeometry]:
@@ -78,8 +79,9 @@ def fills(hole: BaseGeometry, ground: BaseGeometry) -> bool:
     return shapely.intersection(hole, ground, grid_size=GRID).area > hole.area * 1e-3
 
 
-def gained_by_others(side: str, now: dict[str, BaseGeometry], sides0: dict[str, BaseGeometry],
-                     sides1: dict[str, BaseGeometry]) -> BaseGeometry:
+def gained_by_others(
+    side: str, now: dict[str, BaseGeometry], sides0: dict[str, BaseGeometry], sides1: dict[str, BaseGeometry]
+) -> BaseGeometry:
     """Ground the other sides hold in the frame, hold at t1 and did not hold at t0."""
     parts = []
     for other, held in now.items():
@@ -89,8 +91,9 @@ def gained_by_others(side: str, now: dict[str, BaseGeometry], sides0: dict[str, 
     return polygons(shapely.union_all(parts, grid_size=GRID)) if parts else EMPTY
 
 
-def rings(frame: dict[Key, BaseGeometry], before: dict[Key, BaseGeometry],
-          after: dict[Key, BaseGeometry]) -> list[str]:
+def rings(
+    frame: dict[Key, BaseGeometry], before: dict[Key, BaseGeometry], after: dict[Key, BaseGeometry]
+) -> list[str]:
     """The status rings and stray islands of one frame (see the module's criterion), described."""
     frame = {key: polygons(geometry) for key, geometry in frame.items()}
     problems = []
@@ -130,8 +133,10 @@ def sample_areas() -> dict[int, dict[Key, BaseGeometry]]:
         key = (feature.GetField("side"), feature.GetField("status"))
         geometry = shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb()))
         grouped[int(feature.GetField("snapshot_id"))][key].append(geometry)
-    return {snap: {key: shapely.union_all(parts) for key, parts in layers.items()}
-            for snap, layers in grouped.items()}
+    return {
+        snap: {key: shapely.union_all(parts) for key, parts in layers.items()}
+        for snap, layers in grouped.items()
+    }
 
 
 def pocket_snapshots(sample: dict[int, dict[Key, BaseGeometry]]) -> list[int]:
@@ -203,8 +208,11 @@ def lobe_layers(pocket: bool) -> dict[Key, BaseGeometry]:
         return {UA: held, RU: enemy}
     neck = fronts.lonlat(shapely.box(7, 10, 13, 11))
     lobe = fronts.lonlat(shapely.box(7, 11, 13, 16))
-    return {UA: shapely.difference(held, shapely.union(neck, lobe)), UA_POCKET: lobe,
-            RU: shapely.union(enemy, neck)}
+    return {
+        UA: shapely.difference(held, shapely.union(neck, lobe)),
+        UA_POCKET: lobe,
+        RU: shapely.union(enemy, neck),
+    }
 
 
 @pytest.mark.parametrize("timing", TIMINGS)

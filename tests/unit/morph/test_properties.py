@@ -22,8 +22,9 @@ def _area(geometry: BaseGeometry) -> float:
     return 0.0 if geometry.is_empty else float(shapely.area(geometry))
 
 
-def check_morph(layers0: dict[Key, BaseGeometry], layers1: dict[Key, BaseGeometry],
-                settings: MorphSettings) -> PairMorph:
+def check_morph(
+    layers0: dict[Key, BaseGeometry], layers1: dict[Key, BaseGeometry], settings: MorphSettings
+) -> PairMorph:
     """Every property the morph promises, at every time in TIMES."""
     morph = precompute(layers0, layers1, settings)
     keys = sorted(set(layers0) | set(layers1))
@@ -77,27 +78,38 @@ class TestHandMadeCases:
         assert morph.patches == []
 
     def test_advance_grows_out_of_the_old_front(self, settings):
-        morph = check_morph({UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)},
-                            {UA: square(0, 0, 14, 10), RU: square(14, 0, 20, 10)}, settings)
+        morph = check_morph(
+            {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)},
+            {UA: square(0, 0, 14, 10), RU: square(14, 0, 20, 10)},
+            settings,
+        )
         piece = morph.frame(0.5)[UA]
         # The grown part touches the old front at x = 10 and has not reached x = 14.
         assert piece.bounds[2] < fronts.lonlat(shapely.Point(14, 0)).x
         assert piece.bounds[2] > fronts.lonlat(shapely.Point(10, 0)).x
 
     def test_retreat_shrinks_from_the_enemy_side(self, settings):
-        morph = check_morph({UA: square(0, 0, 14, 10), RU: square(14, 0, 20, 10)},
-                            {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)}, settings)
+        morph = check_morph(
+            {UA: square(0, 0, 14, 10), RU: square(14, 0, 20, 10)},
+            {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)},
+            settings,
+        )
         ru = morph.frame(0.5)[RU]
         assert ru.bounds[0] < fronts.lonlat(shapely.Point(14, 0)).x
 
     def test_split_of_a_held_area(self, settings):
-        check_morph({UA: square(0, 0, 20, 10)},
-                    {UA: shapely.union(square(0, 0, 8, 10), square(12, 0, 20, 10)), RU: square(8, 0, 12, 10)},
-                    settings)
+        check_morph(
+            {UA: square(0, 0, 20, 10)},
+            {UA: shapely.union(square(0, 0, 8, 10), square(12, 0, 20, 10)), RU: square(8, 0, 12, 10)},
+            settings,
+        )
 
     def test_merge_of_two_areas(self, settings):
-        check_morph({UA: shapely.union(square(0, 0, 8, 10), square(12, 0, 20, 10))},
-                    {UA: square(0, 0, 20, 10)}, settings)
+        check_morph(
+            {UA: shapely.union(square(0, 0, 8, 10), square(12, 0, 20, 10))},
+            {UA: square(0, 0, 20, 10)},
+            settings,
+        )
 
     def test_hole_opening_and_closing(self, settings):
         with_hole = shapely.difference(square(0, 0, 20, 20), square(8, 8, 12, 12))
@@ -107,18 +119,26 @@ class TestHandMadeCases:
     def test_pocket_closing_relabels_without_flashing(self, settings):
         held = square(0, 0, 20, 10)
         pocket = square(14, 0, 20, 4)
-        morph = check_morph({UA: held, RU: square(0, 10, 20, 20)},
-                            {UA: shapely.difference(held, pocket), UA_POCKET: pocket,
-                             RU: square(0, 10, 20, 20)}, settings)
+        morph = check_morph(
+            {UA: held, RU: square(0, 10, 20, 20)},
+            {UA: shapely.difference(held, pocket), UA_POCKET: pocket, RU: square(0, 10, 20, 20)},
+            settings,
+        )
         for f in TIMES:
             frame = morph.frame(f)
             covered = _area(shapely.union(frame[UA], frame[UA_POCKET]))
             assert covered == pytest.approx(_area(held), rel=1e-9), f"pocket ground uncovered at {f}"
 
     def test_pocket_squeezed_out(self, settings):
-        check_morph({UA: square(0, 0, 10, 10), UA_POCKET: square(14, 0, 18, 4), RU: square(10, 0, 20, 10)
-                     .difference(square(14, 0, 18, 4))},
-                    {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)}, settings)
+        check_morph(
+            {
+                UA: square(0, 0, 10, 10),
+                UA_POCKET: square(14, 0, 18, 4),
+                RU: square(10, 0, 20, 10).difference(square(14, 0, 18, 4)),
+            },
+            {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10)},
+            settings,
+        )
 
     def test_island_appearing_and_vanishing(self, settings):
         with_island = shapely.union(square(0, 0, 10, 10), square(14, 4, 16, 6))
@@ -128,10 +148,13 @@ class TestHandMadeCases:
     def test_two_sides_exchanging_ground(self, settings):
         morph = check_morph(
             {UA: square(0, 0, 10, 10), RU: square(10, 0, 20, 10), RU_CONTESTED: square(20, 0, 22, 10)},
-            {UA: shapely.union(square(0, 0, 14, 5), square(0, 5, 8, 10)),
-             RU: shapely.union(square(14, 0, 20, 5), square(8, 5, 20, 10)),
-             RU_CONTESTED: square(20, 0, 22, 10)},
-            settings)
+            {
+                UA: shapely.union(square(0, 0, 14, 5), square(0, 5, 8, 10)),
+                RU: shapely.union(square(14, 0, 20, 5), square(8, 5, 20, 10)),
+                RU_CONTESTED: square(20, 0, 22, 10),
+            },
+            settings,
+        )
         for f in TIMES:
             frame = morph.frame(f)
             held = _area(shapely.union_all(list(frame.values())))
@@ -157,8 +180,11 @@ def test_front_lines_dissolve_statuses_of_a_side():
     frame = {UA: square(0, 0, 10, 10), UA_POCKET: square(10, 0, 12, 10), RU: square(12, 0, 20, 10)}
     lines = front_lines(frame)
     assert set(lines) == {"UA", "RU"}
-    assert lines["UA"].equals(square(0, 0, 12, 10).boundary) or _area(
-        shapely.symmetric_difference(shapely.Polygon(lines["UA"].coords), square(0, 0, 12, 10))) < 1e-15
+    assert (
+        lines["UA"].equals(square(0, 0, 12, 10).boundary)
+        or _area(shapely.symmetric_difference(shapely.Polygon(lines["UA"].coords), square(0, 0, 12, 10)))
+        < 1e-15
+    )
 
 
 def test_unknown_timing_is_refused():
