@@ -31,7 +31,8 @@ from ..core.series import Snapshot
 from ..core.timefmt import format_instant, format_short
 from ..core.wording import format_number
 from ..importers.registry import FORMATS, format_names
-from ..layers.session import ImportOutcome, SeriesSession
+from ..layers.import_task import ImportOutcome
+from ..layers.session import SeriesSession
 from ..store.backend import open_store
 from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import current_language, tr

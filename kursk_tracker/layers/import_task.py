@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +18,26 @@ if TYPE_CHECKING:
     from ..core.series import Series
     from ..store.backend import SeriesStore
     from ..store.operations import MergeSummary
+
+
+AskDates = Callable[[list[Path], list[dt.datetime]], dict[Path, dt.datetime]]
+"""Asked for the instants of files that came without one, given the dates around them; files left out
+of the answer stay out."""
+
+
+@dataclass
+class ImportOutcome:
+    """How an import ended, for the panel to tell: see gui/import_report.py."""
+
+    target: SeriesStore
+    result: ImportResult | None = None
+    summary: MergeSummary | None = None
+    failure: str | None = None
+    cancelled: bool = False
+    asked: set[str] = field(default_factory=set)
+    """Files the user dated (their missing date is no problem)."""
+    previous: str | None = None
+    """The name of the series that was open and is now closed, where the import went into another one."""
 
 
 class ImportTask(BackgroundTask):

@@ -10,63 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 
 from ..core.errors import KurskTrackerError
 from ..core.series import Series, Snapshot, snapshot_at_offset
-from ..core.timefmt import iso_utc, parse_utc
 from ..core.timings import TIMINGS
-from ..store.backend import SeriesStore, Versions, is_postgis_location, open_store
+from ..store.backend import SeriesStore, Versions, open_store
 from ..store.sample import sample_working_copy
 from ..toolbelt.compat import required
 from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.paths import user_data_dir
 from ..toolbelt.settings import TimelineSettings
+from .import_task import AskDates, ImportOutcome, ImportTask
+from .project_state import preview_timing, restore_state, saved_instant, scene_of, write_state
 from .scene import SeriesScene
-from .series_layers import LOCATION_PROPERTY, ROLE_PROPERTY, SeriesLayers
+from .series_layers import SeriesLayers
 
 if TYPE_CHECKING:
     from ..core.import_result import ImportResult
     from ..importers.base import ImportOptions
-    from ..store.operations import MergeSummary
-    from .import_task import ImportTask
-
-SERIES_LAYERS = ("areas", "front_lines", "movements", "annotations", "places")
-
-AskDates = Callable[[list[Path], list[dt.datetime]], dict[Path, dt.datetime]]
-"""Asked for the instants of files that came without one, given the dates around them; files left out
-of the answer stay out."""
-
-
-@dataclass
-class ImportOutcome:
-    """How an import ended, for the panel to tell: see gui/import_report.py."""
-
-    target: SeriesStore
-    result: ImportResult | None = None
-    summary: MergeSummary | None = None
-    failure: str | None = None
-    cancelled: bool = False
-    asked: set[str] = field(default_factory=set)
-    """Files the user dated (their missing date is no problem)."""
-    previous: str | None = None
-    """The name of the series that was open and is now closed, where the import went into another one."""
-
-
-PROJECT_SCOPE = "KurskTracker"
-"""The project file's entries for the session: the instant shown, the timing, the comparison."""
-
-
-def preview_timing() -> str:
-    """The pace the map shows between snapshots, as the user last chose it (linear at first)."""
-    return TimelineSettings.load().preview_timing
 
 
 class SeriesSession(QObject):
@@ -392,8 +359,6 @@ class SeriesSession(QObject):
         Files without a date are asked about afterwards (`ask_dates`) and imported in a second run;
         each run ends with `importFinished`.
         """
-        from .import_task import ImportTask
-
         task = ImportTask(paths, format_name, options, output, like=like)
         task.on_done = lambda _outcome: self._import_done(task)
         if self.series is not None and self.store is not None:
@@ -474,92 +439,28 @@ class SeriesSession(QObject):
     # Projects --------------------------------------------------------------------
 
     def write_project_state(self, _document=None) -> None:
-        """While QGIS writes the project file: the instant shown, the timing and what the change is
-        measured from, so the project reopens as it was left.
-
-        The series' location is the series group's own property; the shown
-        snapshot follows from the instant.
-        """
-        for key in ("instant", "timing", "compare_with"):
-            self.project.removeEntry(PROJECT_SCOPE, key)
-        if self.scene is None or self.scene.instant is None:
-            return
-        self.project.writeEntry(PROJECT_SCOPE, "instant", iso_utc(self.scene.instant))
-        self.project.writeEntry(PROJECT_SCOPE, "timing", self.timing)
-        if self.scene.compare_with is not None:
-            self.project.writeEntry(PROJECT_SCOPE, "compare_with", int(self.scene.compare_with))
-
-    def _restore_project_state(self) -> None:
-        """The timing and comparison saved with the project, where they still fit the series."""
-        if self.scene is None:
-            return
-        timing, _found = self.project.readEntry(PROJECT_SCOPE, "timing", "")
-        if timing in TIMINGS and timing != self.timing:
-            self.scene.set_timing(timing)
-        compare, found = self.project.readNumEntry(PROJECT_SCOPE, "compare_with", 0)
-        if found and any(s.id == compare for s in self.snapshots()):
-            self.scene.compare_with = compare
-
-    def _saved_instant(self) -> dt.datetime | None:
-        text, found = self.project.readEntry(PROJECT_SCOPE, "instant", "")
-        if not found or not text:
-            return None
-        try:
-            return parse_utc(text)
-        except ValueError:
-            log(
-                tr("The project's saved instant {text} is not a date; the latest snapshot is shown.").format(
-                    text=text
-                )
-            )
-            return None
+        """While QGIS writes the project file: the state the project reopens with (project_state.py)."""
+        write_state(self.project, self.scene)
 
     def attach_to_project(self) -> None:
-        """After a project is read: take up the series group it holds, if any."""
+        """After a project is read: take up the series group it holds, if any, where it was left."""
         self.scene = None
         for group in required(self.project.layerTreeRoot(), "layer tree").findGroups():
-            scene = self._scene_of(group)
+            scene = scene_of(self.project, group, current_language())
             if scene is None:
                 continue
             self.scene = scene
-            self._restore_project_state()
+            restore_state(self.project, scene)
             self.versions = self._read_versions(scene.loaded.store)
             self._watch()
             self._precompute()
             break
         self.seriesChanged.emit()
         snapshots = self.snapshots()
-        instant = self._saved_instant() if snapshots else None
+        instant = saved_instant(self.project) if snapshots else None
         if instant is None and snapshots:
             instant = snapshots[-1].valid_at  # a project saved without an instant: the latest
         if instant is None:
             self._show_initial_instant()
         else:
             self.show_instant(instant, force=True)
-
-    def _scene_of(self, group: QgsLayerTreeGroup) -> SeriesScene | None:
-        """The series a project's layer group shows, with its layers; None where it is not one of ours
-        or its store cannot be read (said in the log)."""
-        if group.customProperty(ROLE_PROPERTY) != "series":
-            return None
-        location = str(group.customProperty(LOCATION_PROPERTY, ""))
-        if not location or (not is_postgis_location(location) and not Path(location).is_file()):
-            return None
-        try:
-            store = open_store(location)
-            series = store.read_series()
-        except KurskTrackerError as error:
-            log(str(error))
-            return None
-        layers: dict[str, QgsVectorLayer] = {}
-        for node in group.findLayers():
-            layer = node.layer()
-            if isinstance(layer, QgsVectorLayer):
-                layers[str(layer.customProperty(ROLE_PROPERTY))] = layer
-        # The live layers are rebuilt from the series, never restored.
-        live = [layer.id() for role, layer in layers.items() if role.startswith("live_")]
-        self.project.removeMapLayers(live)
-        loaded = SeriesLayers(series, store, group)
-        loaded.layers = {name: layer for name, layer in layers.items() if name in SERIES_LAYERS}
-        loaded.reconnect()
-        return SeriesScene(loaded, self.project, current_language(), preview_timing())
