@@ -36,7 +36,7 @@ from ..core.text import tr
 from .gpkg import FeatureRecord
 
 if TYPE_CHECKING:
-    from .postgis import SnapshotVersion
+    from .postgis_read import SnapshotVersion
 
 POSTGIS_PREFIX = "postgis:"
 
@@ -252,7 +252,7 @@ class PostgisStore(SeriesStore):
 
     def series_schemas(self) -> list[str]:
         """The schemas of this store's database that hold a series."""
-        from .postgis import series_schemas
+        from .postgis_read import series_schemas
 
         return series_schemas(self.conninfo(), self.describe_database())
 
@@ -281,33 +281,33 @@ class PostgisStore(SeriesStore):
             connection.close()
 
     def read_series(self) -> Series:
-        from .postgis import read_series_postgis
+        from .postgis_read import read_series_postgis
 
         return read_series_postgis(self.conninfo(), self.schema, self.describe())
 
     def read_features(self) -> list[FeatureRecord]:
-        from .postgis import read_features_postgis
+        from .postgis_read import read_features_postgis
 
         return read_features_postgis(self.conninfo(), self.schema, self.describe())
 
     def feature_counts(self) -> dict[int, int]:
-        from .postgis import feature_counts_postgis
+        from .postgis_read import feature_counts_postgis
 
         return feature_counts_postgis(self.conninfo(), self.schema, self.describe())
 
     def snapshot_versions(self) -> Versions:
-        from .postgis import read_versions_postgis
+        from .postgis_read import read_versions_postgis
 
         return dict(read_versions_postgis(self.conninfo(), self.schema, self.describe()))
 
     def read_content(self) -> Content:
         """The series and its features in one read-only transaction: both as of one moment."""
-        from .postgis import read_content_postgis
+        from .postgis_read import read_content_postgis
 
         return read_content_postgis(self.conninfo(), self.schema, self.describe())
 
     def modify(self, change: ChangeFunction) -> None:
-        from .postgis import modify_series_postgis
+        from .postgis_write import modify_series_postgis
 
         modify_series_postgis(self.conninfo(), self.schema, change, self.describe())
 

@@ -28,7 +28,7 @@ from .gpkg import FeatureRecord
 from .schema import LANGUAGE_COLUMNS
 
 if TYPE_CHECKING:
-    from .postgis import SnapshotVersion
+    from .postgis_read import SnapshotVersion
 
 DEFAULT_SIDES = (
     Side("UA", {"en": "Ukraine", "de": "Ukraine"}, "#1f5fbf"),

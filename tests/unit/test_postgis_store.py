@@ -17,12 +17,9 @@ import shapely
 
 from kursk_tracker.core.timefmt import parse_utc
 from kursk_tracker.store.gpkg import FeatureRecord, read_features, read_series, write_series
-from kursk_tracker.store.postgis import (
-    read_features_postgis,
-    read_series_postgis,
-    write_series_postgis,
-)
 from kursk_tracker.store.postgis_connection import PostgisStoreError
+from kursk_tracker.store.postgis_read import read_features_postgis, read_series_postgis
+from kursk_tracker.store.postgis_write import write_series_postgis
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.store.schema import LAYERS
 from tests.postgis_server import free_port

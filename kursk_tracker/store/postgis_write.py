@@ -1,10 +1,4 @@
-"""A series stored in PostgreSQL/PostGIS, shared by a team.
-
-The same schema as the series GeoPackage (`store/schema.py`), in one
-PostgreSQL schema per series: one table per layer with
-`geom geometry(<Type>, 4326)`, the layer's fields (`valid_at`, `valid_from`,
-`valid_to` as timestamptz), plus `snapshots` (with `row_version`,
-`modified_by` and `modified_at` for conflict checks) and `series_settings`.
+"""Changing a series stored in PostgreSQL/PostGIS (the tables: `postgis_read.py`).
 
 Every change is ONE transaction under a per-series advisory lock: it reads
 the series as it is now, changes it and writes it back, so two users
@@ -12,17 +6,12 @@ importing at once both keep their snapshots, readers see the old series or
 the new one, never a mix, and a failure leaves the series as it was. A
 committed change sends `NOTIFY qgis, 'kursk_tracker <schema>'`, which QGIS
 layers with "refresh on notification" and the open panels act on.
-
-psycopg2 only, no QGIS: testable anywhere psycopg2 is installed (it comes
-with Debian's QGIS).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
 
 from ..core.series import Series, Snapshot
 from ..core.text import tr
@@ -30,8 +19,6 @@ from .gpkg import (
     FeatureRecord,
     int_value,
     series_to_settings,
-    settings_to_series,
-    snapshot_from_columns,
     snapshot_texts,
     temporal_attributes,
 )
@@ -40,10 +27,17 @@ from .postgis_connection import (
     ConnInfo,
     PostgisStoreError,
     connect,
-    describe_target,
-    error_reason,
     notify_payload,
     psycopg2_module,
+)
+from .postgis_read import (
+    describe_series,
+    explain_error,
+    require_series,
+    select_features,
+    select_series,
+    select_snapshot_rows,
+    select_versions,
 )
 from .postgis_schema import (
     SRID,
@@ -55,26 +49,7 @@ from .postgis_schema import (
     schema_state,
     table_columns,
 )
-from .schema import (
-    LAYER_BY_NAME,
-    LAYERS,
-    SETTINGS_TABLE,
-    SNAPSHOT_FIELDS,
-    SNAPSHOTS_TABLE,
-    LayerSpec,
-)
-
-DERIVED_FIELDS = ("valid_at", "valid_from", "valid_to")
-"""Filled from the snapshot when writing; not part of a FeatureRecord read back."""
-
-
-@dataclass(frozen=True)
-class SnapshotVersion:
-    """How often a snapshot was changed, by whom and when last."""
-
-    version: int
-    modified_by: str = ""
-    modified_at: dt.datetime | None = None
+from .schema import LAYER_BY_NAME, LAYERS, SETTINGS_TABLE, SNAPSHOT_FIELDS, SNAPSHOTS_TABLE, LayerSpec
 
 
 def _instant(value: object) -> object:
@@ -173,85 +148,13 @@ def _insert_features(
     psycopg2.extras.execute_values(cursor, statement, rows, template=template, page_size=len(rows))
 
 
-# -- the operations on an open cursor (inside the caller's transaction) ---------------
+def _series_tables() -> list[str]:
+    return [SETTINGS_TABLE, SNAPSHOTS_TABLE, *(spec.name for spec in LAYERS)]
 
 
-def _require_series(cursor, where: str, schema: str) -> None:
-    state, missing = schema_state(cursor, schema)
-    if state == "missing":
-        raise PostgisStoreError(
-            tr("{where}: no Kursk Tracker series there (the schema does not exist)").format(where=where)
-        )
-    if state == "empty":
-        raise PostgisStoreError(
-            tr("{where}: no Kursk Tracker series there (the schema has no series tables)").format(where=where)
-        )
-    if state == "partial":
-        raise PostgisStoreError(
-            tr("{where}: not a Kursk Tracker series (no table {tables})").format(
-                where=where, tables=", ".join(missing)
-            )
-        )
-
-
-def _read_series(cursor, schema: str, where: str) -> Series:
-    sql = psycopg2_module().sql
-    cursor.execute(sql.SQL("SELECT key, value FROM {}").format(ident(schema, SETTINGS_TABLE)))
-    settings = dict(cursor.fetchall())
-    snapshots = [
-        snapshot_from_columns(row, row["valid_at"].astimezone(dt.timezone.utc))
-        for row in _snapshot_rows(cursor, schema)
-    ]
-    try:
-        return settings_to_series(settings, snapshots)
-    except (KeyError, ValueError, TypeError) as error:
-        raise PostgisStoreError(
-            tr("{where}: series settings are incomplete or damaged ({error})").format(
-                where=where, error=error
-            )
-        ) from error
-
-
-def _snapshot_rows(cursor, schema: str, extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """The snapshot table's rows in time order as {column: value}, of the columns it has (of
-    SNAPSHOT_FIELDS and `extra`): a series stored before the language columns lacks them."""
-    sql = psycopg2_module().sql
-    present = table_columns(cursor, schema, SNAPSHOTS_TABLE)
-    names = [name for name, _kind in SNAPSHOT_FIELDS if name in present] + list(extra)
-    cursor.execute(
-        sql.SQL("SELECT {} FROM {} ORDER BY valid_at, id").format(
-            sql.SQL(", ").join(map(ident, names)), ident(schema, SNAPSHOTS_TABLE)
-        )
-    )
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _read_features(cursor, schema: str) -> list[FeatureRecord]:
-    sql = psycopg2_module().sql
-    records: list[FeatureRecord] = []
-    for spec in LAYERS:
-        present = table_columns(cursor, schema, spec.name)
-        # Only columns the table has: a series stored before the language columns lacks them.
-        names = [name for name, _kind in spec.fields if name not in DERIVED_FIELDS and name in present]
-        cursor.execute(
-            sql.SQL("SELECT fid, ST_AsText(geom, 17), {} FROM {} WHERE geom IS NOT NULL ORDER BY fid").format(
-                sql.SQL(", ").join(map(ident, names)), ident(schema, spec.name)
-            )
-        )
-        for fid, wkt, *values in cursor.fetchall():
-            attributes = {name: value for name, value in zip(names, values) if value is not None}
-            records.append(FeatureRecord(spec.name, wkt, attributes, int(fid)))
-    return records
-
-
-def _read_versions(cursor, schema: str) -> dict[int, SnapshotVersion]:
-    sql = psycopg2_module().sql
-    cursor.execute(
-        sql.SQL("SELECT id, row_version, modified_by, modified_at FROM {}").format(
-            ident(schema, SNAPSHOTS_TABLE)
-        )
-    )
-    return {int(r[0]): SnapshotVersion(int(r[1]), r[2] or "", r[3]) for r in cursor.fetchall()}
+def _lock(cursor, schema: str) -> None:
+    """One writer per series at a time; readers keep seeing the old content until commit."""
+    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kursk_tracker:{schema}",))
 
 
 def _write(
@@ -281,7 +184,7 @@ def _write(
     versions = ("row_version", "modified_by", "modified_at")
     previous = {
         row["id"]: (_comparable(row), *(row[name] for name in versions))
-        for row in _snapshot_rows(cursor, schema, extra=versions)
+        for row in select_snapshot_rows(cursor, schema, extra=versions)
     }
     original = {(r.layer, r.fid): (r.wkt, r.attributes) for r in stored or () if r.fid is not None}
     records = list(records)
@@ -354,35 +257,6 @@ def _write(
     cursor.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, notify_payload(schema)))
 
 
-def _series_tables() -> list[str]:
-    return [SETTINGS_TABLE, SNAPSHOTS_TABLE, *(spec.name for spec in LAYERS)]
-
-
-def _lock(cursor, schema: str) -> None:
-    """One writer per series at a time; readers keep seeing the old content until commit."""
-    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kursk_tracker:{schema}",))
-
-
-def _explain(error: BaseException, where: str, doing: str) -> PostgisStoreError:
-    """A psycopg2 error as a message naming the series and what the user can do."""
-    psycopg2 = psycopg2_module()
-    reason = error_reason(error)
-    if isinstance(error, psycopg2.errors.InsufficientPrivilege):
-        return PostgisStoreError(
-            tr(
-                "{where}: {doing}: the database user lacks the privileges ({reason}); ask the database "
-                "owner to grant them"
-            ).format(where=where, doing=doing, reason=reason)
-        )
-    if isinstance(error, psycopg2.errors.ReadOnlySqlTransaction):
-        return PostgisStoreError(
-            tr("{where}: {doing}: the database is read-only ({reason})").format(
-                where=where, doing=doing, reason=reason
-            )
-        )
-    return PostgisStoreError(tr("{where}: {doing}: {reason}").format(where=where, doing=doing, reason=reason))
-
-
 # -- the public functions ------------------------------------------------------------------
 
 
@@ -398,7 +272,7 @@ def modify_series_postgis(
     """
     psycopg2 = psycopg2_module()
     sql = psycopg2.sql
-    where = _where(conninfo, schema, where)
+    where = describe_series(conninfo, schema, where)
     connection = connect(conninfo, where)
     try:
         with connection, connection.cursor() as cursor:
@@ -412,8 +286,8 @@ def modify_series_postgis(
                         sql.SQL(", ").join(ident(schema, name) for name in _series_tables())
                     )
                 )
-                current = (_read_series(cursor, schema, where), _read_features(cursor, schema))
-                versions = _read_versions(cursor, schema)
+                current = (select_series(cursor, schema, where), select_features(cursor, schema))
+                versions = select_versions(cursor, schema)
             elif create and state in ("missing", "empty"):
                 if postgis_version(cursor) is None:
                     raise PostgisStoreError(
@@ -424,8 +298,8 @@ def modify_series_postgis(
                     )
                 current, versions = None, {}
             else:
-                _require_series(cursor, where, schema)
-                current, versions = None, {}  # pragma: no cover - _require_series raised
+                require_series(cursor, where, schema)
+                current, versions = None, {}  # pragma: no cover - require_series raised
             wanted = change(current, versions)
             if wanted is not None:
                 series, records = wanted
@@ -438,7 +312,7 @@ def modify_series_postgis(
                     stored=None if current is None else current[1],
                 )
     except psycopg2.Error as error:
-        raise _explain(error, where, tr("nothing was changed")) from error
+        raise explain_error(error, where, tr("nothing was changed")) from error
     except PostgisStoreError as error:
         if str(error).startswith(where):
             raise
@@ -462,101 +336,3 @@ def write_series_postgis(
     theirs, changed ones get the next, new ones start at 1.
     """
     modify_series_postgis(conninfo, schema, lambda _current, _versions: (series, records), where)
-
-
-def _where(conninfo: ConnInfo, schema: str, where: str | None) -> str:
-    """The series named in messages: as the caller names it, else host:port/dbname and schema."""
-    return where or f"PostGIS {describe_target(conninfo)}, schema {schema}"
-
-
-def _read(conninfo: ConnInfo, schema: str, where: str | None, doing: str, reader):
-    """reader(cursor, where) in one read-only transaction on a schema that holds a series."""
-    psycopg2 = psycopg2_module()
-    where = _where(conninfo, schema, where)
-    connection = connect(conninfo, where)
-    try:
-        # One read-only snapshot of the database for everything read, even while someone writes.
-        connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
-        with connection, connection.cursor() as cursor:
-            _require_series(cursor, where, schema)
-            return reader(cursor, where)
-    except psycopg2.Error as error:
-        raise _explain(error, where, doing) from error
-    finally:
-        connection.close()
-
-
-def read_series_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> Series:
-    """The series description and snapshot list stored in `schema`."""
-    return _read(
-        conninfo, schema, where, tr("cannot read the series"), lambda c, w: _read_series(c, schema, w)
-    )
-
-
-def read_features_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> list[FeatureRecord]:
-    """Every feature of every layer in `schema`, as records (like `gpkg.read_features`)."""
-    return _read(
-        conninfo, schema, where, tr("cannot read the features"), lambda c, _w: _read_features(c, schema)
-    )
-
-
-def read_content_postgis(
-    conninfo: ConnInfo, schema: str, where: str | None = None
-) -> tuple[Series, list[FeatureRecord]]:
-    """The series and every feature, read in one transaction."""
-    return _read(
-        conninfo,
-        schema,
-        where,
-        tr("cannot read the series"),
-        lambda c, w: (_read_series(c, schema, w), _read_features(c, schema)),
-    )
-
-
-def read_versions_postgis(
-    conninfo: ConnInfo, schema: str, where: str | None = None
-) -> dict[int, SnapshotVersion]:
-    return _read(
-        conninfo, schema, where, tr("cannot read the series"), lambda c, _w: _read_versions(c, schema)
-    )
-
-
-def feature_counts_postgis(conninfo: ConnInfo, schema: str, where: str | None = None) -> dict[int, int]:
-    """Number of dated features per snapshot id, over all dated layers."""
-    sql = psycopg2_module().sql
-
-    def reader(cursor, _where):
-        counts: dict[int, int] = {}
-        for spec in LAYERS:
-            if not spec.dated:
-                continue
-            cursor.execute(
-                sql.SQL("SELECT snapshot_id, COUNT(*) FROM {} GROUP BY snapshot_id").format(
-                    ident(schema, spec.name)
-                )
-            )
-            for snapshot_id, count in cursor.fetchall():
-                if snapshot_id is not None:
-                    counts[int(snapshot_id)] = counts.get(int(snapshot_id), 0) + int(count)
-        return counts
-
-    return _read(conninfo, schema, where, tr("cannot read the series"), reader)
-
-
-def series_schemas(conninfo: ConnInfo, where: str | None = None) -> list[str]:
-    """The schemas of the database that hold a Kursk Tracker series, sorted."""
-    psycopg2 = psycopg2_module()
-    where = where or describe_target(conninfo)
-    connection = connect(conninfo, where)
-    try:
-        with connection, connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT table_schema FROM information_schema.tables WHERE table_name IN (%s, %s) "
-                "GROUP BY table_schema HAVING COUNT(*) = 2 ORDER BY table_schema",
-                (SNAPSHOTS_TABLE, SETTINGS_TABLE),
-            )
-            return [row[0] for row in cursor.fetchall()]
-    except psycopg2.Error as error:
-        raise _explain(error, where, tr("cannot list the series")) from error
-    finally:
-        connection.close()
