@@ -18,7 +18,7 @@ from shapely.geometry import Polygon
 
 from kursk_tracker.core.import_result import ImportResult, Level, SnapshotData
 from kursk_tracker.core.series import FeatureKind
-from kursk_tracker.importers import deepstate
+from kursk_tracker.importers import deepstate, deepstate_classify
 from kursk_tracker.importers.base import Feedback, ImportOptions
 from tests.deepstate_fixtures import (
     FILL_UA_2022,
@@ -222,7 +222,7 @@ def test_attack_directions_become_arrows_ending_at_the_point_heading_as_the_icon
     ],
 )
 def test_arrow_icon_is_read_as_degrees_clockwise_from_north(icon: str, bearing: float | None) -> None:
-    assert deepstate.bearing_from_icon(icon) == bearing
+    assert deepstate_classify.bearing_from_icon(icon) == bearing
 
 
 def test_ukrainian_attack_direction_is_side_ua_and_arrows_without_icon_are_warned(tmp_path: Path) -> None:
