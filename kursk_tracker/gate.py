@@ -15,16 +15,11 @@ from qgis.PyQt.QtWidgets import QMenu, QProgressBar, QPushButton
 
 from .gui.menus import add_plugin_menu, remove_plugin_menu
 from .toolbelt.compat import required
-from .toolbelt.dependencies import (
-    InstallOutcome,
-    ShapelyInstallTask,
-    current_requirement,
-    install_advice,
-    shadowed_install_problem,
-)
+from .toolbelt.dependencies import current_requirement, install_advice
 from .toolbelt.i18n import tr
 from .toolbelt.log import log, warn
 from .toolbelt.qtcompat import QAction
+from .toolbelt.shapely_install import InstallOutcome, ShapelyInstallTask, shadowed_install_problem
 
 INSTALL_BUTTON_OBJECT_NAME = "KurskTrackerInstallShapely"
 CANCEL_BUTTON_OBJECT_NAME = "KurskTrackerCancelShapelyInstall"

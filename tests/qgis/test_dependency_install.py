@@ -19,7 +19,7 @@ from kursk_tracker import gate as gate_module
 from kursk_tracker.gate import INSTALL_BUTTON_OBJECT_NAME, ShapelyGate
 from kursk_tracker.gui.menus import MENU_OBJECT_NAME
 from kursk_tracker.toolbelt import dependencies
-from kursk_tracker.toolbelt.dependencies import InstallOutcome
+from kursk_tracker.toolbelt.shapely_install import InstallOutcome
 
 from .conftest import flush_deletes
 

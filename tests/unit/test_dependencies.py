@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kursk_tracker.toolbelt import dependencies
+from kursk_tracker.toolbelt import dependencies, shapely_install
 from kursk_tracker.toolbelt.dependencies import (
     activate_packages_dir,
     ask_python_version,
@@ -18,15 +18,17 @@ from kursk_tracker.toolbelt.dependencies import (
     distribution_has_shapely_2,
     find_python,
     install_advice,
-    install_shapely,
-    load_installed_shapely,
     manual_command,
     packages_dir,
     pip_arguments,
     python_candidates,
-    shadowed_install_problem,
     shapely_problem,
     shapely_requirement,
+)
+from kursk_tracker.toolbelt.shapely_install import (
+    install_shapely,
+    load_installed_shapely,
+    shadowed_install_problem,
 )
 
 DEBIAN_12 = {"ID": "debian", "VERSION_ID": "12", "VERSION_CODENAME": "bookworm"}
@@ -317,7 +319,7 @@ def test_cancel_stops_pip(tmp_path):
 
 
 def test_without_qgis_python_the_command_to_run_is_given(tmp_path, monkeypatch):
-    monkeypatch.setattr(dependencies, "qgis_python", lambda: None)
+    monkeypatch.setattr(shapely_install, "qgis_python", lambda: None)
     outcome = install_shapely(tmp_path / "target", "shapely==2.0.7")
     assert not outcome.ok
     assert "could not find the Python" in outcome.message
@@ -325,7 +327,7 @@ def test_without_qgis_python_the_command_to_run_is_given(tmp_path, monkeypatch):
 
 
 def test_without_a_fitting_wheel_nothing_runs(tmp_path, monkeypatch):
-    monkeypatch.setattr(dependencies, "current_requirement", lambda: None)
+    monkeypatch.setattr(shapely_install, "current_requirement", lambda: None)
     outcome = install_shapely(tmp_path / "target")
     assert not outcome.ok and "no shapely 2 wheel" in outcome.message
     assert not (tmp_path / "target").exists()
