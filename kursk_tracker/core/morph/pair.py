@@ -21,7 +21,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .geom import EMPTY, Assembly, parts, polygonal, union
+from .assembly import Assembly
+from .geom import EMPTY, parts, polygonal, union
 from .patch import Key, Patch, build_patch, build_swap
 from .projection import LocalMetric
 from .timing import TIMINGS, eased_share, jump_times
