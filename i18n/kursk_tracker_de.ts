@@ -29,7 +29,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="56"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="57"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -44,32 +44,32 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="193"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="194"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="206"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="207"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -439,32 +439,32 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="328"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="329"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="128"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="129"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="132"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="133"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="144"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="145"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="187"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="317"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="318"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
@@ -484,77 +484,77 @@
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="379"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="380"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="403"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="404"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="403"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="404"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/import_task.py" line="42"/>
+        <location filename="../kursk_tracker/layers/import_task.py" line="65"/>
         <source>Importing into {name}</source>
         <translation>Import in {name}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="326"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="153"/>
         <source>{n} features have no DeepState key in their name; classified by their English name or fill colour</source>
         <translation>{n} Objekte haben keinen DeepState-Schlüssel im Namen; nach englischem Namen oder Füllfarbe eingeordnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="334"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="161"/>
         <source>{n} areas freed by Ukraine in 2022 (fill {fill}) not imported as held areas</source>
         <translation>{n} 2022 von der Ukraine befreite Gebiete (Füllung {fill}) nicht als gehaltene Gebiete importiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="341"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="168"/>
         <source>{n} territory outlines (Crimea and the like) ignored</source>
         <translation>{n} Gebietsumrisse (Krim u. Ä.) übergangen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="346"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="173"/>
         <source>unknown colours of liberated areas, imported as {side}: {colours}</source>
         <translation>unbekannte Farben befreiter Gebiete, als {side} importiert: {colours}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="353"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="180"/>
         <source>{n} attack directions without an arrow icon skipped</source>
         <translation>{n} Angriffsrichtungen ohne Pfeilsymbol übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="357"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="184"/>
         <source>{n} features of no known DeepState kind skipped</source>
         <translation>{n} Objekte ohne bekannte DeepState-Art übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="362"/>
+        <location filename="../kursk_tracker/importers/deepstate_features.py" line="189"/>
         <source>{n} features with unreadable geometry skipped</source>
         <translation>{n} Objekte mit unlesbarer Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="514"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="138"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>keine GeoJSON-FeatureCollection</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="521"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="145"/>
         <source>no date in the file name or the file</source>
         <translation>kein Datum im Dateinamen oder in der Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="547"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="171"/>
         <source>same date as {other}; skipped</source>
         <translation>gleiches Datum wie {other}; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/deepstate.py" line="543"/>
+        <location filename="../kursk_tracker/importers/deepstate.py" line="167"/>
         <source>cannot be imported: {reason}</source>
         <translation>kann nicht importiert werden: {reason}</translation>
     </message>
@@ -649,12 +649,12 @@
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="150"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="54"/>
         <source>could not be read ({error})</source>
         <translation>konnte nicht gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="157"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="61"/>
         <source>same date as {other} ({when}); not imported</source>
         <translation>gleiches Datum wie {other} ({when}); nicht importiert</translation>
     </message>
@@ -674,87 +674,87 @@
         <translation>kein KML-Dokument (Wurzelelement &lt;{name}&gt;)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="189"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="93"/>
         <source>no placemarks in the document</source>
         <translation>keine Ortsmarken im Dokument</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="195"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="99"/>
         <source>{count} places read; no situation features, so no snapshot</source>
         <translation>{count} Orte gelesen; keine Lageobjekte, daher kein Lagebild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="200"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="104"/>
         <source>no placemarks with a usable geometry</source>
         <translation>keine Ortsmarken mit brauchbarer Geometrie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="206"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="110"/>
         <source>no date in the file name, the document or its time stamps</source>
         <translation>kein Datum im Dateinamen, im Dokument oder in seinen Zeitstempeln</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="214"/>
+        <location filename="../kursk_tracker/importers/mymaps.py" line="118"/>
         <source>no features inside the area of interest</source>
         <translation>keine Objekte im Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="409"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="297"/>
         <source>{count} placemarks with unreadable coordinates skipped</source>
         <translation>{count} Ortsmarken mit unlesbaren Koordinaten übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="416"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="304"/>
         <source>{count} placemarks without a geometry skipped</source>
         <translation>{count} Ortsmarken ohne Geometrie übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="420"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="308"/>
         <source>{count} places without a name skipped</source>
         <translation>{count} Orte ohne Namen übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="422"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="310"/>
         <source>{count} network links not followed (only this file is read)</source>
         <translation>{count} Netzwerklinks nicht verfolgt (nur diese Datei wird gelesen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="429"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="317"/>
         <source>folder &apos;{folder}&apos;: unknown kind &apos;{kind}&apos; in the kind mapping</source>
         <translation>Ordner „{folder}“: unbekannte Art „{kind}“ in der Artenzuordnung</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="436"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="324"/>
         <source>folder &apos;{folder}&apos;: {count} polygons do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Polygone passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="436"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="324"/>
         <source>folder &apos;{folder}&apos;: {count} lines do not fit its kind and were skipped</source>
         <translation>Ordner „{folder}“: {count} Linien passen nicht zu seiner Art und wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="446"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="334"/>
         <source>sides guessed from colours: {guesses}; correct them in the side mapping</source>
         <translation>Seiten aus Farben geraten: {guesses}; in der Seitenzuordnung korrigieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="454"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="342"/>
         <source>unknown colours {colours} — map them to a side to import their side</source>
         <translation>unbekannte Farben {colours} – einer Seite zuordnen, um ihre Seite zu importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="469"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="357"/>
         <source>no colour</source>
         <translation>keine Farbe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="471"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="359"/>
         <source>{colour} (1 feature)</source>
         <translation>{colour} (1 Objekt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/mymaps.py" line="472"/>
+        <location filename="../kursk_tracker/importers/mymaps_placemarks.py" line="360"/>
         <source>{colour} ({count} features)</source>
         <translation>{colour} ({count} Objekte)</translation>
     </message>
@@ -1629,7 +1629,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="452"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="453"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1709,22 +1709,22 @@
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="81"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="82"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="85"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="86"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="88"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="178"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="179"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
@@ -1734,17 +1734,17 @@
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="452"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="453"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="464"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="465"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="478"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="479"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
@@ -1839,42 +1839,42 @@
         <translation>{where}: Dort ist bereits eine Serie; nichts wurde kopiert. Ein anderes Ziel wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="195"/>
+        <location filename="../kursk_tracker/layers/session.py" line="162"/>
         <source>{where}: another user added {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="199"/>
+        <location filename="../kursk_tracker/layers/session.py" line="166"/>
         <source>{where}: another user removed {n} snapshots; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat {n} Lagestände entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="201"/>
+        <location filename="../kursk_tracker/layers/session.py" line="168"/>
         <source>{where} was changed in the database; the map shows the series as it is now.</source>
         <translation>{where} wurde in der Datenbank geändert; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="38"/>
+        <location filename="../kursk_tracker/gate.py" line="33"/>
         <source>Kursk Tracker starts without its panels until shapely 2 is installed ({error}).</source>
         <translation>Kursk Tracker startet ohne seine Bedienfelder, bis shapely 2 installiert ist ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="82"/>
+        <location filename="../kursk_tracker/gate.py" line="77"/>
         <source>Install shapely…</source>
         <translation>shapely installieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="96"/>
+        <location filename="../kursk_tracker/gate.py" line="91"/>
         <source>Kursk Tracker can install it for itself, into your QGIS profile.</source>
         <translation>Kursk Tracker kann es für sich selbst in Ihr QGIS-Profil installieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="103"/>
+        <location filename="../kursk_tracker/gate.py" line="98"/>
         <source>Install shapely</source>
         <translation>shapely installieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gate.py" line="117"/>
+        <location filename="../kursk_tracker/gate.py" line="112"/>
         <source>Installing {requirement} for Kursk Tracker…</source>
         <translation>{requirement} wird für Kursk Tracker installiert…</translation>
     </message>
@@ -1889,97 +1889,97 @@
         <translation>XML tiefer als {depth} Elemente verschachtelt (abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="74"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="72"/>
         <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; QGIS&apos;s Python does not have it.</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat es nicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="79"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="77"/>
         <source>Kursk Tracker needs the Python package shapely 2 for importing and measuring series; QGIS&apos;s Python has shapely {version}.</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2, um Serien zu importieren und zu vermessen; das Python von QGIS hat shapely {version}.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="89"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="87"/>
         <source>Kursk Tracker needs the Python package shapely 2; shapely {version} in QGIS&apos;s Python does not work with this QGIS&apos;s GEOS library ({error}).</source>
         <translation>Kursk Tracker braucht das Python-Paket shapely 2; shapely {version} im Python von QGIS arbeitet nicht mit der GEOS-Bibliothek dieses QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="293"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="291"/>
         <source>Or install the distribution&apos;s package: sudo apt install python3-shapely</source>
         <translation>Oder installieren Sie das Paket der Distribution: sudo apt install python3-shapely</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="299"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="297"/>
         <source>Install it from the menu Kursk Tracker › Install shapely…, or run: {command}</source>
         <translation>Installieren Sie es über das Menü Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="309"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="307"/>
         <source>Install it with: sudo apt install python3-pip</source>
         <translation>Installieren Sie es mit: sudo apt install python3-pip</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="310"/>
+        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="308"/>
         <source>Install it with: {command}</source>
         <translation>Installieren Sie es mit: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="358"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="79"/>
         <source>There is no shapely 2 wheel that works with Python {python} and this QGIS&apos;s GEOS {geos}: install a shapely 2 built for GEOS {geos} into QGIS&apos;s Python.</source>
         <translation>Es gibt kein shapely-2-Paket (Wheel), das mit Python {python} und GEOS {geos} dieses QGIS arbeitet: Installieren Sie ein für GEOS {geos} gebautes shapely 2 in das Python von QGIS.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="368"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="89"/>
         <source>Kursk Tracker could not find the Python {version} program that QGIS runs on, to run pip with. Run this with QGIS&apos;s Python: {command}</source>
         <translation>Kursk Tracker hat das Python-{version}-Programm, mit dem QGIS läuft, nicht gefunden, um pip damit auszuführen. Führen Sie dies mit dem Python von QGIS aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="381"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="102"/>
         <source>pip could not be started with {python} ({error}). Run: {command}</source>
         <translation>pip ließ sich mit {python} nicht starten ({error}). Führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="512"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="233"/>
         <source>The installation of shapely was canceled.</source>
         <translation>Die Installation von shapely wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="397"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="118"/>
         <source>pip did not finish within {minutes} minutes. Run: {command}</source>
         <translation>pip ist nicht innerhalb von {minutes} Minuten fertig geworden. Führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="404"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="125"/>
         <source>{requirement} is installed for Kursk Tracker in {folder}.</source>
         <translation>{requirement} ist für Kursk Tracker in {folder} installiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="413"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="134"/>
         <source>QGIS's Python ({python}) has no pip (No module named pip). {get_pip} Then choose Kursk Tracker › Install shapely… again, or run: {command}</source>
         <translation>Das Python von QGIS ({python}) hat kein pip (No module named pip). {get_pip} Wählen Sie danach erneut Kursk Tracker › shapely installieren… oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="421"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="142"/>
         <source>pip could not install {requirement} (exit code {code}): {error}. Check the network connection or pip&apos;s index settings and try again, or run: {command}</source>
         <translation>pip konnte {requirement} nicht installieren (Exit-Code {code}): {error}. Prüfen Sie die Netzwerkverbindung oder die Index-Einstellungen von pip und versuchen Sie es erneut, oder führen Sie aus: {command}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="455"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="176"/>
         <source>shapely 2 is installed for Kursk Tracker in {folder}, but QGIS or another plugin loaded shapely {version} from {where} first. Remove that one or disable the plugin that loads it, or start QGIS with {folder} in the environment variable PYTHONPATH.</source>
         <translation>shapely 2 ist für Kursk Tracker in {folder} installiert, aber QGIS oder ein anderes Plugin hat zuvor shapely {version} aus {where} geladen. Entfernen Sie dieses oder deaktivieren Sie das Plugin, das es lädt, oder starten Sie QGIS mit {folder} in der Umgebungsvariablen PYTHONPATH.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="468"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="189"/>
         <source>{requirement} is installed for Kursk Tracker in {folder}, but this QGIS session has already loaded shapely {version} from {where}: restart QGIS to use the new one.</source>
         <translation>{requirement} ist für Kursk Tracker in {folder} installiert, aber diese QGIS-Sitzung hat bereits shapely {version} aus {where} geladen: Starten Sie QGIS neu, um das neue zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="481"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="202"/>
         <source>shapely {version} is installed for Kursk Tracker in {folder}; importing and measuring series work now.</source>
         <translation>shapely {version} ist für Kursk Tracker in {folder} installiert; Serien lassen sich jetzt importieren und vermessen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/toolbelt/dependencies.py" line="499"/>
+        <location filename="../kursk_tracker/toolbelt/shapely_install.py" line="220"/>
         <source>Installing shapely for Kursk Tracker</source>
         <translation>shapely wird für Kursk Tracker installiert</translation>
     </message>
@@ -1989,17 +1989,17 @@
         <translation>{when} liegt außerhalb der Serie, die vom {first} bis zum {last} reicht.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="193"/>
+        <location filename="../kursk_tracker/layers/session.py" line="160"/>
         <source>{where}: another user added a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand hinzugefügt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="197"/>
+        <location filename="../kursk_tracker/layers/session.py" line="164"/>
         <source>{where}: another user removed a snapshot; the map shows the series as it is now.</source>
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="193"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="194"/>
         <source>1 snapshot</source>
         <translation>1 Lagestand</translation>
     </message>
@@ -2124,27 +2124,27 @@
         <translation>{n} Reparaturen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="92"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="93"/>
         <source>Open the sample series: the 2024 Kursk offensive, week by week (illustrative, not ground truth)</source>
         <translation>Die Beispielserie öffnen: die Kursk-Offensive 2024, Woche für Woche (zur Veranschaulichung, keine gesicherte Lage)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="103"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="104"/>
         <source>Import dated situation files into the open series or a new one; the dialog shows where they go</source>
         <translation>Datierte Lagedateien in die geöffnete oder eine neue Serie importieren; der Dialog zeigt, wohin sie kommen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="130"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="131"/>
         <source>Give the selected snapshot another date and time</source>
         <translation>Dem gewählten Lagestand ein anderes Datum und eine andere Uhrzeit geben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="134"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="135"/>
         <source>Remove the selected snapshot and its features from the series</source>
         <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="381"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="382"/>
         <source>New date and time:</source>
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
@@ -2484,87 +2484,87 @@
         <translation>PostGIS unter {target}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="100"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="75"/>
         <source>feature {n}: no layer &apos;{layer}&apos; in a series (layers: {layers})</source>
         <translation>Objekt {n}: keine Ebene „{layer}“ in einer Serie (Ebenen: {layers})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="109"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="84"/>
         <source>feature {n} ({layer}): unknown fields {fields}</source>
         <translation>Objekt {n} ({layer}): unbekannte Felder {fields}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="117"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="92"/>
         <source>feature {n} ({layer}): no snapshot {id}</source>
         <translation>Objekt {n} ({layer}): kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="126"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="101"/>
         <source>feature {n} ({layer}): {error}</source>
         <translation>Objekt {n} ({layer}): {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="182"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="56"/>
         <source>{where}: no Kursk Tracker series there (the schema does not exist)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema besteht nicht)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="186"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="60"/>
         <source>{where}: no Kursk Tracker series there (the schema has no series tables)</source>
         <translation>{where}: dort ist keine Kursk-Tracker-Serie (das Schema hat keine Serientabellen)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="190"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="64"/>
         <source>{where}: not a Kursk Tracker series (no table {tables})</source>
         <translation>{where}: keine Kursk-Tracker-Serie (keine Tabelle {tables})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="208"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="82"/>
         <source>{where}: series settings are incomplete or damaged ({error})</source>
         <translation>{where}: die Einstellungen der Serie sind unvollständig oder beschädigt ({error})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="371"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="136"/>
         <source>{where}: {doing}: the database user lacks the privileges ({reason}); ask the database owner to grant them</source>
         <translation>{where}: {doing}: dem Datenbankbenutzer fehlen die Rechte ({reason}); bitten Sie den Eigentümer der Datenbank, sie zu erteilen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="378"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="143"/>
         <source>{where}: {doing}: the database is read-only ({reason})</source>
         <translation>{where}: {doing}: die Datenbank ist schreibgeschützt ({reason})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="383"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="148"/>
         <source>{where}: {doing}: {reason}</source>
         <translation>{where}: {doing}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="419"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="293"/>
         <source>{where}: the database has no PostGIS extension; a database owner can add it with CREATE EXTENSION postgis</source>
         <translation>{where}: die Datenbank hat keine PostGIS-Erweiterung; ein Eigentümer der Datenbank kann sie mit CREATE EXTENSION postgis hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="441"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="315"/>
         <source>nothing was changed</source>
         <translation>nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="445"/>
+        <location filename="../kursk_tracker/store/postgis_write.py" line="319"/>
         <source>{where}: nothing was changed: {error}</source>
         <translation>{where}: nichts wurde geändert: {error}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="543"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="230"/>
         <source>cannot read the series</source>
         <translation>die Serie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="498"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="185"/>
         <source>cannot read the features</source>
         <translation>die Objekte können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/store/postgis.py" line="560"/>
+        <location filename="../kursk_tracker/store/postgis_read.py" line="247"/>
         <source>cannot list the series</source>
         <translation>die Serien können nicht aufgelistet werden</translation>
     </message>
@@ -2584,12 +2584,12 @@
         <translation>Nichts zu zeichnen: Die Layer sind leer.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="470"/>
+        <location filename="../kursk_tracker/layers/session.py" line="435"/>
         <source>No series is open.</source>
         <translation>Keine Serie ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="510"/>
+        <location filename="../kursk_tracker/layers/project_state.py" line="75"/>
         <source>The project&apos;s saved instant {text} is not a date; the latest snapshot is shown.</source>
         <translation>Der im Projekt gespeicherte Zeitpunkt {text} ist kein Datum; der neueste Lagestand wird gezeigt.</translation>
     </message>
