@@ -54,21 +54,7 @@ STATUS_BY_WORD: tuple[tuple[str, AreaStatus | None], ...] = (
 
 # Date fields, the feature's own date before the service's edit tracking; case-insensitive.
 # Shapefiles cut names to 10 characters, hence "last_edite" and friends.
-DATE_FIELDS: tuple[str, ...] = (
-    "date",
-    "valid_at",
-    "datetime",
-    "date_",
-    "editdate",
-    "edit_date",
-    "last_edited_date",
-    "last_edite",
-    "creationdate",
-    "creationda",
-    "created_date",
-    "created_da",
-)
-# Field names that give an ArcGIS export away (for `looks_like`).
+# Field names that give an ArcGIS export away (for `looks_like`): its edit and creation stamps.
 SNIFF_FIELDS: tuple[str, ...] = (
     "editdate",
     "edit_date",
@@ -79,6 +65,8 @@ SNIFF_FIELDS: tuple[str, ...] = (
     "created_date",
     "created_da",
 )
+DATE_FIELDS: tuple[str, ...] = ("date", "valid_at", "datetime", "date_", *SNIFF_FIELDS)
+"""The fields a feature's date is read from, the first one it has."""
 _SNIFF_JSON = re.compile(
     rb'"(' + b"|".join(re.escape(f.encode()) for f in SNIFF_FIELDS) + rb')"', re.IGNORECASE
 )

@@ -10,13 +10,33 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QMainWindow
 
 
-def wait_for_import(dock, seconds: float = 60) -> None:
-    """Run the event loop until the Situation panel's import task has finished."""
+def wait_until(condition, seconds: float = 60) -> bool:
+    """Run the event loop until `condition()` holds (or the time is up); whether it holds."""
     deadline = time.monotonic() + seconds
-    while dock.task is not None and time.monotonic() < deadline:
+    while not condition() and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.01)
-    assert dock.task is None, "import did not finish"
+    return bool(condition())
+
+
+def wait_for_import(dock, seconds: float = 60) -> None:
+    """Run the event loop until the Situation panel's import task has finished."""
+    assert wait_until(lambda: dock.task is None, seconds), "import did not finish"
+
+
+@pytest.fixture
+def connection_name(postgis_server, qgis_app):
+    """A PostgreSQL connection to the test server saved in QGIS, without a password (the server
+    trusts local users), as a user saves one in the Data Source Manager."""
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+    name = "Kursk Tracker test server"
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, "postgres", "")
+    metadata.saveConnection(metadata.createConnection(uri.uri(False), {"saveUsername": True}), name)
+    yield name
+    metadata.deleteConnection(name)
 
 
 def settle_canvas(canvas) -> None:

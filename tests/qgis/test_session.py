@@ -11,7 +11,7 @@ import datetime as dt
 
 import psycopg2
 import pytest
-from qgis.core import QgsProject, QgsProviderRegistry
+from qgis.core import QgsProject
 
 from kursk_tracker.core.errors import KurskTrackerError
 from kursk_tracker.layers.session import SeriesSession
@@ -19,9 +19,7 @@ from kursk_tracker.store.backend import open_store, postgis_location
 from kursk_tracker.store.operations import SeriesConflictError, copy_series, remove_snapshot
 from kursk_tracker.store.sample import sample_series_path, sample_working_copy
 
-from .conftest import flush_deletes
-
-CONNECTION = "Kursk session (test)"
+from .conftest import flush_deletes, wait_until
 
 
 @pytest.fixture
@@ -43,18 +41,6 @@ def session(project):
 @pytest.fixture
 def gpkg(tmp_path):
     return str(sample_working_copy(tmp_path / "series"))
-
-
-@pytest.fixture
-def connection_name(postgis_server, qgis_app):
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    from qgis.core import QgsDataSourceUri
-
-    uri = QgsDataSourceUri()
-    uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, "postgres", "")
-    metadata.saveConnection(metadata.createConnection(uri.uri(False), {"saveUsername": True}), CONNECTION)
-    yield CONNECTION
-    metadata.deleteConnection(CONNECTION)
 
 
 @pytest.fixture(params=["gpkg", "postgis"])
@@ -249,18 +235,6 @@ def test_the_project_file_brings_back_series_instant_timing_and_comparison(sessi
         flush_deletes()
 
 
-def _wait_for_imports(session, seconds: float = 60) -> None:
-    import time
-
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while session.import_task is not None and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    assert session.import_task is None, "import did not finish"
-
-
 def test_an_import_asks_for_missing_dates_then_imports_those_files_and_opens_the_series(session, tmp_path):
     from kursk_tracker.importers.base import ImportOptions
 
@@ -277,8 +251,8 @@ def test_an_import_asks_for_missing_dates_then_imports_those_files_and_opens_the
     session.importFinished.connect(outcomes.append)
     output = tmp_path / "new.gpkg"
     session.start_import([undated], "folder", ImportOptions(), output)
-    _wait_for_imports(session)  # the first run finds no date and asks
-    _wait_for_imports(session)  # the second imports the dated file
+    assert wait_until(lambda: session.import_task is None)  # the first run finds no date and asks
+    assert wait_until(lambda: session.import_task is None)  # the second imports the dated file
     assert asked == [undated]
     assert len(outcomes) == 2 and outcomes[0].asked == {str(undated)} and not outcomes[1].failure
     assert [s.valid_at for s in session.snapshots()] == [when]
@@ -294,7 +268,7 @@ def test_an_import_without_anyone_to_ask_leaves_undated_files_out_and_says_why(s
     outcomes = []
     session.importFinished.connect(outcomes.append)
     session.start_import([folder], "folder", ImportOptions(), tmp_path / "none.gpkg")
-    _wait_for_imports(session)
+    assert wait_until(lambda: session.import_task is None)
     assert len(outcomes) == 1 and outcomes[0].result is not None and not outcomes[0].summary.added
     assert any("lage.geojson" in str(problem) for problem in outcomes[0].result.problems)
     assert session.series is None

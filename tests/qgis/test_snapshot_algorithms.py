@@ -14,7 +14,7 @@ import sys
 
 import psycopg2
 import pytest
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+from qgis.core import QgsApplication
 
 from kursk_tracker.core.timefmt import iso_utc
 from kursk_tracker.store.backend import open_store, postgis_location
@@ -25,23 +25,11 @@ from .test_import_and_statistics_algorithms import QGIS_PROCESS
 from .test_processing import _run
 
 UTC = dt.timezone.utc
-CONNECTION = "Kursk snapshots (algorithm test)"
 
 
 @pytest.fixture
 def registry(plugin):
     return QgsApplication.processingRegistry()
-
-
-@pytest.fixture
-def connection_name(postgis_server, qgis_app):
-    """A PostgreSQL connection saved in QGIS, without a password (the test server trusts local users)."""
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    uri = QgsDataSourceUri()
-    uri.setConnection(postgis_server.host, str(postgis_server.port), postgis_server.database, "postgres", "")
-    metadata.saveConnection(metadata.createConnection(uri.uri(False), {"saveUsername": True}), CONNECTION)
-    yield CONNECTION
-    metadata.deleteConnection(CONNECTION)
 
 
 def _postgis_series(connection: str, schema: str) -> str:
