@@ -120,7 +120,7 @@ class Assembly:
         """The fixed polygon's edges next to each cluster go to `_near`; the rest is returned, to be
         linked once."""
         fixed_keys = [self._keys(r) for r in fixed_rings]
-        label = np.full(0, 0)
+        label: np.ndarray = np.full(0, 0)
         cluster_keys = [np.unique(np.concatenate([member_keys[m] for m in ms])) for ms in self._clusters]
         if cluster_keys:
             allk = np.concatenate(cluster_keys)

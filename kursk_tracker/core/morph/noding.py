@@ -132,7 +132,7 @@ def despike(ring: Run) -> Run | None:
         return ring
     stack: list[int] = []
     flags: list[bool] = []
-    for v, f in zip(ids[:-1].tolist(), shown[:-1].tolist()):
+    for v, f in zip(map(int, ids[:-1]), map(bool, shown[:-1])):
         if len(stack) >= 2 and stack[-2] == v:
             stack.pop()
             flags.pop()

@@ -110,6 +110,7 @@ class PairMorph:
 
     def share(self, f: float) -> np.ndarray:
         """Share of each patch's area turned over at time f."""
+        shares: np.ndarray
         if self.settings.timing == "linear":
             shares = np.full(len(self.patches), min(max(f, 0.0), 1.0))
         else:
