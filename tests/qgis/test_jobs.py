@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,14 @@ def tasks_named(description: str) -> list[QgsTask]:
 
 
 class NumberedFiles:
-    """Stepped work writing one file per step, each in full (temporary file, then renamed)."""
+    """Stepped work writing one file per step, each in full (temporary file, then renamed).
+
+    A step takes a few milliseconds, as real steps do (a Lagebild takes about a second):
+    with steps of a tenth of a millisecond the whole run could end between two looks of
+    the test's event loop (every 10 ms), before the test cancels it.
+    """
+
+    STEP_S = 0.005
 
     def __init__(self, folder: Path, count: int, fail_at: int | None = None) -> None:
         self.folder = folder
@@ -61,6 +69,7 @@ class NumberedFiles:
             raise KurskTrackerError(f"file {index}: disk full")
         target = self.folder / f"{index:02d}.txt"
         part = target.with_suffix(".part")
+        time.sleep(self.STEP_S)
         part.write_text("x" * 1000)
         part.replace(target)
         self.written.append(target)
