@@ -45,17 +45,13 @@ def settle_canvas(canvas) -> None:
     QgsMapCanvas.stopRendering() only asks the running job to stop and forgets
     it: the job goes on in its thread for a while, and QGIS 3.22 crashes when
     a layer it draws is deleted meanwhile (the symbols' expressions are shared
-    with the job's copy). So the canvas is frozen (no new render starts), the
-    job is waited for, and every pooled thread (render jobs, QGIS tasks)
-    has finished before the layers go.
+    with the job's copy). So the canvas is frozen (no new render starts) and
+    the job is waited for before the layers go.
     """
-    from qgis.PyQt.QtCore import QThreadPool
-
     canvas.freeze(True)
     canvas.waitWhileRendering()
     canvas.stopRendering()
     canvas.setLayers([])
-    QThreadPool.globalInstance().waitForDone(60000)
 
 
 def flush_deletes() -> None:
