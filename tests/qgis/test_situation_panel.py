@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidget
 
 from kursk_tracker.importers.base import ImportOptions
@@ -71,17 +71,24 @@ def test_an_import_runs_in_the_background_and_opens_the_new_series(plugin, iface
 
 
 def test_a_cancelled_import_writes_nothing_and_says_so(plugin, iface, tmp_path):
+    from kursk_tracker.layers.import_task import ImportTask
+
     dock = _dock(iface)
     output = tmp_path / "cancelled.gpkg"
     heard = []
     plugin.session.importFinished.connect(heard.append)
-    dock.start_import([sample_series_path()], "gpkg", ImportOptions(), output)
-    dock.cancel_import()
-    wait_for_import(dock)
+    # Cancelled before its first file, deterministically (a running import may finish its
+    # last file before it looks at the cancel).
+    task = ImportTask([sample_series_path()], "gpkg", ImportOptions(), output)
+    task.cancel()
+    assert task.run() is False
+    plugin.session._import_done(task)
     assert heard and heard[0].cancelled and not heard[0].failure
     assert not output.exists()
     assert plugin.session.current is None
     assert not dock.progress.isVisibleTo(dock)
+    warnings = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("Import cancelled; the series is unchanged." in text for text in warnings)
 
 
 def test_redate_and_remove_change_the_file_and_the_list(plugin, iface, series_copy):
