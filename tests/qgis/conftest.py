@@ -39,19 +39,28 @@ def connection_name(postgis_server, qgis_app):
     metadata.deleteConnection(name)
 
 
+_POOL_STUCK: list[bool] = []
+
+
 def settle_canvas(canvas) -> None:
     """Let `canvas` finish drawing and let go of its layers, so a project may delete them.
 
     QgsMapCanvas.stopRendering() only asks the running job to stop and forgets
     it: the job goes on in its thread for a while, and QGIS 3.22 crashes when
     a layer it draws is deleted meanwhile (the symbols' expressions are shared
-    with the job's copy). So the canvas is frozen (no new render starts) and
-    the job is waited for before the layers go.
+    with the job's copy). So the canvas is frozen (no new render starts), its
+    job is waited for, and so are the pooled threads where jobs it cancelled
+    earlier may still run. A pooled thread that does not end within seconds
+    (once seen: a QGIS task hung in its own start) is not waited for again.
     """
+    from qgis.PyQt.QtCore import QThreadPool
+
     canvas.freeze(True)
     canvas.waitWhileRendering()
     canvas.stopRendering()
     canvas.setLayers([])
+    if not _POOL_STUCK and not QThreadPool.globalInstance().waitForDone(5000):
+        _POOL_STUCK.append(True)
 
 
 def flush_deletes() -> None:
