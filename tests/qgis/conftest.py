@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject
@@ -113,3 +119,54 @@ def plugin(iface):
     yield instance
     instance.unload()
     flush_deletes()
+
+
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+"""On Debian 12 the /usr/bin/qgis_process wrapper adds a flag QGIS 3.22 rejects: the binary itself."""
+
+
+def staged_plugin(repo_root: Path) -> Path:
+    """The plugin folder as the zip holds it (build/plugin/kursk_tracker), staged if missing."""
+    staged = repo_root / "build" / "plugin" / "kursk_tracker"
+    if not staged.exists():
+        subprocess.run(["make", "--no-print-directory", "stage"], cwd=repo_root, check=True)
+    return staged
+
+
+def qgis_process_profile(
+    folder: Path, install: Callable[[Path], None], with_venv: bool = True
+) -> dict[str, str]:
+    """A fresh QGIS profile under `folder` with the plugin put in by `install(plugins_folder)` and
+    enabled for qgis_process; returns the environment to run qgis_process in. `with_venv`: the
+    test venv's packages (shapely 2) on the path, as `make run` gives them."""
+    plugins = folder / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    install(plugins)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(folder))
+    if with_venv:
+        env["PYTHONPATH"] = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
+    subprocess.run(
+        [str(QGIS_PROCESS), "plugins", "enable", "kursk_tracker"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return env
+
+
+def other_user_deletes_a_feature(server, schema: str, snapshot_id: int) -> None:
+    """Someone edits a snapshot's areas in their own session (SQL, or QGIS editing the layer)."""
+    import psycopg2
+
+    connection = psycopg2.connect(**server.params)
+    try:
+        with connection, connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
+                f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)",
+                (snapshot_id,),
+            )
+            assert cursor.rowcount == 1
+    finally:
+        connection.close()

@@ -21,9 +21,8 @@ from qgis.core import (
 from kursk_tracker.store.gpkg import read_series
 from kursk_tracker.store.sample import sample_series_path
 
+from .conftest import QGIS_PROCESS, qgis_process_profile, staged_plugin
 from .test_processing import _run
-
-QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
 
 
 @pytest.fixture
@@ -125,22 +124,8 @@ def test_statistics_agree_with_qgis_own_ellipsoidal_measure(registry, tmp_path):
 
 @pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
 def test_import_and_statistics_run_headless_through_qgis_process(tmp_path, repo_root):
-    profile = tmp_path / "profiles" / "default" / "python" / "plugins"
-    profile.mkdir(parents=True)
-    (profile / "kursk_tracker").symlink_to(repo_root / "build" / "plugin" / "kursk_tracker")
-    if not (repo_root / "build" / "plugin" / "kursk_tracker").exists():
-        subprocess.run(["make", "--no-print-directory", "stage"], cwd=repo_root, check=True)
-    site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), PYTHONPATH=site
-    )
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    staged = staged_plugin(repo_root)
+    env = qgis_process_profile(tmp_path, lambda plugins: (plugins / "kursk_tracker").symlink_to(staged))
     series = tmp_path / "series.gpkg"
     run = subprocess.run(
         [

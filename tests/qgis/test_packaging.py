@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import configparser
-import os
 import shutil
 import subprocess
 import zipfile
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+from .conftest import QGIS_PROCESS, qgis_process_profile
 
 
 @pytest.fixture(scope="module")
@@ -66,17 +65,8 @@ def test_zip_metadata_is_the_checkouts(plugin_zip, repo_root):
 
 @pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
 def test_installed_zip_gives_qgis_process_the_provider(plugin_zip, tmp_path):
+    env = qgis_process_profile(tmp_path, zipfile.ZipFile(plugin_zip).extractall, with_venv=False)
     plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(plugin_zip).extractall(plugins)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
     sample = plugins / "kursk_tracker" / "resources" / "sample" / "kursk_sample.gpkg"
     out = tmp_path / "snapshots.csv"
     result = subprocess.run(

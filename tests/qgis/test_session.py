@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import psycopg2
 import pytest
 from qgis.core import QgsProject
 
@@ -19,7 +18,7 @@ from kursk_tracker.store.backend import open_store, postgis_location
 from kursk_tracker.store.operations import SeriesConflictError, copy_series, remove_snapshot
 from kursk_tracker.store.sample import sample_series_path, sample_working_copy
 
-from .conftest import flush_deletes, wait_until
+from .conftest import flush_deletes, other_user_deletes_a_feature, wait_until
 
 
 @pytest.fixture
@@ -111,20 +110,6 @@ def test_a_redate_onto_a_taken_instant_is_refused_and_nothing_changes(session, g
     assert session.snapshots() == snapshots
 
 
-def _other_user_deletes_a_feature(server, location: str, snapshot_id: int) -> None:
-    schema = open_store(location).schema
-    connection = psycopg2.connect(**server.params)
-    try:
-        with connection, connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
-                f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)",
-                (snapshot_id,),
-            )
-    finally:
-        connection.close()
-
-
 @pytest.mark.parametrize("change", ["redate", "remove"])
 def test_a_snapshot_another_user_changed_since_it_was_read_is_not_overwritten(
     session, connection_name, postgis_server, change
@@ -133,7 +118,7 @@ def test_a_snapshot_another_user_changed_since_it_was_read_is_not_overwritten(
     copy_series(sample_series_path(), location, replace=True)
     session.open_series(location)
     snapshot = session.snapshots()[5]
-    _other_user_deletes_a_feature(postgis_server, location, snapshot.id)
+    other_user_deletes_a_feature(postgis_server, open_store(location).schema, snapshot.id)
     after_their_change = _stored(location)
 
     def attempt() -> None:

@@ -8,11 +8,8 @@ is mocked.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 
-import psycopg2
 import pytest
 from qgis.core import QgsApplication
 
@@ -21,7 +18,7 @@ from kursk_tracker.store.backend import open_store, postgis_location
 from kursk_tracker.store.operations import copy_series, redate_snapshot, remove_snapshot
 from kursk_tracker.store.sample import sample_series_path, sample_working_copy
 
-from .test_import_and_statistics_algorithms import QGIS_PROCESS
+from .conftest import QGIS_PROCESS, other_user_deletes_a_feature, qgis_process_profile, staged_plugin
 from .test_processing import _run
 
 UTC = dt.timezone.utc
@@ -211,28 +208,13 @@ def shared(connection_name):
     return _postgis_series(connection_name, "snap_conflict")
 
 
-def _other_user_deletes_a_feature(server, schema: str, snapshot_id: int) -> None:
-    """Someone edits the snapshot's features in their own session (SQL, or QGIS editing the layer)."""
-    connection = psycopg2.connect(**server.params)
-    try:
-        with connection, connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {schema}.areas WHERE fid = "  # nosec B608 - test schema name
-                f"(SELECT min(fid) FROM {schema}.areas WHERE snapshot_id = %s)",
-                (snapshot_id,),
-            )
-            assert cursor.rowcount == 1
-    finally:
-        connection.close()
-
-
 @pytest.mark.parametrize("algorithm", ["redatesnapshot", "removesnapshot"])
 def test_a_snapshot_changed_by_someone_else_since_it_was_read_is_not_overwritten(
     registry, shared, postgis_server, algorithm
 ):
     snapshot = _snapshot(shared, 5)
     seen = open_store(shared).snapshot_versions()[snapshot.id].version
-    _other_user_deletes_a_feature(postgis_server, "snap_conflict", snapshot.id)
+    other_user_deletes_a_feature(postgis_server, "snap_conflict", snapshot.id)
     after_their_change = _state(shared)
     assert open_store(shared).snapshot_versions()[snapshot.id].version == seen + 1
     _results, ok, feedback = _run(
@@ -299,22 +281,8 @@ def test_redate_and_remove_run_headless_through_qgis_process(tmp_path, repo_root
     series = sample_working_copy(tmp_path / "series")
     snapshots = open_store(series).read_series().sorted_snapshots()
     counts = open_store(series).feature_counts()
-    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    if not (repo_root / "build" / "plugin" / "kursk_tracker").exists():
-        subprocess.run(["make", "--no-print-directory", "stage"], cwd=repo_root, check=True)
-    (plugins / "kursk_tracker").symlink_to(repo_root / "build" / "plugin" / "kursk_tracker")
-    site = next(p for p in sys.path if p.endswith("site-packages") and ".venv" in p)
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), PYTHONPATH=site
-    )
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "kursk_tracker"],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    staged = staged_plugin(repo_root)
+    env = qgis_process_profile(tmp_path, lambda plugins: (plugins / "kursk_tracker").symlink_to(staged))
 
     def process(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -15,7 +15,7 @@ from kursk_tracker.core.stats import area_km2
 from kursk_tracker.store.sample import sample_series_path
 from kursk_tracker.store.statistics import series_frames
 
-from .test_import_and_statistics_algorithms import QGIS_PROCESS
+from .conftest import QGIS_PROCESS
 from .test_processing import _run
 
 
