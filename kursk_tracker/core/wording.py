@@ -118,6 +118,32 @@ WORDS: dict[str, dict[str, Word]] = {
     "summary.unchanged": {"en": "No change since {day}", "de": "Keine Änderung seit {day}"},
     # The series' name on a film of made-up data (export/frame_renderer.py).
     "film.illustrative": {"en": "{name} (illustrative)", "de": "{name} (illustrativ)"},
+    # The interactive web page (export/web_data.py): its controls speak the export language.
+    "web.play": {"en": "Play", "de": "Abspielen"},
+    "web.pause": {"en": "Pause", "de": "Anhalten"},
+    "web.speed": {"en": "Speed", "de": "Tempo"},
+    "web.loop": {"en": "Loop", "de": "Endlos"},
+    "web.previous_snapshot": {"en": "Previous situation", "de": "Vorheriger Lagestand"},
+    "web.next_snapshot": {"en": "Next situation", "de": "Nächster Lagestand"},
+    "web.day_back": {"en": "One day back", "de": "Einen Tag zurück"},
+    "web.day_forward": {"en": "One day forward", "de": "Einen Tag vor"},
+    "web.week_back": {"en": "One week back", "de": "Eine Woche zurück"},
+    "web.week_forward": {"en": "One week forward", "de": "Eine Woche vor"},
+    "web.instant": {"en": "Date and time", "de": "Datum und Uhrzeit"},
+    "web.legend": {"en": "Legend", "de": "Legende"},
+    "web.chart_title": {"en": "Ground held (km²)", "de": "Gehaltene Fläche (km²)"},
+    "web.change_title": {
+        "en": "Change since the previous situation",
+        "de": "Veränderung seit dem vorigen Lagestand",
+    },
+    "web.no_change": {"en": "no change", "de": "keine Veränderung"},
+    "web.source": {"en": "Source", "de": "Quelle"},
+    "web.scale": {"en": "Scale", "de": "Maßstab"},
+    "web.interpolated": {
+        "en": "Between two situations the front is interpolated.",
+        "de": "Zwischen zwei Lageständen ist die Front interpoliert.",
+    },
+    "web.held": {"en": "held", "de": "gehalten"},
 }
 """Key -> language -> the word, a pattern for str.format, or a tuple of words."""
 

@@ -1,0 +1,266 @@
+"""Writing the interactive web page of a series: the data, the page's files, atomically.
+
+`export_web_page` reads the series, precomputes the page's data
+(`web_data`), adds the context layers from QGIS's own world map and writes
+either a folder (index.html, data.js, the page's script and style, Leaflet
+with its licence) or one self-contained HTML file. Nothing is written at the
+target until everything is complete: a new folder appears whole, a file is
+replaced in one rename, and an existing folder gets each file replaced whole,
+index.html last.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import KurskTrackerError
+from ..core.text import tr
+from ..toolbelt.paths import resource
+from .web_data import ContextArea, ContextStyle, WebExportError, WebOptions, build_web_data
+
+PAGE_FILES = ("kursk_tracker.js", "kursk_tracker.css")
+LEAFLET_FILES = ("leaflet.js", "leaflet.css", "LICENSE")
+CONTEXT_SIMPLIFY_DEG = 0.002
+"""Context outlines are simplified by this much (about 150–200 m): they are backdrop, drawn thin."""
+
+
+class WebPageCancelledError(KurskTrackerError):
+    """The export was cancelled; nothing was written at the target."""
+
+
+@dataclass(frozen=True)
+class WebPageResult:
+    path: Path
+    """index.html (in the folder) or the single file."""
+    bytes: int
+    """Size of everything written."""
+    snapshots: int
+
+
+def web_dir() -> Path:
+    return resource("web")
+
+
+def leaflet_dir() -> Path:
+    return web_dir() / "vendor" / "leaflet"
+
+
+def check_assets() -> None:
+    """The page's files are where the plugin carries them (Leaflet is fetched at build time)."""
+    missing = [
+        str(web_dir() / name) for name in ("page.html", *PAGE_FILES) if not (web_dir() / name).is_file()
+    ]
+    missing += [str(leaflet_dir() / name) for name in LEAFLET_FILES if not (leaflet_dir() / name).is_file()]
+    if missing:
+        raise WebExportError(
+            tr("The web page's files are missing from the plugin: {files}. Reinstall the plugin.").format(
+                files=", ".join(missing)
+            )
+        )
+
+
+def target_of(output: Path, single_file: bool) -> Path:
+    """The file the page opens from: OUTPUT/index.html, or OUTPUT itself for one .html file."""
+    if single_file and output.suffix.lower() in (".html", ".htm"):
+        return output
+    return output / "index.html"
+
+
+def data_script(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "</" would end an inline <script> early.
+    return "window.KurskTrackerData = " + text.replace("</", "<\\/") + ";\n"
+
+
+def page_html(data: dict[str, Any], single_file: bool, data_text: str) -> str:
+    """index.html from the template: links to the files beside it, or everything inline."""
+    template = (web_dir() / "page.html").read_text(encoding="utf-8")
+    if single_file:
+        styles = "\n".join(
+            f"<style>\n{path.read_text(encoding='utf-8')}\n</style>"
+            for path in (leaflet_dir() / "leaflet.css", web_dir() / "kursk_tracker.css")
+        )
+        scripts = "\n".join(
+            "<script>\n" + text.replace("</script", "<\\/script") + "\n</script>"
+            for text in (
+                (leaflet_dir() / "leaflet.js").read_text(encoding="utf-8"),
+                data_text,
+                (web_dir() / "kursk_tracker.js").read_text(encoding="utf-8"),
+            )
+        )
+    else:
+        styles = (
+            '<link rel="stylesheet" href="vendor/leaflet/leaflet.css">\n'
+            '<link rel="stylesheet" href="kursk_tracker.css">'
+        )
+        scripts = (
+            '<script src="vendor/leaflet/leaflet.js"></script>\n'
+            '<script src="data.js"></script>\n'
+            '<script src="kursk_tracker.js"></script>'
+        )
+    return (
+        template.replace("{{lang}}", html.escape(str(data["language"])))
+        .replace("{{title}}", html.escape(str(data["title"])))
+        .replace("<!-- KT:STYLES -->", styles)
+        .replace("<!-- KT:SCRIPTS -->", scripts)
+    )
+
+
+def _writable_parent(target: Path) -> Path:
+    """The existing folder the page goes into (or next to), checked writable before any work."""
+    parent = target.parent
+    probe = parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise WebExportError(tr("{path}: the folder cannot be written to.").format(path=probe))
+    return probe
+
+
+def write_page(data: dict[str, Any], output: Path, single_file: bool) -> WebPageResult:
+    """Write the page for `data` at `output` (a folder, or one .html file), whole or not at all."""
+    check_assets()
+    target = target_of(output, single_file)
+    _writable_parent(target)
+    data_text = data_script(data)
+    page = page_html(data, single_file, data_text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if single_file:
+            size = _replace_file(target, page.encode("utf-8"))
+        else:
+            size = _write_folder(target.parent, page, data_text)
+    except OSError as error:
+        raise WebExportError(
+            tr("{path}: the page could not be written ({problem}).").format(
+                path=output, problem=error.strerror or error
+            )
+        ) from error
+    return WebPageResult(target, size, len(data["snapshots"]))
+
+
+def _replace_file(target: Path, content: bytes) -> int:
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(content)
+
+
+def _write_folder(folder: Path, page: str, data_text: str) -> int:
+    staging = Path(tempfile.mkdtemp(prefix=".kursk-tracker-page.", dir=folder))
+    try:
+        (staging / "vendor" / "leaflet").mkdir(parents=True)
+        (staging / "data.js").write_text(data_text, encoding="utf-8")
+        for name in PAGE_FILES:
+            shutil.copyfile(web_dir() / name, staging / name)
+        for name in LEAFLET_FILES:
+            shutil.copyfile(leaflet_dir() / name, staging / "vendor" / "leaflet" / name)
+        (staging / "index.html").write_text(page, encoding="utf-8")
+        files = [p.relative_to(staging) for p in sorted(staging.rglob("*")) if p.is_file()]
+        size = sum((staging / f).stat().st_size for f in files)
+        # Each file is replaced whole; index.html last, so the page never opens on a missing script.
+        for relative in sorted(files, key=lambda f: f.name == "index.html"):
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / relative, folder / relative)
+        return size
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, ContextStyle]]:
+    """Countries and oblasts from QGIS's world map around `bounds`, clipped and simplified,
+    with the fill and outline colours of the house style's context layers."""
+    import shapely
+    from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
+
+    from ..layers.series_layers import CONTEXT_LAYERS, apply_style, world_map_path
+
+    source = world_map_path()
+    west, south, east, north = bounds
+    dx, dy = (east - west) * 0.6, (north - south) * 0.6
+    clip = (west - dx, south - dy, east + dx, north + dy)
+    areas: list[ContextArea] = []
+    styles: dict[str, ContextStyle] = {}
+    if not source.exists():
+        return areas, styles
+    for layer_name, style in CONTEXT_LAYERS:
+        kind = "countries" if layer_name == "countries" else "oblasts"
+        layer = QgsVectorLayer(f"{source}|layername={layer_name}", layer_name, "ogr")
+        if not layer.isValid():
+            continue
+        if apply_style(layer, style):
+            styles[kind] = _context_style(layer)
+        name_field = "NAME" if layer.fields().indexOf("NAME") >= 0 else "name"
+        request = QgsFeatureRequest().setFilterRect(QgsRectangle(*clip))
+        for feature in layer.getFeatures(request):
+            geometry = shapely.from_wkb(bytes(feature.geometry().asWkb()))
+            clipped = shapely.clip_by_rect(geometry, *clip)
+            simple = shapely.simplify(clipped, CONTEXT_SIMPLIFY_DEG, preserve_topology=True)
+            if not simple.is_empty:
+                areas.append(ContextArea(kind, str(feature[name_field] or ""), simple))
+    return areas, styles
+
+
+def _context_style(layer: Any) -> ContextStyle:
+    renderer = layer.renderer()
+    symbol = renderer.symbol() if renderer is not None and hasattr(renderer, "symbol") else None
+    if symbol is None or symbol.symbolLayerCount() == 0:
+        return ContextStyle()
+    first = symbol.symbolLayer(0)
+    fill = first.color().name() if hasattr(first, "color") else ContextStyle.fill
+    stroke = first.strokeColor().name() if hasattr(first, "strokeColor") else ContextStyle.stroke
+    width = float(first.strokeWidth()) if hasattr(first, "strokeWidth") else 0.26
+    return ContextStyle(fill=fill, stroke=stroke, stroke_width=round(max(width, 0.1) * 96 / 25.4, 2))
+
+
+def export_web_page(
+    location: Any,
+    output: Path,
+    options: WebOptions,
+    single_file: bool = False,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WebPageResult:
+    """The whole export: read the series at `location`, precompute, write; progress in 0–100."""
+    from ..__about__ import __version__
+    from ..store.backend import open_store
+    from .web_data import areas_bounds, chosen_snapshots
+
+    check_assets()
+    _writable_parent(target_of(output, single_file))
+    series, records = open_store(location).read_content()
+    chosen_snapshots(series, options)
+
+    def report(share: float) -> None:
+        if progress is not None:
+            progress(5.0 + 90.0 * share)
+
+    options.generator = f"Kursk Tracker {__version__}"
+    if progress is not None:
+        progress(1.0)
+    from ..core.frames import SeriesFrames
+
+    frames = SeriesFrames.from_records(series, records)
+    bounds = areas_bounds(frames, chosen_snapshots(series, options))
+    context, styles = context_areas(bounds)
+    options.context_styles = styles
+    data = build_web_data(series, records, options, context, bounds, report, cancelled)
+    if data is None or (cancelled is not None and cancelled()):
+        raise WebPageCancelledError(tr("The web page export was cancelled; nothing was written."))
+    result = write_page(data, output, single_file)
+    if progress is not None:
+        progress(100.0)
+    return result
