@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -55,6 +56,10 @@ class SeriesFrames:
     """(before id, after id, f) -> morphed areas: the last frames (shown, measured and charted)."""
     _still: dict[tuple[int, int], dict] = field(default_factory=dict, repr=False)
     """(before id, after id) -> side -> (zone that changed hands, stored front outside it)."""
+    _guard: threading.Condition = field(default_factory=threading.Condition, repr=False, compare=False)
+    """Guards the caches: the export's workers, a background precompute and the map may all ask
+    for frames at once; a pair one thread is computing is waited for by the others, not redone."""
+    _computing: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     @classmethod
     def from_records(cls, series: Series, records, settings: MorphSettings | None = None) -> SeriesFrames:
@@ -103,11 +108,24 @@ class SeriesFrames:
         from .morph import MorphSettings, precompute
 
         key = (before.id, after.id)
-        if key not in self._pairs:
-            self._pairs[key] = precompute(
-                self.areas.get(before.id, {}), self.areas.get(after.id, {}), self.settings or MorphSettings()
-            )
-        return self._pairs[key]
+        with self._guard:
+            while key in self._computing:
+                self._guard.wait()
+            found = self._pairs.get(key)
+            if found is not None:
+                return found
+            self._computing.add(key)
+            settings = self.settings or MorphSettings()
+        try:
+            morph = precompute(self.areas.get(before.id, {}), self.areas.get(after.id, {}), settings)
+        finally:
+            with self._guard:
+                self._computing.discard(key)
+                self._guard.notify_all()
+        with self._guard:
+            if morph.settings == self.settings or self.settings is None:
+                self._pairs[key] = morph
+        return morph
 
     def areas_at(self, instant: dt.datetime, wait: bool = True) -> Areas:
         """The areas at `instant`: a snapshot's own at its instant, morphed in between.
@@ -125,14 +143,17 @@ class SeriesFrames:
             nearer = position.before if position.f < 0.5 else position.after
             return dict(self.areas.get(nearer.id, {}))
         key = (position.before.id, position.after.id, position.f)
-        frame = self._recent.get(key)
-        if frame is None:
-            frame = self.pair(position.before, position.after).frame(position.f)
+        with self._guard:
+            frame = self._recent.get(key)
+            if frame is not None:
+                self._recent.move_to_end(key)
+                return dict(frame)
+        frame = self.pair(position.before, position.after).frame(position.f)
+        with self._guard:
             self._recent[key] = frame
+            self._recent.move_to_end(key)
             while len(self._recent) > RECENT_FRAMES:
                 self._recent.popitem(last=False)
-        else:
-            self._recent.move_to_end(key)
         return dict(frame)
 
     def is_ready(self, before: Snapshot, after: Snapshot) -> bool:
@@ -222,5 +243,6 @@ class SeriesFrames:
 
     def clear(self) -> None:
         """Forget the morphs (the timing changed); the snapshots' own figures stay."""
-        self._pairs.clear()
-        self._recent.clear()
+        with self._guard:
+            self._pairs.clear()
+            self._recent.clear()

@@ -12,6 +12,7 @@ patch into rings and builds the polygons from arrays.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import cast
 
@@ -72,6 +73,8 @@ class Assembly:
         rings = [oriented_rings(g) for g in geometries]
         flat = [r for rs in rings for r in rs]
         self.ok = True
+        self._lock = threading.Lock()
+        """Guards the caches of outline paths: frames may be assembled on several threads at once."""
         if not flat:
             self.coords = np.zeros((0, 2))
             self._fixed_paths: list[_Path] = []
@@ -155,8 +158,9 @@ class Assembly:
 
     def _local_paths(self, c: int, levels: tuple[int, ...]) -> list[_Path] | None:
         cache = self._local[c]
-        if levels in cache:
-            return cache[levels]
+        with self._lock:
+            if levels in cache:
+                return cache[levels]
         keys = self._keys
         rings = [r for m, lv in zip(self._clusters[c], levels) for r in self._member_rings[m][lv]]
         ring_keys = [keys(r) for r in rings]
@@ -174,9 +178,10 @@ class Assembly:
             linked = link_runs(runs, self.coords)
             if linked is not None:
                 paths = [self._path(p) for p in linked]
-        cache[levels] = paths
-        if len(self._clusters[c]) > 1 and len(cache) > 256:
-            cache.pop(next(iter(cache)))
+        with self._lock:
+            cache[levels] = paths
+            if len(self._clusters[c]) > 1 and len(cache) > 256:
+                cache.pop(next(iter(cache)))
         return paths
 
     def union(self, levels: list[int]) -> BaseGeometry | None:

@@ -13,6 +13,7 @@ and no ring of the new status appears around the old one.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -88,6 +89,9 @@ class PairMorph:
     _members: dict[Key, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
     _assembly: dict[Key, Assembly] = field(default_factory=dict, repr=False)
     _led: list[int] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    """Guards the caches: frames of one pair may be asked for from several threads at once
+    (the export's workers, the panel's map)."""
 
     def __post_init__(self) -> None:
         self._led = [i for i, p in enumerate(self.patches) if p.leads]
@@ -135,18 +139,22 @@ class PairMorph:
         members = self._members[key]
         signature = tuple(levels[i] for i, _ in members)
         cache = self._cache[key]
-        hit = cache.get(signature)
-        if hit is not None:
-            cache.move_to_end(signature)
-            return hit
+        with self._lock:
+            hit = cache.get(signature)
+            if hit is not None:
+                cache.move_to_end(signature)
+                return hit
+        # Computed outside the lock: two threads may both compute a frame, never corrupt the cache.
         geometry = self._assembly[key].union([levels[i] for i, _ in members])
         if geometry is None:
             # The outline touches itself somewhere: GEOS sorts that out.
             pieces = [self.common[key]] + [self._pieces(i, role, key)[levels[i]] for i, role in members]
             geometry = union(pieces)
-        cache[signature] = geometry
-        if len(cache) > 64:
-            cache.popitem(last=False)
+        with self._lock:
+            cache[signature] = geometry
+            cache.move_to_end(signature)
+            while len(cache) > 64:
+                cache.popitem(last=False)
         return geometry
 
 
