@@ -25,6 +25,9 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | so
 # release decides; 3.22 on Debian 12, 3.40 on Debian 13).
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv pyqt5-dev-tools \
 	qttools5-dev-tools xvfb xauth ffmpeg poppler-utils zip sqlite3 python3-pip
+# Node for the web page's map library (npm ci in web/; npm comes with NodeSource's
+# nodejs, Debian's own nodejs needs the package npm too), Chromium for the page's tests.
+APT_PACKAGES += nodejs chromium chromium-driver
 # PostgreSQL and PostGIS for the team store's tests (the release decides the major version).
 APT_PACKAGES += $(shell sh tools/postgis_packages.sh)
 LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease) lrelease)
@@ -35,7 +38,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PROJ_DATA ?= /usr/share/proj
 export PROJ_LIB ?= /usr/share/proj
 
-.PHONY: help setup apt venv translations stage run render demo test lint scan zip deploy process clean test-release
+.PHONY: help setup apt venv translations stage run render demo test lint scan zip deploy process clean test-release vendor
 
 help:
 	@echo "make run           start QGIS with Kursk Tracker and the sample series (headless: render to $(OUT)/)"
@@ -67,6 +70,17 @@ $(VENV)/.installed: requirements-dev.txt
 	@$(PY) -c "import qgis.core, shapely, numpy; print('venv ready: QGIS', qgis.core.Qgis.QGIS_VERSION, '| shapely', shapely.__version__, '| numpy', numpy.__version__)"
 	@touch $@
 
+# The web page's map library: Leaflet from npm at the version web/package-lock.json pins,
+# copied with its licence into resources/web/vendor/leaflet/ (built, not committed).
+LEAFLET := resources/web/vendor/leaflet
+vendor: $(LEAFLET)/leaflet.js
+
+$(LEAFLET)/leaflet.js: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm (or NodeSource's nodejs)"; exit 1; }
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	@rm -rf $(LEAFLET) && mkdir -p $(LEAFLET)
+	cp web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css web/node_modules/leaflet/LICENSE $(LEAFLET)/
+
 # Translations: sources -> .ts (kept in git, translated by hand) -> .qm (built).
 translations: apt
 	LC_ALL=C.UTF-8 pylupdate5 -noobsolete $(SOURCES) -ts $(TS_FILES)
@@ -78,7 +92,7 @@ i18n/%.qm: i18n/%.ts
 # The plugin as QGIS sees it: a folder named like the package, with
 # metadata.txt, LICENSE, resources and i18n inside. Symlinks, so edits in the
 # checkout are live.
-stage: $(QM_FILES)
+stage: $(QM_FILES) vendor
 	@rm -rf $(STAGE) && mkdir -p $(STAGE)/$(PLUGIN)
 	@for f in $(PLUGIN)/* metadata.txt LICENSE resources i18n; do \
 		ln -s "$(CURDIR)/$$f" $(STAGE)/$(PLUGIN)/$$(basename $$f); done
@@ -88,7 +102,7 @@ profile: stage
 	@ln -sfn "$(CURDIR)/$(STAGE)/$(PLUGIN)" $(PROFILE)/python/plugins/$(PLUGIN)
 	@$(PY) tools/profile_settings.py $(PROFILE)/QGIS/QGIS3.ini
 
-run: setup profile
+run: setup profile vendor
 	@if [ -n "$$DISPLAY" ] && QT_QPA_PLATFORM=xcb $(PY) -c "from qgis.PyQt.QtWidgets import QApplication; QApplication([])" >/dev/null 2>&1; then \
 		echo "Starting QGIS with Kursk Tracker and the sample series…"; \
 		PYTHONPATH="$(VENV_SITE)" QT_QPA_PLATFORM=xcb qgis --profiles-path "$(CURDIR)/$(PROFILES)" --nologo --noversioncheck \
@@ -105,7 +119,7 @@ render: setup
 	@$(PY) tools/render_sample.py $(OUT)
 
 # The week-12 Lagebild (PNG, PDF) and the whole sample series as a GIF, headless.
-demo: setup
+demo: setup vendor
 	@$(PY) tools/demo.py $(OUT) $(or $(KT_LANGUAGE),de)
 
 # Style, format, complexity (ruff) and types (mypy with the PyQGIS stubs).
@@ -122,7 +136,7 @@ scan: venv zip
 # A failing test fails at once. A run that QGIS's native code crashes (killed by a
 # signal, seen rarely in teardown on QGIS 3.22) is reported and run once more; the
 # second run decides.
-test: setup lint scan $(BUILD)/wheels/.done
+test: setup vendor lint scan $(BUILD)/wheels/.done
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -gt 128 ]; then \
 		echo "pytest was killed by signal $$((status - 128)) (a crash, not a failing test); running the suite once more"; \
@@ -130,7 +144,7 @@ test: setup lint scan $(BUILD)/wheels/.done
 	fi; \
 	exit $$status
 
-zip: $(QM_FILES)
+zip: $(QM_FILES) vendor
 	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PLUGIN) $(DIST)
 	@cp -r $(PLUGIN)/. $(BUILD)/zip/$(PLUGIN)/
 	@cp -r metadata.txt LICENSE resources $(BUILD)/zip/$(PLUGIN)/

@@ -92,17 +92,22 @@
     return fill(word("date_pattern", "{day} {month} {year}, {hour}:{minute} {zone}"), dateParts(t));
   }
 
-  /* The day and month only, for the chart's axis: words.date_short, else the
-     date pattern up to its month. */
+  /* The day and month only ("29. Oktober"): words.day_pattern. */
   function shortDate(t) {
-    var pattern = W.date_short;
-    if (!pattern) {
-      var p = word("date_pattern", "{day} {month}");
-      var m = p.indexOf("{month}");
-      var d = p.indexOf("{day}");
-      pattern = p.slice(0, Math.max(m, d) + (m > d ? 7 : 5));
+    return fill(word("day_pattern", "{day} {month}"), dateParts(t));
+  }
+
+  /* The week of an instant: whole weeks since the series' epoch (a local day). */
+  function weekText(t, fallback) {
+    var n = fallback;
+    if (D.epoch) {
+      var e = D.epoch.split("-");
+      var epochDay = Date.UTC(Number(e[0]), Number(e[1]) - 1, Number(e[2])) / DAY;
+      var localDay = Math.floor((t + zoneAt(t)[1] * 60000) / DAY);
+      n = Math.floor((localDay - epochDay) / 7);
     }
-    return fill(pattern, dateParts(t));
+    if (n === undefined || n === null || isNaN(n)) return "";
+    return fill(n === 0 && W.week_zero ? W.week_zero : word("week", "{n}"), { n: n });
   }
 
   function isoOf(t) {
@@ -122,7 +127,26 @@
 
   var decoded = new WeakMap();
 
+  /* A ring or line as the plugin writes it (docs/web_data.md): integers in the
+     polyline character encoding, zigzagged, in 5-bit groups from '?'. */
+  function decodeText(text) {
+    var numbers = [];
+    var value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var chunk = text.charCodeAt(i) - 63;
+      value |= (chunk & 0x1f) << shift;
+      shift += 5;
+      if (chunk < 0x20) {
+        numbers.push(value & 1 ? ~(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return numbers;
+  }
+
   function decodeFlat(flat) {
+    if (typeof flat === "string") flat = decodeText(flat);
     var out = new Array(flat.length / 2);
     var x = 0, y = 0;
     for (var i = 0, j = 0; i < flat.length; i += 2, j++) {
@@ -186,9 +210,9 @@
   function frameAt(t) {
     t = clamp(t, T0, T1);
     var i = pairIndex(t);
+    if (i + 1 < snaps.length && t >= snaps[i + 1].t) i += 1;
     if (t === snaps[i].t || i >= snaps.length - 1 || !pairs[i]) {
-      var k = t === snaps[i].t ? i : (t >= snaps[snaps.length - 1].t ? snaps.length - 1 : i);
-      return { t: t, snapshot: k, pair: -1, levels: null, key: "s" + k };
+      return { t: t, snapshot: i, pair: -1, levels: null, key: "s" + i };
     }
     var pair = pairs[i];
     var f = (t - snaps[i].t) / (snaps[i + 1].t - snaps[i].t);
@@ -248,9 +272,13 @@
     return held;
   }
 
+  /* Ground held per side: the layers counted as held (keys[].held; all when absent). */
   function bySide(held) {
     var sums = {};
-    keys.forEach(function (k) { sums[k.side] = (sums[k.side] || 0) + (held[k.code] || 0); });
+    keys.forEach(function (k) {
+      if (k.held === false) return;
+      sums[k.side] = (sums[k.side] || 0) + (held[k.code] || 0);
+    });
     return sums;
   }
 
@@ -379,17 +407,32 @@
   var placeRenderer = pane("kt-places", 460);
   map.createPane("kt-labels").style.zIndex = 620;
 
+  /* Context: each country's and oblast's area filled without a stroke (it is
+     clipped far out, and a clip edge is no border), its outline (lines) stroked. */
   var ctx = D.context || {};
-  (ctx.oblasts || []).forEach(function (o) {
-    L.polygon(area(o.area), {
-      renderer: contextRenderer, interactive: false, fill: false, color: "#9a9a9a", weight: 0.8, smoothFactor: 0.5
-    }).addTo(map);
-  });
-  (ctx.countries || []).forEach(function (c) {
-    L.polygon(area(c.area), {
-      renderer: contextRenderer, interactive: false, fill: false, color: "#5f5f5f", weight: 1.4,
-      dashArray: "8 3 2 3", smoothFactor: 0.5
-    }).addTo(map);
+  var ctxStyles = ctx.styles || {};
+  [["countries", { fill: "#efefec", stroke: "#5f5f5f", stroke_width: 1.2 }],
+    ["oblasts", { fill: null, stroke: "#a0a0a0", stroke_width: 0.8 }]].forEach(function (kind) {
+    var style = ctxStyles[kind[0]] || kind[1];
+    (ctx[kind[0]] || []).forEach(function (c) {
+      if (style.fill && c.area && c.area.length) {
+        L.polygon(area(c.area), {
+          renderer: contextRenderer, interactive: false, stroke: false, fill: true,
+          fillColor: style.fill, fillOpacity: 1, smoothFactor: 0.5
+        }).addTo(map);
+      }
+    });
+    (ctx[kind[0]] || []).forEach(function (c) {
+      var opts = {
+        renderer: contextRenderer, interactive: false, fill: false, color: style.stroke || kind[1].stroke,
+        weight: style.stroke_width || kind[1].stroke_width, smoothFactor: 0.5, lineJoin: "round"
+      };
+      if (c.outline) {
+        if (c.outline.length) L.polyline(lines(c.outline), opts).addTo(map);
+      } else if (c.area && c.area.length) {
+        L.polygon(area(c.area), opts).addTo(map);
+      }
+    });
   });
 
   var areaLayers = keys.map(function (k, i) {
@@ -475,7 +518,7 @@
   var els = {
     week: $("kt-week"), title: $("kt-title"), date: $("kt-date"), subtitle: $("kt-subtitle"),
     caption: $("kt-caption"), credit: $("kt-credit"), legend: $("kt-legend"),
-    change: $("kt-change"), changeText: $("kt-change-text"), changeTitle: $("kt-change-title"),
+    interpolated: $("kt-interpolated"), change: $("kt-change"), changeText: $("kt-change-text"), changeTitle: $("kt-change-title"),
     slider: $("kt-slider"), ticks: $("kt-ticks"), play: $("kt-play"), speed: $("kt-speed"),
     loop: $("kt-loop"), chart: $("kt-chart")
   };
@@ -512,10 +555,9 @@
     (s.notes || []).forEach(function (n) {
       label([n.lat, n.lon], n.text, "kt-note", n.colour).addTo(noteGroup);
     });
-    els.week.textContent = s.week == null ? "" : fill(word("week", "{n}"), { n: s.week });
     els.subtitle.textContent = s.title || "";
     els.caption.textContent = s.caption || "";
-    els.credit.textContent = s.credit ? word("source", "") + (word("source", "") ? " " : "") + s.credit : "";
+    els.credit.textContent = s.credit ? (W.source ? W.source + ": " : "") + s.credit : "";
   }
 
   /* ---------- drawing a frame ---------- */
@@ -553,7 +595,10 @@
     keys.forEach(function (k) { state.held[k.code] = layers[k.code].km2; });
     showSnapshot(frame.snapshot);
     var text = dateText(t);
+    var inForce = snaps[frame.snapshot];
     els.date.textContent = text;
+    els.week.textContent = weekText(t, inForce.week);
+    els.interpolated.hidden = t === inForce.t;
     var value = (t - T0) / 60000;
     if (Number(els.slider.value) !== value) els.slider.value = String(value);
     els.slider.setAttribute("aria-valuetext", text);
@@ -667,7 +712,9 @@
       return;
     }
     ul.hidden = false;
-    els.changeTitle.textContent = fill(word("change_title"), { date: shortDate(snaps[prev].t) });
+    var since = shortDate(snaps[prev].t);
+    var title = word("change_title");
+    els.changeTitle.textContent = /\{(day|date)\}/.test(title) ? fill(title, { day: since, date: since }) : title + " (" + since + ")";
     var now = bySide(state.held);
     var before = bySide(snaps[prev].held_km2 || {});
     (D.sides || []).forEach(function (side) {
@@ -677,7 +724,8 @@
       dot.style.background = side.colour;
       li.appendChild(dot);
       var text = document.createElement("span");
-      text.textContent = side.name + ": " + km2Text((now[side.code] || 0) - (before[side.code] || 0), true);
+      var delta = (now[side.code] || 0) - (before[side.code] || 0);
+      text.textContent = side.name + ": " + (Math.abs(delta) < 0.05 && W.no_change ? W.no_change : km2Text(delta, true));
       li.appendChild(text);
       ul.appendChild(li);
     });
@@ -734,8 +782,6 @@
     first.textContent = shortDate(T0);
     var last = el("text", { x: chart.w - chart.right, y: chart.h - 6, "text-anchor": "end" }, axis);
     last.textContent = shortDate(T1);
-    var yLabel = el("text", { x: chart.left + 4, y: chart.top + 9, class: "kt-unit" }, axis);
-    yLabel.textContent = word("km2", "km\u00b2");
     (D.sides || []).forEach(function (side) {
       var pts = series[side.code];
       if (!pts) return;
@@ -917,6 +963,7 @@
   function setupTexts() {
     els.title.textContent = D.title || "";
     $("kt-legend-title").textContent = word("legend");
+    els.interpolated.textContent = word("interpolated");
     $("kt-chart-title").textContent = word("chart_title");
     els.changeTitle.textContent = word("change_title");
     map.attributionControl.addAttribution("");
