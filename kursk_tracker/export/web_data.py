@@ -59,6 +59,9 @@ class ContextArea:
     """"countries" or "oblasts"."""
     name: str
     geometry: Any
+    """The area, for the fill."""
+    outline: Any = None
+    """The border as lines (the area's boundary without the edges a clip added), for the stroke."""
 
 
 @dataclass(frozen=True)
@@ -433,7 +436,8 @@ def _context(context: Iterable[ContextArea], styles: Mapping[str, ContextStyle])
     for area in context:
         encoded = encode_area(area.geometry)
         if encoded:
-            result.setdefault(area.kind, []).append({"name": area.name, "area": encoded})
+            outline = encode_line(area.outline) if area.outline is not None else []
+            result.setdefault(area.kind, []).append({"name": area.name, "area": encoded, "outline": outline})
     for kind in ("countries", "oblasts"):
         style = styles.get(kind, ContextStyle())
         result["styles"][kind] = {

@@ -190,7 +190,8 @@ def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, Con
 
     source = world_map_path()
     west, south, east, north = bounds
-    dx, dy = (east - west) * 0.6, (north - south) * 0.6
+    # Far beyond the first view, so a reader who zooms out meets the clip late.
+    dx, dy = (east - west) * 3.0, (north - south) * 3.0
     clip = (west - dx, south - dy, east + dx, north + dy)
     areas: list[ContextArea] = []
     styles: dict[str, ContextStyle] = {}
@@ -209,8 +210,10 @@ def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, Con
             geometry = shapely.from_wkb(bytes(feature.geometry().asWkb()))
             clipped = shapely.clip_by_rect(geometry, *clip)
             simple = shapely.simplify(clipped, CONTEXT_SIMPLIFY_DEG, preserve_topology=True)
+            # The outline is the border itself, not the clipped polygon's edge along the clip.
+            outline = shapely.simplify(shapely.clip_by_rect(geometry.boundary, *clip), CONTEXT_SIMPLIFY_DEG)
             if not simple.is_empty:
-                areas.append(ContextArea(kind, str(feature[name_field] or ""), simple))
+                areas.append(ContextArea(kind, str(feature[name_field] or ""), simple, outline))
     return areas, styles
 
 

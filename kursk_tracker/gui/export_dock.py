@@ -38,6 +38,7 @@ from ..toolbelt.jobs import Outcome, SteppedRun
 from ..toolbelt.report import Level, report
 from ..toolbelt.settings import ExportSettings
 from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
+from .web_page_panel import WebPagePanel
 
 OBJECT_NAME = "KurskTrackerExportDock"
 OTHER_TEMPLATE = "other"
@@ -137,6 +138,9 @@ class ExportDock(QgsDockWidget):
         layout.addWidget(heading)
         self.animation_panel = AnimationPanel(session, canvas, body, language=self.language_combo)
         layout.addWidget(self.animation_panel)
+        layout.addWidget(QLabel(f"<b>{tr('Web page')}</b>", body))
+        self.web_panel = WebPagePanel(session, body, language=self.language_combo)
+        layout.addWidget(self.web_panel)
         layout.addStretch(1)
         # Two sections in a narrow dock: it scrolls rather than squeezes, sideways too when
         # narrower than the fields' smallest sensible width.
@@ -222,6 +226,7 @@ class ExportDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         self.animation_panel.shutdown()
+        self.web_panel.shutdown()
         batch, self.batch = self.batch, None
         if batch is not None:
             batch.stop()

@@ -12,6 +12,7 @@ from .change_between import ChangeBetweenAlgorithm
 from .copy_series import CopySeriesAlgorithm
 from .export_animation import ExportAnimationAlgorithm
 from .export_lagebild import ExportLagebildAlgorithm
+from .export_web import ExportWebAlgorithm
 from .front_at_date import FrontAtDateAlgorithm
 from .import_series import ImportSeriesAlgorithm
 from .list_snapshots import ListSnapshotsAlgorithm
@@ -46,6 +47,7 @@ class KurskTrackerProvider(QgsProcessingProvider):
             ChangeBetweenAlgorithm(),
             ExportLagebildAlgorithm(),
             ExportAnimationAlgorithm(),
+            ExportWebAlgorithm(),
             CopySeriesAlgorithm(),
             RedateSnapshotAlgorithm(),
             RemoveSnapshotAlgorithm(),

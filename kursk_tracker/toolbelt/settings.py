@@ -176,10 +176,25 @@ class AnimationSettings(StoredSettings):
     """The film's pace between snapshots (core/timings.py); the Timeline keeps its own."""
 
 
+@dataclass
+class WebPageSettings(StoredSettings):
+    """The web page export's choices (gui/web_page_panel.py)."""
+
+    GROUP = f"{PREFIX}/web"
+
+    single_file: bool = False
+    """One self-contained HTML file rather than a folder."""
+    basemap_url: str = ""
+    """An XYZ tile URL template; empty: no basemap, the page makes no request at all."""
+    folder: str = ""
+    """Where the last page was written."""
+
+
 REGISTRY: tuple[type[StoredSettings], ...] = (
     PluginSettings,
     TimelineSettings,
     ImportSettings,
     ExportSettings,
     AnimationSettings,
+    WebPageSettings,
 )

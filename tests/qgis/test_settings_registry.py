@@ -59,6 +59,9 @@ KEYS = {
     "kursk_tracker/animation/use_layout",
     "kursk_tracker/animation/folder",
     "kursk_tracker/animation/timing",
+    "kursk_tracker/web/single_file",
+    "kursk_tracker/web/basemap_url",
+    "kursk_tracker/web/folder",
 }
 """The keys users have settings under: a changed key loses them unless the old value is carried over."""
 
