@@ -1,4 +1,5 @@
-"""`make demo`: the sample series' week-12 Lagebild as PNG and PDF and the whole series as a GIF.
+"""`make demo`: the sample series' week-12 Lagebild as PNG and PDF, the whole series as a GIF and as
+an interactive web page (OUT_DIR/web_LANGUAGE/index.html).
 
 Usage: demo.py OUT_DIR [LANGUAGE]   (headless; LANGUAGE de or en, default de as the column)
 """
@@ -20,6 +21,8 @@ def main() -> int:
     try:
         from kursk_tracker.export.animation import AnimationOptions, export_animation
         from kursk_tracker.export.lagebild import export_lagebild
+        from kursk_tracker.export.web_data import WebOptions
+        from kursk_tracker.export.web_page import export_web_page
         from kursk_tracker.layers.scene import SeriesScene
         from kursk_tracker.store.sample import sample_working_copy
 
@@ -49,6 +52,9 @@ def main() -> int:
                 AnimationOptions(language=language, width=960, height=600),
             ).path
         )
+        options = WebOptions(language=language, timing="linear")
+        page = export_web_page(sample, out / f"web_{language}", options)
+        written.append(page.path)
         for path in written:
             print(f"written: {Path(path).resolve()}")
     finally:

@@ -98,7 +98,7 @@ def _keys(series: Series, found: Iterable[tuple[str, str]], language: str) -> li
         colour = side.colour if side is not None else "#808080"
         legend = STATUS_LEGEND.get(status, "Unknown")
         status_word = word(f"legend.{legend}", language)
-        name = side.name(language) if side is not None else (side_code or "?")
+        name = side.name(language) if side is not None else side_code
         hatch = None
         if status in ("contested", "claimed"):
             hatch = {"angle": 45 if status == "contested" else -45, "spacing": 1.6 * MM, "width": 0.35 * MM}
@@ -107,7 +107,8 @@ def _keys(series: Series, found: Iterable[tuple[str, str]], language: str) -> li
                 "code": _area_key((side_code, status)),
                 "side": side_code,
                 "status": status,
-                "label": f"{name}: {status_word}",
+                # Ground of no side (a grey zone) is named by its status alone.
+                "label": f"{name}: {status_word}" if name else status_word[:1].upper() + status_word[1:],
                 "held": status in HELD_STATUSES,
                 "fill": colour,
                 "fill_opacity": round(FILL_OPACITY.get(status, UNKNOWN_OPACITY), 4),
