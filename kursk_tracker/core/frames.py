@@ -159,6 +159,35 @@ class SeriesFrames:
     def is_ready(self, before: Snapshot, after: Snapshot) -> bool:
         return (before.id, after.id) in self._pairs
 
+    def adopt(self, other: SeriesFrames) -> int:
+        """Take the pairs `other` has computed (the open series' background precompute) where they
+        are what this would compute: the same timing, and both snapshots' areas exactly the same.
+        Returns how many were taken. The morphs are shared, not copied: they are thread-safe."""
+        import shapely
+
+        def same(one: Areas, two: Areas) -> bool:
+            keys = sorted(one)
+            return keys == sorted(two) and bool(
+                shapely.equals_exact([one[k] for k in keys], [two[k] for k in keys], 0.0).all()
+            )
+
+        if other is self or self.settings != other.settings:
+            return 0
+        with other._guard:
+            offered = dict(other._pairs)
+        taken = 0
+        for (before, after), morph in offered.items():
+            if (before, after) in self._pairs or morph.settings != (self.settings or morph.settings):
+                continue
+            if all(
+                snap in self.areas and snap in other.areas and same(self.areas[snap], other.areas[snap])
+                for snap in (before, after)
+            ):
+                with self._guard:
+                    self._pairs.setdefault((before, after), morph)
+                taken += 1
+        return taken
+
     def precompute_all(self, progress=None, cancelled=None) -> None:
         """Every neighbouring pair, in order; for a background task."""
         snapshots = self.snapshots()

@@ -24,7 +24,7 @@ from qgis.core import QgsProject
 from ..core.text import tr
 from ..toolbelt.jobs import BackgroundTask, Done
 from .frame_plan import AnimationOptions, Frame, date_line, plan_frames, total_seconds, week_text
-from .frame_pool import FramePool, MorphAhead
+from .frame_pool import FramePool, MorphAhead, StatesAhead
 from .frame_renderer import (
     BACKGROUND,
     ILLUSTRATIVE,
@@ -57,6 +57,8 @@ __all__ = [
     "week_text",
 ]
 
+STATE_WORKERS = 2
+"""Threads computing the scene's states (morphed areas, change, fronts) of the next frames."""
 PALETTE_SAMPLES = 4
 """Frames spread over the animation whose colours make the GIF palette."""
 
@@ -125,6 +127,8 @@ class AnimationJob:
         self.scene = scene = SeriesScene.open(
             self.store, self.project, self.options.language, self.options.timing
         )
+        if self.options.morphs is not None and scene.frames is not None:
+            scene.frames.adopt(self.options.morphs)
         span = scene.span()
         if span is None:
             raise AnimationError(tr("{path}: the series has no snapshots").format(path=self.store.describe()))
@@ -142,11 +146,13 @@ class AnimationJob:
         self.renderer = renderer
         size = self.options.pool_size()
         morphs = scene.frames
+        ahead = size > 1 and morphs is not None
         self.pool = FramePool(
             renderer,
             instants,
             size,
-            MorphAhead(morphs, instants) if morphs is not None and size > 1 else None,
+            MorphAhead(morphs, instants) if ahead else None,
+            StatesAhead(scene, instants, STATE_WORKERS, size + STATE_WORKERS) if ahead else None,
         )
         options = self.options
         self.writer = open_writer(

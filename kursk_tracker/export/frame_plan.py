@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.series import Snapshot
 from ..core.text import tr
 from ..core.timefmt import format_instant, week_label
 from .video import FORMATS, GIF_MAX_FPS, AnimationError
+
+if TYPE_CHECKING:
+    from ..core.frames import SeriesFrames
 
 MAX_FRAMES_IN_FLIGHT = 8
 
@@ -46,6 +50,9 @@ class AnimationOptions:
     frames_in_flight: int = 0
     """Frames drawn at once (1: one after another); 0: as many as the machine has cores, plus one.
     Layout frames are always drawn one by one."""
+    morphs: SeriesFrames | None = None
+    """Morphs already computed for the series (the open series' background precompute): the export
+    reuses each pair whose timing and snapshots match, instead of computing it again."""
 
     def check(self) -> None:
         if self.format not in FORMATS:

@@ -1,11 +1,16 @@
-"""Several animation frames drawn at once, handed back in order; morphs computed ahead.
+"""Several animation frames drawn at once, handed back in order; morphs and scene states computed ahead.
 
 The scene is moved to one instant at a time on the export's thread, and
 each frame's drawing starts as soon as its instant is shown (the drawing
 copies the features it needs); up to `size` frames are being drawn at once
-on QGIS's worker threads. Frames are taken back in the order of the film,
-so a frame that finishes early waits in the pool until those before it are
-encoded: the pool holds at most `size` frames, whatever the film's length.
+on QGIS's worker threads. What the scene shows at the next instants (the
+morphed areas, the change, the fronts: geometry only, no layer) is computed
+ahead on threads of their own (`StatesAhead`), and the morph of each
+snapshot pair before it is needed (`MorphAhead`), so the export's thread
+only puts features in layers and starts drawings. Frames are taken back in
+the order of the film, so a frame that finishes early waits in the pool
+until those before it are encoded: the pool holds at most `size` frames,
+and `StatesAhead` a few states, whatever the film's length.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..layers.scene import SceneState, SeriesScene
     from .frame_renderer import FrameRendererProtocol
 
 REPEAT = object()
@@ -77,6 +84,37 @@ class MorphAhead:
         self._thread.join()
 
 
+class StatesAhead:
+    """The scene's states at the film's instants, computed by `workers` threads, at most `window`
+    ahead of the one taken; `take(i)` is called for i = 0, 1, 2, … in turn."""
+
+    def __init__(self, scene: SeriesScene, instants: list[dt.datetime], workers: int, window: int) -> None:
+        self.scene = scene
+        self.instants = instants
+        self.window = max(1, window)
+        self._executor = ThreadPoolExecutor(max(1, workers), thread_name_prefix="kursk-tracker-frame-state")
+        self._futures: dict[int, Future] = {}
+        self._submitted = 0
+
+    def take(self, index: int) -> SceneState:
+        """The state at `instants[index]` (computed here if it was not ahead)."""
+        last = min(len(self.instants), index + 1 + self.window)
+        while self._submitted < last:
+            self._futures[self._submitted] = self._executor.submit(
+                self.scene.state_at, self.instants[self._submitted]
+            )
+            self._submitted += 1
+        future = self._futures.pop(index, None)
+        return future.result() if future is not None else self.scene.state_at(self.instants[index])
+
+    def stop(self) -> None:
+        """Drop the states not yet begun; returns when those being computed are done."""
+        for future in self._futures.values():
+            future.cancel()
+        self._futures.clear()
+        self._executor.shutdown(wait=True)
+
+
 class FramePool:
     """Up to `size` frames drawn at once; `next()` hands them back in the order of `instants`.
 
@@ -92,11 +130,13 @@ class FramePool:
         instants: list[dt.datetime],
         size: int,
         ahead: MorphAhead | None = None,
+        states: StatesAhead | None = None,
     ) -> None:
         self.renderer = renderer
         self.instants = instants
         self.size = max(1, size)
         self.ahead = ahead
+        self.states = states
         self._pending: deque = deque()
         self._next = 0
         self._last_key: tuple | None = None
@@ -104,9 +144,12 @@ class FramePool:
     def _fill(self) -> None:
         while self._next < len(self.instants) and len(self._pending) < self.size:
             instant = self.instants[self._next]
-            if self.ahead is not None:
-                self.ahead.wait_for(instant)
-            key = self.renderer.prepare(instant)
+            if self.states is not None:
+                key = self.renderer.prepare(instant, self.states.take(self._next))
+            else:
+                if self.ahead is not None:
+                    self.ahead.wait_for(instant)
+                key = self.renderer.prepare(instant)
             repeat = key == self._last_key
             self._last_key = key
             self._pending.append(REPEAT if repeat else self.renderer.begin())
@@ -130,9 +173,10 @@ class FramePool:
             pending = self._pending.popleft()
             if pending is not REPEAT:
                 self.renderer.discard(pending)
-        if self.ahead is not None:
-            self.ahead.stop()
+        self.close()
 
     def close(self) -> None:
+        if self.states is not None:
+            self.states.stop()
         if self.ahead is not None:
             self.ahead.stop()

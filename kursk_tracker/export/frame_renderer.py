@@ -42,7 +42,7 @@ from .render import DISPLAY_CRS
 from .video import even
 
 if TYPE_CHECKING:
-    from ..layers.scene import SeriesScene
+    from ..layers.scene import SceneState, SeriesScene
 
 BACKGROUND = "#f4f1ea"
 ILLUSTRATIVE = {language: word("film.illustrative", language) for language in LANGUAGES}
@@ -164,8 +164,9 @@ class FrameRendererProtocol(Protocol[Pending]):
     """What the animation export draws frames with: prepare the scene at an instant, begin the frame,
     then complete (or discard) it; frames may be begun before earlier ones are completed."""
 
-    def prepare(self, instant: dt.datetime) -> tuple[object, ...]:
-        """Show the scene at `instant`; returns what the frame shows (equal for equal frames)."""
+    def prepare(self, instant: dt.datetime, state: SceneState | None = None) -> tuple[object, ...]:
+        """Show the scene at `instant` (`state`: the scene's state there, computed ahead); returns
+        what the frame shows (equal for equal frames)."""
         ...
 
     def begin(self) -> Pending:
@@ -258,7 +259,9 @@ class FrameRenderer(QueuedFrames[PendingFrame]):
         y_min = extent.yMinimum() - (free - extent.height() / scale) / 2 * scale
         return QgsRectangle(x_min, y_min, x_min + width * scale, y_min + height * scale)
 
-    def prepare(self, instant: dt.datetime) -> tuple[dt.datetime, str, str, str]:
+    def prepare(
+        self, instant: dt.datetime, state: SceneState | None = None
+    ) -> tuple[dt.datetime, str, str, str]:
         """Show the scene at `instant` and note the texts of its frame; returns what the frame shows.
 
         The stored layers' filters change where another snapshot comes into
@@ -269,7 +272,7 @@ class FrameRenderer(QueuedFrames[PendingFrame]):
         if in_force is not None and in_force.id != self.scene.loaded.snapshot_id:
             self.below.settle()
             self.above.settle()
-        self.scene.show(instant)
+        self.scene.show(instant, state)
         shown = self.scene.instant
         if shown is None:  # show() always sets it
             raise RuntimeError("the scene shows no instant after show()")
@@ -382,7 +385,7 @@ class LayoutFrameRenderer(QueuedFrames[dt.datetime | None]):
         self._instant: dt.datetime | None = None
         self._started = deque()
 
-    def prepare(self, instant: dt.datetime) -> tuple[dt.datetime]:
+    def prepare(self, instant: dt.datetime, state: SceneState | None = None) -> tuple[dt.datetime]:
         self._instant = instant
         return (self.scene.clamp(instant),)
 

@@ -328,6 +328,8 @@ class AnimationPanel(QWidget):
             language=self.language(),
             timing=str(self.timing_combo.currentData()),
             use_layout=self.layout_check.isChecked() and self.layout_check.isEnabled(),
+            # The morphs the open series has computed in the background, reused where they match.
+            morphs=self.session.frames,
         )
 
     def remember(self, folder: str | None = None) -> None:

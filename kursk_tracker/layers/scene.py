@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from qgis.core import QgsMapLayer, QgsProject, QgsTask
 
@@ -23,6 +24,20 @@ from ..toolbelt.compat import required
 from ..toolbelt.dependencies import shapely_problem
 from ..toolbelt.jobs import BackgroundTask
 from .series_layers import SeriesLayers, load_series_layers, text_language
+
+
+@dataclass
+class SceneState:
+    """What the scene shows at an instant besides the stored layers' filter: the morphed areas, the
+    change since the snapshot compared with, the fronts. Computed without touching a layer, so on
+    any thread (the animation export computes the next frames' states while it draws this one)."""
+
+    instant: dt.datetime
+    """Clamped to the series' span."""
+    areas: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)
+    change_since: Snapshot | None = None
+    fronts: dict = field(default_factory=dict)
 
 
 class SeriesScene:
@@ -150,8 +165,27 @@ class SeriesScene:
         span = self.span()
         return instant if span is None else min(max(instant, span[0]), span[1])
 
-    def show(self, instant: dt.datetime) -> bool:
-        """Show the situation at `instant` (clamped); True when the snapshot in force changed."""
+    def state_at(self, instant: dt.datetime) -> SceneState:
+        """The morphed areas, the change and the fronts at `instant` (clamped); no layer is touched."""
+        instant = self.clamp(instant)
+        if self.frames is None:
+            return SceneState(instant)
+        from ..core.change import changes_between_held, held_by_side
+
+        areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
+        chosen = next((s for s in self.snapshots() if s.id == self.compare_with), None)
+        since = chosen or self.frames.previous_snapshot(instant)
+        changes = (
+            changes_between_held(self.frames.held(since), held_by_side(areas)) if since is not None else []
+        )
+        fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
+        return SceneState(instant, areas, changes, since, fronts)
+
+    def show(self, instant: dt.datetime, state: SceneState | None = None) -> bool:
+        """Show the situation at `instant` (clamped); True when the snapshot in force changed.
+
+        `state`: what `state_at(instant)` returned, where it was computed ahead.
+        """
         instant = self.clamp(instant)
         self.instant = instant
         in_force = self.snapshot_in_force(instant)
@@ -159,19 +193,11 @@ class SeriesScene:
         if in_force is not None:
             self.loaded.show_snapshot(in_force)
         if self.frames is not None and self.live is not None:
-            from ..core.change import changes_between_held, held_by_side
-
-            areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
-            chosen = next((s for s in self.snapshots() if s.id == self.compare_with), None)
-            self.change_since = chosen or self.frames.previous_snapshot(instant)
-            self.changes = (
-                changes_between_held(self.frames.held(self.change_since), held_by_side(areas))
-                if self.change_since is not None
-                else []
-            )
-            since = iso_utc(self.change_since.valid_at) if self.change_since else ""
-            fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
-            self.live.show(areas, self.changes, iso_utc(instant), since, fronts)
+            if state is None or state.instant != instant:
+                state = self.state_at(instant)
+            self.change_since, self.changes = state.change_since, state.changes
+            since = iso_utc(state.change_since.valid_at) if state.change_since else ""
+            self.live.show(state.areas, state.changes, iso_utc(instant), since, state.fronts)
         return changed
 
     def set_timing(self, timing: str) -> None:

@@ -100,6 +100,44 @@ def test_frames_drawn_at_once_make_the_same_film_as_frames_drawn_one_by_one(seri
     assert len({frame.tobytes() for frame in frames_one}) > len(frames_one) // 2
 
 
+def test_an_export_reuses_the_morphs_the_open_series_computed_and_makes_the_same_film(
+    series_path, snapshots, tmp_path, monkeypatch
+):
+    from kursk_tracker.core import morph as morph_package
+
+    start, end = snapshots[2].valid_at, snapshots[4].valid_at
+    fresh = export_animation(series_path, tmp_path / "fresh.gif", options(start=start, end=end))
+    project = QgsProject()
+    scene = SeriesScene.open(series_path, project, "de", "linear")  # as the session opens it
+    try:
+        assert scene.frames is not None
+        scene.frames.precompute_all()
+        computed = []
+        real = morph_package.precompute
+        monkeypatch.setattr(morph_package, "precompute", lambda *args: computed.append(1) or real(*args))
+        reused = export_animation(
+            series_path, tmp_path / "reused.gif", options(start=start, end=end, morphs=scene.frames)
+        )
+        assert computed == []
+        # Another timing than the session's: computed afresh.
+        export_animation(
+            series_path,
+            tmp_path / "eased.gif",
+            options(start=start, end=end, timing="eased", morphs=scene.frames),
+        )
+        assert len(computed) == 2
+    finally:
+        scene.remove()
+        project.clear()
+    assert fresh.frames == reused.frames > 20
+    frames_fresh, durations_fresh = gif_frames(tmp_path / "fresh.gif")
+    frames_reused, durations_reused = gif_frames(tmp_path / "reused.gif")
+    assert durations_fresh == durations_reused
+    # The same morphs: the same pictures, but for a label QGIS may place elsewhere (see above).
+    alike = [float(np.abs(a.astype(int) - b.astype(int)).mean()) for a, b in zip(frames_fresh, frames_reused)]
+    assert max(alike) < 4.0 and sum(d < 0.5 for d in alike) >= len(alike) // 2
+
+
 def test_a_frame_in_parts_looks_like_one_render_of_all_its_layers(series_path, snapshots):
     project = QgsProject()
     scene = SeriesScene.open(series_path, project, "de", "linear")

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
+import shapely
 
 from kursk_tracker.core import morph as morph_package
 from kursk_tracker.core.frames import SeriesFrames
@@ -125,3 +126,31 @@ def test_series_frames_from_several_threads_compute_each_pair_once_and_never_mee
     assert meetings.met == 0
     for instant, areas in zip(instants, results):
         assert areas.keys() == frames.areas_at(instant).keys()
+
+
+def _sample_frames(timing: str = "eased") -> SeriesFrames:
+    return SeriesFrames.from_records(
+        read_series(sample_series_path()), read_features(sample_series_path()), MorphSettings(timing=timing)
+    )
+
+
+def test_an_export_takes_the_pairs_the_open_series_has_computed_where_timing_and_snapshots_match(monkeypatch):
+    session = _sample_frames()
+    snapshots = session.snapshots()
+    for before, after in zip(snapshots[3:7], snapshots[4:8]):
+        session.pair(before, after)
+    computed: list[int] = []
+    real = morph_package.precompute
+    monkeypatch.setattr(morph_package, "precompute", lambda *args: computed.append(1) or real(*args))
+
+    export = _sample_frames()
+    # One snapshot redrawn since (another user's edit the session has not yet read): its pairs are not taken.
+    changed = snapshots[6].id
+    export.areas[changed] = {key: shapely.buffer(g, 1e-4) for key, g in export.areas[changed].items()}
+    assert export.adopt(session) == 2
+    assert export.pair(snapshots[3], snapshots[4]) is session.pair(snapshots[3], snapshots[4])
+    assert export.is_ready(snapshots[4], snapshots[5])
+    assert not export.is_ready(snapshots[5], snapshots[6])
+    assert not export.is_ready(snapshots[6], snapshots[7])
+    assert computed == []
+    assert _sample_frames("linear").adopt(session) == 0
