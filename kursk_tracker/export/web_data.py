@@ -317,12 +317,14 @@ def build_web_data(
     found = {key for s in chosen for key in frames.areas.get(s.id, {})}
     keys = _keys(series, found, lang)
     codes = [k["code"] for k in keys]
-    steps = 2 * len(chosen) - 1
+    # A pair (its morph precomputed, every level encoded and measured) takes several times a snapshot.
+    pair_weight = 6
+    steps = len(chosen) + pair_weight * (len(chosen) - 1)
     done = 0
 
-    def step() -> bool:
+    def step(weight: int = 1) -> bool:
         nonlocal done
-        done += 1
+        done += weight
         if progress is not None:
             progress(done / steps)
         return cancelled is not None and cancelled()
@@ -343,7 +345,7 @@ def build_web_data(
     pairs = []
     for before, after in zip(chosen, chosen[1:]):
         pairs.append(_pair_entry(frames.pair(before, after), codes))
-        if step():
+        if step(pair_weight):
             return None
     return {
         "format": FORMAT,
