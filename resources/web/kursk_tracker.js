@@ -325,21 +325,36 @@
 
   var front = D.front || { colour: "#1a1a1a", width: 3, casing: "#ffffff", casing_width: 6 };
 
-  /* An outline as a band around the edge of what a path fills: the filled
-     shape dilated minus the shape eroded, flooded with a colour. It is drawn
-     from the whole path (a layer, or a side's union), so the edges between
-     its parts, which lie inside, never show. feMorphology's radius is whole
-     pixels, so a band is at least 2 px wide. */
-  function band(f, width, colour, name) {
-    var r = Math.max(1, Math.round(width / 2));
-    /* the shape as opaque (a fill with opacity 0.37 is the whole shape) */
-    var solid = el("feComponentTransfer", { in: "SourceAlpha", result: name + "-a" }, f);
-    el("feFuncA", { type: "linear", slope: 255, intercept: 0 }, solid);
-    el("feMorphology", { in: name + "-a", operator: "dilate", radius: r, result: name + "-d" }, f);
-    el("feMorphology", { in: name + "-a", operator: "erode", radius: r, result: name + "-e" }, f);
-    el("feComposite", { in: name + "-d", in2: name + "-e", operator: "out", result: name + "-b" }, f);
+  /* An outline as a band centred on the edge of what a path fills, without
+     any geometry: the filled shape (made opaque) is blurred with a Gaussian of
+     sigma = width / 2, and the blurred coverage between Phi(-1) and Phi(1),
+     which lies within width / 2 of the edge, becomes the band. It is drawn
+     from the whole path (a layer, or a side's union), so the edges between its
+     parts, which lie inside, never show. One blur per band: cheap enough to
+     redraw every frame while scrubbing (morphology was several times slower). */
+  var PHI_LO = 0.1587, PHI_HI = 0.8413;
+  function bandTable(lo, hi) {
+    var n = 64, soft = 1.5 / n, values = [];
+    for (var i = 0; i <= n; i++) {
+      var x = i / n;
+      values.push((clamp((x - lo) / soft + 0.5, 0, 1) * clamp((hi - x) / soft + 0.5, 0, 1)).toFixed(3));
+    }
+    return values.join(" ");
+  }
+
+  function band(f, width, colour, name, solid) {
+    el("feGaussianBlur", { in: solid, stdDeviation: Math.max(1, width / 2), result: name + "-g" }, f);
+    var tr = el("feComponentTransfer", { in: name + "-g", result: name + "-b" }, f);
+    el("feFuncA", { type: "table", tableValues: bandTable(PHI_LO, PHI_HI) }, tr);
     el("feFlood", { "flood-color": colour, result: name + "-c" }, f);
     el("feComposite", { in: name + "-c", in2: name + "-b", operator: "in", result: name }, f);
+  }
+
+  /* The shape as opaque (a fill of opacity 0.37 is the whole shape). */
+  function solidAlpha(f) {
+    var tr = el("feComponentTransfer", { in: "SourceAlpha", result: "solid" }, f);
+    el("feFuncA", { type: "linear", slope: 255, intercept: 0 }, tr);
+    return "solid";
   }
 
   function filter(id) {
@@ -355,8 +370,9 @@
 
   (function () {
     var f = filter("kt-front");
-    band(f, front.casing_width || 6, front.casing || "#ffffff", "casing");
-    band(f, front.width || 3, front.colour || "#1a1a1a", "core");
+    var solid = solidAlpha(f);
+    band(f, front.casing_width || 6, front.casing || "#ffffff", "casing", solid);
+    band(f, front.width || 3, front.colour || "#1a1a1a", "core", solid);
     merge(f, ["casing", "core"]);
   })();
 
@@ -367,7 +383,7 @@
   keys.forEach(function (k, i) {
     if (!k.stroke_width || k.dash) return;
     var f = filter(outlineId(i));
-    band(f, k.stroke_width, k.stroke || k.fill, "outline");
+    band(f, k.stroke_width, k.stroke || k.fill, "outline", solidAlpha(f));
     merge(f, ["SourceGraphic", "outline"]);
   });
 
@@ -395,27 +411,31 @@
   }
   L.control.scale({ imperial: false, metric: true, maxWidth: 160 }).addTo(map);
 
-  function pane(name, z) {
+  /* Leaflet draws a margin around the view (padding, a share of its size) so a
+     pan shows drawn ground at once; the moving layers, whose filters cost per
+     pixel every frame, get a small one. */
+  function pane(name, z, padding) {
     var p = map.createPane(name);
     p.style.zIndex = z;
-    return L.svg({ pane: name, padding: 0.3 });
+    return L.svg({ pane: name, padding: padding });
   }
-  var contextRenderer = pane("kt-context", 350);
-  var areaRenderer = pane("kt-areas", 400);
-  var frontRenderer = pane("kt-front", 420);
-  var arrowRenderer = pane("kt-arrows", 440);
-  var placeRenderer = pane("kt-places", 460);
+  var contextRenderer = pane("kt-context", 350, 0.5);
+  var areaRenderer = pane("kt-areas", 400, 0.1);
+  var frontRenderer = pane("kt-front", 420, 0.1);
+  var arrowRenderer = pane("kt-arrows", 440, 0.3);
+  var placeRenderer = pane("kt-places", 460, 0.3);
   map.createPane("kt-labels").style.zIndex = 620;
 
-  /* Context: each country's and oblast's area filled without a stroke (it is
-     clipped far out, and a clip edge is no border), its outline (lines) stroked. */
+  /* Context: each country's area filled without a stroke (it is clipped far
+     out, and a clip edge is no border), its outline (lines) stroked; oblasts
+     are their outlines only, thin lines over the countries. */
   var ctx = D.context || {};
   var ctxStyles = ctx.styles || {};
   [["countries", { fill: "#efefec", stroke: "#5f5f5f", stroke_width: 1.2 }],
     ["oblasts", { fill: null, stroke: "#a0a0a0", stroke_width: 0.8 }]].forEach(function (kind) {
     var style = ctxStyles[kind[0]] || kind[1];
     (ctx[kind[0]] || []).forEach(function (c) {
-      if (style.fill && c.area && c.area.length) {
+      if (kind[0] === "countries" && style.fill && c.area && c.area.length) {
         L.polygon(area(c.area), {
           renderer: contextRenderer, interactive: false, stroke: false, fill: true,
           fillColor: style.fill, fillOpacity: 1, smoothFactor: 0.5
@@ -518,7 +538,7 @@
   var els = {
     week: $("kt-week"), title: $("kt-title"), date: $("kt-date"), subtitle: $("kt-subtitle"),
     caption: $("kt-caption"), credit: $("kt-credit"), legend: $("kt-legend"),
-    interpolated: $("kt-interpolated"), change: $("kt-change"), changeText: $("kt-change-text"), changeTitle: $("kt-change-title"),
+    interpolated: $("kt-interpolated"), change: $("kt-change"), changeTitle: $("kt-change-title"),
     slider: $("kt-slider"), ticks: $("kt-ticks"), play: $("kt-play"), speed: $("kt-speed"),
     loop: $("kt-loop"), chart: $("kt-chart")
   };
@@ -596,8 +616,8 @@
     showSnapshot(frame.snapshot);
     var text = dateText(t);
     var inForce = snaps[frame.snapshot];
-    els.date.textContent = text;
-    els.week.textContent = weekText(t, inForce.week);
+    setText(els.date, text);
+    setText(els.week, weekText(t, inForce.week));
     els.interpolated.hidden = t === inForce.t;
     var value = (t - T0) / 60000;
     if (Number(els.slider.value) !== value) els.slider.value = String(value);
@@ -691,8 +711,17 @@
       li.appendChild(span);
       ul.appendChild(li);
     }
+    function heading(text) {
+      if (!text) return;
+      var li = document.createElement("li");
+      li.className = "kt-legend-heading";
+      li.textContent = text;
+      ul.appendChild(li);
+    }
+    if (shown.length) heading(W.areas);
     shown.forEach(function (k) { item(swatch(k, keys.indexOf(k)), k.label || k.code); });
     if (frontSides.length) item(lineSwatch("front"), word("front_line"));
+    if (arrowKinds.length) heading(W.movements);
     arrowKinds.forEach(function (a) {
       var side = sideByCode[a.side];
       var kind = (W.arrows || {})[a.kind] || a.kind;
@@ -701,36 +730,40 @@
     if ((D.places || []).length) item(lineSwatch("place"), word("places"));
   }
 
+  var changeRows = null;
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+
   function updateChange(t) {
     var prev = previousSnapshot(t);
     var ul = els.change;
-    ul.textContent = "";
+    if (!changeRows) {
+      changeRows = (D.sides || []).map(function (side) {
+        var li = document.createElement("li");
+        var dot = document.createElement("span");
+        dot.className = "kt-dot";
+        dot.style.background = side.colour;
+        li.appendChild(dot);
+        var text = document.createElement("span");
+        li.appendChild(text);
+        ul.appendChild(li);
+        return { side: side, text: text };
+      });
+    }
+    var title = word("change_title");
     if (prev < 0) {
-      els.changeTitle.textContent = fill(word("change_title"), { date: "" });
-      els.changeText.textContent = "";
+      setText(els.changeTitle, fill(title, { day: "", date: "" }));
       ul.hidden = true;
       return;
     }
     ul.hidden = false;
     var since = shortDate(snaps[prev].t);
-    var title = word("change_title");
-    els.changeTitle.textContent = /\{(day|date)\}/.test(title) ? fill(title, { day: since, date: since }) : title + " (" + since + ")";
+    setText(els.changeTitle, /\{(day|date)\}/.test(title) ? fill(title, { day: since, date: since }) : title + " (" + since + ")");
     var now = bySide(state.held);
     var before = bySide(snaps[prev].held_km2 || {});
-    (D.sides || []).forEach(function (side) {
-      var li = document.createElement("li");
-      var dot = document.createElement("span");
-      dot.className = "kt-dot";
-      dot.style.background = side.colour;
-      li.appendChild(dot);
-      var text = document.createElement("span");
-      var delta = (now[side.code] || 0) - (before[side.code] || 0);
-      text.textContent = side.name + ": " + (Math.abs(delta) < 0.05 && W.no_change ? W.no_change : km2Text(delta, true));
-      li.appendChild(text);
-      ul.appendChild(li);
+    changeRows.forEach(function (row) {
+      var delta = (now[row.side.code] || 0) - (before[row.side.code] || 0);
+      setText(row.text, row.side.name + ": " + (Math.abs(delta) < 0.05 && W.no_change ? W.no_change : km2Text(delta, true)));
     });
-    var inForce = snaps[state.frame.snapshot];
-    els.changeText.textContent = t === inForce.t ? (inForce.change_text || "") : "";
   }
 
   var chart = { w: 320, h: 170, left: 44, right: 8, top: 10, bottom: 22, max: 1, mark: null, dots: {} };
@@ -809,9 +842,21 @@
 
   /* ---------- timeline ---------- */
 
-  function setHash() {
-    if (!window.history || !window.history.replaceState) return;
-    try { window.history.replaceState(null, "", "#" + isoOf(state.t)); } catch (e) { /* file:// in some browsers */ }
+  /* The address follows the instant while paused, so a link can be copied; a
+     quarter second after the last change (browsers throttle history updates,
+     and a scrollytelling page may call show() every frame). */
+  var hashTimer = 0;
+  function writeHash() {
+    hashTimer = 0;
+    if (state.playing || !window.history || !window.history.replaceState) return;
+    var hash = "#" + isoOf(state.t);
+    if (window.location.hash === hash) return;
+    try { window.history.replaceState(null, "", hash); } catch (e) { /* some browsers refuse on file:// */ }
+  }
+
+  function setHash(now) {
+    if (hashTimer) window.clearTimeout(hashTimer);
+    if (now) writeHash(); else hashTimer = window.setTimeout(writeHash, 250);
   }
 
   function show(t) {
@@ -843,7 +888,7 @@
     els.play.setAttribute("aria-label", word("play"));
     els.play.title = word("play");
     setIcon(els.play, "kt-play");
-    setHash();
+    setHash(true);
   }
 
   function step(delta) { pause(); show(clamp(state.t + delta, T0, T1)); }

@@ -127,3 +127,11 @@ def test_deep_link_opens_at_its_instant(browser, tiny_page, language):
     assert text(browser, "kt-date") == tiny_data(language)["snapshots"][1]["date_text"]
     open_page(browser, tiny_page, "#" + MID_PAIR)
     assert browser.execute_script("return KurskTracker.instant()") == MID_PAIR
+    # paused, the address follows the instant (a moment after the last change)
+    browser.execute_script("KurskTracker.show(arguments[0])", SNAPSHOT_TIMES[0])
+    browser.execute_script("return new Promise(function (r) { setTimeout(r, 500); })")
+    assert browser.execute_script("return location.hash") == "#" + SNAPSHOT_TIMES[0]
+    # and a link changed by hand moves the page
+    browser.execute_script("location.hash = arguments[0]", "#" + SNAPSHOT_TIMES[2])
+    browser.execute_script("return new Promise(function (r) { setTimeout(r, 200); })")
+    assert browser.execute_script("return KurskTracker.instant()") == SNAPSHOT_TIMES[2]
