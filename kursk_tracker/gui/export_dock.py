@@ -39,6 +39,7 @@ from ..toolbelt.report import Level, report
 from ..toolbelt.settings import ExportSettings
 from .animation_panel import AnimationPanel, StatusLabel, fit_narrow, language_combo, narrow_form, ui_locale
 from .web_page_panel import WebPagePanel
+from .widgets import guard_wheel
 
 OBJECT_NAME = "KurskTrackerExportDock"
 OTHER_TEMPLATE = "other"
@@ -152,6 +153,8 @@ class ExportDock(QgsDockWidget):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll_area.setWidget(body)
         self.setWidget(self.scroll_area)
+        # Scrolling the dock with the wheel must not change the fields it passes over.
+        self.wheel_guard = guard_wheel(body)
         session.seriesChanged.connect(self._update_buttons)
         session.seriesChanged.connect(self.reset_language)
         session.seriesChanged.connect(self._series_changed)

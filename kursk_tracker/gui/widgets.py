@@ -5,9 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, QPointF, Qt, QTime, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    QPointF,
+    Qt,
+    QTime,
+    QTimer,
+    pyqtSignal,
+)
 from qgis.PyQt.QtGui import QColor, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -170,3 +184,34 @@ class SnapshotSlider(QSlider):
             x = left + width * (value - self.minimum()) / (self.maximum() - self.minimum())
             painter.drawLine(QPointF(x, self.height() - 6), QPointF(x, self.height() - 1))
         painter.end()
+
+
+class WheelGuard(QObject):
+    """Keeps the mouse wheel for scrolling a panel: a spin box or combo box under the pointer
+    takes the wheel only once it has the focus (a click or Tab), so scrolling a long dock does
+    not change the values the pointer passes over."""
+
+    def eventFilter(self, watched: QObject | None, event: QEvent | None) -> bool:  # noqa: N802 (Qt)
+        if (
+            event is not None
+            and event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            area = watched.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                # The panel scrolls as if the pointer were over its empty background.
+                QCoreApplication.sendEvent(area.verticalScrollBar(), event)
+            return True
+        return False
+
+
+def guard_wheel(panel: QWidget) -> WheelGuard:
+    """Give every spin box and combo box inside `panel` the WheelGuard (and focus only by click or Tab)."""
+    guard = WheelGuard(panel)
+    for widget in [*panel.findChildren(QAbstractSpinBox), *panel.findChildren(QComboBox)]:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(guard)
+    return guard
