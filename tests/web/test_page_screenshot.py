@@ -70,3 +70,27 @@ def test_front_line_runs_between_the_sides(page):
     assert any(max(p) < 60 for p in dark), dark
     white = [image.getpixel((x + dx, y)) for dx in range(-6, 7)]
     assert any(min(p) > 235 for p in white), white
+
+
+def test_front_only_for_its_sides_and_not_beyond_the_border(browser, tmp_path, language):
+    """front.sides: RU's outer edge is no front; front.not_front: nor is UA's edge on the border."""
+    from tests.web.fixture_data import rect, tiny_data
+    from tests.web.page_build import build_page
+
+    data = tiny_data(language)
+    data["front"]["sides"] = ["UA"]
+    data["front"]["not_front"] = rect(34.5, 50.5, 36.0, 51.0)  # "beyond the border": south of 51.00
+    open_page(browser, build_page(data, tmp_path / "front"), "#" + MID_PAIR)
+    image = map_image(browser)
+
+    def darkest(lon, lat, reach=4):  # the least bright pixel near a point (black: 0)
+        x, y = point(browser, lon, lat)
+        return min(
+            max(image.getpixel((x + dx, y + dy))) for dx in range(-reach, reach + 1) for dy in (-1, 0, 1)
+        )
+
+    assert darkest(35.175, 51.05) < 60  # UA's edge against RU: front
+    assert darkest(35.00, 51.15) < 60  # UA's western edge: front
+    assert darkest(35.40, 51.15) > 100  # RU's eastern edge: no front drawn for RU
+    x, y = point(browser, 35.05, 51.00)  # UA's southern edge lies on the "border"
+    assert min(max(image.getpixel((x, y + dy))) for dy in range(-4, 5)) > 100
