@@ -405,11 +405,14 @@
   map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
   map.getContainer().setAttribute("aria-label", D.title || "");
   map.getContainer().setAttribute("role", "img");
-  map.attributionControl.setPrefix("");
   if (D.basemap && D.basemap.url) {
     L.tileLayer(D.basemap.url, { attribution: D.basemap.attribution || "" }).addTo(map);
   }
-  L.control.scale({ imperial: false, metric: true, maxWidth: 160 }).addTo(map);
+  var scaleBar = L.control.scale({ imperial: false, metric: true, maxWidth: 160 }).addTo(map);
+  if (W.scale) {
+    scaleBar.getContainer().title = W.scale;
+    scaleBar.getContainer().setAttribute("aria-label", W.scale);
+  }
 
   /* Leaflet draws a margin around the view (padding, a share of its size) so a
      pan shows drawn ground at once; the moving layers, whose filters cost per
@@ -1011,7 +1014,6 @@
     els.interpolated.textContent = word("interpolated");
     $("kt-chart-title").textContent = word("chart_title");
     els.changeTitle.textContent = word("change_title");
-    map.attributionControl.addAttribution("");
   }
 
   /* ---------- the API ---------- */
