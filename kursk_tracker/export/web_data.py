@@ -23,6 +23,7 @@ from ..core.text import tr
 from ..core.timefmt import format_instant, iso_utc
 from ..core.wording import format_number, language_of, word
 from .web_encoding import SCALE, encode_area, encode_line
+from .web_front import front_entry
 from .web_words import epoch_ms, page_words, zone_changes
 
 FORMAT = 1
@@ -347,6 +348,7 @@ def build_web_data(
         pairs.append(_pair_entry(frames.pair(before, after), codes))
         if step(pair_weight):
             return None
+    view = list(bounds) if bounds is not None else areas_bounds(frames, chosen)
     return {
         "format": FORMAT,
         "generator": options.generator,
@@ -361,7 +363,7 @@ def build_web_data(
             "decimal": word("number.decimal_mark", lang),
             "group": word("number.thousands_mark", lang),
         },
-        "bounds": list(bounds) if bounds is not None else areas_bounds(frames, chosen),
+        "bounds": view,
         "basemap": _basemap(options.basemap_url),
         "keys": keys,
         "sides": [{"code": s.code, "name": s.name(lang), "colour": s.colour} for s in series.sides],
@@ -370,6 +372,7 @@ def build_web_data(
             "width": round(0.8 * MM, 2),
             "casing": "#ffffff",
             "casing_width": round(1.6 * MM, 2),
+            **front_entry(frames, chosen, view),
         },
         "context": _context(context, options.context_styles),
         "places": _places(records, lang),

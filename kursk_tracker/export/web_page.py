@@ -84,7 +84,8 @@ def page_html(data: dict[str, Any], single_file: bool, data_text: str) -> str:
     """index.html from the template: links to the files beside it, or everything inline."""
     template = (web_dir() / "page.html").read_text(encoding="utf-8")
     if single_file:
-        styles = "\n".join(
+        licence = (leaflet_dir() / "LICENSE").read_text(encoding="utf-8").replace("--", "- -")
+        styles = f"<!-- Leaflet, the map library of this page:\n{licence}\n-->\n" + "\n".join(
             f"<style>\n{path.read_text(encoding='utf-8')}\n</style>"
             for path in (leaflet_dir() / "leaflet.css", web_dir() / "kursk_tracker.css")
         )
@@ -218,15 +219,26 @@ def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, Con
 
 
 def _context_style(layer: Any) -> ContextStyle:
+    """The fill and outline of the house style's context layer: a simple fill (countries) or an
+    outline drawn as a line around the area (oblasts: no fill)."""
     renderer = layer.renderer()
     symbol = renderer.symbol() if renderer is not None and hasattr(renderer, "symbol") else None
     if symbol is None or symbol.symbolLayerCount() == 0:
         return ContextStyle()
     first = symbol.symbolLayer(0)
-    fill = first.color().name() if hasattr(first, "color") else ContextStyle.fill
-    stroke = first.strokeColor().name() if hasattr(first, "strokeColor") else ContextStyle.stroke
-    width = float(first.strokeWidth()) if hasattr(first, "strokeWidth") else 0.26
-    return ContextStyle(fill=fill, stroke=stroke, stroke_width=round(max(width, 0.1) * 96 / 25.4, 2))
+    if first.layerType() == "SimpleLine":
+        return ContextStyle(fill="", stroke=first.color().name(), stroke_width=_px(first.width()))
+    if first.layerType() == "SimpleFill":
+        return ContextStyle(
+            fill=first.color().name(),
+            stroke=first.strokeColor().name(),
+            stroke_width=_px(first.strokeWidth()),
+        )
+    return ContextStyle()
+
+
+def _px(millimetres: float) -> float:
+    return round(max(float(millimetres), 0.1) * 96 / 25.4, 2)
 
 
 def export_web_page(

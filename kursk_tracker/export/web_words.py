@@ -17,11 +17,11 @@ from ..core.wording import language_of, word, word_list
 
 ARROW_LEGEND = {
     "attack": "Attack",
-    "counterattack": "Counterattack",
+    "counterattack": "Attack",  # the house style draws and names every other kind as an attack
     "relief_attack": "Relief attack",
     "withdrawal": "Withdrawal",
 }
-"""Movement kinds and their legend words (core/wording.py)."""
+"""Movement kinds and their legend words (core/wording.py), as the Lagebild's legend names them."""
 
 
 def page_words(language: str) -> dict[str, Any]:

@@ -66,6 +66,10 @@ def test_the_algorithm_writes_the_page_with_its_files_in_a_folder(registry, tmp_
     assert '<html lang="de"' in page and '<script src="data.js"></script>' in page
     data = page_data(out / "index.html")
     assert data["language"] == "de" and data["pairs"][0]["timing"] == "linear"
+    # The context in the house style's colours: oblasts as grey outlines only, countries filled.
+    assert data["context"]["styles"]["oblasts"] == {"fill": "", "stroke": "#c4c4c0", "stroke_width": 0.76}
+    assert data["context"]["styles"]["countries"]["fill"] == "#efefec"
+    assert {o["name"] for o in data["context"]["oblasts"]} >= {"Kursk", "Sumy"}
     assert any(s["date_text"] == "29. Oktober 2024, 22:00 MEZ" for s in data["snapshots"])
     # The map library travels with its licence; the whole page stays small.
     assert "BSD" in (out / "vendor/leaflet/LICENSE").read_text(encoding="utf-8")
@@ -99,6 +103,8 @@ def test_qgis_process_writes_one_self_contained_file(repo_root, tmp_path):
     assert files_under(tmp_path / "out") == {"kursk.html"}
     page = target.read_text(encoding="utf-8")
     assert "<script src=" not in page and "<link" not in page
+    # The map library's licence travels inside the one file.
+    assert "Redistribution and use in source and binary forms" in page
     data = page_data(target)
     assert data["language"] == "en"
     assert data["snapshots"][0]["iso"] >= "2024-09-01"

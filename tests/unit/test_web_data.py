@@ -207,3 +207,23 @@ def test_a_basemap_must_be_a_tile_template(sample):
     series, records = sample
     with pytest.raises(WebExportError, match="XYZ template"):
         build_web_data(series, records, WebOptions(basemap_url="file:///etc/passwd"))
+
+
+def test_the_front_is_the_sides_with_front_lines_and_not_the_state_border(sample):
+    import shapely
+
+    from kursk_tracker.export.web_encoding import decode_coords
+
+    data = built(sample, "de")
+    assert data["front"]["sides"] == ["UA"]
+    rings = [
+        shapely.Polygon(decode_coords(p[0]), [decode_coords(h) for h in p[1:]])
+        for p in data["front"]["not_front"]
+    ]
+    elsewhere = shapely.union_all(rings)
+    _series, records = sample
+    fronts = [shapely.from_wkt(r.wkt) for r in records if r.layer == "front_lines"]
+    on_front = shapely.line_interpolate_point(fronts[len(fronts) // 2], 0.5, normalized=True)
+    assert not elsewhere.contains(on_front)
+    # Far from every front line: Sumy, in Ukraine, south of the border.
+    assert elsewhere.contains(shapely.Point(34.80, 50.91))
