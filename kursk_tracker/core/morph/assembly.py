@@ -107,11 +107,9 @@ class Assembly:
             self.ok = False
             linked = []
         self._fixed_paths = [self._path(p) for p in linked]
+        # Each cluster's paths at a combination of levels are linked when a frame first asks for them
+        # (a fraction of a millisecond each): an export uses a few levels of each patch, not all.
         self._local = [{} for _ in self._clusters]
-        for c, ms in enumerate(self._clusters):
-            if len(ms) == 1:
-                for lv in range(len(members[ms[0]])):
-                    self._local_paths(c, (lv,))
 
     def _keys(self, run: Run) -> np.ndarray:
         """One number per edge of a run, the same whichever way the edge is walked."""
