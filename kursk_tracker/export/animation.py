@@ -24,7 +24,7 @@ from qgis.core import QgsProject
 from ..core.text import tr
 from ..toolbelt.jobs import BackgroundTask, Done
 from .frame_plan import AnimationOptions, Frame, date_line, plan_frames, total_seconds, week_text
-from .frame_pool import FramePool, MorphAhead, StatesAhead
+from .frame_pool import FramePool, MorphAhead, StatesAhead, WritingThread
 from .frame_renderer import (
     BACKGROUND,
     ILLUSTRATIVE,
@@ -116,6 +116,8 @@ class AnimationJob:
         self.writer: FrameWriter | None = None
         self.renderer: FrameRendererProtocol[Any] | None = None
         self.pool: FramePool | None = None
+        self.writing: WritingThread | None = None
+        """The GIF's frames are converted and encoded on a thread of their own."""
         self.started = 0.0
 
     def prepare(self) -> None:
@@ -163,6 +165,8 @@ class AnimationJob:
             options.fps,
             lambda: self._palette_samples(renderer),
         )
+        if options.format == "gif" and size > 1:
+            self.writing = WritingThread(self.writer, qimage_to_pil)
 
     def _palette_samples(self, renderer: FrameRendererProtocol[Any]) -> list:
         """A few frames spread over the animation, at snapshots where there are (no morph to wait for)."""
@@ -199,7 +203,9 @@ class AnimationJob:
             raise RuntimeError("AnimationJob.step() before prepare() or after close()")
         image = pool.next()
         seconds = self.frames[self.index].seconds
-        if image is None:
+        if self.writing is not None:
+            self.writing.put(image, seconds)
+        elif image is None:
             writer.extend(seconds)
         else:
             writer.add(qimage_to_pil(image), seconds)
@@ -215,6 +221,8 @@ class AnimationJob:
         while self.step():
             pass
         writer = self._writer()
+        if self.writing is not None:
+            self.writing.finish()
         path = writer.close()
         # The GIF writer also keeps each frame's duration (the tests read them).
         result = AnimationResult(
@@ -234,6 +242,8 @@ class AnimationJob:
             self.pool.cancel()
         if self.renderer is not None:
             self.renderer.cancel()
+        if self.writing is not None:
+            self.writing.stop()
         if self.writer is not None:
             self.writer.abort()
         self.close()
@@ -243,6 +253,9 @@ class AnimationJob:
         if self.pool is not None:
             self.pool.close()
             self.pool = None
+        if self.writing is not None:
+            self.writing.stop()
+            self.writing = None
         self.renderer = None
         self.scene = None
         if self.project is not None:

@@ -16,14 +16,17 @@ and `StatesAhead` a few states, whatever the film's length.
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..layers.scene import SceneState, SeriesScene
     from .frame_renderer import FrameRendererProtocol
+    from .video import FrameWriter
 
 REPEAT = object()
 """In the pool: the frame shows what the frame before it showed, and is not drawn again."""
@@ -180,3 +183,61 @@ class FramePool:
             self.states.stop()
         if self.ahead is not None:
             self.ahead.stop()
+
+
+class WritingThread:
+    """Frames converted and written on a thread of its own, in the order given, while the next are
+    drawn; at most `depth` wait. Only for a writer that touches no Qt object (the GIF writer: Pillow
+    and a file; the MP4 writer's ffmpeg process belongs to the export's thread). A failure is
+    raised on the export's thread, at the next `put()` or at `finish()`."""
+
+    def __init__(self, writer: FrameWriter, convert: Callable[[Any], Any], depth: int = 2) -> None:
+        self.writer = writer
+        self.convert = convert
+        self._queue: queue.Queue = queue.Queue(maxsize=max(1, depth))
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kursk-tracker-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._failure is not None:
+                continue  # the export stops at its next put(): only drain
+            image, seconds = item
+            try:
+                if image is None:
+                    self.writer.extend(seconds)
+                else:
+                    self.writer.add(self.convert(image), seconds)
+            except BaseException as failure:  # handed to the export's thread
+                self._failure = failure
+
+    def _raise(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+
+    def put(self, image, seconds: float) -> None:
+        """The next frame (None: the previous one lasts `seconds` longer)."""
+        self._raise()
+        self._queue.put((image, seconds))
+
+    def finish(self) -> None:
+        """Until every frame given is written."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def stop(self) -> None:
+        """Drop the frames not yet written; returns when the thread has ended."""
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()

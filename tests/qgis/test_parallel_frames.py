@@ -195,3 +195,41 @@ def test_a_cancelled_export_drawing_frames_at_once_leaves_no_file(series_path, t
 def test_frames_at_once_are_bounded(count):
     with pytest.raises(AnimationError):
         options(frames_in_flight=count).check()
+
+
+def test_frames_written_on_their_own_thread_keep_their_order_and_a_failure_reaches_the_export():
+    import threading
+
+    from kursk_tracker.export.frame_pool import WritingThread
+
+    class Recorder:
+        def __init__(self, fail_at: int | None = None) -> None:
+            self.got: list = []
+            self.threads: set = set()
+            self.fail_at = fail_at
+
+        def add(self, image, seconds: float) -> None:
+            self.threads.add(threading.get_ident())
+            if len(self.got) == self.fail_at:
+                raise AnimationError("disk full")
+            self.got.append((image, seconds))
+
+        def extend(self, seconds: float) -> None:
+            self.got.append(("longer", seconds))
+
+    recorder = Recorder()
+    writing = WritingThread(recorder, lambda image: image * 10)
+    for index in range(20):
+        writing.put(index if index % 5 else None, index / 10)
+    writing.finish()
+    assert recorder.got == [(i * 10, i / 10) if i % 5 else ("longer", i / 10) for i in range(20)]
+    assert recorder.threads and threading.get_ident() not in recorder.threads
+
+    failing = Recorder(fail_at=3)
+    writing = WritingThread(failing, lambda image: image)
+    with pytest.raises(AnimationError, match="disk full"):
+        for index in range(1, 50):
+            writing.put(index, 0.1)
+        writing.finish()
+    writing.stop()
+    assert len(failing.got) == 3
