@@ -63,7 +63,7 @@ def parse_json(data: bytes, content_type: str = "") -> object:
 
 
 def check_snapshot(data: bytes, content_type: str = "") -> None:
-    """Raise AnswerError unless `data` is a GeoJSON FeatureCollection (or the history API's wrapper of one)."""
+    """Raise AnswerError unless `data` is a GeoJSON FeatureCollection (or the API's wrapper of one)."""
     document = parse_json(data, content_type)
     if isinstance(document, dict) and isinstance(document.get("map"), dict):
         document = document["map"]
@@ -72,7 +72,7 @@ def check_snapshot(data: bytes, content_type: str = "") -> None:
 
 
 def retry_after_seconds(value: str, now: dt.datetime | None = None) -> float | None:
-    """The pause a Retry-After header asks for, in seconds (delta-seconds or an HTTP date); None if unreadable."""
+    """The pause a Retry-After header asks for, in seconds (a number or an HTTP date); None if unreadable."""
     text = (value or "").strip()
     if not text:
         return None
@@ -89,5 +89,5 @@ def retry_after_seconds(value: str, now: dt.datetime | None = None) -> float | N
 
 
 def backoff_seconds(attempt: int, base: float, cap: float) -> float:
-    """The pause before retry number `attempt` (1, 2, …) without a Retry-After: base, 2·base, 4·base …, at most cap."""
+    """The pause before retry `attempt` (1, 2, …) without Retry-After: base, 2·base, 4·base …, at most cap."""
     return float(min(cap, base * 2 ** max(0, attempt - 1)))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..__about__ import __version__
@@ -247,7 +247,10 @@ class DeepStateClient:
                 too_large.append(max(received, total))
                 blocking.abort()
 
-        blocking.downloadProgress.connect(progress)
+        # Direct: in the thread that downloads. Queued to the main thread (a request made there runs its
+        # download in a thread of its own), the call would arrive after the request is gone: a crash.
+        blocking.downloadProgress.connect(progress, Qt.ConnectionType.DirectConnection)  # type: ignore[call-arg]
+        # (PyQt5-stubs know connect() without the connection type.)
         self.requests += 1
         code = blocking.get(request, True, self.feedback)
         if self.feedback.isCanceled():
