@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 from ..layers.session import SeriesSession
 from ..online.task import Available, CheckTask, UpdateTask, at_time
 from ..online.update import UpdateRequest
+from ..store.backend import open_store
 from ..toolbelt.dependencies import install_advice, shapely_problem
 from ..toolbelt.i18n import tr
 from ..toolbelt.jobs import Outcome
@@ -66,8 +67,16 @@ class OnlineActions(QObject):
             )
             return None
         task = UpdateTask(request, base_url)
+        self._mark_checked(task.output)  # the update is today's look at the service
         self.session.run_import_task(task)
         return task
+
+    @staticmethod
+    def _mark_checked(location) -> None:
+        settings = OnlineSettings.load()
+        checks = dict(settings.last_checks)
+        checks[open_store(location).location] = dt.date.today().isoformat()
+        OnlineSettings.update(last_checks=checks)
 
     def update_open_series(self) -> UpdateTask | None:
         """ "Update to today" for the open series, with the settings of the last update."""
@@ -92,12 +101,9 @@ class OnlineActions(QObject):
             return
         if SERVICE_MARK not in series.credit and not any(SERVICE_MARK in c for c in series.credits.values()):
             return
-        today = dt.date.today().isoformat()
-        if settings.last_checks.get(store.location) == today:
+        if settings.last_checks.get(store.location) == dt.date.today().isoformat():
             return
-        checks = dict(settings.last_checks)
-        checks[store.location] = today
-        OnlineSettings.update(last_checks=checks)
+        self._mark_checked(store.location)
         task = CheckTask(
             store.location, {s.valid_at for s in series.snapshots}, series.timezone, settings, self._checked
         )

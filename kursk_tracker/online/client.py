@@ -1,8 +1,9 @@
 """DeepStateMap's history API through QGIS's network stack: polite, bounded, cancellable.
 
-Every request goes through `QgsBlockingNetworkRequest`, so the user's proxy,
-SSL and authentication settings apply. Call it from a worker thread (a
-BackgroundTask) or from a Processing algorithm. What the client promises:
+Every request goes through `QgsNetworkAccessManager`, so the user's proxy,
+SSL and authentication settings apply, and is waited for in an event loop of
+the calling thread: a worker thread (a BackgroundTask) or a Processing
+algorithm. What the client promises:
 
 - a User-Agent naming the plugin and its version;
 - at most `requests_per_second` requests to the service, across threads;
@@ -22,13 +23,14 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from qgis.core import QgsApplication, QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.core import QgsApplication, QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..__about__ import __version__
 from ..core.errors import KurskTrackerError
 from ..core.text import tr
+from ..toolbelt.compat import required
 from .answers import (
     RETRY_STATUSES,
     AnswerError,
@@ -229,6 +231,12 @@ class DeepStateClient:
         return tr("the service answered HTTP {status}").format(status=status)
 
     def _once(self, url: str) -> Answer:
+        """One GET through QgsNetworkAccessManager, waited for in an event loop of this thread.
+
+        Not QgsBlockingNetworkRequest: its abort() (QGIS 3.22) deletes the reply without finishing it,
+        and the request then waits forever (seen in the tests, a cancel or a too-large body). A
+        QNetworkReply.abort() always finishes the reply.
+        """
         limits = self.limits
         request = QNetworkRequest(QUrl(url))
         request.setRawHeader(b"User-Agent", USER_AGENT.encode())
@@ -239,45 +247,60 @@ class DeepStateClient:
             QNetworkRequest.CacheLoadControl.AlwaysNetwork,
         )
         request.setTransferTimeout(max(1, int(limits.timeout_s * 1000)))
-        blocking = QgsBlockingNetworkRequest()
+        self.requests += 1
+        reply = required(QgsNetworkAccessManager.instance().get(request), "network reply")
         too_large: list[int] = []
 
         def progress(received: int, total: int) -> None:
             if not too_large and max(received, total) > limits.max_bytes:
                 too_large.append(max(received, total))
-                blocking.abort()
+                reply.abort()
 
-        # Direct: in the thread that downloads. Queued to the main thread (a request made there runs its
-        # download in a thread of its own), the call would arrive after the request is gone: a crash.
-        blocking.downloadProgress.connect(progress, Qt.ConnectionType.DirectConnection)  # type: ignore[call-arg]
-        # (PyQt5-stubs know connect() without the connection type.)
-        self.requests += 1
-        code = blocking.get(request, True, self.feedback)
+        def look_at_cancel() -> None:
+            if self.feedback.isCanceled() and reply.isRunning():
+                reply.abort()
+
+        loop = QEventLoop()
+        watch = QTimer()
+        watch.setInterval(50)
+        watch.timeout.connect(look_at_cancel)
+        reply.downloadProgress.connect(progress)
+        reply.finished.connect(loop.quit)
+        try:
+            if not reply.isFinished():
+                watch.start()
+                loop.exec()
+            watch.stop()
+            return self._answer(url, reply, bool(too_large))
+        finally:
+            reply.deleteLater()
+
+    def _answer(self, url: str, reply: QNetworkReply, too_large: bool) -> Answer:
         if self.feedback.isCanceled():
             raise FetchCancelledError(tr("Cancelled."))
-        reply = blocking.reply()
-        body = bytes(reply.content())
-        if too_large or len(body) > limits.max_bytes:
-            raise FetchError(
-                url,
-                tr("the answer is larger than {mb} MB, far larger than any snapshot; not read").format(
-                    mb=limits.max_bytes // MIB or 1
-                ),
-            )
+        if too_large:
+            raise self._too_large(url)
+        body = bytes(reply.readAll())
+        if len(body) > self.limits.max_bytes:
+            raise self._too_large(url)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        # A transfer timeout aborts the reply, yet QgsBlockingNetworkRequest (3.22) may call that NoError.
-        failed = (
-            code != QgsBlockingNetworkRequest.ErrorCode.NoError
-            or reply.error() != QNetworkReply.NetworkError.NoError
-        )
-        if failed and (not status or reply.error() in _UNREACHABLE):
+        error = reply.error()
+        if error != QNetworkReply.NetworkError.NoError and (not status or error in _UNREACHABLE):
             # Cut off mid-body (a stall, a dropped connection) reads as the network error, not the status.
-            raise self._network_problem(url, reply.error(), blocking.errorMessage())
+            raise self._network_problem(url, error, reply.errorString())
         return Answer(
             int(status or 0),
             body,
             bytes(reply.rawHeader(b"Content-Type")).decode("latin-1"),
             bytes(reply.rawHeader(b"Retry-After")).decode("latin-1"),
+        )
+
+    def _too_large(self, url: str) -> FetchError:
+        return FetchError(
+            url,
+            tr("the answer is larger than {mb} MB, far larger than any snapshot; not read").format(
+                mb=self.limits.max_bytes // MIB or 1
+            ),
         )
 
     def _network_problem(self, url: str, error: QNetworkReply.NetworkError, message: str) -> FetchError:

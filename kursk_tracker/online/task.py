@@ -69,8 +69,21 @@ class UpdateTask(ImportTask):
         )
         self.summary = self.update.summary
         result = self.update.result
-        result.cancelled = self.update.cancelled
+        if self.update.cancelled and self.summary.added:
+            # What was complete is in the series: reported as an import, with the cancel among its problems.
+            result.warn(
+                self.client.history_url(),
+                tr("Cancelled: {n} snapshots planned were not fetched.").format(n=self._left()),
+            )
+        else:
+            result.cancelled = self.update.cancelled
         return result
+
+    def _left(self) -> int:
+        if self.update is None:
+            return 0
+        done = len(self.update.summary.added) + len(self.update.failed)
+        return max(0, len(self.update.plan.chosen) - done)
 
 
 @dataclass
