@@ -252,6 +252,7 @@ class OnlineDialog(QDialog):
             )
             self.update_radio.setChecked(True)
         else:
+            self.update_radio.setText(tr("Update to today, from the series' last snapshot on"))
             self.range_radio.setChecked(True)
 
     # Area and cache -------------------------------------------------------------

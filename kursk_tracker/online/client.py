@@ -248,7 +248,8 @@ class DeepStateClient:
         )
         request.setTransferTimeout(max(1, int(limits.timeout_s * 1000)))
         self.requests += 1
-        reply = required(QgsNetworkAccessManager.instance().get(request), "network reply")
+        manager = required(QgsNetworkAccessManager.instance(), "network access manager")
+        reply = required(manager.get(request), "network reply")
         too_large: list[int] = []
 
         def progress(received: int, total: int) -> None:
@@ -284,7 +285,8 @@ class DeepStateClient:
         if len(body) > self.limits.max_bytes:
             raise self._too_large(url)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        error = reply.error()
+        # PyQt5-stubs know only the deprecated signal of this name; PyQt5 calls the method.
+        error = reply.error()  # type: ignore[operator]
         if error != QNetworkReply.NetworkError.NoError and (not status or error in _UNREACHABLE):
             # Cut off mid-body (a stall, a dropped connection) reads as the network error, not the status.
             raise self._network_problem(url, error, reply.errorString())
