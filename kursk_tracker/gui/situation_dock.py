@@ -39,6 +39,7 @@ from ..toolbelt.i18n import current_language, tr
 from ..toolbelt.log import log
 from ..toolbelt.settings import PluginSettings
 from .import_report import ImportReport, import_report
+from .online_actions import OnlineActions
 from .widgets import InstantEdit, edited_instant, instant_edit, ok_cancel, set_instant, zone_label
 
 OBJECT_NAME = "KurskTrackerSituationDock"
@@ -113,6 +114,11 @@ class SituationDock(QgsDockWidget):
             action = self.import_menu.addAction(names[key] + "…")
             action.setData(key)
             action.triggered.connect(lambda _checked=False, k=key: self.ask_import(k))
+        self.import_menu.addSeparator()
+        self.online = OnlineActions(self, session, canvas, message_bar)
+        online = self.import_menu.addAction(tr("From DeepStateMap (online)…"))
+        online.setObjectName("importOnline")
+        online.triggered.connect(lambda _checked=False: self.online.ask())
         self.import_button.setMenu(self.import_menu)
         for widget in (self.open_button, self.sample_button, self.import_button):
             buttons.addWidget(widget)
@@ -162,6 +168,10 @@ class SituationDock(QgsDockWidget):
         session.importFinished.connect(self._import_finished)
         session.ask_dates = lambda paths, known: self.ask_dates(paths, known)
         self.refresh()
+
+    def shutdown(self) -> None:
+        """The plugin unloads: a check for new DeepStateMap snapshots under way stops."""
+        self.online.stop()
 
     # The list ---------------------------------------------------------------
 

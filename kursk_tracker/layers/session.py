@@ -359,7 +359,11 @@ class SeriesSession(QObject):
         Files without a date are asked about afterwards (`ask_dates`) and imported in a second run;
         each run ends with `importFinished`.
         """
-        task = ImportTask(paths, format_name, options, output, like=like)
+        return self.run_import_task(ImportTask(paths, format_name, options, output, like=like))
+
+    def run_import_task(self, task: ImportTask) -> ImportTask:
+        """Start `task` (an import, or an ImportTask of another source such as the online update) with the
+        panels' progress, Cancel and report."""
         task.on_done = lambda _outcome: self._import_done(task)
         if self.series is not None and self.store is not None:
             task.previous = (self.series.name(current_language()), self.store)

@@ -20,6 +20,7 @@ from .new_series import NewSeriesAlgorithm
 from .redate_snapshot import RedateSnapshotAlgorithm
 from .remove_snapshot import RemoveSnapshotAlgorithm
 from .series_statistics import SeriesStatisticsAlgorithm
+from .update_from_deepstate import UpdateFromDeepStateAlgorithm
 
 
 class KurskTrackerProvider(QgsProcessingProvider):
@@ -52,5 +53,6 @@ class KurskTrackerProvider(QgsProcessingProvider):
             RedateSnapshotAlgorithm(),
             RemoveSnapshotAlgorithm(),
             NewSeriesAlgorithm(),
+            UpdateFromDeepStateAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

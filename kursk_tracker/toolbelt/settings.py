@@ -190,6 +190,27 @@ class WebPageSettings(StoredSettings):
     """Where the last page was written."""
 
 
+@dataclass
+class OnlineSettings(StoredSettings):
+    """Fetching DeepStateMap's history (kursk_tracker/online/)."""
+
+    GROUP = f"{PREFIX}/online"
+
+    base_url: str = "https://deepstatemap.live"
+    """The service (or a mirror, or a test server): `{base_url}/api/history/public`."""
+    every: str = choice("day", ("day", "week"))
+    at_time: str = "22:00"
+    """The local time of day (series' time zone) each day's snapshot is taken at or before."""
+    area_of_interest: str = ""
+    """xmin,ymin,xmax,ymax (WGS84) the snapshots are clipped to; empty: the whole front."""
+    check_on_open: bool = True
+    """On opening a series that came from the service, look for new snapshots (at most once a day)."""
+    last_checks: dict[str, str] = field(default_factory=dict)
+    """Series location → the day (ISO) it was last looked at."""
+    cache_mb: int = 500
+    """The bound of the cache of raw answers in the profile."""
+
+
 REGISTRY: tuple[type[StoredSettings], ...] = (
     PluginSettings,
     TimelineSettings,
@@ -197,4 +218,5 @@ REGISTRY: tuple[type[StoredSettings], ...] = (
     ExportSettings,
     AnimationSettings,
     WebPageSettings,
+    OnlineSettings,
 )

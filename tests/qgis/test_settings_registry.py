@@ -18,6 +18,7 @@ from kursk_tracker.toolbelt.settings import (
     AnimationSettings,
     ExportSettings,
     ImportSettings,
+    OnlineSettings,
     PluginSettings,
     TimelineSettings,
     default_of,
@@ -62,6 +63,13 @@ KEYS = {
     "kursk_tracker/web/single_file",
     "kursk_tracker/web/basemap_url",
     "kursk_tracker/web/folder",
+    "kursk_tracker/online/base_url",
+    "kursk_tracker/online/every",
+    "kursk_tracker/online/at_time",
+    "kursk_tracker/online/area_of_interest",
+    "kursk_tracker/online/check_on_open",
+    "kursk_tracker/online/last_checks",
+    "kursk_tracker/online/cache_mb",
 }
 """The keys users have settings under: a changed key loses them unless the old value is carried over."""
 
@@ -125,6 +133,9 @@ def test_the_defaults_stay_as_they_were(clean_settings):
     assert ImportSettings.load() == ImportSettings({}, {})
     assert ExportSettings.load() == ExportSettings("web", "", "png", 1600, 150, "")
     assert AnimationSettings.load() == AnimationSettings(10, 24, 1.0, 1280, 720, "gif", False, "", "linear")
+    assert OnlineSettings.load() == OnlineSettings(
+        "https://deepstatemap.live", "day", "22:00", "", True, {}, 500
+    )
 
 
 def test_every_setting_round_trips_with_its_type(clean_settings):
