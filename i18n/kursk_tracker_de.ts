@@ -9,12 +9,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="86"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="88"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="91"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="93"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="57"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="58"/>
         <source>Situation layers</source>
         <translation>Lageebenen</translation>
     </message>
@@ -44,32 +44,32 @@
         <translation>Beispielserie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="194"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="204"/>
         <source>{n} snapshots</source>
         <translation>{n} Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="207"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="217"/>
         <source>Illustrative data, not ground truth.</source>
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/provider.py" line="32"/>
+        <location filename="../kursk_tracker/processing/provider.py" line="34"/>
         <source>Kursk Tracker {version}</source>
         <translation>Kursk Tracker {version}</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="66"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="93"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
@@ -324,12 +324,12 @@
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="80"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="70"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="85"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="101"/>
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
@@ -439,32 +439,32 @@
         <translation>Zu importierender Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="329"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="339"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="129"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="135"/>
         <source>Re-date…</source>
         <translation>Umdatieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="133"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="139"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="145"/>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="122"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>Features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="188"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="198"/>
         <source>{side} km²</source>
         <translation>{side} km²</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Neue Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="318"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="328"/>
         <source>Import failed: {error}</source>
         <translation>Import fehlgeschlagen: {error}</translation>
     </message>
@@ -484,17 +484,17 @@
         <translation>{n} Lagestände in {name} importiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="380"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="390"/>
         <source>Re-date snapshot</source>
         <translation>Lagestand umdatieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="404"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="414"/>
         <source>Remove snapshot</source>
         <translation>Lagestand entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="404"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="414"/>
         <source>Remove the snapshot of {when} and its features from the series?</source>
         <translation>Den Lagestand vom {when} und seine Objekte aus der Serie entfernen?</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>keine GeoJSON-, KML-, KMZ-, GeoPackage- oder Shapefile-Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="160"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="148"/>
         <source>no such file or folder</source>
         <translation>Datei oder Ordner gibt es nicht</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>das ist ein Serien-GeoPackage; als Serie importieren, nicht als einzelne datierte Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="237"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="225"/>
         <source>none of its features could be imported</source>
         <translation>keines ihrer Objekte ließ sich importieren</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>{count} datierte Teile in der Datei; ihre eigenen Daten statt des Dateinamens behalten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="206"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="194"/>
         <source>could not be imported: {reason}</source>
         <translation>nicht importierbar: {reason}</translation>
     </message>
@@ -629,22 +629,22 @@
         <translation>keine brauchbare Geometrie; übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="154"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="142"/>
         <source>no GeoJSON, Esri JSON, GeoPackage or Shapefile files in the folder</source>
         <translation>keine GeoJSON-, Esri-JSON-, GeoPackage- oder Shapefile-Dateien im Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="209"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="197"/>
         <source>ISW {day}</source>
         <translation>ISW {day}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="220"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="208"/>
         <source>nothing of {day} left inside the area of interest</source>
         <translation>nichts vom {day} innerhalb des Interessengebiets übrig</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/importers/isw.py" line="250"/>
+        <location filename="../kursk_tracker/importers/isw.py" line="238"/>
         <source>{count} features have no date in their fields or the file name; skipped</source>
         <translation>{count} Objekte haben kein Datum in ihren Feldern oder im Dateinamen; übersprungen</translation>
     </message>
@@ -1189,27 +1189,27 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="64"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="66"/>
         <source>Web figure (1600 × 1000 px)</source>
         <translation>Web-Abbildung (1600 × 1000 px)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="65"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="67"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="68"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="70"/>
         <source>Other template file…</source>
         <translation>Andere Vorlagendatei …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="72"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="74"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="85"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="87"/>
         <source>Width of PNG images; PDF and SVG keep the template&apos;s page size</source>
         <translation>Breite von PNG-Bildern; PDF und SVG behalten die Seitengröße der Vorlage</translation>
     </message>
@@ -1219,82 +1219,82 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="102"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="104"/>
         <source>Export Lagebild…</source>
         <translation>Lagebild exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="104"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="106"/>
         <source>The instant shown on the timeline, framed as the map canvas</source>
         <translation>Der Zeitpunkt der Zeitleiste, im Ausschnitt der Kartenansicht</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="107"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="109"/>
         <source>Export all snapshots…</source>
         <translation>Alle Lagestände exportieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="111"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="113"/>
         <source>Open in layout designer</source>
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="173"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="180"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="173"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="180"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="239"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="247"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="240"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="248"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="242"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="250"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="380"/>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="176"/>
         <source>Open a series first.</source>
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="277"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="285"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="282"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="290"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="320"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="328"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="367"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="375"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="369"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="377"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="391"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="399"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
@@ -1349,47 +1349,47 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="256"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="282"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="52"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="59"/>
         <source>Unknown animation format {name}: use gif or mp4</source>
         <translation>Unbekanntes Animationsformat {name}: gif oder mp4 verwenden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="56"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="63"/>
         <source>{fps} frames per second is not possible for {format}</source>
         <translation>{fps} Bilder pro Sekunde sind für {format} nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="62"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="69"/>
         <source>The step between frames must be longer than zero</source>
         <translation>Der Zeitschritt zwischen den Bildern muss größer als null sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="64"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="71"/>
         <source>The hold on snapshots cannot be negative</source>
         <translation>Die Standzeit bei Lageständen kann nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="66"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="73"/>
         <source>A frame of {w}×{h} pixels is not possible</source>
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="260"/>
+        <location filename="../kursk_tracker/export/animation.py" line="279"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="378"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="380"/>
         <source>Exporting animation {name}</source>
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="325"/>
+        <location filename="../kursk_tracker/export/animation.py" line="344"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -1489,37 +1489,37 @@
         <translation>Animation exportieren…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="356"/>
         <source>Export animation</source>
         <translation>Animation exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="356"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF-Animation (*.gif)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="354"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="356"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="393"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="395"/>
         <source>Exporting {name}…</source>
         <translation>{name} wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="329"/>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="211"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="427"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="429"/>
         <source>Written: {path} ({frames} frames, {seconds} s)</source>
         <translation>Geschrieben: {path} ({frames} Bilder, {seconds} s)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/animation_panel.py" line="439"/>
+        <location filename="../kursk_tracker/gui/animation_panel.py" line="441"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -1529,12 +1529,12 @@
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="99"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="69"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="104"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="74"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
@@ -1629,7 +1629,7 @@
         <translation>Neue Serie in PostGIS</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="453"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="463"/>
         <source>Copy series to PostGIS</source>
         <translation>Serie nach PostGIS kopieren</translation>
     </message>
@@ -1709,22 +1709,22 @@
         <translation>PostGIS-Serie öffnen …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="82"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="83"/>
         <source>New series in PostGIS…</source>
         <translation>Neue Serie in PostGIS …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="86"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="87"/>
         <source>Copy series to PostGIS…</source>
         <translation>Serie nach PostGIS kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="88"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="89"/>
         <source>Copy series to GeoPackage…</source>
         <translation>Serie in ein GeoPackage kopieren …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="179"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="189"/>
         <source>No series open. Open a series GeoPackage, a PostGIS series or the sample series.</source>
         <translation>Keine Serie offen. Ein Serien-GeoPackage, eine PostGIS-Serie oder die Beispielserie öffnen.</translation>
     </message>
@@ -1734,22 +1734,22 @@
         <translation>{where}: Dort ist bereits eine Serie; sie öffnen oder ein anderes Schema wählen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="453"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="463"/>
         <source>The series was copied to {where}. Open the copy now, to work on it with your team?</source>
         <translation>Die Serie wurde nach {where} kopiert. Die Kopie jetzt öffnen, um mit dem Team daran zu arbeiten?</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="465"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="475"/>
         <source>Copy series to GeoPackage</source>
         <translation>Serie in ein GeoPackage kopieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="479"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="489"/>
         <source>Series copied to {where}.</source>
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="80"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="70"/>
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
@@ -1999,7 +1999,7 @@
         <translation>{where}: Jemand anderes hat einen Lagestand entfernt; die Karte zeigt die Serie, wie sie jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="194"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="204"/>
         <source>1 snapshot</source>
         <translation>1 Lagestand</translation>
     </message>
@@ -2029,7 +2029,7 @@
         <translation>Im Namen, in den Feldern oder Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit an, um sie zu importieren:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="107"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="79"/>
         <source>New series…</source>
         <translation>Neue Serie …</translation>
     </message>
@@ -2039,7 +2039,7 @@
         <translation>In ein neues Serien-GeoPackage importieren; es wird nach dem Import geöffnet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="113"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="82"/>
         <source>Into the open series</source>
         <translation>In die geöffnete Serie</translation>
     </message>
@@ -2049,7 +2049,7 @@
         <translation>In die geöffnete Serie importieren, wie bisher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="120"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="87"/>
         <source>Into</source>
         <translation>Ziel</translation>
     </message>
@@ -2079,7 +2079,7 @@
         <translation>Die geöffnete Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="234"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="238"/>
         <source>A new series: choose its GeoPackage with &lt;i&gt;New series…&lt;/i&gt;</source>
         <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
     </message>
@@ -2124,27 +2124,27 @@
         <translation>{n} Reparaturen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="93"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="94"/>
         <source>Open the sample series: the 2024 Kursk offensive, week by week (illustrative, not ground truth)</source>
         <translation>Die Beispielserie öffnen: die Kursk-Offensive 2024, Woche für Woche (zur Veranschaulichung, keine gesicherte Lage)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="104"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="105"/>
         <source>Import dated situation files into the open series or a new one; the dialog shows where they go</source>
         <translation>Datierte Lagedateien in die geöffnete oder eine neue Serie importieren; der Dialog zeigt, wohin sie kommen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="131"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="137"/>
         <source>Give the selected snapshot another date and time</source>
         <translation>Dem gewählten Lagestand ein anderes Datum und eine andere Uhrzeit geben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="135"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="141"/>
         <source>Remove the selected snapshot and its features from the series</source>
         <translation>Den gewählten Lagestand und seine Objekte aus der Serie entfernen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/situation_dock.py" line="382"/>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="392"/>
         <source>New date and time:</source>
         <translation>Neues Datum und Uhrzeit:</translation>
     </message>
@@ -2304,7 +2304,7 @@
         <translation>Format (leer: aus der Dateiendung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="125"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="77"/>
         <source>Timing between snapshots</source>
         <translation>Zeitverlauf zwischen Lageständen</translation>
     </message>
@@ -2569,7 +2569,7 @@
         <translation>die Serien können nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/frame_plan.py" line="70"/>
+        <location filename="../kursk_tracker/export/frame_plan.py" line="77"/>
         <source>Between 1 and {most} frames can be drawn at once</source>
         <translation>Es können 1 bis {most} Bilder gleichzeitig gezeichnet werden</translation>
     </message>
@@ -2584,7 +2584,7 @@
         <translation>Nichts zu zeichnen: Die Layer sind leer.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/session.py" line="435"/>
+        <location filename="../kursk_tracker/layers/session.py" line="439"/>
         <source>No series is open.</source>
         <translation>Keine Serie ist geöffnet.</translation>
     </message>
@@ -2607,6 +2607,516 @@
         <location filename="../kursk_tracker/processing/new_series.py" line="48"/>
         <source>Empty series made at {where}</source>
         <translation>Leere Serie angelegt: {where}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_data.py" line="268"/>
+        <source>The series has no snapshots: there is nothing to put on a page.</source>
+        <translation>Die Serie hat keine Lagestände: Es gibt nichts, was auf eine Seite käme.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_data.py" line="276"/>
+        <source>No snapshot lies between {start} and {end}; the series runs from {first} to {last}.</source>
+        <translation>Zwischen {start} und {end} liegt kein Lagestand; die Serie reicht von {first} bis {last}.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_data.py" line="285"/>
+        <source>Only one snapshot ({when}) is in the span: a page with a moving front needs two or more. Export a Lagebild for a single snapshot.</source>
+        <translation>Im Zeitraum liegt nur ein Lagestand ({when}): Eine Seite mit bewegter Front braucht zwei oder mehr. Für einen einzelnen Lagestand exportieren Sie ein Lagebild.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_data.py" line="392"/>
+        <source>The snapshots in the span hold no areas: there is no front to show.</source>
+        <translation>Die Lagestände im Zeitraum enthalten keine Gebiete: Es gibt keine Front zu zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_data.py" line="403"/>
+        <source>The basemap URL must be an http(s) XYZ template with {{z}}, {{x}} and {{y}}, not {url!r}.</source>
+        <translation>Die Grundkarten-URL muss eine http(s)-XYZ-Vorlage mit {{z}}, {{x}} und {{y}} sein, nicht {url!r}.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_page.py" line="63"/>
+        <source>The web page&apos;s files are missing from the plugin: {files}. Reinstall the plugin.</source>
+        <translation>Dem Plugin fehlen die Dateien der Webseite: {files}. Installieren Sie das Plugin neu.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_page.py" line="125"/>
+        <source>{path}: the folder cannot be written to.</source>
+        <translation>{path}: In diesen Ordner kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_page.py" line="143"/>
+        <source>{path}: the page could not be written ({problem}).</source>
+        <translation>{path}: Die Seite konnte nicht geschrieben werden ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/export/web_page.py" line="277"/>
+        <source>The web page export was cancelled; nothing was written.</source>
+        <translation>Der Export der Webseite wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_actions.py" line="65"/>
+        <source>An import is running; try again when it is done.</source>
+        <translation>Ein Import läuft; versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_actions.py" line="116"/>
+        <source>Looking for new DeepStateMap snapshots failed: {error}</source>
+        <translation>Die Suche nach neuen DeepStateMap-Lageständen ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_actions.py" line="124"/>
+        <source>1 new snapshot available from DeepStateMap — update?</source>
+        <translation>1 neuer Lagestand bei DeepStateMap — aktualisieren?</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_actions.py" line="124"/>
+        <source>{n} new snapshots available from DeepStateMap — update?</source>
+        <translation>{n} neue Lagestände bei DeepStateMap — aktualisieren?</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_actions.py" line="136"/>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="64"/>
+        <source>From DeepStateMap (online)</source>
+        <translation>Aus DeepStateMap (online)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="255"/>
+        <source>Update to today, from the series&apos; last snapshot on</source>
+        <translation>Bis heute aktualisieren, ab dem letzten Lagestand der Serie</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="91"/>
+        <source>These days:</source>
+        <translation>Diese Tage:</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="93"/>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="103"/>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="112"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="121"/>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="122"/>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="130"/>
+        <source>the last snapshot at or before</source>
+        <translation>der letzte Lagestand bis</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="140"/>
+        <source>xmin,ymin,xmax,ymax in degrees; empty: the whole front</source>
+        <translation>xmin,ymin,xmax,ymax in Grad; leer: die ganze Front</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="141"/>
+        <source>Map extent</source>
+        <translation>Kartenausschnitt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="150"/>
+        <source>The service, a mirror of it, or a server of your own</source>
+        <translation>Der Dienst, ein Spiegel davon oder ein eigener Server</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="151"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="153"/>
+        <source>On opening a series from DeepStateMap, look for new snapshots (once a day)</source>
+        <translation>Beim Öffnen einer Serie aus DeepStateMap nach neuen Lageständen suchen (einmal am Tag)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="163"/>
+        <source>Clear cache</source>
+        <translation>Zwischenspeicher leeren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="168"/>
+        <source>Cache</source>
+        <translation>Zwischenspeicher</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="170"/>
+        <source>The data is DeepStateMap&apos;s (deepstatemap.live); the series&apos; credit names it. Only snapshots the series lacks are fetched, at most two requests a second.</source>
+        <translation>Die Daten stammen von DeepStateMap (deepstatemap.live); die Quellenangabe der Serie nennt es. Abgerufen werden nur Lagestände, die der Serie fehlen, höchstens zwei Anfragen pro Sekunde.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="184"/>
+        <source>Fetch</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="250"/>
+        <source>Update to today, from the series&apos; last snapshot ({day}) on</source>
+        <translation>Bis heute aktualisieren, ab dem letzten Lagestand der Serie ({day})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="275"/>
+        <source>{n} snapshots, {mb} MB in {folder}</source>
+        <translation>{n} Lagestände, {mb} MB in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/situation_dock.py" line="119"/>
+        <source>From DeepStateMap (online)…</source>
+        <translation>Aus DeepStateMap (online)…</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="44"/>
+        <source>Exporting the web page…</source>
+        <translation>Webseite wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="83"/>
+        <source>One HTML file</source>
+        <translation>Eine HTML-Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="86"/>
+        <source>Everything in one self-contained .html file, rather than index.html with its files in a folder</source>
+        <translation>Alles in einer eigenständigen .html-Datei statt index.html mit ihren Dateien in einem Ordner</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="92"/>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="96"/>
+        <source>none (works offline)</source>
+        <translation>keine (funktioniert offline)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="97"/>
+        <source>Optional XYZ tile URL such as https://tile.example.org/{z}/{x}/{y}.png. Without one the page loads nothing from anywhere: it works offline and tells no server who reads it.</source>
+        <translation>Optionale XYZ-Kachel-URL wie https://tile.example.org/{z}/{x}/{y}.png. Ohne sie lädt die Seite nichts von irgendwoher: Sie funktioniert offline und verrät keinem Server, wer sie liest.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="103"/>
+        <source>Basemap</source>
+        <translation>Grundkarte</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="105"/>
+        <source>Export web page…</source>
+        <translation>Webseite exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="107"/>
+        <source>The whole series as an interactive page: a time slider and the moving front, in the chosen language</source>
+        <translation>Die ganze Serie als interaktive Seite: ein Zeitregler und die bewegte Front, in der gewählten Sprache</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="134"/>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="155"/>
+        <source>Export web page</source>
+        <translation>Webseite exportieren</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="57"/>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="159"/>
+        <source>Folder for the web page (index.html)</source>
+        <translation>Ordner für die Webseite (index.html)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="203"/>
+        <source>Writing the web page to {path}…</source>
+        <translation>Webseite wird nach {path} geschrieben …</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="229"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/web_page_panel.py" line="233"/>
+        <source>Web page written ({size} kB, {snapshots} snapshots): {path}</source>
+        <translation>Webseite geschrieben ({size} kB, {snapshots} Lagestände): {path}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="34"/>
+        <source>the service sent an empty answer</source>
+        <translation>der Dienst hat eine leere Antwort gesendet</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="36"/>
+        <source>the service sent a web page instead of data (a captcha or maintenance page?)</source>
+        <translation>der Dienst hat statt Daten eine Webseite gesendet (eine Captcha- oder Wartungsseite?)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="40"/>
+        <source>the answer is not UTF-8 text (byte {offset})</source>
+        <translation>die Antwort ist kein UTF-8-Text (Byte {offset})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="53"/>
+        <source>the answer is cut off (truncated JSON after {n} bytes)</source>
+        <translation>die Antwort ist abgeschnitten (JSON endet nach {n} Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="56"/>
+        <source>the answer is not valid JSON (line {line}, column {column})</source>
+        <translation>die Antwort ist kein gültiges JSON (Zeile {line}, Spalte {column})</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="62"/>
+        <source>the answer&apos;s JSON is nested too deeply</source>
+        <translation>das JSON der Antwort ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/answers.py" line="71"/>
+        <source>the answer is JSON but not a GeoJSON FeatureCollection</source>
+        <translation>die Antwort ist JSON, aber keine GeoJSON-FeatureCollection</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="281"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="207"/>
+        <source>the service answered {status} {times} times in a row; try again later</source>
+        <translation>der Dienst antwortete {times}-mal hintereinander mit {status}; später erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="216"/>
+        <source>the service answered {status} and asks to wait {seconds} s; try again later</source>
+        <translation>der Dienst antwortete mit {status} und bittet, {seconds} s zu warten; später erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="230"/>
+        <source>the service has no such snapshot (404 Not Found)</source>
+        <translation>der Dienst hat diesen Lagestand nicht (404 Not Found)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="231"/>
+        <source>the service answered HTTP {status}</source>
+        <translation>der Dienst antwortete mit HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="301"/>
+        <source>the answer is larger than {mb} MB, far larger than any snapshot; not read</source>
+        <translation>die Antwort ist größer als {mb} MB, weit größer als jeder Lagestand; nicht gelesen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="312"/>
+        <source>the server {host} refused the connection</source>
+        <translation>der Server {host} hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="314"/>
+        <source>the server name {host} cannot be found (no network, or a wrong address?)</source>
+        <translation>der Servername {host} ist nicht auffindbar (kein Netz oder eine falsche Adresse?)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="318"/>
+        <source>no answer for {seconds} s; the server stalled</source>
+        <translation>{seconds} s lang keine Antwort; der Server stockt</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="322"/>
+        <source>the server closed the connection before the answer was complete</source>
+        <translation>der Server hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/client.py" line="324"/>
+        <source>the request failed: {message}</source>
+        <translation>die Anfrage ist fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/history.py" line="56"/>
+        <source>the history list is not a JSON array of records</source>
+        <translation>die Verlaufsliste ist kein JSON-Array von Einträgen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/history.py" line="67"/>
+        <source>the history list holds no record with a snapshot id</source>
+        <translation>die Verlaufsliste enthält keinen Eintrag mit einer Lagestand-ID</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/task.py" line="55"/>
+        <source>Updating {name} from DeepStateMap</source>
+        <translation>{name} wird aus DeepStateMap aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/task.py" line="74"/>
+        <source>Cancelled: {n} snapshots planned were not fetched.</source>
+        <translation>Abgebrochen: {n} geplante Lagestände wurden nicht abgerufen.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/task.py" line="108"/>
+        <source>Looking for new DeepStateMap snapshots</source>
+        <translation>Suche nach neuen DeepStateMap-Lageständen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/update.py" line="97"/>
+        <source>{problem}; planned from the history list fetched at {when}</source>
+        <translation>{problem}; geplant nach der Verlaufsliste vom {when}</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/update.py" line="113"/>
+        <source>The series has no snapshot yet: give the first day to fetch.</source>
+        <translation>Die Serie hat noch keinen Lagestand: Geben Sie den ersten abzurufenden Tag an.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/update.py" line="204"/>
+        <source>no DeepStateMap snapshot at or before {at} that day; day skipped</source>
+        <translation>kein DeepStateMap-Lagestand an diesem Tag bis {at}; Tag übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/online/update.py" line="219"/>
+        <source>not asked for: the service failed three times in a row</source>
+        <translation>nicht angefragt: der Dienst ist dreimal hintereinander gescheitert</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="40"/>
+        <source>Export web page (interactive Lagebild)</source>
+        <translation>Webseite exportieren (interaktives Lagebild)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="43"/>
+        <source>Writes the series as a web page with a time slider on which the front moves between snapshots, as on the timeline: areas, front lines, arrows, notes and places in the Lagebild&apos;s style, the date, week and caption, the change since the previous snapshot and the held-area chart, in LANGUAGE. OUTPUT is a folder that receives index.html with its data, script and the map library beside it; with SINGLE_FILE everything goes into one HTML file (OUTPUT/index.html, or OUTPUT itself when it ends in .html). The page works offline from the file; it loads tiles only when BASEMAP_URL is an XYZ template such as https://tile.example.org/{z}/{x}/{y}.png. FROM and TO (ISO 8601) limit the span; the page needs two snapshots or more. Nothing is written at OUTPUT until the page is complete.</source>
+        <translation>Schreibt die Serie als Webseite mit einem Zeitregler, auf dem sich die Front zwischen den Lageständen bewegt wie auf der Zeitleiste: Gebiete, Frontlinien, Pfeile, Anmerkungen und Orte im Stil des Lagebilds, Datum, Woche und Bildunterschrift, die Veränderung seit dem vorigen Lagestand und das Diagramm der gehaltenen Fläche, in LANGUAGE. OUTPUT ist ein Ordner, der index.html mit Daten, Skript und Kartenbibliothek daneben erhält; mit SINGLE_FILE kommt alles in eine HTML-Datei (OUTPUT/index.html oder OUTPUT selbst, wenn es auf .html endet). Die Seite funktioniert offline aus der Datei; Kacheln lädt sie nur, wenn BASEMAP_URL eine XYZ-Vorlage wie https://tile.example.org/{z}/{x}/{y}.png ist. FROM und TO (ISO 8601) begrenzen den Zeitraum; die Seite braucht zwei oder mehr Lagestände. An OUTPUT wird nichts geschrieben, bevor die Seite vollständig ist.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="57"/>
+        <source>Web page (folder, or an .html file with SINGLE_FILE)</source>
+        <translation>Webseite (Ordner, oder eine .html-Datei mit SINGLE_FILE)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="64"/>
+        <source>Language of the page</source>
+        <translation>Sprache der Seite</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="82"/>
+        <source>One self-contained HTML file</source>
+        <translation>Eine eigenständige HTML-Datei</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="87"/>
+        <source>Basemap tiles (XYZ URL template; empty: none)</source>
+        <translation>Grundkarten-Kacheln (XYZ-URL-Vorlage; leer: keine)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="94"/>
+        <source>Snapshots on the page</source>
+        <translation>Lagestände auf der Seite</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="95"/>
+        <source>Size of the page (bytes)</source>
+        <translation>Größe der Seite (Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/export_web.py" line="123"/>
+        <source>{path}: {snapshots} snapshots, {size} kB</source>
+        <translation>{path}: {snapshots} Lagestände, {size} kB</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="36"/>
+        <source>{name}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{name}: {text} ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="54"/>
+        <source>Update from DeepStateMap (online)</source>
+        <translation>Aus DeepStateMap aktualisieren (online)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="57"/>
+        <source>Fetches DeepStateMap&apos;s history (deepstatemap.live; the data is DeepStateMap&apos;s, and the series&apos; credit says so) into a series, created or added to. For each day (or week) from FROM to TO (empty: today) it takes the last snapshot the service published at or before AT (local time in the series&apos; time zone, default 22:00) and skips a day that has none. FROM empty: from the series&apos; last snapshot on (update to today). Snapshots the series already has are not fetched again; answers are cached in the QGIS profile. Through QGIS&apos;s network settings (proxy, SSL, authentication), at most two requests a second, with retries when the service asks to wait. A failed date is reported with its URL and the others are imported; the series is only ever added complete snapshots.</source>
+        <translation>Ruft den Verlauf von DeepStateMap (deepstatemap.live; die Daten stammen von DeepStateMap, und die Quellenangabe der Serie sagt es) in eine Serie ab, die angelegt oder ergänzt wird. Für jeden Tag (oder jede Woche) von FROM bis TO (leer: heute) nimmt es den letzten Lagestand, den der Dienst bis AT veröffentlicht hat (Ortszeit in der Zeitzone der Serie, Vorgabe 22:00), und überspringt einen Tag ohne einen. FROM leer: ab dem letzten Lagestand der Serie (bis heute aktualisieren). Lagestände, die die Serie schon hat, werden nicht erneut abgerufen; Antworten werden im QGIS-Profil zwischengespeichert. Über die Netzwerkeinstellungen von QGIS (Proxy, SSL, Authentifizierung), höchstens zwei Anfragen pro Sekunde, mit neuen Versuchen, wenn der Dienst um Geduld bittet. Ein gescheitertes Datum wird mit seiner URL gemeldet und die übrigen werden importiert; die Serie erhält nur vollständige Lagestände.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="75"/>
+        <source>First day (YYYY-MM-DD; empty: the series&apos; last snapshot)</source>
+        <translation>Erster Tag (JJJJ-MM-TT; leer: der letzte Lagestand der Serie)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="80"/>
+        <source>Last day (YYYY-MM-DD; empty: today)</source>
+        <translation>Letzter Tag (JJJJ-MM-TT; leer: heute)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="83"/>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="86"/>
+        <source>At or before this local time (HH:MM, the series&apos; time zone)</source>
+        <translation>Bis zu dieser Ortszeit (HH:MM, Zeitzone der Serie)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="96"/>
+        <source>Service address</source>
+        <translation>Adresse des Dienstes</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="102"/>
+        <source>Snapshots fetched from the service</source>
+        <translation>Vom Dienst abgerufene Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="103"/>
+        <source>Snapshots taken from the cache</source>
+        <translation>Aus dem Zwischenspeicher genommene Lagestände</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="104"/>
+        <source>Days without a snapshot</source>
+        <translation>Tage ohne Lagestand</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="105"/>
+        <source>Snapshots that could not be fetched</source>
+        <translation>Lagestände, die nicht abgerufen werden konnten</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="112"/>
+        <source>AT: {text} is not a time (HH:MM)</source>
+        <translation>AT: {text} ist keine Uhrzeit (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="141"/>
+        <source>{n} snapshots added to {path} ({fetched} fetched, {cached} from the cache)</source>
+        <translation>{n} Lagestände zu {path} hinzugefügt ({fetched} abgerufen, {cached} aus dem Zwischenspeicher)</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="150"/>
+        <source>Cancelled; the complete snapshots fetched before are kept.</source>
+        <translation>Abgebrochen; die zuvor vollständig abgerufenen Lagestände bleiben erhalten.</translation>
     </message>
 </context>
 </TS>
