@@ -310,18 +310,125 @@
   }
   keys.forEach(function (k, i) { if (k.hatch) addHatch(hatchId(i), k); });
 
-  var arrowheads = {};
-  function arrowhead(colour) {
-    if (arrowheads[colour]) return arrowheads[colour];
-    var id = "kt-head-" + Object.keys(arrowheads).length;
-    var m = el("marker", {
-      id: id, viewBox: "0 0 10 10", refX: 4, refY: 5, markerWidth: 3.2, markerHeight: 3.2,
-      orient: "auto", markerUnits: "strokeWidth"
-    }, defs);
-    el("path", { d: "M0,0 L10,5 L0,10 L2.5,5 Z", fill: colour, stroke: "#ffffff", "stroke-width": 0.8, "stroke-linejoin": "round" }, m);
-    arrowheads[colour] = "url(#" + id + ")";
-    return arrowheads[colour];
+  /* ---------- movement arrows, drawn as the Lagebild draws them ----------
+     QGIS's arrow symbol layer (tools/build_styles.py arrow()): a body that
+     widens from 0.6 mm at the tail to 2.4 mm, a head 4 mm long reaching 3 mm
+     out from the line on each side; at 96 dpi a millimetre is 3.78 px. The
+     outline is computed from the line in screen pixels each time it is drawn
+     (so on every zoom), and it is rendering only: no geometry is measured. */
+  var MM = 96 / 25.4;
+  var ARROW = { start: 0.6 * MM, end: 2.4 * MM, head: 4 * MM, headHalf: 3 * MM };
+
+  function dashedKind(kind) { return kind === "relief_attack" || kind === "withdrawal"; }
+
+  /* The arrow's style: solid kinds filled in the side's colour with a thin
+     white edge; relief attacks and withdrawals translucent with a dashed edge
+     in the side's colour (alpha 80 of 255, 0.5 mm, dashes 1.5 mm / 0.8 mm). */
+  function arrowStyle(kind, colour) {
+    if (dashedKind(kind)) {
+      return { fillColor: colour, fillOpacity: 80 / 255, color: colour, weight: 0.5 * MM,
+               dashArray: (1.5 * MM).toFixed(2) + " " + (0.8 * MM).toFixed(2) };
+    }
+    return { fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 0.3 * MM, dashArray: null };
   }
+
+  /* Points {x, y} of a line in pixels, smoothed through its vertices
+     (Catmull-Rom, a few steps per segment), repeated points dropped. */
+  function smoothLine(pts) {
+    var clean = [];
+    pts.forEach(function (p) {
+      var q = clean[clean.length - 1];
+      if (!q || Math.abs(q.x - p.x) + Math.abs(q.y - p.y) > 0.25) clean.push({ x: p.x, y: p.y });
+    });
+    if (clean.length < 3) return clean;
+    var out = [clean[0]], n = clean.length, steps = 6;
+    for (var i = 0; i < n - 1; i++) {
+      var p0 = clean[i > 0 ? i - 1 : 0], p1 = clean[i], p2 = clean[i + 1], p3 = clean[i + 2 < n ? i + 2 : n - 1];
+      for (var k = 1; k <= steps; k++) {
+        var t = k / steps, t2 = t * t, t3 = t2 * t;
+        out.push({
+          x: 0.5 * (2 * p1.x + (p2.x - p0.x) * t + (2 * p0.x - 5 * p1.x + 4 * p2.x - p3.x) * t2 + (3 * p1.x - p0.x - 3 * p2.x + p3.x) * t3),
+          y: 0.5 * (2 * p1.y + (p2.y - p0.y) * t + (2 * p0.y - 5 * p1.y + 4 * p2.y - p3.y) * t2 + (3 * p1.y - p0.y - 3 * p2.y + p3.y) * t3)
+        });
+      }
+    }
+    return out;
+  }
+
+  function unit(dx, dy) {
+    var l = Math.sqrt(dx * dx + dy * dy) || 1;
+    return { x: dx / l, y: dy / l };
+  }
+
+  /* The arrow for a line in pixels: its outline (an array of points) and its
+     spine (points with the half width there, tail to tip), or null. */
+  function arrowShape(pts) {
+    var line = smoothLine(pts);
+    if (line.length < 2) return null;
+    var lengths = [0];
+    for (var i = 1; i < line.length; i++) {
+      lengths.push(lengths[i - 1] + Math.sqrt(Math.pow(line[i].x - line[i - 1].x, 2) + Math.pow(line[i].y - line[i - 1].y, 2)));
+    }
+    var total = lengths[lengths.length - 1];
+    var tip = line[line.length - 1];
+    if (total < ARROW.head * 1.25) {
+      /* too short for the head: a straight arrow of the head's length and a bit (as QGIS shifts the tail) */
+      var d0 = unit(tip.x - line[0].x, tip.y - line[0].y);
+      var len = ARROW.head * 1.25;
+      line = [{ x: tip.x - d0.x * len, y: tip.y - d0.y * len }, tip];
+      lengths = [0, len];
+      total = len;
+    }
+    var bodyLength = total - ARROW.head;
+    var spine = [];
+    for (i = 0; i < line.length && lengths[i] < bodyLength; i++) spine.push({ x: line[i].x, y: line[i].y, s: lengths[i] });
+    var j = spine.length;
+    var f = (bodyLength - lengths[j - 1]) / ((lengths[j] - lengths[j - 1]) || 1);
+    var base = { x: line[j - 1].x + (line[j].x - line[j - 1].x) * f, y: line[j - 1].y + (line[j].y - line[j - 1].y) * f, s: bodyLength };
+    spine.push(base);
+    var along = unit(tip.x - base.x, tip.y - base.y);
+    var left = [], right = [];
+    spine.forEach(function (p, k) {
+      var d;
+      if (k === spine.length - 1) d = along;
+      else {
+        var a = spine[k > 0 ? k - 1 : 0], b = spine[k + 1];
+        d = unit(b.x - a.x, b.y - a.y);
+      }
+      p.r = (ARROW.start + (ARROW.end - ARROW.start) * (bodyLength > 0 ? p.s / bodyLength : 1)) / 2;
+      left.push({ x: p.x - d.y * p.r, y: p.y + d.x * p.r });
+      right.push({ x: p.x + d.y * p.r, y: p.y - d.x * p.r });
+    });
+    var h = ARROW.headHalf;
+    var outline = left.concat([
+      { x: base.x - along.y * h, y: base.y + along.x * h },
+      { x: tip.x, y: tip.y },
+      { x: base.x + along.y * h, y: base.y - along.x * h }
+    ], right.reverse());
+    /* the head in the spine as well, narrowing to the tip (for the label placer) */
+    for (var q = 1; q <= 4; q++) {
+      var g = q / 4;
+      spine.push({ x: base.x + (tip.x - base.x) * g, y: base.y + (tip.y - base.y) * g, r: h * (1 - g) + 1 });
+    }
+    return { outline: outline, spine: spine };
+  }
+
+  function outlinePath(points) {
+    return points.map(function (p, k) { return (k ? "L" : "M") + p.x.toFixed(1) + " " + p.y.toFixed(1); }).join("") + "Z";
+  }
+
+  /* A Leaflet polyline drawn as broad arrows: Leaflet projects and keeps the
+     line's pixels (_rings) up to date on zoom; the path drawn is the arrow. */
+  var ArrowLine = L.Polyline.extend({
+    _updatePath: function () {
+      var d = "";
+      (this._rings || []).forEach(function (ring) {
+        var shape = arrowShape(ring);
+        if (shape) d += outlinePath(shape.outline);
+      });
+      this._renderer._setPath(this, d || "M0 0");
+    }
+  });
 
   var front = D.front || { colour: "#1a1a1a", width: 3, casing: "#ffffff", casing_width: 6 };
 
@@ -395,14 +502,47 @@
 
   /* ---------- the map ---------- */
 
+  /* The initial view frames data.bounds as the Lagebild frames its extent:
+     all of it, tight in one direction. The map's box takes a shape near the
+     bounds' (at most 1.5 times as wide as they need, up to the Lagebild's
+     1.44 : 1), so the other direction is not much wider either. */
+  var b = D.bounds || [30, 45, 40, 55];
+  var viewBounds = L.latLngBounds([[b[1], b[0]], [b[3], b[2]]]);
+  (function () {
+    var sw = L.CRS.EPSG3857.latLngToPoint(viewBounds.getSouthWest(), 0);
+    var ne = L.CRS.EPSG3857.latLngToPoint(viewBounds.getNorthEast(), 0);
+    var aspect = Math.abs(ne.x - sw.x) / (Math.abs(ne.y - sw.y) || 1);
+    if (!isFinite(aspect) || aspect <= 0) aspect = 1.44;
+    var wide = Math.max(0.8, Math.min(Math.max(aspect, 1.44), aspect * 1.5, 2.4));
+    var narrow = Math.max(0.75, Math.min(aspect * 1.1, 1.8));
+    var root = $("kt");
+    if (root) {
+      root.style.setProperty("--kt-map-aspect", wide.toFixed(3));
+      root.style.setProperty("--kt-map-aspect-narrow", narrow.toFixed(3));
+    }
+  })();
+
   var map = L.map("kt-map", {
     zoomSnap: 0.25,
     attributionControl: true,
     keyboard: false,
     preferCanvas: false
   });
-  var b = D.bounds || [30, 45, 40, 55];
-  map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+
+  /* Fits data.bounds exactly (no zoom snapping for this view); again when
+     the box changes size, until the reader moves the map. */
+  var fitting = false, readerMoved = false;
+  function fitView() {
+    var snap = map.options.zoomSnap;
+    fitting = true;
+    map.options.zoomSnap = 0;
+    map.fitBounds(viewBounds, { animate: false, padding: [2, 2] });
+    map.options.zoomSnap = snap;
+    fitting = false;
+  }
+  fitView();
+  map.on("zoomstart dragstart", function () { if (!fitting) readerMoved = true; });
+  map.on("resize", function () { if (!readerMoved) fitView(); });
   map.getContainer().setAttribute("aria-label", D.title || "");
   map.getContainer().setAttribute("role", "img");
   if (D.basemap && D.basemap.url) {
@@ -500,36 +640,176 @@
   var arrowGroup = L.layerGroup().addTo(map);
   var noteGroup = L.layerGroup().addTo(map);
 
-  (D.places || []).forEach(function (p) {
-    var rank = p.rank || 3;
-    var radius = rank <= 1 ? 5 : rank === 2 ? 4 : 3;
-    L.circleMarker([p.lat, p.lon], {
-      renderer: placeRenderer, interactive: false, radius: radius,
-      color: "#1a1a1a", weight: 1.4, fillColor: "#ffffff", fillOpacity: 1
-    }).addTo(map);
-    L.marker([p.lat, p.lon], {
-      pane: "kt-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({
-        className: "kt-place kt-rank-" + rank,
-        html: "<span></span>",
-        iconSize: [0, 0],
-        iconAnchor: [-radius - 3, 9]
-      })
-    }).addTo(map).getElement().firstChild.textContent = p.name;
-  });
+  /* ---------- labels, placed so that none covers another ----------
+     Like QGIS's labelling: each label tries positions around its anchor in
+     order and takes the first one that overlaps no label placed before it,
+     no place's dot and no arrow's body; one that finds no room is left out.
+     Notes first, then places by rank, then the arrows' names. Positions are
+     in the map's layer pixels, so a pan keeps them; they are found again on
+     zoom, when the box changes size and when the snapshot in force changes. */
 
   function label(latlng, text, className, colour) {
     var m = L.marker(latlng, {
       pane: "kt-labels", interactive: false, keyboard: false,
       icon: L.divIcon({ className: className, html: "<span></span>", iconSize: [0, 0] })
     });
+    var item = { marker: m, text: text, span: null, w: 0, h: 0 };
     m.on("add", function () {
       var span = m.getElement().firstChild;
       span.textContent = text;
       if (colour) span.style.color = colour;
+      item.span = span;
     });
-    return m;
+    return item;
   }
+
+  /* A colour made darker (QGIS's darker(170): each channel / 1.7). */
+  function darker(colour, factor) {
+    var m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour || "");
+    if (!m) return colour;
+    return "#" + [m[1], m[2], m[3]].map(function (h) {
+      var v = Math.round(parseInt(h, 16) / factor);
+      return (v < 16 ? "0" : "") + v.toString(16);
+    }).join("");
+  }
+
+  var placeLabels = [];
+  var placeDots = [];
+  (D.places || []).forEach(function (p, index) {
+    var rank = p.rank || 3;
+    var radius = rank <= 1 ? 5 : rank === 2 ? 4 : 3;
+    L.circleMarker([p.lat, p.lon], {
+      renderer: placeRenderer, interactive: false, radius: radius,
+      color: "#1a1a1a", weight: 1.4, fillColor: "#ffffff", fillOpacity: 1
+    }).addTo(map);
+    placeDots.push({ latlng: L.latLng(p.lat, p.lon), r: radius + 1 });
+    var item = label([p.lat, p.lon], p.name, "kt-place kt-rank-" + rank, null);
+    item.kind = "place";
+    item.rank = rank;
+    item.order = index;
+    item.radius = radius;
+    item.marker.addTo(map);
+    placeLabels.push(item);
+  });
+
+  var snapshotLabels = [];   /* notes and arrow names of the snapshot in force */
+  var snapshotArrows = [];   /* their lines (latlngs), obstacles for labels */
+
+  /* Candidate top-left corners, relative to the anchor, in order. */
+  function candidates(item, w, h) {
+    var out = [];
+    if (item.kind === "place") {
+      var g = item.radius + 3, c = 0.8 * item.radius + 1;
+      out.push([g, -h / 2], [-g - w, -h / 2], [c, -c - h], [c, c], [-c - w, -c - h], [-c - w, c],
+        [-w / 2, -g - h], [-w / 2, g]);
+    } else if (item.kind === "note") {
+      out.push([-w / 2, -h / 2], [-w / 2, -h - 4], [-w / 2, 4], [6, -h / 2], [-6 - w, -h / 2],
+        [4, -h - 2], [4, 2], [-4 - w, -h - 2], [-4 - w, 2]);
+    } else {
+      /* an arrow's name: horizontal, centred on the arrow's middle if it fits
+         there, else beside the arrow there; then the same at points further
+         from the middle, last at its tail and its head */
+      var gap = 1.5 * MM;
+      item.stations.forEach(function (st) {
+        var x = st.x - item.anchor.x, y = st.y - item.anchor.y, r = st.r + gap;
+        out.push([x - w / 2, y - h / 2], [x - w / 2, y - r - h], [x - w / 2, y + r],
+          [x + r, y - h / 2], [x - r - w, y - h / 2],
+          [x - r - w, y - r - h], [x + r, y - r - h], [x - r - w, y + r], [x + r, y + r]);
+      });
+    }
+    return out;
+  }
+
+  function boxesOverlap(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  function boxHitsCircle(box, c) {
+    var dx = c.x - clamp(c.x, box.x, box.x + box.w);
+    var dy = c.y - clamp(c.y, box.y, box.y + box.h);
+    return dx * dx + dy * dy < c.r * c.r;
+  }
+
+  /* Points along a line (latlngs) at shares of its pixel length, with the
+     arrow's half width there. */
+  function stationsOn(spine, shares) {
+    var lengths = [0];
+    for (var i = 1; i < spine.length; i++) {
+      lengths.push(lengths[i - 1] + Math.sqrt(Math.pow(spine[i].x - spine[i - 1].x, 2) + Math.pow(spine[i].y - spine[i - 1].y, 2)));
+    }
+    var total = lengths[lengths.length - 1];
+    return shares.map(function (share) {
+      var want = total * share, k = 1;
+      while (k < spine.length - 1 && lengths[k] < want) k++;
+      var f = clamp((want - lengths[k - 1]) / ((lengths[k] - lengths[k - 1]) || 1), 0, 1);
+      var p = spine[k - 1], q = spine[k];
+      return { x: p.x + (q.x - p.x) * f, y: p.y + (q.y - p.y) * f, r: Math.max(p.r, q.r) };
+    });
+  }
+
+  var labelsPlaced = 0;   /* how many times the labels were placed (for tests) */
+
+  function placeAll() {
+    var items = snapshotLabels.concat(placeLabels).filter(function (it) { return it.span; });
+    /* sizes: shown, then measured all at once (one layout), kept per label */
+    items.forEach(function (it) { if (!it.w) it.span.hidden = false; });
+    items.forEach(function (it) {
+      if (!it.w) { it.w = it.span.offsetWidth; it.h = it.span.offsetHeight; }
+    });
+    var obstacles = [];
+    snapshotArrows.forEach(function (a) {
+      var shape = arrowShape(a.line.map(function (ll) { return map.latLngToLayerPoint(ll); }));
+      if (!shape) return;
+      a.spine = shape.spine;
+      /* the body as circles along its spine, at most 2 px apart */
+      shape.spine.forEach(function (p, k) {
+        var q = k ? shape.spine[k - 1] : p;
+        var n = Math.max(1, Math.ceil(Math.sqrt(Math.pow(p.x - q.x, 2) + Math.pow(p.y - q.y, 2)) / 2));
+        for (var m = 1; m <= n; m++) {
+          var f = m / n;
+          obstacles.push({ x: q.x + (p.x - q.x) * f, y: q.y + (p.y - q.y) * f, r: q.r + (p.r - q.r) * f + 1.5 });
+        }
+      });
+    });
+    placeDots.forEach(function (d) {
+      var p = map.latLngToLayerPoint(d.latlng);
+      obstacles.push({ x: p.x, y: p.y, r: d.r });
+    });
+    var topLeft = map.containerPointToLayerPoint([0, 0]);
+    var size = map.getSize();
+    var view = { x: topLeft.x + 2, y: topLeft.y + 2, w: size.x - 4, h: size.y - 4 };
+    var order = { note: 0, place: 1, arrow: 2 };
+    items.sort(function (p, q) {
+      return order[p.kind] - order[q.kind] || (p.rank || 0) - (q.rank || 0) || p.order - q.order;
+    });
+    var placed = [];
+    items.forEach(function (it) {
+      it.anchor = map.latLngToLayerPoint(it.marker.getLatLng());
+      if (it.kind === "arrow") it.stations = it.arrow.spine ? stationsOn(it.arrow.spine, [0.5, 0.35, 0.65, 0.2, 0.8, 0, 1]) : [];
+      var options = candidates(it, it.w, it.h);
+      var found = null;
+      for (var k = 0; k < options.length; k++) {
+        var box = { x: it.anchor.x + options[k][0] - 1, y: it.anchor.y + options[k][1] - 1, w: it.w + 2, h: it.h + 2 };
+        /* within the map's box (as QGIS labels only within the map), on no other label or arrow */
+        if (!(box.x >= view.x && box.y >= view.y && box.x + box.w <= view.x + view.w && box.y + box.h <= view.y + view.h)) continue;
+        if (placed.some(function (o) { return boxesOverlap(box, o); })) continue;
+        if (obstacles.some(function (c) { return boxHitsCircle(box, c); })) continue;
+        found = { box: box, offset: options[k] };
+        break;
+      }
+      it.span.hidden = !found;
+      if (found) {
+        placed.push(found.box);
+        it.span.style.left = found.offset[0].toFixed(1) + "px";
+        it.span.style.top = found.offset[1].toFixed(1) + "px";
+      }
+    });
+    labelsPlaced += 1;
+  }
+
+  /* After a zoom or a pan (labels that lay outside the view may fit now) and
+     when the map's box changes size; not while scrubbing within a snapshot. */
+  map.on("moveend resize", placeAll);
 
   /* ---------- state ---------- */
 
@@ -554,30 +834,38 @@
     var s = snaps[i];
     arrowGroup.clearLayers();
     noteGroup.clearLayers();
+    snapshotLabels = [];
+    snapshotArrows = [];
     (s.arrows || []).forEach(function (a) {
-      var dashed = a.kind === "relief_attack" || a.kind === "withdrawal";
-      lines(a.line).forEach(function (line) {
-        if (line.length < 2) return;
-        L.polyline(line, {
-          renderer: arrowRenderer, interactive: false, color: "#ffffff", weight: 8,
-          opacity: 0.85, lineCap: "round", lineJoin: "round", smoothFactor: 1
-        }).addTo(arrowGroup);
-        var body = L.polyline(line, {
-          renderer: arrowRenderer, interactive: false, color: a.colour, weight: 4.5,
-          lineCap: dashed ? "butt" : "round", lineJoin: "round", dashArray: dashed ? "9 5" : null, smoothFactor: 1
-        }).addTo(arrowGroup);
-        body.getElement().setAttribute("marker-end", arrowhead(a.colour));
-      });
+      var drawn = lines(a.line).filter(function (line) { return line.length >= 2; });
+      if (!drawn.length) return;
+      var style = arrowStyle(a.kind, a.colour);
+      new ArrowLine(drawn, {
+        renderer: arrowRenderer, interactive: false, fill: true, fillColor: style.fillColor,
+        fillOpacity: style.fillOpacity, fillRule: "nonzero", color: style.color, weight: style.weight,
+        opacity: 1, dashArray: style.dashArray, lineJoin: "miter", lineCap: "butt", smoothFactor: 0,
+        className: "kt-arrow kt-arrow-" + (dashedKind(a.kind) ? "dashed" : "solid")
+      }).addTo(arrowGroup);
+      var arrows = drawn.map(function (line) { return { line: line, spine: null }; });
+      arrows.forEach(function (x) { snapshotArrows.push(x); });
       if (a.label) {
-        var first = lines(a.line)[0];
-        if (first && first.length) {
-          label(first[Math.floor(first.length / 2)], a.label, "kt-note kt-arrow-label", a.colour).addTo(arrowGroup);
-        }
+        var first = drawn[0];
+        var item = label(first[Math.floor(first.length / 2)], a.label, "kt-note kt-arrow-label", darker(a.colour, 1.7));
+        item.kind = "arrow";
+        item.arrow = arrows[0];
+        item.order = snapshotLabels.length;
+        item.marker.addTo(arrowGroup);
+        snapshotLabels.push(item);
       }
     });
     (s.notes || []).forEach(function (n) {
-      label([n.lat, n.lon], n.text, "kt-note", n.colour).addTo(noteGroup);
+      var item = label([n.lat, n.lon], n.text, "kt-note", n.colour);
+      item.kind = "note";
+      item.order = snapshotLabels.length;
+      item.marker.addTo(noteGroup);
+      snapshotLabels.push(item);
     });
+    placeAll();
     els.subtitle.textContent = s.title || "";
     els.caption.textContent = s.caption || "";
     els.credit.textContent = s.credit ? (W.source ? W.source + ": " : "") + s.credit : "";
@@ -684,10 +972,15 @@
     } else if (kind === "place") {
       el("circle", { cx: 11, cy: 7, r: 4, fill: "#fff", stroke: "#1a1a1a", "stroke-width": 1.4 }, svg);
     } else {
-      var dashed = kind === "relief_attack" || kind === "withdrawal";
-      var line = el("line", { x1: 1, y1: 7, x2: 15, y2: 7, stroke: colour, "stroke-width": 3.5 }, svg);
-      if (dashed) line.setAttribute("stroke-dasharray", "4 2");
-      el("path", { d: "M13,2 L21,7 L13,12 Z", fill: colour }, svg);
+      /* the map's arrow at half its size */
+      svg.setAttribute("viewBox", "0 0 44 28");
+      var style = arrowStyle(kind, colour);
+      var shape = arrowShape([{ x: 2, y: 14 }, { x: 42, y: 14 }]);
+      el("path", {
+        d: outlinePath(shape.outline), fill: style.fillColor, "fill-opacity": style.fillOpacity,
+        stroke: style.color, "stroke-width": style.weight, "stroke-dasharray": style.dashArray || "none",
+        "stroke-linejoin": "miter"
+      }, svg);
     }
     return svg;
   }
