@@ -277,6 +277,8 @@ def assert_layout_usable(driver, width: int, height: int, narrow: bool) -> None:
     if narrow:
         assert box["side"]["top"] >= box["map"]["bottom"], "the side panel is not below the map"
         assert box["map"]["right"] <= width
+        assert box["map"]["bottom"] <= box["timeline"]["top"] < box["side"]["top"]
+        assert box["timeline"]["bottom"] <= height, "the timeline is below the first screen"
     else:
         assert box["side"]["left"] >= box["map"]["right"], "the side panel is not beside the map"
         assert box["timeline"]["top"] < height, "the timeline is below the first screen"
