@@ -93,7 +93,11 @@ class AnimationJob:
     thread, by Processing, or (for the layout frames) by the stepped runner
     on the main thread; `abort()` at any point removes everything written.
     While one frame is written, the next ones are being drawn
-    (`options.pool_size()` at once) and the morphs they need computed ahead.
+    (`options.pool_size()` at once), the scene's states they show (morphed
+    areas, change, fronts) and the morphs they need computed ahead on
+    threads of their own (export/frame_pool.py), and a GIF's frames encoded
+    on another. Morphs the open series has already computed
+    (`options.morphs`) are reused where they match.
     """
 
     def __init__(self, series, output: str | Path, options: AnimationOptions) -> None:
