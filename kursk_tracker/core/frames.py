@@ -199,14 +199,19 @@ class SeriesFrames:
                 progress((index + 1) / max(1, len(snapshots) - 1))
 
     def fronts_at(
-        self, instant: dt.datetime, areas: Areas | None = None, wait: bool = True
+        self,
+        instant: dt.datetime,
+        areas: Areas | None = None,
+        wait: bool = True,
+        held: dict[str, BaseGeometry] | None = None,
     ) -> dict[str, BaseGeometry]:
         """Each side's front line at `instant`, moving with the morphed areas.
 
         Where the ground did not change between the surrounding snapshots the
         earlier snapshot's own front line stays; across the ground that
         changed hands the front is the outline of the morphed held ground.
-        A source without front lines gets only the moving parts.
+        A source without front lines gets only the moving parts. `held`: each
+        side's held ground in `areas`, where the caller has it (`held_by_side`).
         """
         import shapely
 
@@ -221,12 +226,12 @@ class SeriesFrames:
         if not wait and not self.is_ready(position.before, position.after):
             nearer = position.before if position.f < 0.5 else position.after
             return dict(self.fronts.get(nearer.id, {}))
-        areas = self.areas_at(instant) if areas is None else areas
-        held_now = held_by_side(areas)
+        if held is None or areas is None:
+            held = held_by_side(self.areas_at(instant) if areas is None else areas)
         fronts: dict[str, BaseGeometry] = {}
         empty = shapely.Polygon()
         for side, (zone, kept) in sorted(self._still_parts(position.before, position.after).items()):
-            moving = shapely.intersection(shapely.boundary(held_now.get(side, empty)), zone)
+            moving = shapely.intersection(shapely.boundary(held.get(side, empty)), zone)
             front = shapely.line_merge(shapely.union_all([kept, moving]))
             lines = [g for g in shapely.get_parts(front) if shapely.get_dimensions(g) == 1]
             if lines:

@@ -173,12 +173,11 @@ class SeriesScene:
         from ..core.change import changes_between_held, held_by_side
 
         areas = self.frames.areas_at(instant, wait=self.wait_for_morph)
+        held = held_by_side(areas)  # once, for the change and the fronts
         chosen = next((s for s in self.snapshots() if s.id == self.compare_with), None)
         since = chosen or self.frames.previous_snapshot(instant)
-        changes = (
-            changes_between_held(self.frames.held(since), held_by_side(areas)) if since is not None else []
-        )
-        fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph)
+        changes = changes_between_held(self.frames.held(since), held) if since is not None else []
+        fronts = self.frames.fronts_at(instant, areas, wait=self.wait_for_morph, held=held)
         return SceneState(instant, areas, changes, since, fronts)
 
     def show(self, instant: dt.datetime, state: SceneState | None = None) -> bool:
