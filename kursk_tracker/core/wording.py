@@ -118,6 +118,8 @@ WORDS: dict[str, dict[str, Word]] = {
     "summary.unchanged": {"en": "No change since {day}", "de": "Keine Änderung seit {day}"},
     # The series' name on a film of made-up data (export/frame_renderer.py).
     "film.illustrative": {"en": "{name} (illustrative)", "de": "{name} (illustrativ)"},
+    # The credit of a series updated from DeepStateMap (online/update.py).
+    "credit.deepstate": {"en": "Data: DeepStateMap.Live", "de": "Daten: DeepStateMap.Live"},
     # The interactive web page (export/web_data.py): its controls speak the export language.
     "web.play": {"en": "Play", "de": "Abspielen"},
     "web.pause": {"en": "Pause", "de": "Anhalten"},

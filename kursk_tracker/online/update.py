@@ -27,6 +27,7 @@ from ..core.errors import KurskTrackerError
 from ..core.import_result import ImportIssue, ImportResult
 from ..core.series import Series
 from ..core.text import tr
+from ..core.wording import LANGUAGES, word
 from ..importers.base import BBox, Feedback, ImportOptions
 from ..store.backend import SeriesStore, open_store
 from ..store.operations import MergeSummary, SeriesContent, merge_import, new_series
@@ -35,8 +36,8 @@ from .cache import SnapshotCache
 from .client import DeepStateClient, FetchCancelledError, FetchError
 from .history import DEFAULT_AT, HistoryRecord, Plan, parse_history, plan_update, update_start
 
-CREDITS = {"en": "Data: DeepStateMap.Live", "de": "Daten: DeepStateMap.Live"}
-"""The series' credit for DeepStateMap's data, as the Lagebild's caption ends with it."""
+CREDIT_WORD = "credit.deepstate"
+"""The series' credit for DeepStateMap's data (core/wording.py), as the Lagebild's caption ends with it."""
 DEFAULT_TIMEZONE = "Europe/Berlin"
 BATCH = 10
 """Snapshots read before they are written to the series."""
@@ -157,12 +158,14 @@ class _Writer:
 
 def _credit(series: Series) -> None:
     """DeepStateMap's credit on the series, kept beside a credit it already has for other sources."""
-    for language, text in CREDITS.items():
+    for language in LANGUAGES:
+        text = word(CREDIT_WORD, language)
         own = series.credits.get(language, "")
         if "DeepStateMap" not in own:
             series.credits[language] = f"{own}; {text}" if own else text
     if "DeepStateMap" not in series.credit:
-        series.credit = f"{series.credit}; {CREDITS['en']}" if series.credit else CREDITS["en"]
+        english = word(CREDIT_WORD, "en")
+        series.credit = f"{series.credit}; {english}" if series.credit else english
 
 
 def _read_snapshot(

@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QPushButton
 from kursk_tracker.online.cache import SnapshotCache
 from kursk_tracker.online.client import Limits
 from kursk_tracker.online.task import UpdateTask, snapshot_cache
-from kursk_tracker.online.update import CREDITS, UpdateRequest
+from kursk_tracker.online.update import UpdateRequest
 from kursk_tracker.store.gpkg import read_series
 from kursk_tracker.toolbelt.settings import OnlineSettings
 from tests.deepstate_fixtures import KURSK_AOI
@@ -96,7 +96,7 @@ def test_the_dialog_imports_a_range_into_a_new_series_and_names_what_failed(
     series = read_series(output)
     # 22, 23, 25 and 27 October: the 24th answered 404, the 26th has no record.
     assert len(series.snapshots) == 4
-    assert series.credit_in("de") == CREDITS["de"]
+    assert series.credit_in("de") == "Daten: DeepStateMap.Live"
     report = dock.last_report
     assert report is not None
     assert "2024-10-24 21:30" in report.text and server.base_url + bad in report.text
@@ -219,7 +219,7 @@ def test_the_algorithm_through_qgis_process(repo_root, tmp_path, server, body):
     assert sorted(s.valid_at for s in series.snapshots) == [
         dt.datetime.fromtimestamp(wanted[d], dt.timezone.utc) for d in (FIRST, FIRST + dt.timedelta(days=7))
     ]
-    assert series.credit_in("en") == CREDITS["en"]
+    assert series.credit_in("en") == "Data: DeepStateMap.Live"
     assert sorted(server.fetched_ids()) == [wanted[FIRST], wanted[FIRST + dt.timedelta(days=7)]]
     # Again: nothing new, nothing fetched.
     server.requests.clear()

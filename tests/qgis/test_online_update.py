@@ -15,7 +15,7 @@ import pytest
 from kursk_tracker.core.errors import KurskTrackerError
 from kursk_tracker.online.cache import SnapshotCache
 from kursk_tracker.online.client import USER_AGENT, DeepStateClient, Limits
-from kursk_tracker.online.update import CREDITS, UpdateRequest, run_update
+from kursk_tracker.online.update import UpdateRequest, run_update
 from kursk_tracker.store.gpkg import read_series
 from tests.deepstate_fixtures import KURSK_AOI
 from tests.deepstate_server import DeepStateServer, snapshot_body
@@ -86,7 +86,8 @@ def test_by_day_at_22_berlin_across_the_summer_time_change(server, bodies, tmp_p
     assert {t.astimezone(dt.timezone.utc).hour for t in got} == {19, 20}  # CEST, then CET
     assert server.fetched_ids() == {i: 1 for i in wanted.values()}  # only the wanted ids, once each
     series = read_series(target)
-    assert series.credit_in("de") == CREDITS["de"] and series.credit_in("en") == CREDITS["en"]
+    assert series.credit_in("de") == "Daten: DeepStateMap.Live"
+    assert series.credit_in("en") == "Data: DeepStateMap.Live"
     assert all(s.source == "DeepStateMap" for s in series.snapshots)
     assert series.timezone == "Europe/Berlin"
 
