@@ -28,6 +28,9 @@ APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv pyqt5-dev-tools \
 # Node for the web page's map library (npm ci in web/; npm comes with NodeSource's
 # nodejs, Debian's own nodejs needs the package npm too), Chromium for the page's tests.
 APT_PACKAGES += nodejs chromium chromium-driver
+# Debian's own nodejs comes without npm; a machine with NodeSource's nodejs has it (and
+# Debian's npm would conflict with that): ask for npm only where there is none.
+APT_PACKAGES += $(shell command -v npm >/dev/null 2>&1 || echo npm)
 # PostgreSQL and PostGIS for the team store's tests (the release decides the major version).
 APT_PACKAGES += $(shell sh tools/postgis_packages.sh)
 LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease) lrelease)
