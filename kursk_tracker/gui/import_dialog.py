@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +23,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..importers.base import ImportOptions
 from ..importers.registry import FORMATS, format_names
-from ..store.backend import SeriesStore, open_store
+from ..store.backend import SeriesStore
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import ImportSettings
+from .series_target import SeriesTarget
 from .widgets import ok_cancel
 
 SIDE_MAPPING = "side_mapping"
@@ -94,30 +93,10 @@ class ImportDialog(QDialog):
         self.canvas = canvas
         self.last_folder = last_folder
         self.current = current
-        self.new_path: Path | None = None
-        """The new series' GeoPackage the user chose; None: into the open series."""
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        target_row = QHBoxLayout()
-        self.target_label = QLabel(self)
-        self.target_label.setObjectName("importTarget")
-        self.target_label.setWordWrap(True)
-        self.target_label.setTextFormat(Qt.TextFormat.RichText)
-        self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.new_button = QPushButton(tr("New series…"), self)
-        self.new_button.setObjectName("newSeriesButton")
-        self.new_button.setToolTip(
-            tr("Import into a new series GeoPackage; it opens when the import is done")
-        )
-        self.new_button.clicked.connect(self.choose_new_series)
-        self.open_target_button = QPushButton(tr("Into the open series"), self)
-        self.open_target_button.setObjectName("openTargetButton")
-        self.open_target_button.setToolTip(tr("Import into the series that is open, as it is"))
-        self.open_target_button.clicked.connect(self.use_open_series)
-        target_row.addWidget(self.target_label, 1)
-        target_row.addWidget(self.new_button)
-        target_row.addWidget(self.open_target_button)
-        form.addRow(tr("Into"), target_row)
+        self.series_target = SeriesTarget(current, last_folder, self, "import")
+        form.addRow(tr("Into"), self.series_target)
         self.format_combo = QComboBox(self)
         names = format_names()
         for key in FORMATS:
@@ -165,78 +144,26 @@ class ImportDialog(QDialog):
         add_kind.clicked.connect(lambda: self.kind_table.add_row("", "areas"))
         layout.addWidget(add_kind)
         layout.addWidget(ok_cancel(self))
-        self._show_target()
         self.resize(680, 600)
 
     # Where the snapshots go -------------------------------------------------------
 
     def target(self) -> Path | str | None:
         """The series to import into: the new GeoPackage chosen, else the open series' location."""
-        if self.new_path is not None:
-            return self.new_path
-        return self.current[1].location if self.current is not None else None
+        return self.series_target.target()
 
     def target_is_new(self) -> bool:
-        return self.new_path is not None
+        return self.series_target.is_new()
 
     def set_new_series(self, path: str | Path) -> None:
-        """Import into a new series at `path` (".gpkg" added where missing); the open series' own file
-        chosen here means the open series."""
-        path = Path(path)
-        if path.suffix.lower() != ".gpkg":
-            path = path.with_name(path.name + ".gpkg")
-        if self.current is not None and open_store(path).same_as(self.current[1]):
-            self.new_path = None
-        else:
-            self.new_path = path
-        self._show_target()
+        self.series_target.set_new_series(path)
 
     def use_open_series(self) -> None:
-        self.new_path = None
-        self._show_target()
-
-    def choose_new_series(self) -> bool:
-        """Ask for the new series' GeoPackage; False when the user cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            tr("New series"),
-            self.last_folder,
-            tr("Series GeoPackage (*.gpkg)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not path:
-            return False
-        self.set_new_series(path)
-        return True
-
-    def _show_target(self) -> None:
-        current = self.current
-        self.open_target_button.setVisible(current is not None and self.new_path is not None)
-        if self.new_path is not None:
-            store = open_store(self.new_path)
-            if self.new_path.exists():
-                note = tr("The file exists: the snapshots are added to the series in it, which then opens.")
-            else:
-                note = tr("It is created by the import and opens when the import is done.")
-            if current is not None:
-                note += " " + tr("{name} is then closed, unchanged.").format(name=html.escape(current[0]))
-            text = tr("New series <b>{name}</b>").format(name=html.escape(store.default_name()))
-            self.target_label.setText(
-                f"{text}<br/><small>{html.escape(store.describe())}</small><br/><small>{note}</small>"
-            )
-            self.target_label.setToolTip(str(self.new_path))
-        elif current is not None:
-            name, store = current
-            text = tr("The open series <b>{name}</b>").format(name=html.escape(name))
-            self.target_label.setText(f"{text}<br/><small>{html.escape(store.describe())}</small>")
-            self.target_label.setToolTip(str(store.location))
-        else:
-            self.target_label.setText(tr("A new series: choose its GeoPackage with <i>New series…</i>"))
-            self.target_label.setToolTip("")
+        self.series_target.use_open_series()
 
     def accept(self) -> None:
         """Without a series to import into, ask for the new one's GeoPackage first."""
-        if self.target() is None and not self.choose_new_series():
+        if self.target() is None and not self.series_target.choose_new_series():
             return
         super().accept()
 

@@ -7,18 +7,16 @@ cache of raw answers is shown with its size and can be cleared here.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-from qgis.PyQt.QtCore import QDate, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QTime
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +35,7 @@ from ..online.update import DEFAULT_TIMEZONE, UpdateRequest
 from ..store.backend import SeriesStore, open_store
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import OnlineSettings
+from .series_target import SeriesTarget
 
 
 def parse_area(text: str) -> tuple[float, float, float, float] | None:
@@ -66,25 +65,14 @@ class OnlineDialog(QDialog):
         self.current = current
         self.canvas = canvas
         self.last_folder = last_folder
-        self.new_path: Path | None = None
         settings = OnlineSettings.load()
         layout = QVBoxLayout(self)
         form = QFormLayout()
 
-        target_row = QHBoxLayout()
-        self.target_label = QLabel(self)
-        self.target_label.setObjectName("onlineTarget")
-        self.target_label.setWordWrap(True)
-        self.target_label.setTextFormat(Qt.TextFormat.RichText)
-        self.new_button = QPushButton(tr("New series…"), self)
-        self.new_button.setObjectName("onlineNewSeries")
-        self.new_button.clicked.connect(self.choose_new_series)
-        self.open_button = QPushButton(tr("Into the open series"), self)
-        self.open_button.clicked.connect(self.use_open_series)
-        target_row.addWidget(self.target_label, 1)
-        target_row.addWidget(self.new_button)
-        target_row.addWidget(self.open_button)
-        form.addRow(tr("Into"), target_row)
+        named = (current[0].name("en"), current[1]) if current is not None else None
+        self.series_target = SeriesTarget(named, last_folder, self, "online")
+        self.series_target.changed.connect(self._show_days)
+        form.addRow(tr("Into"), self.series_target)
 
         self.update_radio = QRadioButton(tr("Update to today, from the series' last snapshot on"), self)
         self.update_radio.setObjectName("onlineUpdateToToday")
@@ -185,44 +173,24 @@ class OnlineDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._show_target()
+        self._show_days()
         self._show_cache()
         self.resize(720, 380)
 
     # Target -------------------------------------------------------------------
 
     def target(self) -> Path | str | None:
-        if self.new_path is not None:
-            return self.new_path
-        return self.current[1].location if self.current is not None else None
+        return self.series_target.target()
 
     def set_new_series(self, path: str | Path) -> None:
-        path = Path(path)
-        self.new_path = path if path.suffix.lower() == ".gpkg" else path.with_name(path.name + ".gpkg")
-        self._show_target()
-
-    def use_open_series(self) -> None:
-        self.new_path = None
-        self._show_target()
-
-    def choose_new_series(self) -> bool:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            tr("New series"),
-            self.last_folder,
-            tr("Series GeoPackage (*.gpkg)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.set_new_series(path)
-        return bool(path)
+        self.series_target.set_new_series(path)
 
     def _last_day(self) -> dt.date | None:
         """The local day of the target's last snapshot (None: a new or empty series)."""
         target = self.target()
         if target is None:
             return None
-        if self.new_path is None and self.current is not None:
+        if not self.series_target.is_new() and self.current is not None:
             series: Series | None = self.current[0]
         else:
             store = open_store(target)
@@ -231,19 +199,8 @@ class OnlineDialog(QDialog):
             return None
         return update_start({s.valid_at for s in series.snapshots}, series.timezone)
 
-    def _show_target(self) -> None:
-        self.open_button.setVisible(self.current is not None and self.new_path is not None)
-        target = self.target()
-        if target is None:
-            self.target_label.setText(tr("A new series: choose its GeoPackage with <i>New series…</i>"))
-        else:
-            store = open_store(target)
-            name = (
-                self.current[0].name("en") if self.new_path is None and self.current else store.default_name()
-            )
-            self.target_label.setText(
-                f"<b>{html.escape(name)}</b><br/><small>{html.escape(store.describe())}</small>"
-            )
+    def _show_days(self) -> None:
+        """The update choice follows the target: "update to today" needs a series with snapshots."""
         last = self._last_day()
         self.update_radio.setEnabled(last is not None)
         if last is not None:
@@ -285,7 +242,7 @@ class OnlineDialog(QDialog):
     # The answer -------------------------------------------------------------------
 
     def accept(self) -> None:
-        if self.target() is None and not self.choose_new_series():
+        if self.target() is None and not self.series_target.choose_new_series():
             return
         self.save()
         super().accept()

@@ -107,17 +107,17 @@ def test_the_dialog_names_the_open_series_and_offers_a_new_one(plugin, iface, se
     plugin.open_series(series_copy)
     series, store = plugin.session.series, plugin.session.store
     dialog = ImportDialog("folder", ["UA", "RU"], current=(series.name("en"), store))
-    label = dialog.target_label.text()
+    label = dialog.series_target.label.text()
     assert series.name("en") in label and str(series_copy) in label
     assert dialog.target() == store.location and not dialog.target_is_new()
     assert dialog.findChild(QPushButton, "newSeriesButton").isVisibleTo(dialog)
 
     dialog.set_new_series(tmp_path / "neu")
     assert dialog.target() == tmp_path / "neu.gpkg" and dialog.target_is_new()
-    label = dialog.target_label.text()
+    label = dialog.series_target.label.text()
     assert "New series <b>neu</b>" in label and str(tmp_path / "neu.gpkg") in label
     assert "closed, unchanged" in label
-    assert dialog.open_target_button.isVisibleTo(dialog)
+    assert dialog.series_target.open_button.isVisibleTo(dialog)
     dialog.use_open_series()
     assert dialog.target() == store.location
 
@@ -130,8 +130,8 @@ def test_without_a_series_the_target_is_a_new_series(qgis_iface, tmp_path):
 
     dialog = ImportDialog("folder", ["UA", "RU"])
     assert dialog.target() is None
-    assert "A new series" in dialog.target_label.text()
-    assert not dialog.open_target_button.isVisibleTo(dialog)
+    assert "A new series" in dialog.series_target.label.text()
+    assert not dialog.series_target.open_button.isVisibleTo(dialog)
     dialog.set_new_series(tmp_path / "erste.gpkg")
     assert dialog.target() == tmp_path / "erste.gpkg"
 
