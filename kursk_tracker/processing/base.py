@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsFeatureSink, QgsProcessingAlgorithm, QgsProcessingParameterFile
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterFile,
+)
 
 from ..core.text import tr
 from ..toolbelt.compat import QgsProcessingException
@@ -62,6 +68,23 @@ class KurskTrackerAlgorithm(QgsProcessingAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         return sink
+
+    def optional_instant(self, parameters, name: str, context) -> dt.datetime | None:
+        """The ISO 8601 instant a string parameter gives (None: left empty), or a clear error."""
+        from .front_at_date import parse_instant
+
+        text = (self.parameterAsString(parameters, name, context) or "").strip()
+        return parse_instant(text, name) if text else None
+
+    def area_of_interest(self, parameters, name: str, context) -> tuple[float, float, float, float] | None:
+        """An extent parameter as (xmin, ymin, xmax, ymax) in WGS84; None: none given, or empty."""
+        if not parameters.get(name):
+            return None
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        extent = self.parameterAsExtent(parameters, name, context, wgs84)
+        if extent.isNull() or extent.isEmpty():
+            return None
+        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
 
     def series_store(self, parameters, context, name: str = "INPUT") -> SeriesStore:
         """The series a series parameter names, or a QgsProcessingException saying what is wrong."""

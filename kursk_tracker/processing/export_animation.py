@@ -22,7 +22,6 @@ from ..export.video import FORMATS
 from ..toolbelt.compat import QgsProcessingException, advanced_parameter_flag, number_parameter_type
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
-from .front_at_date import parse_instant
 
 LANGUAGES = ("auto", "en", "de")
 
@@ -169,8 +168,8 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
         if output != given:
             feedback.pushInfo(tr("Writing {format} to {path}").format(format=fmt.upper(), path=output))
         options = AnimationOptions(
-            start=self._instant(parameters, self.FROM, context),
-            end=self._instant(parameters, self.TO, context),
+            start=self.optional_instant(parameters, self.FROM, context),
+            end=self.optional_instant(parameters, self.TO, context),
             fps=self.parameterAsDouble(parameters, self.FPS, context),
             step=dt.timedelta(hours=self.parameterAsDouble(parameters, self.STEP_HOURS, context)),
             hold_seconds=self.parameterAsDouble(parameters, self.HOLD_SECONDS, context),
@@ -197,7 +196,3 @@ class ExportAnimationAlgorithm(KurskTrackerAlgorithm):
             )
         )
         return {self.OUTPUT: str(result.path), "FRAMES": result.frames, "DURATION": result.seconds}
-
-    def _instant(self, parameters, name: str, context) -> dt.datetime | None:
-        text = self.parameterAsString(parameters, name, context).strip()
-        return parse_instant(text, name) if text else None

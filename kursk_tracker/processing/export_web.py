@@ -18,7 +18,6 @@ from ..core.timings import TIMINGS
 from ..toolbelt.compat import QgsProcessingException
 from ..toolbelt.dependencies import require_shapely
 from .base import KurskTrackerAlgorithm
-from .front_at_date import parse_instant
 
 LANGUAGES = ("auto", "en", "de")
 
@@ -110,8 +109,8 @@ class ExportWebAlgorithm(KurskTrackerAlgorithm):
         options = WebOptions(
             language=current_language() if language == "auto" else language,
             timing=self.parameterAsEnumString(parameters, self.TIMING, context) or "linear",
-            start=self._instant(parameters, self.FROM, context),
-            end=self._instant(parameters, self.TO, context),
+            start=self.optional_instant(parameters, self.FROM, context),
+            end=self.optional_instant(parameters, self.TO, context),
             basemap_url=self.parameterAsString(parameters, self.BASEMAP_URL, context) or "",
         )
         try:
@@ -126,7 +125,3 @@ class ExportWebAlgorithm(KurskTrackerAlgorithm):
             )
         )
         return {self.OUTPUT: str(result.path), "SNAPSHOTS": result.snapshots, "BYTES": result.bytes}
-
-    def _instant(self, parameters, name: str, context):
-        text = self.parameterAsString(parameters, name, context)
-        return parse_instant(text, name) if text and text.strip() else None

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -97,7 +96,7 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
             raise QgsProcessingException(str(error)) from error
         timezone = self.parameterAsString(parameters, self.TIMEZONE, context) or "Europe/Berlin"
         options = ImportOptions(
-            area_of_interest=self._area(parameters, context),
+            area_of_interest=self.area_of_interest(parameters, self.AREA_OF_INTEREST, context),
             timezone=timezone,
             epoch=self._epoch(parameters, context),
         )
@@ -139,15 +138,6 @@ class ImportSeriesAlgorithm(KurskTrackerAlgorithm):
             "SKIPPED": len(summary.skipped),
             "ERRORS": len(failed),
         }
-
-    def _area(self, parameters, context):
-        if not parameters.get(self.AREA_OF_INTEREST):
-            return None
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        extent = self.parameterAsExtent(parameters, self.AREA_OF_INTEREST, context, wgs84)
-        if extent.isNull() or extent.isEmpty():
-            return None
-        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
 
     def _epoch(self, parameters, context) -> dt.date | None:
         text = self.parameterAsString(parameters, self.EPOCH, context).strip()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -116,7 +115,7 @@ class UpdateFromDeepStateAlgorithm(KurskTrackerAlgorithm):
             end=_date(self.parameterAsString(parameters, self.TO, context), self.TO),
             every=self.parameterAsEnumString(parameters, self.EVERY, context) or "day",
             at=at,
-            area_of_interest=self._area(parameters, context),
+            area_of_interest=self.area_of_interest(parameters, self.AREA_OF_INTEREST, context),
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -156,12 +155,3 @@ class UpdateFromDeepStateAlgorithm(KurskTrackerAlgorithm):
             "SKIPPED_DAYS": len(outcome.plan.missing),
             "FAILED": len(outcome.failed),
         }
-
-    def _area(self, parameters, context):
-        if not parameters.get(self.AREA_OF_INTEREST):
-            return None
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        extent = self.parameterAsExtent(parameters, self.AREA_OF_INTEREST, context, wgs84)
-        if extent.isNull() or extent.isEmpty():
-            return None
-        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
