@@ -2,11 +2,11 @@
 
 `export_web_page` reads the series, precomputes the page's data
 (`web_data`), adds the context layers from QGIS's own world map and writes
-either a folder (index.html, data.js, the page's script and style, Leaflet
-with its licence) or one self-contained HTML file. Nothing is written at the
-target until everything is complete: a new folder appears whole, a file is
-replaced in one rename, and an existing folder gets each file replaced whole,
-index.html last.
+either a folder (index.html, data.js, the page's scripts (js/) and style,
+Leaflet with its licence) or one self-contained HTML file. Nothing is written
+at the target until everything is complete: a new folder appears whole, a file
+is replaced in one rename, and an existing folder gets each file replaced
+whole, index.html last.
 """
 
 from __future__ import annotations
@@ -26,7 +26,23 @@ from ..core.text import tr
 from ..toolbelt.paths import resource
 from .web_data import ContextArea, ContextStyle, WebExportError, WebOptions, build_web_data
 
-PAGE_FILES = ("kursk_tracker.js", "kursk_tracker.css")
+PAGE_SCRIPTS = (
+    "js/base.js",
+    "js/text.js",
+    "js/geometry.js",
+    "js/frame.js",
+    "js/defs.js",
+    "js/arrows.js",
+    "js/map.js",
+    "js/labels.js",
+    "js/panel.js",
+    "js/timeline.js",
+    "js/api.js",
+)
+"""The page's scripts (under resources/web), in the order they run: plain scripts sharing one
+internal object (window.KurskTrackerPage), each using only what the ones before it define."""
+PAGE_STYLE = "kursk_tracker.css"
+PAGE_FILES = (*PAGE_SCRIPTS, PAGE_STYLE)
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "LICENSE")
 CONTEXT_SIMPLIFY_DEG = 0.002
 """Context outlines are simplified by this much (about 150–200 m): they are backdrop, drawn thin."""
@@ -87,26 +103,23 @@ def page_html(data: dict[str, Any], single_file: bool, data_text: str) -> str:
         licence = (leaflet_dir() / "LICENSE").read_text(encoding="utf-8").replace("--", "- -")
         styles = f"<!-- Leaflet, the map library of this page:\n{licence}\n-->\n" + "\n".join(
             f"<style>\n{path.read_text(encoding='utf-8')}\n</style>"
-            for path in (leaflet_dir() / "leaflet.css", web_dir() / "kursk_tracker.css")
+            for path in (leaflet_dir() / "leaflet.css", web_dir() / PAGE_STYLE)
         )
         scripts = "\n".join(
             "<script>\n" + text.replace("</script", "<\\/script") + "\n</script>"
             for text in (
                 (leaflet_dir() / "leaflet.js").read_text(encoding="utf-8"),
                 data_text,
-                (web_dir() / "kursk_tracker.js").read_text(encoding="utf-8"),
+                *((web_dir() / name).read_text(encoding="utf-8") for name in PAGE_SCRIPTS),
             )
         )
     else:
         styles = (
             '<link rel="stylesheet" href="vendor/leaflet/leaflet.css">\n'
-            '<link rel="stylesheet" href="kursk_tracker.css">'
+            f'<link rel="stylesheet" href="{PAGE_STYLE}">'
         )
-        scripts = (
-            '<script src="vendor/leaflet/leaflet.js"></script>\n'
-            '<script src="data.js"></script>\n'
-            '<script src="kursk_tracker.js"></script>'
-        )
+        sources = ("vendor/leaflet/leaflet.js", "data.js", *PAGE_SCRIPTS)
+        scripts = "\n".join(f'<script src="{name}"></script>' for name in sources)
     return (
         template.replace("{{lang}}", html.escape(str(data["language"])))
         .replace("{{title}}", html.escape(str(data["title"])))
@@ -166,6 +179,7 @@ def _write_folder(folder: Path, page: str, data_text: str) -> int:
         (staging / "vendor" / "leaflet").mkdir(parents=True)
         (staging / "data.js").write_text(data_text, encoding="utf-8")
         for name in PAGE_FILES:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(web_dir() / name, staging / name)
         for name in LEAFLET_FILES:
             shutil.copyfile(leaflet_dir() / name, staging / "vendor" / "leaflet" / name)

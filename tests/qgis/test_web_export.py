@@ -15,7 +15,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
 from kursk_tracker.export.web_data import WebExportError, WebOptions
-from kursk_tracker.export.web_page import WebPageCancelledError, export_web_page
+from kursk_tracker.export.web_page import PAGE_SCRIPTS, WebPageCancelledError, export_web_page
 from kursk_tracker.store.operations import create_empty_series
 from kursk_tracker.store.sample import sample_series_path
 
@@ -25,7 +25,7 @@ from .test_processing import _run
 FOLDER_FILES = {
     "index.html",
     "data.js",
-    "kursk_tracker.js",
+    *PAGE_SCRIPTS,
     "kursk_tracker.css",
     "vendor/leaflet/leaflet.js",
     "vendor/leaflet/leaflet.css",

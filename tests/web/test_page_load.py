@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kursk_tracker.export.web_page import PAGE_SCRIPTS
 from tests.web.conftest import foreign_requests, open_page, page_errors, requested_urls
 from tests.web.fixture_data import tiny_data
 from tests.web.page_build import build_page
@@ -17,8 +18,8 @@ def test_folder_page_loads_without_other_origin(browser, tiny_page):
         "leaflet.js",
         "leaflet.css",
         "data.js",
-        "kursk_tracker.js",
         "kursk_tracker.css",
+        *(name.rsplit("/", 1)[-1] for name in PAGE_SCRIPTS),
     } <= names
     assert all(u.startswith("file://") for u in urls if not u.startswith("data:")), urls
     assert foreign_requests(urls) == []
