@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="18"/>
+        <location filename="../kursk_tracker/processing/base.py" line="24"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Illustrative Daten, keine gesicherte Lage.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="18"/>
+        <location filename="../kursk_tracker/processing/base.py" line="24"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>Serie öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="54"/>
+        <location filename="../kursk_tracker/processing/base.py" line="60"/>
         <source>Series GeoPackage (*.gpkg)</source>
         <translation>Serien-GeoPackage (*.gpkg)</translation>
     </message>
@@ -289,77 +289,77 @@
         <translation>{path}: kein Lagestand {id}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="42"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="41"/>
         <source>Import into a series</source>
         <translation>In eine Serie importieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="59"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="58"/>
         <source>Files or folders</source>
         <translation>Dateien oder Ordner</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="63"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="62"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="93"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="92"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="69"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="68"/>
         <source>Series name (for a new series)</source>
         <translation>Name der Serie (für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="72"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="71"/>
         <source>Operation start, week 0 (YYYY-MM-DD; for a new series)</source>
         <translation>Beginn der Operation, Woche 0 (JJJJ-MM-TT; für eine neue Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="77"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="76"/>
         <source>Display time zone</source>
         <translation>Zeitzone der Anzeige</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="70"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="69"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="101"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="100"/>
         <source>Snapshots added</source>
         <translation>Hinzugefügte Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="86"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="85"/>
         <source>Snapshots skipped</source>
         <translation>Übersprungene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="87"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="86"/>
         <source>Files with errors</source>
         <translation>Dateien mit Fehlern</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="129"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="128"/>
         <source>Import cancelled; the series is unchanged.</source>
         <translation>Import abgebrochen; die Serie ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="131"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="130"/>
         <source>Nothing could be imported; no series was written.</source>
         <translation>Nichts konnte importiert werden; keine Serie wurde geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="132"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="131"/>
         <source>{n} snapshots added to {path}</source>
         <translation>{n} Lagestände zu {path} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="159"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="149"/>
         <source>The operation start {text} is not a date (YYYY-MM-DD)</source>
         <translation>Der Beginn der Operation {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
@@ -379,62 +379,62 @@
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="129"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="108"/>
         <source>Files or a folder; several separated by ;</source>
         <translation>Dateien oder ein Ordner; mehrere durch ; getrennt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="130"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="109"/>
         <source>Files…</source>
         <translation>Dateien …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="132"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="111"/>
         <source>Folder…</source>
         <translation>Ordner …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="137"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="116"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="138"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="117"/>
         <source>Clip to the map&apos;s current extent</source>
         <translation>Auf den aktuellen Kartenausschnitt zuschneiden</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="143"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="122"/>
         <source>Side of each source value (a colour such as #01579b, a folder or field value); remembered for the next import:</source>
         <translation>Seite je Quellwert (eine Farbe wie #01579b, ein Ordner- oder Feldwert); wird für den nächsten Import gemerkt:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="152"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="131"/>
         <source>Source value</source>
         <translation>Quellwert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="152"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="131"/>
         <source>Side code</source>
         <translation>Seitenkürzel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="154"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="133"/>
         <source>Add a mapping</source>
         <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="244"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="171"/>
         <source>Files to import</source>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="244"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="171"/>
         <source>Situation files (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;All files (*)</source>
         <translation>Lagedateien (*.geojson *.json *.kml *.kmz *.gpkg *.shp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="254"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="181"/>
         <source>Folder to import</source>
         <translation>Zu importierender Ordner</translation>
     </message>
@@ -954,22 +954,22 @@
         <translation>Dateien ohne Datum</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="157"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="136"/>
         <source>Kind of each folder or layer name (one of {kinds}):</source>
         <translation>Art je Ordner- oder Layername (eine von {kinds}):</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="162"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
         <source>Folder or layer</source>
         <translation>Ordner oder Layer</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="162"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="141"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="164"/>
+        <location filename="../kursk_tracker/gui/import_dialog.py" line="143"/>
         <source>Add a kind mapping</source>
         <translation>Art-Zuordnung hinzufügen</translation>
     </message>
@@ -1349,7 +1349,7 @@
         <translation>{when} liegt außerhalb der Serie; das nähere Ende wird verwendet</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/layers/scene.py" line="282"/>
+        <location filename="../kursk_tracker/layers/scene.py" line="281"/>
         <source>Preparing the timeline</source>
         <translation>Zeitleiste wird vorbereitet</translation>
     </message>
@@ -1379,7 +1379,7 @@
         <translation>Ein Bild von {w}×{h} Pixeln ist nicht möglich</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="279"/>
+        <location filename="../kursk_tracker/export/animation.py" line="283"/>
         <source>{path}: export cancelled, nothing written</source>
         <translation>{path}: Export abgebrochen, nichts geschrieben</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Animation {name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/animation.py" line="344"/>
+        <location filename="../kursk_tracker/export/animation.py" line="348"/>
         <source>{path}: the series cannot be read ({error})</source>
         <translation>{path}: Die Serie kann nicht gelesen werden ({error})</translation>
     </message>
@@ -1449,7 +1449,7 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="107"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="106"/>
         <source>Frames per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
@@ -1524,82 +1524,82 @@
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="79"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="78"/>
         <source>Export animation (GIF, MP4)</source>
         <translation>Animation exportieren (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="69"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="68"/>
         <source>From (ISO 8601; empty: first snapshot)</source>
         <translation>Von (ISO 8601; leer: erster Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="74"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="73"/>
         <source>To (ISO 8601; empty: last snapshot)</source>
         <translation>Bis (ISO 8601; leer: letzter Lagestand)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="108"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="107"/>
         <source>Hours per frame</source>
         <translation>Stunden pro Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="109"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="108"/>
         <source>Hold on snapshots (seconds)</source>
         <translation>Standzeit bei Lageständen (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="118"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="117"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="119"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="118"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="120"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="119"/>
         <source>Language of dates and names</source>
         <translation>Sprache von Daten und Namen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="130"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="129"/>
         <source>Whole Lagebild layout on every frame</source>
         <translation>Vollständiges Lagebild-Layout auf jedem Bild</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="137"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="136"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="137"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="136"/>
         <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF-Animation (*.gif);;MP4-Video (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="142"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="141"/>
         <source>Frames rendered</source>
         <translation>Gezeichnete Bilder</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="143"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="142"/>
         <source>Playing time (seconds)</source>
         <translation>Laufzeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="161"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="160"/>
         <source>Print layouts can only be drawn on QGIS&apos;s main thread: run this with USE_LAYOUT from qgis_process or the Python console, or export the map frames without the layout.</source>
         <translation>Drucklayouts können nur im Hauptthread von QGIS gezeichnet werden: mit USE_LAYOUT über qgis_process oder die Python-Konsole ausführen oder die Kartenbilder ohne Layout exportieren.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="170"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="169"/>
         <source>Writing {format} to {path}</source>
         <translation>{format} wird nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="190"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="189"/>
         <source>{path}: {frames} frames, {seconds} s, {fps} frames rendered per second</source>
         <translation>{path}: {frames} Bilder, {seconds} s, {fps} gezeichnete Bilder pro Sekunde</translation>
     </message>
@@ -1749,22 +1749,22 @@
         <translation>Serie nach {where} kopiert.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="70"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="69"/>
         <source>Series (GeoPackage or PostGIS)</source>
         <translation>Serie (GeoPackage oder PostGIS)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="54"/>
+        <location filename="../kursk_tracker/processing/base.py" line="60"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="82"/>
+        <location filename="../kursk_tracker/processing/base.py" line="105"/>
         <source>{path}: not a series; give a series GeoPackage (.gpkg) or a PostGIS series (postgis:connection=NAME schema=SCHEMA)</source>
         <translation>{path}: keine Serie; ein Serien-GeoPackage (.gpkg) oder eine PostGIS-Serie (postgis:connection=NAME schema=SCHEMA) angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/base.py" line="96"/>
+        <location filename="../kursk_tracker/processing/base.py" line="119"/>
         <source>The series is a GeoPackage file or a series in PostGIS, written as postgis:connection=NAME schema=SCHEMA (NAME: a PostgreSQL connection saved in QGIS) or postgis:service=NAME schema=SCHEMA. Passwords stay in the saved connection, the service file or ~/.pgpass, never in the parameter.</source>
         <translation>Die Serie ist eine GeoPackage-Datei oder eine Serie in PostGIS, geschrieben als postgis:connection=NAME schema=SCHEMA (NAME: eine in QGIS gespeicherte PostgreSQL-Verbindung) oder postgis:service=NAME schema=SCHEMA. Passwörter bleiben in der gespeicherten Verbindung, der Dienstdatei oder ~/.pgpass, nie im Parameter.</translation>
     </message>
@@ -1814,7 +1814,7 @@
         <translation>{n} Lagestände und {m} Objekte nach {where} kopiert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/import_series.py" line="45"/>
+        <location filename="../kursk_tracker/processing/import_series.py" line="44"/>
         <source>Imports dated situation files into a series: a folder of files one per date (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google My Maps KML/KMZ, DeepStateMap history snapshots, ISW layers or another series. The date comes from the file name, a field or the layer metadata. Everything is transformed to WGS84, clipped to the area of interest, repaired where invalid, and areas of one side are dissolved. An existing series keeps all its snapshots: new dates are added, dates it already has are reported and skipped. Problems are reported per file. Formats: auto (detect from the files), folder, mymaps, deepstate, isw, gpkg (a series GeoPackage). The import is one step: if it fails, the series is as it was. Into a PostGIS series, several people can import at once; everyone&apos;s snapshots are kept.</source>
         <translation>Importiert datierte Lagedateien in eine Serie: einen Ordner mit einer Datei je Datum (GeoJSON, KML, KMZ, GeoPackage, Shapefile), Google-My-Maps-KML/KMZ, DeepStateMap-Verlaufsstände, ISW-Ebenen oder eine andere Serie. Das Datum kommt aus dem Dateinamen, einem Feld oder den Metadaten der Ebene. Alles wird nach WGS84 transformiert, auf das Interessengebiet zugeschnitten, wo ungültig repariert, und die Gebiete einer Seite werden vereinigt. Eine bestehende Serie behält alle ihre Lagestände: neue Daten kommen hinzu, bereits vorhandene Daten werden gemeldet und übersprungen. Probleme werden je Datei gemeldet. Formate: auto (aus den Dateien erkennen), folder, mymaps, deepstate, isw, gpkg (ein Serien-GeoPackage). Der Import ist ein Schritt: Scheitert er, bleibt die Serie, wie sie war. In eine PostGIS-Serie können mehrere Personen gleichzeitig importieren; die Lagestände aller bleiben erhalten.</translation>
     </message>
@@ -2029,57 +2029,47 @@
         <translation>Im Namen, in den Feldern oder Metadaten dieser Dateien wurde kein Datum gefunden. Haken Sie eine Datei an und geben Sie Datum und Uhrzeit an, um sie zu importieren:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="79"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="44"/>
         <source>New series…</source>
         <translation>Neue Serie …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="109"/>
-        <source>Import into a new series GeoPackage; it opens when the import is done</source>
-        <translation>In ein neues Serien-GeoPackage importieren; es wird nach dem Import geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="82"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="48"/>
         <source>Into the open series</source>
         <translation>In die geöffnete Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="115"/>
-        <source>Import into the series that is open, as it is</source>
-        <translation>In die geöffnete Serie importieren, wie bisher</translation>
-    </message>
-    <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="87"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="75"/>
         <source>Into</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="218"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="102"/>
         <source>The file exists: the snapshots are added to the series in it, which then opens.</source>
         <translation>Die Datei besteht schon: Die Lagestände kommen zur Serie darin hinzu, die dann geöffnet wird.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="220"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="104"/>
         <source>It is created by the import and opens when the import is done.</source>
         <translation>Der Import legt sie an; sie wird nach dem Import geöffnet.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="222"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="106"/>
         <source>{name} is then closed, unchanged.</source>
         <translation>{name} wird dann unverändert geschlossen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="223"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="107"/>
         <source>New series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Neue Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/import_dialog.py" line="230"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="114"/>
         <source>The open series &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Die geöffnete Serie &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="238"/>
+        <location filename="../kursk_tracker/gui/series_target.py" line="118"/>
         <source>A new series: choose its GeoPackage with &lt;i&gt;New series…&lt;/i&gt;</source>
         <translation>Eine neue Serie: wählen Sie ihr GeoPackage mit &lt;i&gt;Neue Serie …&lt;/i&gt;</translation>
     </message>
@@ -2289,22 +2279,22 @@
         <translation>Geometrie repariert: {reason}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="38"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="37"/>
         <source>FORMAT {format} contradicts the output file {name}: leave FORMAT empty or name a .{format} file</source>
         <translation>FORMAT {format} widerspricht der Ausgabedatei {name}: FORMAT leer lassen oder eine .{format}-Datei angeben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="82"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="81"/>
         <source>Writes the timeline of a series as an animated GIF or an MP4 video (H.264; needs the program ffmpeg). A frame every STEP_HOURS from FROM to TO (ISO 8601; empty: the first and last snapshot), the front interpolated between snapshots, with the series name, the date and week and the change since the previous snapshot on every frame. Each snapshot stays HOLD_SECONDS longer. In a GIF, identical frames are stored once with a longer duration; an MP4 has a constant frame rate, holds are repeated frames. USE_LAYOUT draws the whole Lagebild print layout on each frame (the height then follows the page; layouts draw only on QGIS&apos;s main thread, e.g. with qgis_process). The format follows the OUTPUT file&apos;s extension (.gif or .mp4); a FORMAT that contradicts it is an error. TIMING linear (the default) moves the front at a steady pace through each interval, so the film shows motion; eased puts most change in the middle of each interval, as frontatdate does by default.</source>
         <translation>Schreibt den Zeitverlauf einer Serie als animiertes GIF oder als MP4-Video (H.264; benötigt das Programm ffmpeg). Alle STEP_HOURS ein Bild von FROM bis TO (ISO 8601; leer: erstes und letzter Lagestand), die Front zwischen den Lageständen interpoliert, auf jedem Bild mit Name der Serie, Datum und Woche sowie der Veränderung seit dem vorigen Lagestand. Jeder Lagestand bleibt HOLD_SECONDS länger stehen. Im GIF werden gleiche Bilder einmal mit längerer Dauer gespeichert; ein MP4 hat eine feste Bildrate, Standzeiten sind wiederholte Bilder. USE_LAYOUT zeichnet auf jedes Bild das vollständige Lagebild-Drucklayout (die Höhe folgt dann der Seite; Layouts werden nur im Hauptthread von QGIS gezeichnet, z. B. mit qgis_process). Das Format folgt der Endung der Datei OUTPUT (.gif oder .mp4); ein FORMAT, das ihr widerspricht, ist ein Fehler. TIMING linear (die Vorgabe) bewegt die Front gleichmäßig durch jeden Abschnitt, sodass der Film Bewegung zeigt; eased legt die meiste Änderung in die Mitte jedes Abschnitts, wie frontatdate es standardmäßig tut.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_animation.py" line="113"/>
+        <location filename="../kursk_tracker/processing/export_animation.py" line="112"/>
         <source>Format (empty: from the file&apos;s extension)</source>
         <translation>Format (leer: aus der Dateiendung)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="77"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="76"/>
         <source>Timing between snapshots</source>
         <translation>Zeitverlauf zwischen Lageständen</translation>
     </message>
@@ -2634,22 +2624,22 @@
         <translation>Die Grundkarten-URL muss eine http(s)-XYZ-Vorlage mit {{z}}, {{x}} und {{y}} sein, nicht {url!r}.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="63"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="79"/>
         <source>The web page&apos;s files are missing from the plugin: {files}. Reinstall the plugin.</source>
         <translation>Dem Plugin fehlen die Dateien der Webseite: {files}. Installieren Sie das Plugin neu.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="125"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="138"/>
         <source>{path}: the folder cannot be written to.</source>
         <translation>{path}: In diesen Ordner kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="143"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="156"/>
         <source>{path}: the page could not be written ({problem}).</source>
         <translation>{path}: Die Seite konnte nicht geschrieben werden ({problem}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="277"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="291"/>
         <source>The web page export was cancelled; nothing was written.</source>
         <translation>Der Export der Webseite wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2679,102 +2669,102 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="64"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="63"/>
         <source>From DeepStateMap (online)</source>
         <translation>Aus DeepStateMap (online)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="255"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="212"/>
         <source>Update to today, from the series&apos; last snapshot on</source>
         <translation>Bis heute aktualisieren, ab dem letzten Lagestand der Serie</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="91"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="79"/>
         <source>These days:</source>
         <translation>Diese Tage:</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="93"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="81"/>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="103"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="91"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="112"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="100"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="121"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="109"/>
         <source>Every day</source>
         <translation>Jeden Tag</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="122"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="110"/>
         <source>Every week</source>
         <translation>Jede Woche</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="130"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="118"/>
         <source>the last snapshot at or before</source>
         <translation>der letzte Lagestand bis</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="140"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="128"/>
         <source>xmin,ymin,xmax,ymax in degrees; empty: the whole front</source>
         <translation>xmin,ymin,xmax,ymax in Grad; leer: die ganze Front</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="141"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="129"/>
         <source>Map extent</source>
         <translation>Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="150"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="138"/>
         <source>The service, a mirror of it, or a server of your own</source>
         <translation>Der Dienst, ein Spiegel davon oder ein eigener Server</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="151"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="139"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="153"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="141"/>
         <source>On opening a series from DeepStateMap, look for new snapshots (once a day)</source>
         <translation>Beim Öffnen einer Serie aus DeepStateMap nach neuen Lageständen suchen (einmal am Tag)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="163"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="151"/>
         <source>Clear cache</source>
         <translation>Zwischenspeicher leeren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="168"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="156"/>
         <source>Cache</source>
         <translation>Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="170"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="158"/>
         <source>The data is DeepStateMap&apos;s (deepstatemap.live); the series&apos; credit names it. Only snapshots the series lacks are fetched, at most two requests a second.</source>
         <translation>Die Daten stammen von DeepStateMap (deepstatemap.live); die Quellenangabe der Serie nennt es. Abgerufen werden nur Lagestände, die der Serie fehlen, höchstens zwei Anfragen pro Sekunde.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="184"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="172"/>
         <source>Fetch</source>
         <translation>Abrufen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="250"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="207"/>
         <source>Update to today, from the series&apos; last snapshot ({day}) on</source>
         <translation>Bis heute aktualisieren, ab dem letzten Lagestand der Serie ({day})</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/online_dialog.py" line="275"/>
+        <location filename="../kursk_tracker/gui/online_dialog.py" line="232"/>
         <source>{n} snapshots, {mb} MB in {folder}</source>
         <translation>{n} Lagestände, {mb} MB in {folder}</translation>
     </message>
@@ -2839,7 +2829,7 @@
         <translation>Webseite exportieren</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="57"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="56"/>
         <source>Web page (*.html)</source>
         <translation>Webseite (*.html)</translation>
     </message>
@@ -2979,144 +2969,154 @@
         <translation>Suche nach neuen DeepStateMap-Lageständen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/online/update.py" line="97"/>
+        <location filename="../kursk_tracker/online/update.py" line="98"/>
         <source>{problem}; planned from the history list fetched at {when}</source>
         <translation>{problem}; geplant nach der Verlaufsliste vom {when}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/online/update.py" line="113"/>
+        <location filename="../kursk_tracker/online/update.py" line="114"/>
         <source>The series has no snapshot yet: give the first day to fetch.</source>
         <translation>Die Serie hat noch keinen Lagestand: Geben Sie den ersten abzurufenden Tag an.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/online/update.py" line="204"/>
+        <location filename="../kursk_tracker/online/update.py" line="207"/>
         <source>no DeepStateMap snapshot at or before {at} that day; day skipped</source>
         <translation>kein DeepStateMap-Lagestand an diesem Tag bis {at}; Tag übersprungen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/online/update.py" line="219"/>
+        <location filename="../kursk_tracker/online/update.py" line="222"/>
         <source>not asked for: the service failed three times in a row</source>
         <translation>nicht angefragt: der Dienst ist dreimal hintereinander gescheitert</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="40"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="39"/>
         <source>Export web page (interactive Lagebild)</source>
         <translation>Webseite exportieren (interaktives Lagebild)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="43"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="42"/>
         <source>Writes the series as a web page with a time slider on which the front moves between snapshots, as on the timeline: areas, front lines, arrows, notes and places in the Lagebild&apos;s style, the date, week and caption, the change since the previous snapshot and the held-area chart, in LANGUAGE. OUTPUT is a folder that receives index.html with its data, script and the map library beside it; with SINGLE_FILE everything goes into one HTML file (OUTPUT/index.html, or OUTPUT itself when it ends in .html). The page works offline from the file; it loads tiles only when BASEMAP_URL is an XYZ template such as https://tile.example.org/{z}/{x}/{y}.png. FROM and TO (ISO 8601) limit the span; the page needs two snapshots or more. Nothing is written at OUTPUT until the page is complete.</source>
         <translation>Schreibt die Serie als Webseite mit einem Zeitregler, auf dem sich die Front zwischen den Lageständen bewegt wie auf der Zeitleiste: Gebiete, Frontlinien, Pfeile, Anmerkungen und Orte im Stil des Lagebilds, Datum, Woche und Bildunterschrift, die Veränderung seit dem vorigen Lagestand und das Diagramm der gehaltenen Fläche, in LANGUAGE. OUTPUT ist ein Ordner, der index.html mit Daten, Skript und Kartenbibliothek daneben erhält; mit SINGLE_FILE kommt alles in eine HTML-Datei (OUTPUT/index.html oder OUTPUT selbst, wenn es auf .html endet). Die Seite funktioniert offline aus der Datei; Kacheln lädt sie nur, wenn BASEMAP_URL eine XYZ-Vorlage wie https://tile.example.org/{z}/{x}/{y}.png ist. FROM und TO (ISO 8601) begrenzen den Zeitraum; die Seite braucht zwei oder mehr Lagestände. An OUTPUT wird nichts geschrieben, bevor die Seite vollständig ist.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="57"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="56"/>
         <source>Web page (folder, or an .html file with SINGLE_FILE)</source>
         <translation>Webseite (Ordner, oder eine .html-Datei mit SINGLE_FILE)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="64"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="63"/>
         <source>Language of the page</source>
         <translation>Sprache der Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="82"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="81"/>
         <source>One self-contained HTML file</source>
         <translation>Eine eigenständige HTML-Datei</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="87"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="86"/>
         <source>Basemap tiles (XYZ URL template; empty: none)</source>
         <translation>Grundkarten-Kacheln (XYZ-URL-Vorlage; leer: keine)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="94"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="93"/>
         <source>Snapshots on the page</source>
         <translation>Lagestände auf der Seite</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="95"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="94"/>
         <source>Size of the page (bytes)</source>
         <translation>Größe der Seite (Bytes)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/export_web.py" line="123"/>
+        <location filename="../kursk_tracker/processing/export_web.py" line="122"/>
         <source>{path}: {snapshots} snapshots, {size} kB</source>
         <translation>{path}: {snapshots} Lagestände, {size} kB</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="36"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="35"/>
         <source>{name}: {text} is not a date (YYYY-MM-DD)</source>
         <translation>{name}: {text} ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="54"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="53"/>
         <source>Update from DeepStateMap (online)</source>
         <translation>Aus DeepStateMap aktualisieren (online)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="57"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="56"/>
         <source>Fetches DeepStateMap&apos;s history (deepstatemap.live; the data is DeepStateMap&apos;s, and the series&apos; credit says so) into a series, created or added to. For each day (or week) from FROM to TO (empty: today) it takes the last snapshot the service published at or before AT (local time in the series&apos; time zone, default 22:00) and skips a day that has none. FROM empty: from the series&apos; last snapshot on (update to today). Snapshots the series already has are not fetched again; answers are cached in the QGIS profile. Through QGIS&apos;s network settings (proxy, SSL, authentication), at most two requests a second, with retries when the service asks to wait. A failed date is reported with its URL and the others are imported; the series is only ever added complete snapshots.</source>
         <translation>Ruft den Verlauf von DeepStateMap (deepstatemap.live; die Daten stammen von DeepStateMap, und die Quellenangabe der Serie sagt es) in eine Serie ab, die angelegt oder ergänzt wird. Für jeden Tag (oder jede Woche) von FROM bis TO (leer: heute) nimmt es den letzten Lagestand, den der Dienst bis AT veröffentlicht hat (Ortszeit in der Zeitzone der Serie, Vorgabe 22:00), und überspringt einen Tag ohne einen. FROM leer: ab dem letzten Lagestand der Serie (bis heute aktualisieren). Lagestände, die die Serie schon hat, werden nicht erneut abgerufen; Antworten werden im QGIS-Profil zwischengespeichert. Über die Netzwerkeinstellungen von QGIS (Proxy, SSL, Authentifizierung), höchstens zwei Anfragen pro Sekunde, mit neuen Versuchen, wenn der Dienst um Geduld bittet. Ein gescheitertes Datum wird mit seiner URL gemeldet und die übrigen werden importiert; die Serie erhält nur vollständige Lagestände.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="75"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="74"/>
         <source>First day (YYYY-MM-DD; empty: the series&apos; last snapshot)</source>
         <translation>Erster Tag (JJJJ-MM-TT; leer: der letzte Lagestand der Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="80"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="79"/>
         <source>Last day (YYYY-MM-DD; empty: today)</source>
         <translation>Letzter Tag (JJJJ-MM-TT; leer: heute)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="83"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="82"/>
         <source>Every</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="86"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="85"/>
         <source>At or before this local time (HH:MM, the series&apos; time zone)</source>
         <translation>Bis zu dieser Ortszeit (HH:MM, Zeitzone der Serie)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="96"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="95"/>
         <source>Service address</source>
         <translation>Adresse des Dienstes</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="102"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="101"/>
         <source>Snapshots fetched from the service</source>
         <translation>Vom Dienst abgerufene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="103"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="102"/>
         <source>Snapshots taken from the cache</source>
         <translation>Aus dem Zwischenspeicher genommene Lagestände</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="104"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="103"/>
         <source>Days without a snapshot</source>
         <translation>Tage ohne Lagestand</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="105"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="104"/>
         <source>Snapshots that could not be fetched</source>
         <translation>Lagestände, die nicht abgerufen werden konnten</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="112"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="111"/>
         <source>AT: {text} is not a time (HH:MM)</source>
         <translation>AT: {text} ist keine Uhrzeit (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="141"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="140"/>
         <source>{n} snapshots added to {path} ({fetched} fetched, {cached} from the cache)</source>
         <translation>{n} Lagestände zu {path} hinzugefügt ({fetched} abgerufen, {cached} aus dem Zwischenspeicher)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="150"/>
+        <location filename="../kursk_tracker/processing/update_from_deepstate.py" line="149"/>
         <source>Cancelled; the complete snapshots fetched before are kept.</source>
         <translation>Abgebrochen; die zuvor vollständig abgerufenen Lagestände bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/series_target.py" line="46"/>
+        <source>Into a new series GeoPackage; it opens when the snapshots are in</source>
+        <translation>In eine neue Serien-GeoPackage-Datei; sie öffnet sich, wenn die Lagestände darin sind</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/series_target.py" line="50"/>
+        <source>Into the series that is open, as it is</source>
+        <translation>In die geöffnete Serie, so wie sie ist</translation>
     </message>
 </context>
 </TS>
