@@ -43,12 +43,34 @@
     return values.join(" ");
   }
 
+  /* A colour as the intercepts of feFuncR/G/B (0-1), or null if it is not #rgb or #rrggbb. */
+  function channels(colour) {
+    var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(colour || "").trim());
+    if (!m) return null;
+    var hex = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
+    return [0, 2, 4].map(function (k) { return (parseInt(hex.substr(k, 2), 16) / 255).toFixed(6); });
+  }
+
+  /* The blur, then one component transfer that keeps the band (alpha) and
+     paints it in the colour (R, G, B constant): the same pixels as a flood of
+     the colour composited "in" the band, two passes over the region fewer. */
+  var largestSigma = 1;
   function band(f, width, colour, name, solid) {
-    el("feGaussianBlur", { in: solid, stdDeviation: Math.max(1, width / 2), result: name + "-g" }, f);
-    var tr = el("feComponentTransfer", { in: name + "-g", result: name + "-b" }, f);
+    var sigma = Math.max(1, width / 2);
+    largestSigma = Math.max(largestSigma, sigma);
+    el("feGaussianBlur", { in: solid, stdDeviation: sigma, result: name + "-g" }, f);
+    var rgb = channels(colour);
+    var tr = el("feComponentTransfer", { in: name + "-g", result: rgb ? name : name + "-b" }, f);
+    if (rgb) {
+      ["feFuncR", "feFuncG", "feFuncB"].forEach(function (func, k) {
+        el(func, { type: "linear", slope: 0, intercept: rgb[k] }, tr);
+      });
+    }
     el("feFuncA", { type: "table", tableValues: bandTable(PHI_LO, PHI_HI) }, tr);
-    el("feFlood", { "flood-color": colour, result: name + "-c" }, f);
-    el("feComposite", { in: name + "-c", in2: name + "-b", operator: "in", result: name }, f);
+    if (!rgb) {
+      el("feFlood", { "flood-color": colour, result: name + "-c" }, f);
+      el("feComposite", { in: name + "-c", in2: name + "-b", operator: "in", result: name }, f);
+    }
   }
 
   /* The shape as opaque (a fill of opacity 0.37 is the whole shape). */
@@ -58,10 +80,31 @@
     return "solid";
   }
 
+  /* Until fitFilters() is first called, a filter's region is its path's box and a fifth around it. */
+  var filters = [];
   function filter(id) {
-    return el("filter", {
+    var f = el("filter", {
       id: id, x: "-20%", y: "-20%", width: "140%", height: "140%", "color-interpolation-filters": "sRGB"
     }, defs);
+    filters.push(f);
+    return f;
+  }
+
+  /* The filters' region set to what the map's SVG draws (its bounds in layer
+     pixels, min and max) and a margin of more than three sigmas: a blur is
+     worked out only where it can show, not over the parts of a large area
+     far outside the view (a path's box, and a fifth around it). The margin
+     keeps every pixel inside the bounds as it was. Called after each redraw
+     of the bounds (map.js). */
+  function fitFilters(min, max) {
+    var margin = Math.ceil(3 * largestSigma) + 8;
+    var region = {
+      filterUnits: "userSpaceOnUse", x: min.x - margin, y: min.y - margin,
+      width: max.x - min.x + 2 * margin, height: max.y - min.y + 2 * margin
+    };
+    filters.forEach(function (f) {
+      for (var a in region) if (Object.prototype.hasOwnProperty.call(region, a)) f.setAttribute(a, region[a]);
+    });
   }
 
   function merge(f, inputs) {
@@ -94,6 +137,7 @@
     el("rect", { x: -1e6, y: -1e6, width: 2e6, height: 2e6, fill: "#ffffff" }, notFrontMask);
   }
 
+  P.fitFilters = fitFilters;
   P.hatchId = hatchId;
   P.notFrontMask = notFrontMask;
   P.outlineId = outlineId;

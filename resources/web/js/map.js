@@ -5,7 +5,7 @@
   if (!P || !P.ok) return;
   var $ = P.$, D = P.D, L = P.L, W = P.W, front = P.front, keys = P.keys, state = P.state, area = P.area,
       lines = P.lines, composeLayers = P.composeLayers, hatchId = P.hatchId, notFrontMask = P.notFrontMask,
-      outlineId = P.outlineId;
+      outlineId = P.outlineId, fitFilters = P.fitFilters;
 
   /* ---------- the map ---------- */
 
@@ -72,6 +72,12 @@
   var contextRenderer = pane("kt-context", 350, 0.5);
   var areaRenderer = pane("kt-areas", 400, 0.1);
   var frontRenderer = pane("kt-front", 420, 0.1);
+  /* The outline and front filters work over what these two draw (the same
+     bounds: the same padding), set again whenever Leaflet redraws them. */
+  areaRenderer.on("update", function () {
+    var bounds = areaRenderer._bounds;
+    if (bounds) fitFilters(bounds.min, bounds.max);
+  });
   var arrowRenderer = pane("kt-arrows", 440, 0.3);
   var placeRenderer = pane("kt-places", 460, 0.3);
   map.createPane("kt-labels").style.zIndex = 620;
