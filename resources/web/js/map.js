@@ -155,8 +155,43 @@
 
   /* ---------- drawing a frame ---------- */
 
+  /* While the instant moves — the page plays, or one frame follows another
+     within MOTION_MS (a drag of the slider, show() called from a scroll) —
+     the area layers are drawn as their fills without the outline bands
+     (their filters cost most of a frame; a dashed outline stays, and the
+     front keeps its band). MOTION_MS after the last change they are drawn
+     again: a still picture is always the full one. */
+  var MOTION_MS = 150;
+  var outlined = areaLayers.map(function (layer) { return layer.getElement().getAttribute("filter"); });
+  var moving = false, lastChange = -Infinity, restoreTimer = 0;
+
+  function setOutlines(on) {
+    areaLayers.forEach(function (layer, i) {
+      if (!outlined[i]) return;
+      if (on) layer.getElement().setAttribute("filter", outlined[i]);
+      else layer.getElement().removeAttribute("filter");
+    });
+  }
+
+  function restoreOutlines() {
+    restoreTimer = 0;
+    moving = false;
+    setOutlines(true);
+  }
+
+  function changed() {
+    var now = Date.now();
+    if (state.playing || now - lastChange < MOTION_MS) {
+      if (!moving) { moving = true; setOutlines(false); }
+      if (restoreTimer) window.clearTimeout(restoreTimer);
+      restoreTimer = window.setTimeout(restoreOutlines, MOTION_MS);
+    }
+    lastChange = now;
+  }
+
   function draw(frame) {
     if (state.frame && state.frame.key === frame.key) return composeLayers(frame, false);
+    changed();
     var layers = composeLayers(frame, true);
     var unions = {};
     keys.forEach(function (k, i) {
