@@ -83,3 +83,10 @@ def test_the_exported_page_is_in_its_language_and_asks_nothing_of_other_origins(
         assert "week 12" in text
     assert foreign_requests(requested_urls(browser)) == []
     assert page_errors(browser) == []
+
+
+def test_the_attribution_names_the_map_library_without_a_flag(browser, sample_page):
+    open_page(browser, sample_page)
+    attribution = browser.find_element("css selector", ".leaflet-control-attribution")
+    assert "Leaflet" in attribution.text
+    assert attribution.find_elements("css selector", "svg") == []

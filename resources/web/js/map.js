@@ -50,6 +50,9 @@
   fitView();
   map.on("zoomstart dragstart", function () { if (!fitting) readerMoved = true; });
   map.on("resize", function () { if (!readerMoved) fitView(); });
+  /* The library's name without the flag Leaflet 1.9 puts before it: a map of a war
+     shows no side's flag that its data does not. */
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
   map.getContainer().setAttribute("aria-label", D.title || "");
   map.getContainer().setAttribute("role", "img");
   if (D.basemap && D.basemap.url) {
