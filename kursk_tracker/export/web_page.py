@@ -44,6 +44,8 @@ internal object (window.KurskTrackerPage), each using only what the ones before 
 PAGE_STYLE = "kursk_tracker.css"
 PAGE_FILES = (*PAGE_SCRIPTS, PAGE_STYLE)
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "LICENSE")
+MANIFEST = ".kursk-tracker-page"
+"""In a page's folder: the files the export wrote, so the next export can remove those it no longer has."""
 CONTEXT_SIMPLIFY_DEG = 0.002
 """Context outlines are simplified by this much (about 150–200 m): they are backdrop, drawn thin."""
 
@@ -186,13 +188,29 @@ def _write_folder(folder: Path, page: str, data_text: str) -> int:
         (staging / "index.html").write_text(page, encoding="utf-8")
         files = [p.relative_to(staging) for p in sorted(staging.rglob("*")) if p.is_file()]
         size = sum((staging / f).stat().st_size for f in files)
+        before = _listed(folder)
+        (staging / MANIFEST).write_text("".join(f"{f.as_posix()}\n" for f in files), encoding="utf-8")
         # Each file is replaced whole; index.html last, so the page never opens on a missing script.
-        for relative in sorted(files, key=lambda f: f.name == "index.html"):
+        for relative in [*sorted(files, key=lambda f: f.name == "index.html"), Path(MANIFEST)]:
             (folder / relative).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / relative, folder / relative)
+        # Files an earlier export wrote that this page no longer has (a script since renamed):
+        # only those the earlier export listed, never anything else in the folder.
+        for stale in before - {f.as_posix() for f in files}:
+            (folder / stale).unlink(missing_ok=True)
         return size
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _listed(folder: Path) -> set[str]:
+    """The files the page exported into `folder` before wrote (its manifest; none before it had one)."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    # Only plain relative names inside the folder are taken from the file.
+    return {line for line in lines if line and not line.startswith(("/", "..")) and "/../" not in line}
 
 
 def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, ContextStyle]]:

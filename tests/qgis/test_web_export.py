@@ -15,7 +15,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
 from kursk_tracker.export.web_data import WebExportError, WebOptions
-from kursk_tracker.export.web_page import PAGE_SCRIPTS, WebPageCancelledError, export_web_page
+from kursk_tracker.export.web_page import MANIFEST, PAGE_SCRIPTS, WebPageCancelledError, export_web_page
 from kursk_tracker.store.operations import create_empty_series
 from kursk_tracker.store.sample import sample_series_path
 
@@ -59,7 +59,7 @@ def test_the_algorithm_writes_the_page_with_its_files_in_a_folder(registry, tmp_
         {"INPUT": str(sample_series_path()), "OUTPUT": str(out), "LANGUAGE": "de", "TIMING": "linear"},
     )
     assert ok, feedback.errors
-    assert files_under(out) == FOLDER_FILES
+    assert files_under(out) == FOLDER_FILES | {MANIFEST}
     assert Path(results["OUTPUT"]) == out / "index.html"
     assert results["SNAPSHOTS"] == 15
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -141,8 +141,15 @@ def test_a_cancelled_export_leaves_the_page_there_before_untouched(tmp_path):
     assert (out / "index.html").read_text() == "the page of last week"
     # Written again to completion: the page replaces the old one, the user's file stays.
     export_web_page(sample_series_path(), out, WebOptions(language="en"))
-    assert files_under(out) == FOLDER_FILES | {"notes.txt"}
-    assert [p for p in out.iterdir() if p.name.startswith(".")] == []
+    assert files_under(out) == FOLDER_FILES | {"notes.txt", MANIFEST}
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [MANIFEST]
+    # A file an earlier export wrote and this one no longer has goes; the user's stays.
+    (out / "kursk_tracker.js").write_text("an older export's script")
+    (out / MANIFEST).write_text((out / MANIFEST).read_text() + "kursk_tracker.js\n../notes-outside.txt\n")
+    (tmp_path / "notes-outside.txt").write_text("outside the page's folder")
+    export_web_page(sample_series_path(), out, WebOptions(language="en"))
+    assert files_under(out) == FOLDER_FILES | {"notes.txt", MANIFEST}
+    assert (tmp_path / "notes-outside.txt").exists()
 
 
 def _utc(text: str):
