@@ -1239,27 +1239,27 @@
         <translation>Im Layout-Designer öffnen</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="180"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="183"/>
         <source>Layout template</source>
         <translation>Layoutvorlage</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="180"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="183"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS-Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="247"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="250"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="248"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="251"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Zeichnungen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="250"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="253"/>
         <source>Export Lagebild</source>
         <translation>Lagebild exportieren</translation>
     </message>
@@ -1269,32 +1269,32 @@
         <translation>Zuerst eine Serie öffnen.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="285"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="288"/>
         <source>Lagebild written: {path}</source>
         <translation>Lagebild geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="290"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="293"/>
         <source>Folder for the Lagebild of every snapshot</source>
         <translation>Ordner für das Lagebild jedes Lagestands</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="328"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="331"/>
         <source>Exporting the Lagebild of every snapshot…</source>
         <translation>Das Lagebild jedes Lagestands wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="375"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="378"/>
         <source>Cancelled: {done} of {total} files written to {folder}</source>
         <translation>Abgebrochen: {done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="377"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="380"/>
         <source>{done} of {total} files written to {folder}</source>
         <translation>{done} von {total} Dateien in {folder} geschrieben</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/gui/export_dock.py" line="399"/>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="402"/>
         <source>Layout “{name}” added to the project</source>
         <translation>Layout „{name}“ zum Projekt hinzugefügt</translation>
     </message>
@@ -2624,22 +2624,22 @@
         <translation>Die Grundkarten-URL muss eine http(s)-XYZ-Vorlage mit {{z}}, {{x}} und {{y}} sein, nicht {url!r}.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="79"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="81"/>
         <source>The web page&apos;s files are missing from the plugin: {files}. Reinstall the plugin.</source>
         <translation>Dem Plugin fehlen die Dateien der Webseite: {files}. Installieren Sie das Plugin neu.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="138"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="140"/>
         <source>{path}: the folder cannot be written to.</source>
         <translation>{path}: In diesen Ordner kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="156"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="158"/>
         <source>{path}: the page could not be written ({problem}).</source>
         <translation>{path}: Die Seite konnte nicht geschrieben werden ({problem}).</translation>
     </message>
     <message>
-        <location filename="../kursk_tracker/export/web_page.py" line="291"/>
+        <location filename="../kursk_tracker/export/web_page.py" line="309"/>
         <source>The web page export was cancelled; nothing was written.</source>
         <translation>Der Export der Webseite wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -3117,6 +3117,11 @@
         <location filename="../kursk_tracker/gui/series_target.py" line="50"/>
         <source>Into the series that is open, as it is</source>
         <translation>In die geöffnete Serie, so wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="../kursk_tracker/gui/export_dock.py" line="144"/>
+        <source>Web page</source>
+        <translation>Webseite</translation>
     </message>
 </context>
 </TS>

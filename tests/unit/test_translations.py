@@ -60,3 +60,20 @@ def test_translations_keep_their_placeholders(repo_root, placeholder_language):
     for (_ctx, source), translation in messages.items():
         wanted = sorted(re.findall(r"\{\w*\}", source))
         assert sorted(re.findall(r"\{\w*\}", translation.text or "")) == wanted, source
+
+
+def test_no_tr_call_hides_where_the_translation_tools_cannot_see_it(repo_root):
+    """pylupdate5 reads tr("…") calls as text: one inside an f-string, or with a string that is
+    not a literal, is never extracted and so never translated (the Export panel's "Web page"
+    heading stayed English in a German QGIS)."""
+    import ast
+
+    hidden = []
+    for path in sorted((repo_root / "kursk_tracker").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "tr":
+                        hidden.append(f"{path.relative_to(repo_root)}:{inner.lineno}")
+    assert hidden == []
