@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import KurskTrackerError
@@ -79,8 +79,6 @@ class WebOptions:
     start: dt.datetime | None = None
     end: dt.datetime | None = None
     basemap_url: str = ""
-    generator: str = "Kursk Tracker"
-    context_styles: dict[str, ContextStyle] = field(default_factory=dict)
 
 
 # --- the data object -----------------------------------------------------------------------------
@@ -145,16 +143,17 @@ def _snapshot_entry(
     features: list[Any],
     language: str,
 ) -> dict[str, Any]:
+    import shapely
+
     from ..core.stats import area_km2
 
     arrows, notes = [], []
     for record in features:
         attributes = record.attributes
         side = str(attributes.get("side") or "")
-        colour = series.side(side).colour if series.side(side) is not None else "#808080"  # type: ignore[union-attr]
+        known = series.side(side)
+        colour = known.colour if known is not None else "#808080"
         if record.layer == "movements":
-            import shapely
-
             arrows.append(
                 {
                     "kind": str(attributes.get("kind") or "attack"),
@@ -165,8 +164,6 @@ def _snapshot_entry(
                 }
             )
         elif record.layer == "annotations":
-            import shapely
-
             point = shapely.from_wkt(record.wkt)
             if point.is_empty:
                 continue
@@ -291,16 +288,20 @@ def chosen_snapshots(series: Series, options: WebOptions) -> list[Snapshot]:
     return chosen
 
 
+ContextReader = Callable[[Sequence[float]], tuple[list[ContextArea], dict[str, ContextStyle]]]
+"""Countries and oblasts (with their styles) around a view's bounds; QGIS reads them (web_page.py)."""
+
+
 def build_web_data(
     series: Series,
     records: list[Any],
     options: WebOptions,
-    context: Iterable[ContextArea] = (),
-    bounds: Sequence[float] | None = None,
+    context: ContextReader | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> dict[str, Any] | None:
     """The page's data object for `series` (docs/web_data.md); None when cancelled."""
+    from ..__about__ import __version__
     from ..core.frames import SeriesFrames
     from ..core.morph import MorphSettings
 
@@ -348,10 +349,11 @@ def build_web_data(
         pairs.append(_pair_entry(frames.pair(before, after), codes))
         if step(pair_weight):
             return None
-    view = list(bounds) if bounds is not None else areas_bounds(frames, chosen)
+    view = areas_bounds(frames, chosen)
+    context_areas, context_styles = context(view) if context is not None else ([], {})
     return {
         "format": FORMAT,
-        "generator": options.generator,
+        "generator": f"Kursk Tracker {__version__}",
         "language": lang,
         "scale": SCALE,
         "title": series.name(lang),
@@ -374,7 +376,7 @@ def build_web_data(
             "casing_width": round(1.6 * MM, 2),
             **front_entry(frames, chosen, view),
         },
-        "context": _context(context, options.context_styles),
+        "context": _context(context_areas, context_styles),
         "places": _places(records, lang),
         "snapshots": snapshots,
         "pairs": pairs,

@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -213,7 +213,7 @@ def _listed(folder: Path) -> set[str]:
     return {line for line in lines if line and not line.startswith(("/", "..")) and "/../" not in line}
 
 
-def context_areas(bounds: list[float]) -> tuple[list[ContextArea], dict[str, ContextStyle]]:
+def context_areas(bounds: Sequence[float]) -> tuple[list[ContextArea], dict[str, ContextStyle]]:
     """Countries and oblasts from QGIS's world map around `bounds`, clipped and simplified,
     with the fill and outline colours of the house style's context layers."""
     import shapely
@@ -282,29 +282,18 @@ def export_web_page(
     cancelled: Callable[[], bool] | None = None,
 ) -> WebPageResult:
     """The whole export: read the series at `location`, precompute, write; progress in 0–100."""
-    from ..__about__ import __version__
     from ..store.backend import open_store
-    from .web_data import areas_bounds, chosen_snapshots
 
     check_assets()
     _writable_parent(target_of(output, single_file))
     series, records = open_store(location).read_content()
-    chosen_snapshots(series, options)
 
     def report(share: float) -> None:
         if progress is not None:
             progress(5.0 + 90.0 * share)
 
-    options.generator = f"Kursk Tracker {__version__}"
-    if progress is not None:
-        progress(1.0)
-    from ..core.frames import SeriesFrames
-
-    frames = SeriesFrames.from_records(series, records)
-    bounds = areas_bounds(frames, chosen_snapshots(series, options))
-    context, styles = context_areas(bounds)
-    options.context_styles = styles
-    data = build_web_data(series, records, options, context, bounds, report, cancelled)
+    report(0.0)
+    data = build_web_data(series, records, options, context_areas, report, cancelled)
     if data is None or (cancelled is not None and cancelled()):
         raise WebPageCancelledError(tr("The web page export was cancelled; nothing was written."))
     result = write_page(data, output, single_file)

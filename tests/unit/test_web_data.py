@@ -1,13 +1,12 @@
 """The web page's data: what the plugin precomputes so the page only composes (docs/web_data.md).
 
-`compose` below follows the contract's "frame at instant t" step by step, as
-the page's script does; its areas must be those of `frontatdate` (the same
-morph in QGIS) at any instant.
+`held_at` (tests/web_contract.py) follows the contract's "frame at instant t"
+step by step, as the page's script does; its areas must be those of
+`frontatdate` (the same morph in QGIS) at any instant.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import random
 
@@ -19,53 +18,10 @@ from kursk_tracker.core.wording import LANGUAGES, WORDS
 from kursk_tracker.export.web_data import WebExportError, WebOptions, build_web_data, chosen_snapshots
 from kursk_tracker.export.web_encoding import SCALE, decode_coords, encode_area, encode_coords
 from kursk_tracker.export.web_words import page_words, zone_changes
+from tests.web_contract import held_at
 
 UTC = dt.timezone.utc
 SAMPLE = "resources/sample/kursk_sample.gpkg"
-
-
-def smootherstep(x: float) -> float:
-    x = min(max(x, 0.0), 1.0)
-    return x * x * x * (x * (6.0 * x - 15.0) + 10.0)
-
-
-def level_for(shares: list[float], share: float) -> int:
-    i = bisect.bisect_left(shares, share)
-    if i <= 0:
-        return 0
-    if i >= len(shares):
-        return len(shares) - 1
-    return i if shares[i] - share < share - shares[i - 1] else i - 1
-
-
-def compose(data: dict, t_ms: float) -> dict[str, float]:
-    """Held km² per layer at `t_ms`, composed from the data alone as the contract says."""
-    snapshots = data["snapshots"]
-    t_ms = min(max(t_ms, snapshots[0]["t"]), snapshots[-1]["t"])
-    times = [s["t"] for s in snapshots]
-    if t_ms in times:
-        return dict(snapshots[times.index(t_ms)]["held_km2"])
-    i = bisect.bisect_right(times, t_ms) - 1
-    f = (t_ms - times[i]) / (times[i + 1] - times[i])
-    pair = data["pairs"][i]
-    shares = []
-    for patch in pair["patches"]:
-        if pair["timing"] == "linear":
-            shares.append(min(max(f, 0.0), 1.0))
-        else:
-            w = pair["ease_width"]
-            shares.append(
-                sum(smootherstep((f - tau) / w + 0.5) for tau in patch["times"]) / len(patch["times"])
-            )
-    led = list(shares)
-    for index, patch in enumerate(pair["patches"]):
-        if patch["leads"]:
-            led[index] = 1.0 if any(shares[j] > 0 for j in patch["leads"]) else 0.0
-    levels = [level_for(p["shares"], s) for p, s in zip(pair["patches"], led)]
-    return {
-        code: layer["common_km2"] + sum(m["km2"][levels[m["patch"]]] for m in layer["members"])
-        for code, layer in pair["layers"].items()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +85,7 @@ def test_the_page_composes_the_areas_frontatdate_gives(sample, timing):
         for share in (0.23, 0.5, 0.61):
             instant = before.valid_at + (after.valid_at - before.valid_at) * share
             expected = {f"{s}/{st}": area_km2(g) for (s, st), g in frames.areas_at(instant).items()}
-            got = compose(data, instant.timestamp() * 1000)
+            got = held_at(data, instant.timestamp() * 1000)
             for code, km2 in expected.items():
                 if km2 < 0.5:
                     continue
@@ -141,7 +97,8 @@ def test_the_page_composes_the_areas_frontatdate_gives(sample, timing):
 def test_a_snapshot_instant_shows_the_snapshot_itself(sample):
     data = built(sample, "de")
     snapshot = data["snapshots"][5]
-    assert compose(data, snapshot["t"]) == snapshot["held_km2"]
+    shown = held_at(data, snapshot["t"])
+    assert shown == {code: snapshot["held_km2"].get(code, 0.0) for code in shown}
     assert sum(snapshot["held_km2"].values()) > 100
     decoded = decode_coords(snapshot["areas"]["UA/controlled"][0][0])
     assert len(decoded) >= 3

@@ -14,6 +14,7 @@ from typing import Any
 
 from kursk_tracker.export.web_encoding import encode_coords
 from kursk_tracker.export.web_words import page_words
+from tests.web_contract import held_at, pair_levels
 
 SCALE = 10000
 UA = "#1f5fbf"
@@ -323,65 +324,12 @@ def expected_date_text(data: dict, t: int) -> str:
     )
 
 
-def _smootherstep(x: float) -> float:
-    x = min(1.0, max(0.0, x))
-    return x * x * x * (x * (6 * x - 15) + 10)
-
-
-def _level(shares: list[float], s: float) -> int:
-    i = next((k for k, v in enumerate(shares) if v >= s), len(shares))
-    if i == 0:
-        return 0
-    if i >= len(shares):
-        return len(shares) - 1
-    return i if shares[i] - s < s - shares[i - 1] else i - 1
-
-
 def expected_held(data: dict, t: int) -> dict[str, float]:
     """heldKm2() at instant t, as docs/web_data.md's "frame at instant t" defines it."""
-    snaps = data["snapshots"]
-    t = min(max(t, snaps[0]["t"]), snaps[-1]["t"])
-    codes = [k["code"] for k in data["keys"]]
-    for snap in snaps:
-        if snap["t"] == t:
-            return {c: snap["held_km2"].get(c, 0.0) for c in codes}
-    i = max(k for k, s in enumerate(snaps) if s["t"] <= t)
-    pair = data["pairs"][i]
-    f = (t - snaps[i]["t"]) / (snaps[i + 1]["t"] - snaps[i]["t"])
-    shares = []
-    for p in pair["patches"]:
-        if pair["timing"] == "linear":
-            shares.append(min(1.0, max(0.0, f)))
-        else:
-            w = pair["ease_width"]
-            shares.append(sum(_smootherstep((f - tau) / w + 0.5) for tau in p["times"]) / len(p["times"]))
-    led = [
-        (1.0 if any(shares[j] > 0 for j in p["leads"]) else 0.0) if p["leads"] else shares[k]
-        for k, p in enumerate(pair["patches"])
-    ]
-    levels = [_level(p["shares"], s) for p, s in zip(pair["patches"], led)]
-    out = {}
-    for code in codes:
-        layer = pair["layers"].get(code)
-        if layer is None:
-            out[code] = 0.0
-            continue
-        out[code] = layer["common_km2"] + sum(m["km2"][levels[m["patch"]]] for m in layer["members"])
-    return out
+    return held_at(data, t)
 
 
 def patch_levels(data: dict, t: int) -> list[int]:
     """The level of each patch of the first pair at t (for checking the fixture covers levels)."""
     snaps = data["snapshots"]
-    pair = data["pairs"][0]
-    f = (t - snaps[0]["t"]) / (snaps[1]["t"] - snaps[0]["t"])
-    w = pair["ease_width"]
-    shares = [
-        sum(_smootherstep((f - tau) / w + 0.5) for tau in p["times"]) / len(p["times"])
-        for p in pair["patches"]
-    ]
-    led = [
-        (1.0 if any(shares[j] > 0 for j in p["leads"]) else 0.0) if p["leads"] else shares[k]
-        for k, p in enumerate(pair["patches"])
-    ]
-    return [_level(p["shares"], s) for p, s in zip(pair["patches"], led)]
+    return pair_levels(data["pairs"][0], (t - snaps[0]["t"]) / (snaps[1]["t"] - snaps[0]["t"]))
